@@ -1,0 +1,95 @@
+// The platform-neutral reply every command returns. It is structure, not chat text: each renderer
+// (terminal, JSON, Slack blocks, Discord embeds) decides how to show it and how to fit its platform's
+// limits. Text in here is plain and unescaped; escaping is the renderer's job.
+
+/** Where a quote or figure comes from: enough to link back to the article and the paragraph. */
+export interface SourceRef {
+  articleId: string;
+  title: string;
+  /** ISO date (YYYY-MM-DD) when the article has one. */
+  date: string | null;
+  url: string | null;
+  /** The article's file, relative to the articles folder. */
+  path: string;
+  /** 1-based paragraph. */
+  paragraph: number;
+}
+
+export interface QuoteBlock {
+  kind: "quote";
+  text: string;
+  speaker: string | null;
+  partial: boolean;
+  /** "by": the person asked about said it; "mentions": it only names them; "topic": matched the words. */
+  match: "by" | "mentions" | "topic";
+  source: SourceRef;
+}
+
+export interface FigureBlock {
+  kind: "figure";
+  /** As written in the first article that has it. */
+  text: string;
+  value: number;
+  unit: string;
+  per: string | null;
+  approx: string | null;
+  measure: string;
+  /** Who says so, when an article says. */
+  claimedBy: string | null;
+  sentence: string;
+  /** Every article that gives this figure, newest first. */
+  sources: SourceRef[];
+}
+
+export interface ArticleBlock {
+  kind: "article";
+  snippet: string;
+  source: SourceRef;
+}
+
+export interface PersonBlock {
+  kind: "person";
+  name: string;
+  type: "person" | "organisation";
+  aliases: string[];
+  roles: string[];
+  articles: number;
+  quotes: number;
+}
+
+export interface TextBlock {
+  kind: "text";
+  text: string;
+}
+
+/** Small print under a result list: counts, hints, "speaker unsure". */
+export interface NoteBlock {
+  kind: "note";
+  text: string;
+}
+
+export interface SuggestionsBlock {
+  kind: "suggestions";
+  /** What to type next: each one a full command ("/quote George Osborne"). */
+  commands: string[];
+}
+
+export type Block = QuoteBlock | FigureBlock | ArticleBlock | PersonBlock | TextBlock | NoteBlock | SuggestionsBlock;
+
+export interface Paging {
+  /** 1-based. */
+  page: number;
+  pages: number;
+  total: number;
+}
+
+export interface Reply {
+  command: string;
+  query: string;
+  /** A short headline: "Quotes by Nicola Sturgeon". */
+  title: string;
+  blocks: Block[];
+  paging: Paging | null;
+  /** "ok": an answer; "empty": nothing found (suggestions may follow); "usage": help for the command; "error": our fault. */
+  status: "ok" | "empty" | "usage" | "error";
+}
