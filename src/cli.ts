@@ -3,7 +3,15 @@
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { readArticleFile } from "./archive/read.ts";
+import type { SyncReport } from "./archive/ingest.ts";
+import { ConfigError, describeConfig, loadConfig, type Config } from "./config.ts";
+import { openBot, type Bot, type OpenOptions } from "./core.ts";
 import { extractArticle } from "./extract/index.ts";
+import { logger, registerSecrets } from "./log.ts";
+import { renderTerminal } from "./reply/terminal.ts";
+import { runTerminalChat } from "./chat/terminal.ts";
+import { startPlatforms } from "./chat/platforms.ts";
+import { progressBar } from "./progress.ts";
 
 const USAGE = `newsbot — quotes, figures and people from the newsroom's articles
 
@@ -16,9 +24,24 @@ const USAGE = `newsbot — quotes, figures and people from the newsroom's articl
 
 export async function main(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
+  try {
+    switch (sub) {
+      case "extract":
+        return extract(rest);
+      case "ask":
+        return await ask(rest);
+      case "ingest":
+        return await ingest(rest);
+      case "start":
+        return await start(rest);
+    }
+  } catch (e) {
+    // The user's mistakes (settings, flags, folders) get their message alone; our bugs get the stack too.
+    const expected = e instanceof ConfigError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS") || /^Cannot (read|open)/.test((e as Error).message);
+    process.stderr.write(`newsbot: ${expected ? (e as Error).message : (e as Error).stack ?? e}\n`);
+    return expected ? 2 : 1;
+  }
   switch (sub) {
-    case "extract":
-      return extract(rest);
     case undefined:
     case "help":
     case "--help":
@@ -61,4 +84,91 @@ function summarise(a: { file: string; title: string } & ReturnType<typeof extrac
   for (const p of a.people) lines.push(`  ${p.kind === "person" ? "person" : "org   "} ${p.name}${p.aliases.length ? " — also " + p.aliases.join(", ") : ""}`);
   for (const x of a.acronyms) lines.push(`  acronym ${x.short} = ${x.long}`);
   return lines.join("\n") + "\n\n";
+}
+
+function configFrom(articles: string | undefined): Config {
+  const config = loadConfig({ articles });
+  registerSecrets(config.slack?.botToken, config.slack?.signingSecret, config.slack?.appToken, config.discord?.token, config.databaseUrl);
+  return config;
+}
+
+async function open(config: Config, options: OpenOptions = {}): Promise<Bot> {
+  return openBot(config, { log: logger(config.logLevel), ...options });
+}
+
+async function ask(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true,
+    options: { json: { type: "boolean" }, articles: { type: "string" }, page: { type: "string" }, "page-size": { type: "string" } },
+  });
+  const line = positionals.join(" ").trim();
+  if (line === "") {
+    process.stderr.write('newsbot ask: give a slash command, e.g. newsbot ask "/quote sturgeon"\n');
+    return 2;
+  }
+  const bot = await open(configFrom(values.articles));
+  try {
+    const m = /^\/?(\S+)\s*([\s\S]*)$/.exec(line)!;
+    const reply = await bot.handle({
+      command: m[1], query: m[2], platform: "cli",
+      page: values.page ? Number(values.page) : 1,
+      pageSize: values["page-size"] ? Number(values["page-size"]) : ASK_PAGE_SIZE,
+    });
+    process.stdout.write(values.json ? JSON.stringify(reply, null, 1) + "\n" : renderTerminal(reply));
+    return reply.status === "error" ? 1 : 0;
+  } finally {
+    await bot.close();
+  }
+}
+
+/** One-shot answers are read whole, not paged through: show more than a chat page. */
+const ASK_PAGE_SIZE = 10;
+
+async function ingest(args: string[]): Promise<number> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const config = configFrom(positionals[0]);
+  const bar = progressBar(process.stderr);
+  const bot = await open(config, { onProgress: bar.update });
+  bar.done();
+  try {
+    const stats = await bot.store.stats();
+    process.stdout.write(`${describeSync(bot.lastSync)}\n${stats.articles} articles, ${stats.quotes} quotes, ${stats.figures} figures, ${stats.people} people in ${config.dbPath}\n`);
+    return 0;
+  } finally {
+    await bot.close();
+  }
+}
+
+function describeSync(r: SyncReport | null): string {
+  if (!r) return "";
+  const parts = [`${r.added} new`, `${r.updated} changed`, `${r.removed} removed`, `${r.unchanged} unchanged`];
+  if (r.skipped.length) parts.push(`${r.skipped.length} skipped`);
+  return `Indexed: ${parts.join(", ")}.` + r.skipped.map((s) => `\n  skipped ${s.path}: ${s.reason}`).join("");
+}
+
+async function start(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, allowPositionals: false, options: { articles: { type: "string" } } });
+  const config = configFrom(values.articles);
+  const log = logger(config.logLevel);
+  log.info(`starting — ${describeConfig(config)}`);
+  const bar = progressBar(process.stderr);
+  const bot = await open(config, { onProgress: bar.update });
+  bar.done();
+  const platforms = await startPlatforms(bot, config, log);
+  if (platforms.length === 0) {
+    await runTerminalChat(bot);
+    await bot.close();
+    return 0;
+  }
+  await new Promise<void>((resolve) => {
+    const stop = async () => {
+      log.info("stopping");
+      await Promise.allSettled(platforms.map((p) => p.stop()));
+      await bot.close();
+      resolve();
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  return 0;
 }

@@ -1,0 +1,78 @@
+// /figure <topic>: the statistics the archive has on a topic, each claim once with every article that
+// repeats it, what it measures and who says so.
+import type { FigureHit } from "../src/archive/store.ts";
+import { Messages } from "../src/reply/messages.ts";
+import type { Block, FigureBlock } from "../src/reply/model.ts";
+import { emptyReply, pageOf, reply, sourceRef, usageReply } from "../src/reply/build.ts";
+import type { Command } from "./command.ts";
+import { corrected } from "./quote.ts";
+import { nearest } from "./suggest.ts";
+
+const MAX_HITS = 300;
+
+export const figure: Command = {
+  name: "figure",
+  description: "Figures on a topic: the value, what it measures, who says so, and every article with it",
+  option: { description: "A topic: PIP, national debt, eurozone growth", required: true },
+  examples: ["/figure PIP", "/figure personal independence payments", "/figure debt"],
+
+  async run(ctx, query, { page, pageSize }) {
+    if (query === "") return usageReply("figure", query, `${Messages.emptyQuery("figure")} ${this.option.description}.`, this.examples);
+    const topic = await ctx.lookup.topic(query);
+    if (topic.query.groups.length === 0) return usageReply("figure", query, Messages.noSearchableWords, this.examples);
+    const store = ctx.lookup.store;
+    let hits = await store.figuresMatching(topic.query, MAX_HITS);
+    let loose = false;
+    if (hits.length === 0 && topic.query.groups.length > 1) {
+      // No figure has every word: show those with most of them, and say so.
+      hits = await store.figuresMatching({ groups: [topic.query.groups.flat()] }, MAX_HITS);
+      loose = hits.length > 0;
+    }
+    if (hits.length === 0) return emptyReply("figure", query, await nearest(ctx, "figure", query));
+    const claims = groupClaims(hits);
+    const { items, paging } = pageOf(claims, page, pageSize);
+    const blocks: Block[] = [...corrected(topic.corrections)];
+    if (loose) blocks.push({ kind: "note", text: `No figure matches every word of “${query}”; these match some of them.` });
+    blocks.push(...items);
+    return reply("figure", query, `Figures on “${query}”`, blocks, paging);
+  },
+
+  async suggest(ctx, partial) {
+    const acronyms = (await ctx.lookup.store.acronyms()).map((a) => a.short);
+    const key = partial.trim().toLowerCase();
+    const names = ctx.lookup.names.suggest(partial, 25).map((id) => id.name);
+    return [...new Set([...acronyms.filter((a) => a.toLowerCase().startsWith(key)), ...names])]
+      .slice(0, 25)
+      .map((n) => ({ name: n.slice(0, 100), value: n.slice(0, 100) }));
+  },
+};
+
+/**
+ * One claim per value and unit: "£4.4 billion" in three articles is one figure with three sources. The
+ * best-ranked occurrence leads; its measure and source stand unless a later one names the source.
+ */
+export function groupClaims(hits: FigureHit[]): FigureBlock[] {
+  const claims = new Map<string, FigureBlock>();
+  for (const { figure: f, article } of hits) {
+    const k = claimKey(f.value, f.unit);
+    const src = sourceRef(article, f.paragraph);
+    const claim = claims.get(k);
+    if (!claim) {
+      claims.set(k, {
+        kind: "figure", text: f.text, value: f.value, unit: f.unit, per: f.per, approx: f.approx, measure: f.measure,
+        claimedBy: f.source, sentence: f.sentence, sources: [src],
+      });
+    } else {
+      if (!claim.sources.some((s) => s.articleId === src.articleId)) claim.sources.push(src);
+      if (!claim.claimedBy && f.source) claim.claimedBy = f.source;
+    }
+  }
+  for (const c of claims.values()) c.sources.sort((a, b) => (b.date ?? "").localeCompare(a.date ?? ""));
+  return [...claims.values()];
+}
+
+/** The same quantity however it is written: unit family and value to three significant figures. */
+export function claimKey(value: number, unit: string): string {
+  const u = unit.toLowerCase();
+  return `${u}:${Number(value.toPrecision(3))}`;
+}

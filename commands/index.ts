@@ -1,0 +1,16 @@
+// Every slash command, in one explicit registry. Slack's manifest, Discord's registration, /help and the
+// terminal all read this list, so nothing drifts.
+import type { Command } from "./command.ts";
+import { figure } from "./figure.ts";
+import { help } from "./help.ts";
+import { quote } from "./quote.ts";
+import { search } from "./search.ts";
+import { who } from "./who.ts";
+
+export const commands: readonly Command[] = [quote, figure, search, who, help];
+
+help.bind(commands);
+
+export function findCommand(name: string): Command | undefined {
+  return commands.find((c) => c.name === name);
+}

@@ -1,0 +1,73 @@
+// /quote <person or topic>: quotations word for word. Quotes by the person come first, then quotes that
+// only mention them; a topic finds quotes by their words.
+import type { QuoteHit } from "../src/archive/store.ts";
+import { Messages } from "../src/reply/messages.ts";
+import type { Block, QuoteBlock } from "../src/reply/model.ts";
+import { emptyReply, pageOf, reply, sourceRef, usageReply } from "../src/reply/build.ts";
+import type { Identity } from "../src/search/names.ts";
+import type { Command, CommandContext } from "./command.ts";
+import { nameChoices, nearest } from "./suggest.ts";
+
+/** How many quotes of each kind a query may gather before paging: enough for any page a person reads. */
+const MAX_RESULTS = 200;
+
+export const quote: Command = {
+  name: "quote",
+  description: "Direct quotations by a person (then those that mention them), or on a topic",
+  option: { description: "A person, organisation or topic: sturgeon, IDS, disability cuts", required: true },
+  examples: ["/quote sturgeon", "/quote IDS", "/quote cruel cuts"],
+
+  async run(ctx, query, { page, pageSize }) {
+    if (query === "") return usageReply("quote", query, `${Messages.emptyQuery("quote")} ${this.option.description}.`, this.examples);
+    const people = ctx.lookup.matchPeople(query);
+    if (people) return byPerson(ctx, query, people.identities, people.exact ? null : people.alias, page, pageSize);
+
+    const topic = await ctx.lookup.topic(query);
+    if (topic.query.groups.length === 0) return usageReply("quote", query, Messages.noSearchableWords, this.examples);
+    const hits = await ctx.lookup.store.quotesMatching(topic.query, MAX_RESULTS);
+    if (hits.length === 0) return emptyReply("quote", query, await nearest(ctx, "quote", query));
+    const { items, paging } = pageOf(hits.map((h) => quoteBlock(h, "topic")), page, pageSize);
+    const blocks: Block[] = [...corrected(topic.corrections), ...items];
+    return reply("quote", query, `Quotes on “${query}”`, blocks, paging);
+  },
+
+  async suggest(ctx, partial) {
+    return nameChoices(ctx, partial);
+  },
+};
+
+async function byPerson(ctx: CommandContext, query: string, identities: Identity[], typoOf: string | null, page: number, pageSize: number) {
+  const store = ctx.lookup.store;
+  const members = identities.flatMap((id) => id.members);
+  const by = await store.quotesBy(members, MAX_RESULTS);
+  const phrases = identities.flatMap((id) => ctx.lookup.mentionPhrases(id));
+  const seen = new Set(by.map(key));
+  const mentions = phrases.length
+    ? (await store.quotesMatching({ groups: [phrases] }, MAX_RESULTS)).filter((h) => !seen.has(key(h)) && !members.includes(h.quote.speaker ?? ""))
+    : [];
+  mentions.sort(newestFirst);
+
+  const names = identities.map((id) => id.name);
+  const who = names.join(" or ");
+  const blocks: Block[] = [];
+  if (typoOf) blocks.push({ kind: "note", text: `Showing results for ${who} (closest name to “${query}”).` });
+  if (identities.length > 1) blocks.push({ kind: "note", text: `“${query}” could be ${names.join(", ")}: showing all. Ask with the full name to narrow it.` });
+  if (by.length === 0 && mentions.length === 0) return emptyReply("quote", query, names.map((n) => `/who ${n}`), `No quotes by or about ${who} in the archive.`);
+  if (by.length === 0) blocks.push({ kind: "text", text: Messages.noQuotesBy(who) });
+  const all = [...by.map((h) => quoteBlock(h, "by")), ...mentions.map((h) => quoteBlock(h, "mentions"))];
+  const { items, paging } = pageOf(all, page, pageSize);
+  blocks.push(...items);
+  return reply("quote", query, by.length ? `Quotes by ${who}` : `Quotes mentioning ${who}`, blocks, paging);
+}
+
+export function quoteBlock(h: QuoteHit, match: QuoteBlock["match"]): QuoteBlock {
+  return { kind: "quote", text: h.quote.text, speaker: h.quote.speaker, partial: h.quote.partial, match, source: sourceRef(h.article, h.quote.paragraph) };
+}
+
+export function corrected(corrections: { typed: string; used: string }[]): Block[] {
+  return corrections.length ? [{ kind: "note", text: `Also searched for ${corrections.map((c) => `“${c.used}” (you typed “${c.typed}”)`).join(", ")}.` }] : [];
+}
+
+const key = (h: QuoteHit) => `${h.article.key}:${h.quote.paragraph}:${h.quote.start}`;
+const when = (h: QuoteHit) => h.article.date ?? h.article.addedAt.slice(0, 10);
+const newestFirst = (a: QuoteHit, b: QuoteHit) => when(b).localeCompare(when(a)) || b.article.id - a.article.id || a.quote.paragraph - b.quote.paragraph;

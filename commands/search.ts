@@ -1,0 +1,33 @@
+// /search <words>: articles, best match first, each with a snippet around the words.
+import { Messages } from "../src/reply/messages.ts";
+import type { Block } from "../src/reply/model.ts";
+import { emptyReply, pageOf, reply, sourceRef, usageReply } from "../src/reply/build.ts";
+import type { Command } from "./command.ts";
+import { corrected } from "./quote.ts";
+import { nearest } from "./suggest.ts";
+
+export const search: Command = {
+  name: "search",
+  description: "Articles that match some words, best first, with a snippet",
+  option: { description: "Words to find: disability benefits resignation", required: true },
+  examples: ["/search disability benefits", "/search pasty tax"],
+
+  async run(ctx, query, { page, pageSize }) {
+    if (query === "") return usageReply("search", query, `${Messages.emptyQuery("search")} ${this.option.description}.`, this.examples);
+    const topic = await ctx.lookup.topic(query);
+    if (topic.query.groups.length === 0) return usageReply("search", query, Messages.noSearchableWords, this.examples);
+    const store = ctx.lookup.store;
+    let hits = await store.articlesMatching(topic.query, 200);
+    let loose = false;
+    if (hits.length === 0 && topic.query.groups.length > 1) {
+      hits = await store.articlesMatching({ groups: [topic.query.groups.flat()] }, 200);
+      loose = hits.length > 0;
+    }
+    if (hits.length === 0) return emptyReply("search", query, await nearest(ctx, "search", query));
+    const { items, paging } = pageOf(hits, page, pageSize);
+    const blocks: Block[] = [...corrected(topic.corrections)];
+    if (loose) blocks.push({ kind: "note", text: `No article has every word of “${query}”; these have some of them.` });
+    for (const h of items) blocks.push({ kind: "article", snippet: h.snippet, source: sourceRef(h.article, 1) });
+    return reply("search", query, `Articles on “${query}”`, blocks, paging);
+  },
+};

@@ -1,0 +1,39 @@
+// /who <name>: who a person or organisation is in the archive: other names used, roles, how often they
+// appear, and their latest quotes.
+import { Messages } from "../src/reply/messages.ts";
+import type { Block } from "../src/reply/model.ts";
+import { emptyReply, reply, usageReply } from "../src/reply/build.ts";
+import type { Command } from "./command.ts";
+import { quoteBlock } from "./quote.ts";
+import { nameChoices, nearest } from "./suggest.ts";
+
+const LATEST_QUOTES = 3;
+const MAX_PEOPLE = 3;
+
+export const who: Command = {
+  name: "who",
+  description: "Who someone is in the archive: other names, roles, articles and latest quotes",
+  option: { description: "A name, surname, initials or role: IDS, Sturgeon, the Chancellor", required: true },
+  examples: ["/who IDS", "/who sturgeon"],
+
+  async run(ctx, query) {
+    if (query === "") return usageReply("who", query, `${Messages.emptyQuery("who")} ${this.option.description}.`, this.examples);
+    const match = ctx.lookup.matchPeople(query);
+    if (!match) return emptyReply("who", query, await nearest(ctx, "who", query));
+    const blocks: Block[] = [];
+    if (!match.exact) blocks.push({ kind: "note", text: `Showing the closest name to “${query}”.` });
+    if (match.identities.length > 1) blocks.push({ kind: "note", text: `“${query}” could be any of ${match.identities.length} people.` });
+    for (const id of match.identities.slice(0, MAX_PEOPLE)) {
+      const facts = await ctx.lookup.store.person(id.members);
+      if (!facts) continue;
+      const aliases = id.aliases.filter((a) => a !== id.name);
+      blocks.push({ kind: "person", name: id.name, type: facts.kind, aliases, roles: facts.roles, articles: facts.articles, quotes: facts.quotes });
+      for (const h of await ctx.lookup.store.quotesBy(id.members, LATEST_QUOTES)) blocks.push(quoteBlock(h, "by"));
+    }
+    return reply("who", query, match.identities.map((i) => i.name).join(" · "), blocks);
+  },
+
+  async suggest(ctx, partial) {
+    return nameChoices(ctx, partial);
+  },
+};

@@ -1,0 +1,303 @@
+// The embedded archive: one SQLite file per articles folder (better-sqlite3, FTS5 for words). Everything
+// extracted is stored with the article, so a restart redoes nothing.
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import type { Acronym, Figure, Quote } from "../extract/types.ts";
+import type {
+  ArchiveStats, ArchiveStore, ArticleHit, ArticleMeta, FigureHit, FileState, IndexedArticle, NameEntry,
+  PersonFacts, QuoteHit, TextQuery,
+} from "./store.ts";
+
+/** Bump when the tables change; an archive with another version is rebuilt from the files. */
+const SCHEMA_VERSION = 3;
+
+const SCHEMA = `
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ms REAL NOT NULL, hash TEXT NOT NULL, skipped TEXT);
+CREATE TABLE articles (
+  id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, file TEXT NOT NULL, title TEXT NOT NULL, date TEXT,
+  byline TEXT, outlet TEXT, url TEXT, section TEXT, tags TEXT NOT NULL, body TEXT NOT NULL, added_at TEXT NOT NULL);
+CREATE INDEX articles_file ON articles(file);
+CREATE INDEX articles_when ON articles(coalesce(date, substr(added_at, 1, 10)));
+CREATE TABLE quotes (
+  id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL, text TEXT NOT NULL, speaker TEXT, cue TEXT, partial INTEGER NOT NULL,
+  confidence REAL NOT NULL, paragraph INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, mentions TEXT NOT NULL);
+CREATE INDEX quotes_speaker ON quotes(speaker);
+CREATE INDEX quotes_article ON quotes(article_id);
+CREATE TABLE figures (
+  id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL, text TEXT NOT NULL, value REAL NOT NULL, unit TEXT NOT NULL, per TEXT,
+  approx TEXT, up_to REAL, measure TEXT NOT NULL, source TEXT, sentence TEXT NOT NULL, context TEXT NOT NULL,
+  paragraph INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL);
+CREATE INDEX figures_article ON figures(article_id);
+CREATE TABLE people (article_id INTEGER NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, aliases TEXT NOT NULL, roles TEXT NOT NULL, mentions INTEGER NOT NULL);
+CREATE INDEX people_name ON people(name);
+CREATE INDEX people_article ON people(article_id);
+CREATE TABLE acronyms (article_id INTEGER NOT NULL, short TEXT NOT NULL, long TEXT NOT NULL);
+CREATE INDEX acronyms_article ON acronyms(article_id);
+CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE figures_fts USING fts5(sentence, measure, context, title, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE articles_vocab USING fts5vocab(articles_fts, 'row');
+`;
+
+type Row = Record<string, unknown>;
+
+export class SqliteStore implements ArchiveStore {
+  readonly kind = "sqlite" as const;
+  private db: Database.Database;
+  private statements = new Map<string, Database.Statement>();
+
+  constructor(path: string) {
+    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = NORMAL");
+    this.db.pragma("busy_timeout = 10000");
+    this.migrate();
+  }
+
+  private migrate(): void {
+    const version = this.db.pragma("user_version", { simple: true }) as number;
+    if (version === SCHEMA_VERSION) return;
+    // The archive is derived from the article files, so an old layout is dropped and rebuilt, not migrated.
+    this.db.transaction(() => {
+      const objects = this.db.prepare("SELECT type, name FROM sqlite_master WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts_%'").all() as { type: string; name: string }[];
+      for (const o of objects) this.db.exec(`DROP ${o.type.toUpperCase()} IF EXISTS "${o.name}"`);
+      this.db.exec(SCHEMA);
+      this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    })();
+  }
+
+  private stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  async fileStates(): Promise<Map<string, FileState>> {
+    const rows = this.stmt("SELECT path, size, mtime_ms, hash, skipped FROM files").all() as Row[];
+    return new Map(rows.map((r) => [r.path as string, { path: r.path as string, size: r.size as number, mtimeMs: r.mtime_ms as number, hash: r.hash as string, skipped: (r.skipped as string) ?? null }]));
+  }
+
+  async putFiles(files: { state: FileState; articles: IndexedArticle[] }[]): Promise<void> {
+    const put = this.db.transaction((batch: typeof files) => {
+      for (const { state, articles } of batch) {
+        this.dropFile(state.path);
+        this.saveState(state);
+        for (const a of articles) this.insertArticle(state.path, a);
+      }
+    });
+    put(files);
+  }
+
+  async markSkipped(state: FileState): Promise<void> {
+    this.db.transaction(() => {
+      this.dropFile(state.path);
+      this.saveState(state);
+    })();
+  }
+
+  async touchFile(state: FileState): Promise<void> {
+    this.saveState(state);
+  }
+
+  async removeFiles(paths: string[]): Promise<void> {
+    this.db.transaction(() => {
+      for (const p of paths) {
+        this.dropFile(p);
+        this.stmt("DELETE FROM files WHERE path = ?").run(p);
+      }
+    })();
+  }
+
+  private saveState(s: FileState): void {
+    this.stmt("INSERT OR REPLACE INTO files (path, size, mtime_ms, hash, skipped) VALUES (?, ?, ?, ?, ?)").run(s.path, s.size, s.mtimeMs, s.hash, s.skipped);
+  }
+
+  private dropFile(path: string): void {
+    const articles = this.stmt("SELECT id, title, body FROM articles WHERE file = ?").all(path) as Row[];
+    for (const a of articles) {
+      const id = a.id as number;
+      for (const q of this.stmt("SELECT id FROM quotes WHERE article_id = ?").all(id) as Row[]) this.stmt("DELETE FROM quotes_fts WHERE rowid = ?").run(q.id);
+      for (const f of this.stmt("SELECT id FROM figures WHERE article_id = ?").all(id) as Row[]) this.stmt("DELETE FROM figures_fts WHERE rowid = ?").run(f.id);
+      this.stmt("INSERT INTO articles_fts (articles_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)").run(id, a.title, a.body);
+      for (const table of ["quotes", "figures", "people", "acronyms"]) this.stmt(`DELETE FROM ${table} WHERE article_id = ?`).run(id);
+      this.stmt("DELETE FROM articles WHERE id = ?").run(id);
+    }
+  }
+
+  private insertArticle(file: string, { record: r, extraction: x }: IndexedArticle): void {
+    const body = r.paragraphs.join("\n\n");
+    const id = Number(
+      this.stmt("INSERT INTO articles (key, file, title, date, byline, outlet, url, section, tags, body, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .run(r.key, file, r.title, r.date, r.byline, r.outlet, r.url, r.section, JSON.stringify(r.tags), body, new Date().toISOString()).lastInsertRowid,
+    );
+    this.stmt("INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)").run(id, r.title, body);
+    for (const q of x.quotes) {
+      const qid = this.stmt("INSERT INTO quotes (article_id, text, speaker, cue, partial, confidence, paragraph, start, end, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .run(id, q.text, q.speaker, q.cue, q.partial ? 1 : 0, q.confidence, q.paragraph, q.start, q.end, JSON.stringify(q.mentions)).lastInsertRowid;
+      this.stmt("INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)").run(qid, q.text);
+    }
+    for (const f of x.figures) {
+      const fid = this.stmt("INSERT INTO figures (article_id, text, value, unit, per, approx, up_to, measure, source, sentence, context, paragraph, start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .run(id, f.text, f.value, f.unit, f.per, f.approx, f.upTo, f.measure, f.source, f.sentence, f.context, f.paragraph, f.start, f.end).lastInsertRowid;
+      this.stmt("INSERT INTO figures_fts (rowid, sentence, measure, context, title) VALUES (?, ?, ?, ?, ?)").run(fid, f.sentence, f.measure, f.context, r.title);
+    }
+    for (const p of x.people) {
+      this.stmt("INSERT INTO people (article_id, name, kind, aliases, roles, mentions) VALUES (?, ?, ?, ?, ?, ?)").run(id, p.name, p.kind, JSON.stringify(p.aliases), JSON.stringify(p.roles), p.mentions);
+    }
+    for (const a of x.acronyms) this.stmt("INSERT INTO acronyms (article_id, short, long) VALUES (?, ?, ?)").run(id, a.short, a.long);
+  }
+
+  async getMeta(key: string): Promise<string | null> {
+    return ((this.stmt("SELECT value FROM meta WHERE key = ?").get(key) as Row | undefined)?.value as string) ?? null;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    this.stmt("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)").run(key, value);
+  }
+
+  async names(): Promise<NameEntry[]> {
+    const rows = this.stmt("SELECT name, kind, aliases FROM people").all() as Row[];
+    const counts = new Map<string, NameEntry>();
+    for (const r of rows) {
+      const person = r.name as string;
+      for (const alias of new Set([person, ...(JSON.parse(r.aliases as string) as string[])])) {
+        const key = `${alias}\u0000${person}`;
+        const e = counts.get(key);
+        if (e) e.articles++;
+        else counts.set(key, { alias, person, kind: r.kind as NameEntry["kind"], articles: 1 });
+      }
+    }
+    return [...counts.values()];
+  }
+
+  async acronyms(): Promise<Acronym[]> {
+    return this.stmt("SELECT DISTINCT short, long FROM acronyms").all() as Acronym[];
+  }
+
+  async quotesBy(speakers: string[], limit: number): Promise<QuoteHit[]> {
+    if (speakers.length === 0) return [];
+    const rows = this.db
+      .prepare(`SELECT q.*, ${ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
+        WHERE q.speaker IN (${speakers.map(() => "?").join(",")}) ORDER BY ${NEWEST}, q.paragraph, q.start LIMIT ?`)
+      .all(...speakers, limit) as Row[];
+    return rows.map(toQuoteHit);
+  }
+
+  async quotesMatching(query: TextQuery, limit: number): Promise<QuoteHit[]> {
+    const match = ftsMatch(query);
+    if (!match) return [];
+    const rows = this.stmt(`SELECT q.*, ${ARTICLE_COLUMNS} FROM quotes_fts f JOIN quotes q ON q.id = f.rowid JOIN articles a ON a.id = q.article_id
+      WHERE quotes_fts MATCH ? ORDER BY bm25(quotes_fts) LIMIT ?`).all(match, limit) as Row[];
+    return rows.map(toQuoteHit);
+  }
+
+  async figuresMatching(query: TextQuery, limit: number): Promise<FigureHit[]> {
+    const match = ftsMatch(query);
+    if (!match) return [];
+    // The figure's own sentence weighs most, then what it measures, then the sentences it refers back to,
+    // then the headline.
+    const rows = this.stmt(`SELECT g.*, ${ARTICLE_COLUMNS} FROM figures_fts f JOIN figures g ON g.id = f.rowid JOIN articles a ON a.id = g.article_id
+      WHERE figures_fts MATCH ? ORDER BY bm25(figures_fts, 6.0, 4.0, 2.0, 1.0) LIMIT ?`).all(match, limit) as Row[];
+    return rows.map((r) => ({ figure: toFigure(r), article: toArticle(r) }));
+  }
+
+  async articlesMatching(query: TextQuery, limit: number): Promise<ArticleHit[]> {
+    const match = ftsMatch(query);
+    if (!match) return [];
+    const rows = this.stmt(`SELECT ${ARTICLE_COLUMNS}, snippet(articles_fts, 1, '', '', '…', 24) AS snippet FROM articles_fts f JOIN articles a ON a.id = f.rowid
+      WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 4.0, 1.0) LIMIT ?`).all(match, limit) as Row[];
+    return rows.map((r) => ({ article: toArticle(r), snippet: r.snippet as string }));
+  }
+
+  async articlesSince(since: string, limit: number): Promise<ArticleMeta[]> {
+    const rows = this.stmt(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE coalesce(a.date, substr(a.added_at, 1, 10)) >= substr(?, 1, 10)
+      ORDER BY ${NEWEST} LIMIT ?`).all(since, limit) as Row[];
+    return rows.map(toArticle);
+  }
+
+  async person(names: string[]): Promise<PersonFacts | null> {
+    if (names.length === 0) return null;
+    const marks = names.map(() => "?").join(",");
+    const rows = this.db.prepare(`SELECT name, kind, aliases, roles, article_id FROM people WHERE name IN (${marks})`).all(...names) as Row[];
+    if (rows.length === 0) return null;
+    const aliases = new Set<string>();
+    const roles = new Set<string>();
+    for (const r of rows) {
+      for (const a of JSON.parse(r.aliases as string) as string[]) aliases.add(a);
+      for (const a of JSON.parse(r.roles as string) as string[]) roles.add(a);
+    }
+    const quotes = (this.db.prepare(`SELECT count(*) AS n FROM quotes WHERE speaker IN (${marks})`).get(...names) as Row).n as number;
+    const name = names[0];
+    aliases.delete(name);
+    return {
+      name, kind: rows[0].kind as PersonFacts["kind"], aliases: [...aliases], roles: [...roles],
+      articles: new Set(rows.map((r) => r.article_id)).size, quotes,
+    };
+  }
+
+  async termsStartingWith(prefix: string, limit: number): Promise<string[]> {
+    if (prefix === "") return [];
+    const rows = this.stmt("SELECT term FROM articles_vocab WHERE term >= ? AND term < ? ORDER BY doc DESC LIMIT ?").all(prefix, prefix + "\uffff", limit) as Row[];
+    return rows.map((r) => r.term as string);
+  }
+
+  async stats(): Promise<ArchiveStats> {
+    const count = (sql: string) => (this.stmt(sql).get() as Row).n as number;
+    return {
+      files: count("SELECT count(*) AS n FROM files"),
+      skipped: count("SELECT count(*) AS n FROM files WHERE skipped IS NOT NULL"),
+      articles: count("SELECT count(*) AS n FROM articles"),
+      quotes: count("SELECT count(*) AS n FROM quotes"),
+      figures: count("SELECT count(*) AS n FROM figures"),
+      people: count("SELECT count(DISTINCT name) AS n FROM people"),
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+const ARTICLE_COLUMNS = "a.id AS a_id, a.key AS a_key, a.title AS a_title, a.date AS a_date, a.url AS a_url, a.byline AS a_byline, a.outlet AS a_outlet, a.section AS a_section, a.added_at AS a_added_at";
+const NEWEST = "coalesce(a.date, substr(a.added_at, 1, 10)) DESC, a.id DESC";
+
+/** TextQuery → FTS5 MATCH syntax; every phrase quoted, so no user text is read as FTS operators. */
+export function ftsMatch(query: TextQuery): string | null {
+  const groups = query.groups
+    .map((g) => g.map((p) => p.replace(/"/g, " ").trim()).filter(Boolean))
+    .filter((g) => g.length > 0)
+    .map((g) => (g.length === 1 ? `"${g[0]}"` : `(${g.map((p) => `"${p}"`).join(" OR ")})`));
+  return groups.length ? groups.join(" AND ") : null;
+}
+
+function toArticle(r: Row): ArticleMeta {
+  return {
+    id: r.a_id as number, key: r.a_key as string, title: r.a_title as string, date: (r.a_date as string) ?? null,
+    url: (r.a_url as string) ?? null, byline: (r.a_byline as string) ?? null, outlet: (r.a_outlet as string) ?? null,
+    section: (r.a_section as string) ?? null, addedAt: r.a_added_at as string,
+  };
+}
+
+function toQuoteHit(r: Row): QuoteHit {
+  const quote: Quote = {
+    text: r.text as string, speaker: (r.speaker as string) ?? null, cue: (r.cue as string) ?? null, partial: r.partial === 1,
+    confidence: r.confidence as number, paragraph: r.paragraph as number, start: r.start as number, end: r.end as number,
+    mentions: JSON.parse(r.mentions as string) as string[],
+  };
+  return { quote, article: toArticle(r) };
+}
+
+function toFigure(r: Row): Figure {
+  return {
+    text: r.text as string, value: r.value as number, unit: r.unit as string, per: (r.per as string) ?? null,
+    approx: (r.approx as string) ?? null, upTo: (r.up_to as number) ?? null, measure: r.measure as string,
+    source: (r.source as string) ?? null, sentence: r.sentence as string, context: r.context as string,
+    paragraph: r.paragraph as number, start: r.start as number, end: r.end as number,
+  };
+}

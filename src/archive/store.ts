@@ -1,0 +1,121 @@
+// The archive behind an interface: what ingestion writes and what lookups read. SQLite is the embedded
+// default; a PostgreSQL store implements the same contract (tests/archive/contract.ts runs against both).
+import type { Acronym, Extraction, Figure, Quote } from "../extract/types.ts";
+import type { ArticleRecord } from "./read.ts";
+
+/** What the archive remembers of a file, to tell whether it changed since it was indexed. */
+export interface FileState {
+  /** Relative to the articles folder. */
+  path: string;
+  size: number;
+  mtimeMs: number;
+  /** sha1 of the content. */
+  hash: string;
+  /** Why the file was not indexed, when it was not. */
+  skipped: string | null;
+}
+
+export interface IndexedArticle {
+  record: ArticleRecord;
+  extraction: Extraction;
+}
+
+/** The article fields that answers show. */
+export interface ArticleMeta {
+  id: number;
+  key: string;
+  title: string;
+  date: string | null;
+  url: string | null;
+  byline: string | null;
+  outlet: string | null;
+  section: string | null;
+  /** When it entered the archive (ISO), for "what was published since" when a file has no date. */
+  addedAt: string;
+}
+
+export interface QuoteHit {
+  quote: Quote;
+  article: ArticleMeta;
+}
+
+export interface FigureHit {
+  figure: Figure;
+  article: ArticleMeta;
+}
+
+export interface ArticleHit {
+  article: ArticleMeta;
+  snippet: string;
+}
+
+/** One name the archive knows: an alias (or the canonical name itself) of a person or organisation. */
+export interface NameEntry {
+  alias: string;
+  person: string;
+  kind: "person" | "organisation";
+  /** In how many articles this alias names this person. */
+  articles: number;
+}
+
+export interface PersonFacts {
+  name: string;
+  kind: "person" | "organisation";
+  aliases: string[];
+  roles: string[];
+  articles: number;
+  quotes: number;
+}
+
+/**
+ * A text query: every group must match (AND); a group matches when any of its phrases does (OR). Phrases
+ * are folded words ("personal independence payments"); the store decides how to search them.
+ */
+export interface TextQuery {
+  groups: string[][];
+}
+
+export interface ArchiveStats {
+  files: number;
+  skipped: number;
+  articles: number;
+  quotes: number;
+  figures: number;
+  people: number;
+}
+
+export interface ArchiveStore {
+  readonly kind: "sqlite" | "postgres";
+
+  // Ingestion
+  fileStates(): Promise<Map<string, FileState>>;
+  /** Replaces everything a file had with these articles, in one transaction per file. */
+  putFiles(files: { state: FileState; articles: IndexedArticle[] }[]): Promise<void>;
+  /** Records a file that could not be indexed (and drops what it had before). */
+  markSkipped(state: FileState): Promise<void>;
+  /** Records a new size and mtime for a file whose content did not change. */
+  touchFile(state: FileState): Promise<void>;
+  /** Forgets files and everything they had. */
+  removeFiles(paths: string[]): Promise<void>;
+  /** Stored with the archive: a different extractor version means every file is read again. */
+  getMeta(key: string): Promise<string | null>;
+  setMeta(key: string, value: string): Promise<void>;
+
+  // Lookup
+  names(): Promise<NameEntry[]>;
+  acronyms(): Promise<Acronym[]>;
+  /** Quotes whose speaker is one of `speakers` (canonical names), newest first. */
+  quotesBy(speakers: string[], limit: number): Promise<QuoteHit[]>;
+  /** Quotes whose text matches, best first. */
+  quotesMatching(query: TextQuery, limit: number): Promise<QuoteHit[]>;
+  /** Figures whose sentence, context, measure or article title match, best first. */
+  figuresMatching(query: TextQuery, limit: number): Promise<FigureHit[]>;
+  articlesMatching(query: TextQuery, limit: number): Promise<ArticleHit[]>;
+  /** Articles added or dated on or after `since` (ISO), newest first. */
+  articlesSince(since: string, limit: number): Promise<ArticleMeta[]>;
+  person(names: string[]): Promise<PersonFacts | null>;
+  /** Words of the archive that start with `prefix` (folded), most frequent first: for typo and prefix expansion. */
+  termsStartingWith(prefix: string, limit: number): Promise<string[]>;
+  stats(): Promise<ArchiveStats>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,19 @@
+// Starts the chat platforms the configuration names. Each adapter is loaded only when configured, so the
+// terminal needs neither Slack's nor Discord's libraries at start.
+import type { Config } from "../config.ts";
+import type { Bot } from "../core.ts";
+import type { Logger } from "../log.ts";
+
+export interface RunningPlatform {
+  name: string;
+  stop(): Promise<void>;
+}
+
+export async function startPlatforms(bot: Bot, config: Config, log: Logger): Promise<RunningPlatform[]> {
+  const running: RunningPlatform[] = [];
+  // Wired in by the Slack and Discord adapters (issues 3 and 4).
+  void bot;
+  void config;
+  void log;
+  return running;
+}

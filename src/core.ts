@@ -1,0 +1,111 @@
+// The bot's one entry point: a request in, a platform-neutral Reply out. Slack, Discord and the terminal
+// only parse, acknowledge, call `handle`, render and send; tests call `handle` directly.
+import { commands, findCommand } from "../commands/index.ts";
+import type { Choice, Command, CommandContext } from "../commands/command.ts";
+import { openStore } from "./archive/open.ts";
+import { syncFolder, type SyncReport } from "./archive/ingest.ts";
+import type { ArchiveStore } from "./archive/store.ts";
+import type { Config } from "./config.ts";
+import { logger, type Logger } from "./log.ts";
+import { Messages } from "./reply/messages.ts";
+import type { Reply } from "./reply/model.ts";
+import { errorReply, usageReply } from "./reply/build.ts";
+import { Lookup } from "./search/lookup.ts";
+
+export type Platform = "terminal" | "cli" | "slack" | "discord";
+
+export interface BotRequest {
+  /** With or without the slash: "quote" or "/quote". */
+  command: string;
+  query: string;
+  /** 1-based page of a long answer. */
+  page?: number;
+  pageSize?: number;
+  platform: Platform;
+  user?: string;
+  channel?: string;
+}
+
+export interface Bot {
+  readonly config: Config;
+  readonly store: ArchiveStore;
+  readonly commands: readonly Command[];
+  handle(request: BotRequest): Promise<Reply>;
+  /** Autocomplete: at most 25 choices, from the in-memory name index (fast enough for Discord's deadline). */
+  suggest(command: string, partial: string): Promise<Choice[]>;
+  /** Re-reads the articles folder: new and changed files are indexed, removed ones dropped. */
+  sync(): Promise<SyncReport>;
+  /** What the last sync did (null when none ran yet). */
+  readonly lastSync: SyncReport | null;
+  close(): Promise<void>;
+}
+
+/** Longest query we read. Longer ones get a clear message rather than a slow search. */
+export const MAX_QUERY_LENGTH = 500;
+export const DEFAULT_PAGE_SIZE = 5;
+
+export interface OpenOptions {
+  log?: Logger;
+  now?: () => Date;
+  /** Index the folder before answering (default true). */
+  sync?: boolean;
+  /** Called as files are indexed, for progress bars. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export async function openBot(config: Config, options: OpenOptions = {}): Promise<Bot> {
+  const log = options.log ?? logger(config.logLevel);
+  const store = await openStore(config, log);
+  const lookup = new Lookup(store);
+  const ctx: CommandContext = { lookup, now: options.now ?? (() => new Date()) };
+
+  let lastSync: SyncReport | null = null;
+  const sync = async () => {
+    const report = await syncFolder(store, config.articlesDir, { log, onProgress: options.onProgress });
+    if (report.changed) await lookup.refresh();
+    lastSync = report;
+    return report;
+  };
+  try {
+    const first = options.sync !== false ? await sync() : null;
+    if (!first?.changed) await lookup.refresh();
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+
+  return {
+    config,
+    store,
+    commands,
+    sync,
+    get lastSync() {
+      return lastSync;
+    },
+    async handle(request) {
+      const name = request.command.replace(/^\//, "").trim().toLowerCase();
+      const command = findCommand(name);
+      const query = request.query.replace(/\s+/g, " ").trim();
+      if (!command) return usageReply(name, query, Messages.unknownCommand(name));
+      if (query.length > MAX_QUERY_LENGTH) return usageReply(command.name, query.slice(0, 80), Messages.queryTooLong(MAX_QUERY_LENGTH));
+      const page = { page: Math.max(1, Math.floor(request.page ?? 1)), pageSize: request.pageSize ?? DEFAULT_PAGE_SIZE };
+      try {
+        return await command.run(ctx, query, page);
+      } catch (e) {
+        log.error(`/${command.name} failed for a query of ${query.length} characters: ${(e as Error).stack ?? e}`);
+        return errorReply(command.name, query);
+      }
+    },
+    async suggest(commandName, partial) {
+      const command = findCommand(commandName.replace(/^\//, "").toLowerCase());
+      if (!command?.suggest) return [];
+      try {
+        return (await command.suggest(ctx, partial.slice(0, MAX_QUERY_LENGTH))).slice(0, 25);
+      } catch (e) {
+        log.error(`autocomplete for /${command.name} failed: ${(e as Error).message}`);
+        return [];
+      }
+    },
+    close: () => store.close(),
+  };
+}

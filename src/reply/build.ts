@@ -1,0 +1,37 @@
+// Builders for the replies every command shares: usage, nothing found, and our own failure.
+import { Messages } from "./messages.ts";
+import type { Block, Reply, SourceRef } from "./model.ts";
+
+export function reply(command: string, query: string, title: string, blocks: Block[], paging: Reply["paging"] = null): Reply {
+  return { command, query, title, blocks, paging, status: "ok" };
+}
+
+/** Help for a command: shown for an empty query, an unknown command or a query we cannot read. */
+export function usageReply(command: string, query: string, message: string, examples: string[] = []): Reply {
+  const blocks: Block[] = [{ kind: "text", text: message }];
+  if (examples.length) blocks.push({ kind: "suggestions", commands: examples });
+  return { command, query, title: `/${command}`, blocks, paging: null, status: "usage" };
+}
+
+/** Nothing found: says so, and offers the nearest things the archive does have. */
+export function emptyReply(command: string, query: string, suggestions: string[], message = Messages.nothingFor(query)): Reply {
+  const blocks: Block[] = [{ kind: "text", text: message }];
+  if (suggestions.length) blocks.push({ kind: "text", text: Messages.didYouMean }, { kind: "suggestions", commands: suggestions });
+  return { command, query, title: `/${command} ${query}`.trim(), blocks, paging: null, status: "empty" };
+}
+
+export function errorReply(command: string, query: string): Reply {
+  return { command, query, title: Messages.internalError, blocks: [{ kind: "text", text: Messages.internalError }], paging: null, status: "error" };
+}
+
+/** The page of `items` asked for, and the paging the reply reports. */
+export function pageOf<T>(items: T[], page: number, pageSize: number): { items: T[]; paging: Reply["paging"] } {
+  const pages = Math.max(1, Math.ceil(items.length / pageSize));
+  const p = Math.min(page, pages);
+  return { items: items.slice((p - 1) * pageSize, p * pageSize), paging: items.length > pageSize ? { page: p, pages, total: items.length } : null };
+}
+
+/** The link back to an article and paragraph that every quote and figure carries. */
+export function sourceRef(article: { key: string; title: string; date: string | null; url: string | null }, paragraph: number): SourceRef {
+  return { articleId: article.key, title: article.title, date: article.date, url: article.url, path: article.key.replace(/#\d+$/, ""), paragraph };
+}

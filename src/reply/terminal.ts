@@ -1,0 +1,65 @@
+// Renders a Reply as plain terminal text (with a little colour on a TTY). Article text is shown as it is:
+// a terminal does not turn "@everyone" into a ping, but control characters are stripped so an article
+// cannot move the cursor or change colours.
+import { Messages } from "./messages.ts";
+import type { Block, Reply, SourceRef } from "./model.ts";
+
+export interface TerminalStyle {
+  bold(s: string): string;
+  dim(s: string): string;
+}
+
+export const plain: TerminalStyle = { bold: (s) => s, dim: (s) => s };
+export const ansi: TerminalStyle = { bold: (s) => `\x1b[1m${s}\x1b[22m`, dim: (s) => `\x1b[2m${s}\x1b[22m` };
+
+export function renderTerminal(reply: Reply, style: TerminalStyle = plain): string {
+  const lines = [style.bold(clean(reply.title)), ""];
+  for (const block of reply.blocks) lines.push(...renderBlock(block, style), "");
+  if (reply.paging) {
+    lines.push(style.dim(`Page ${reply.paging.page} of ${reply.paging.pages} (${reply.paging.total} results)${reply.paging.page < reply.paging.pages ? " — type /more for the next page" : ""}`));
+  }
+  return lines.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
+}
+
+function renderBlock(b: Block, s: TerminalStyle): string[] {
+  switch (b.kind) {
+    case "text":
+      return [clean(b.text)];
+    case "note":
+      return [s.dim(clean(b.text))];
+    case "suggestions":
+      return b.commands.map((c) => `  ${clean(c)}`);
+    case "quote": {
+      const who = b.speaker ?? `(${Messages.speakerUnsure})`;
+      const tag = b.match === "mentions" ? " · mentions" : "";
+      return [`  “${clean(b.text)}”${b.partial ? " (partial quote)" : ""}`, s.dim(`    — ${clean(who)}${tag} · ${source(b.source)}`)];
+    }
+    case "figure": {
+      const head = `  ${s.bold(clean(b.text))}${b.per ? ` a ${clean(b.per)}` : ""}  = ${formatValue(b.value, b.unit)}${b.approx ? ` (${clean(b.approx)})` : ""}`;
+      const out = [head, `    ${clean(b.measure)}${b.claimedBy ? ` — according to ${clean(b.claimedBy)}` : ""}`, s.dim(`    “${clean(b.sentence)}”`)];
+      const n = b.sources.length;
+      out.push(s.dim(`    ${n > 1 ? `in ${n} articles: ` : ""}${b.sources.slice(0, 5).map(source).join("; ")}${n > 5 ? ` and ${n - 5} more` : ""}`));
+      return out;
+    }
+    case "article":
+      return [`  ${s.bold(clean(b.source.title))}${b.source.date ? ` (${b.source.date})` : ""}`, `    ${clean(b.snippet)}`, s.dim(`    ${b.source.url ?? b.source.path}`)];
+    case "person": {
+      const out = [`  ${s.bold(clean(b.name))} (${b.type}) — in ${b.articles} article${b.articles === 1 ? "" : "s"}, ${b.quotes} quote${b.quotes === 1 ? "" : "s"}`];
+      if (b.aliases.length) out.push(`    also: ${b.aliases.map(clean).join(", ")}`);
+      if (b.roles.length) out.push(`    roles: ${b.roles.map(clean).join(", ")}`);
+      return out;
+    }
+  }
+}
+
+function source(r: SourceRef): string {
+  return `${r.title}${r.date ? ` (${r.date})` : ""}, ¶${r.paragraph} · ${r.url ?? r.path}`;
+}
+
+/** A normalised value a reader can check at a glance: 4.4e9 GBP → "4,400,000,000 GBP". */
+export function formatValue(value: number, unit: string): string {
+  return `${value.toLocaleString("en-GB", { maximumFractionDigits: 4 })} ${unit}`;
+}
+
+// Terminal escape sequences and other control characters from article text.
+const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "");
