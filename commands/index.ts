@@ -1,5 +1,6 @@
 // Every slash command, in one explicit registry. Slack's manifest, Discord's registration, /help and the
 // terminal all read this list, so nothing drifts.
+import { check } from "./check.ts";
 import type { Command } from "./command.ts";
 import { figure } from "./figure.ts";
 import { help } from "./help.ts";
@@ -7,7 +8,7 @@ import { quote } from "./quote.ts";
 import { search } from "./search.ts";
 import { who } from "./who.ts";
 
-export const commands: readonly Command[] = [quote, figure, search, who, help];
+export const commands: readonly Command[] = [quote, figure, search, who, check, help];
 
 help.bind(commands);
 
