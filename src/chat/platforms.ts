@@ -15,5 +15,9 @@ export async function startPlatforms(bot: Bot, config: Config, log: Logger): Pro
   void bot;
   void config;
   void log;
+  if (config.discord) {
+    const { startDiscord } = await import("./discord.ts");
+    running.push(await startDiscord(bot, config.discord, log));
+  }
   return running;
 }

@@ -1,0 +1,274 @@
+// The Discord adapter: the real discord.js Client on the gateway. It registers the slash commands on start
+// (bulk overwrite, to the guild when one is configured, else globally), answers autocomplete from the
+// name index, and answers every command ephemerally within Discord's 3-second window: the answer itself
+// when it is quick, else a deferral followed by an edit. Nothing it sends can ping anyone.
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  Routes,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type MessageCreateOptions,
+} from "discord.js";
+import type { DiscordConfig } from "../config.ts";
+import type { Bot, BotRequest } from "../core.ts";
+import { DEFAULT_PAGE_SIZE } from "../core.ts";
+import { redact, registerSecrets, type Logger } from "../log.ts";
+import type { Reply } from "../reply/model.ts";
+import { CHOICES_MAX, CHOICE_NAME_MAX, CHOICE_VALUE_MAX, fit, renderDiscord, renderNotice, type DiscordMessage } from "../reply/discord.ts";
+import { ButtonStates } from "./discord/state.ts";
+import type { Command } from "../../commands/command.ts";
+
+/** Discord invalidates an interaction not answered within 3 s; past this we defer and edit later. */
+export const DEFER_AFTER_MS = 1500;
+/** Autocomplete cannot be deferred: past this an empty list is sent rather than nothing. */
+export const AUTOCOMPLETE_BUDGET_MS = 2000;
+/** Ready within this, or start fails with a clear message. */
+export const READY_TIMEOUT_MS = 30_000;
+/** Registration is retried with backoff when Discord fails or rate-limits it. */
+export const REGISTER_ATTEMPTS = 5;
+export const OPTION_DESCRIPTION_MAX = 100;
+export const COMMAND_DESCRIPTION_MAX = 100;
+/** Discord's longest string option. */
+export const QUERY_MAX_LENGTH = 6000;
+
+export const DiscordMessages = {
+  failed: "Sorry, that did not work: something went wrong on our side and it has been logged. Please try again.",
+  expired: "This answer has expired: ask again.",
+  unknownButton: "This button is no longer in use: ask again.",
+  sharedBy: (userId: string) => `Shared by <@${userId}>`,
+} as const;
+
+/** Nothing the bot sends may ping: not @everyone, @here, roles or users copied from an article. */
+const NO_MENTIONS = { parse: [] as never[] };
+
+export interface DiscordOptions {
+  /** REST retries for 5xx and network errors (discord.js waits out 429s itself). */
+  retries?: number;
+  /** REST request timeout. */
+  timeout?: number;
+  deferAfterMs?: number;
+  pageSize?: number;
+}
+
+export interface RunningDiscord {
+  name: string;
+  client: Client;
+  stop(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref?.());
+
+/** The registration body for every command: one string option, `query`, autocompleted where the command suggests. */
+export function commandDefinitions(commands: readonly Command[]) {
+  return commands.map((c) => ({
+    type: 1,
+    name: c.name,
+    description: fit(c.description, COMMAND_DESCRIPTION_MAX),
+    options: [
+      {
+        type: 3,
+        name: "query",
+        description: fit(c.option.description, OPTION_DESCRIPTION_MAX),
+        required: c.option.required,
+        max_length: QUERY_MAX_LENGTH,
+        ...(c.suggest ? { autocomplete: true } : {}),
+      },
+    ],
+  }));
+}
+
+export async function startDiscord(bot: Bot, discord: DiscordConfig, log: Logger, options: DiscordOptions = {}): Promise<RunningDiscord> {
+  registerSecrets(discord.token);
+  const secret = (e: unknown) => redact(e instanceof Error ? (e.stack ?? e.message) : String(e), [discord.token]);
+  const deferAfter = options.deferAfterMs ?? DEFER_AFTER_MS;
+  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  const states = new ButtonStates();
+
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: NO_MENTIONS,
+    rest: {
+      ...(discord.apiUrl ? { api: discord.apiUrl.replace(/\/+$/, "") } : {}),
+      ...(options.retries !== undefined ? { retries: options.retries } : {}),
+      ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
+    },
+  });
+
+  client.on(Events.Error, (e) => log.error(`discord: ${secret(e)}`));
+  client.on(Events.Warn, (m) => log.warn(`discord: ${redact(m, [discord.token])}`));
+  client.on(Events.ShardDisconnect, (ev, id) => log.warn(`discord: gateway shard ${id} disconnected (${ev.code}); reconnecting`));
+  client.on(Events.ShardReconnecting, (id) => log.info(`discord: gateway shard ${id} reconnecting`));
+  client.on(Events.ShardResume, (id, replayed) => log.info(`discord: gateway shard ${id} resumed (${replayed} events replayed)`));
+  client.on(Events.ShardError, (e, id) => log.warn(`discord: gateway shard ${id}: ${secret(e)}`));
+  client.rest.on("rateLimited", (info) => log.warn(`discord: rate-limited on ${info.route}, retrying in ${info.retryAfter} ms`));
+
+  const render = (reply: Reply, shareable = true) =>
+    renderDiscord(reply, {
+      ids: shareable
+        ? {
+            previous: reply.paging ? states.encode({ action: "page", command: reply.command, page: reply.paging.page - 1, query: reply.query }) : null,
+            next: reply.paging ? states.encode({ action: "page", command: reply.command, page: reply.paging.page + 1, query: reply.query }) : null,
+            share: states.encode({ action: "share", command: reply.command, page: reply.paging?.page ?? 1, query: reply.query }),
+          }
+        : undefined,
+    });
+
+  const request = (i: Interaction, command: string, query: string, page = 1): BotRequest => ({
+    command,
+    query,
+    page,
+    pageSize,
+    platform: "discord",
+    user: i.user.id,
+    channel: i.channelId ?? undefined,
+  });
+
+  type Mode = "reply" | "update" | "public";
+
+  /** Sends the answer when it is ready within `deferAfter`, else defers and edits; on any failure the user gets a short ephemeral message. */
+  async function respond(i: ChatInputCommandInteraction | ButtonInteraction, mode: Mode, what: string, produce: () => Promise<DiscordMessage>) {
+    const started = Date.now();
+    const work = produce().then(
+      (m) => ({ m }),
+      (e: unknown) => ({ e }),
+    );
+    try {
+      const first = await Promise.race([work, sleep(deferAfter).then(() => null)]);
+      if (first && "e" in first) throw first.e;
+      if (first) {
+        await send(i, mode, first.m);
+      } else {
+        if (mode === "update") await (i as ButtonInteraction).deferUpdate();
+        else await i.deferReply(mode === "reply" ? { flags: MessageFlags.Ephemeral } : {});
+        const done = await work;
+        if ("e" in done) throw done.e;
+        await i.editReply({ ...done.m, allowedMentions: NO_MENTIONS });
+      }
+      log.debug(`discord: ${what} answered in ${Date.now() - started} ms`);
+    } catch (e) {
+      log.error(`discord: ${what} failed: ${secret(e)}`);
+      await tellFailure(i, DiscordMessages.failed);
+    }
+  }
+
+  async function send(i: ChatInputCommandInteraction | ButtonInteraction, mode: Mode, m: DiscordMessage) {
+    if (mode === "update") await (i as ButtonInteraction).update({ ...m, allowedMentions: NO_MENTIONS });
+    else await i.reply({ ...m, allowedMentions: NO_MENTIONS, ...(mode === "reply" ? { flags: MessageFlags.Ephemeral } : {}) });
+  }
+
+  async function tellFailure(i: ChatInputCommandInteraction | ButtonInteraction, text: string) {
+    const notice = { ...renderNotice(text), allowedMentions: NO_MENTIONS, flags: MessageFlags.Ephemeral as const };
+    try {
+      if (i.deferred || i.replied) await i.followUp(notice);
+      else await i.reply(notice);
+    } catch (e) {
+      log.error(`discord: could not tell the user about the failure either: ${secret(e)}`);
+    }
+  }
+
+  async function onCommand(i: ChatInputCommandInteraction) {
+    const query = i.options.getString("query") ?? "";
+    await respond(i, "reply", `/${i.commandName} (${query.length} characters)`, async () => render(await bot.handle(request(i, i.commandName, query))));
+  }
+
+  async function onAutocomplete(i: AutocompleteInteraction) {
+    let choices: { name: string; value: string }[] = [];
+    try {
+      const partial = String(i.options.getFocused() ?? "");
+      const found = await Promise.race([bot.suggest(i.commandName, partial), sleep(AUTOCOMPLETE_BUDGET_MS).then(() => null)]);
+      if (found === null) log.warn(`discord: autocomplete for /${i.commandName} took too long; sent no choices`);
+      const seen = new Set<string>();
+      for (const c of found ?? []) {
+        const name = fit(c.name.replace(/\s+/g, " ").trim(), CHOICE_NAME_MAX);
+        const value = c.value.trim().slice(0, CHOICE_VALUE_MAX);
+        if (!name || !value || seen.has(value)) continue;
+        seen.add(value);
+        choices.push({ name, value });
+        if (choices.length >= CHOICES_MAX) break;
+      }
+    } catch (e) {
+      log.error(`discord: autocomplete for /${i.commandName} failed: ${secret(e)}`);
+      choices = [];
+    }
+    try {
+      await i.respond(choices);
+    } catch (e) {
+      log.error(`discord: could not send autocomplete choices: ${secret(e)}`);
+    }
+  }
+
+  async function onButton(i: ButtonInteraction) {
+    const state = states.decode(i.customId);
+    if (state === null || state === "expired") {
+      await tellFailure(i, state === "expired" ? DiscordMessages.expired : DiscordMessages.unknownButton);
+      return;
+    }
+    if (state.action === "page") {
+      await respond(i, "update", `page ${state.page} of /${state.command}`, async () => render(await bot.handle(request(i, state.command, state.query, state.page))));
+    } else {
+      await respond(i, "public", `sharing /${state.command}`, async () => {
+        const reply = await bot.handle(request(i, state.command, state.query, state.page));
+        return renderDiscord(reply, { content: DiscordMessages.sharedBy(i.user.id) });
+      });
+    }
+  }
+
+  client.on(Events.InteractionCreate, (i) => {
+    const run = i.isChatInputCommand() ? onCommand(i) : i.isAutocomplete() ? onAutocomplete(i) : i.isButton() ? onButton(i) : Promise.resolve();
+    run.catch((e: unknown) => log.error(`discord: interaction ${i.id} failed: ${secret(e)}`));
+  });
+
+  async function register(): Promise<void> {
+    const route = discord.guildId ? Routes.applicationGuildCommands(discord.applicationId, discord.guildId) : Routes.applicationCommands(discord.applicationId);
+    const body = commandDefinitions(bot.commands);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await client.rest.put(route, { body });
+        log.info(`discord: registered ${body.length} commands ${discord.guildId ? "in the guild" : "globally"} (${body.map((c) => c.name).join(", ")})`);
+        return;
+      } catch (e) {
+        if (attempt >= REGISTER_ATTEMPTS) {
+          log.error(`discord: could not register the commands after ${attempt} attempts: ${secret(e)}`);
+          return;
+        }
+        log.warn(`discord: registering the commands failed (attempt ${attempt}), retrying: ${secret(e)}`);
+        await sleep(250 * 2 ** attempt);
+      }
+    }
+  }
+
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Discord did not become ready within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
+    client.once(Events.ClientReady, () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+
+  client.rest.setToken(discord.token);
+  try {
+    await Promise.all([register(), client.login(discord.token).then(() => ready)]);
+  } catch (e) {
+    await client.destroy().catch(() => undefined);
+    throw new Error(`Cannot connect to Discord: ${redact((e as Error).message, [discord.token])}`);
+  }
+  log.info(`discord: connected as ${client.user?.tag ?? "the bot"}`);
+
+  return {
+    name: "discord",
+    client,
+    async stop() {
+      await client.destroy();
+    },
+  };
+}
+
+/** For the digest and other posts into a channel: a message with no mentions allowed. */
+export function channelMessage(m: DiscordMessage): MessageCreateOptions {
+  return { ...m, allowedMentions: NO_MENTIONS } as MessageCreateOptions;
+}

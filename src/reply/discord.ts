@@ -1,0 +1,256 @@
+// Renders a Reply as a Discord message: one embed (results as fields, text in the description, paging in
+// the footer) and one row of buttons (Previous / Next / Share). Everything is measured against Discord's
+// limits here, because discord.js does not check the 6000-character total and raw objects not at all: an
+// over-long answer is cut at a word boundary, a quotation is never reworded but visibly cut, and results
+// that do not fit are counted in the footer.
+import { Messages } from "./messages.ts";
+import type { Block, Reply, SourceRef } from "./model.ts";
+import { formatValue } from "./terminal.ts";
+
+// Discord's limits (developers/resources/message.mdx "Embed Limits", components/reference.mdx).
+export const CONTENT_MAX = 2000;
+export const EMBED_TITLE_MAX = 256;
+export const EMBED_DESCRIPTION_MAX = 4096;
+export const EMBED_FIELDS_MAX = 25;
+export const FIELD_NAME_MAX = 256;
+export const FIELD_VALUE_MAX = 1024;
+export const FOOTER_MAX = 2048;
+export const EMBED_TOTAL_MAX = 6000;
+export const CUSTOM_ID_MAX = 100;
+export const BUTTON_LABEL_MAX = 80;
+export const CHOICES_MAX = 25;
+export const CHOICE_NAME_MAX = 100;
+export const CHOICE_VALUE_MAX = 100;
+
+/** Kept free of the total for the "N more not shown" footer. */
+const FOOTER_RESERVE = 120;
+/** Sources listed under a figure before "and N more". */
+const FIGURE_SOURCES_SHOWN = 3;
+
+export const QUOTE_CONTINUES = "… (continues in the article)";
+export const ELLIPSIS = "…";
+
+export const Colors = { ok: 0x2b6cb0, empty: 0x718096, usage: 0x718096, error: 0xc53030 } as const;
+
+export const ButtonStyle = { Primary: 1, Secondary: 2 } as const;
+
+export interface DiscordEmbed {
+  title?: string;
+  description?: string;
+  color?: number;
+  fields?: { name: string; value: string; inline?: boolean }[];
+  footer?: { text: string };
+}
+
+export interface DiscordButton {
+  type: 2;
+  style: number;
+  label: string;
+  custom_id: string;
+  disabled?: boolean;
+}
+
+export interface DiscordMessage {
+  content?: string;
+  embeds: DiscordEmbed[];
+  components: { type: 1; components: DiscordButton[] }[];
+}
+
+export interface RenderOptions {
+  /** custom_ids for the buttons; a button is left out when its id is null. */
+  ids?: { previous: string | null; next: string | null; share: string | null };
+  /** Text above the embed (the "shared by" line). */
+  content?: string;
+}
+
+export function renderDiscord(reply: Reply, options: RenderOptions = {}): DiscordMessage {
+  const embed: DiscordEmbed = { title: fit(clean(reply.title), EMBED_TITLE_MAX), color: Colors[reply.status] };
+  if (!embed.title) delete embed.title;
+
+  const paging = reply.paging ? `Page ${reply.paging.page} of ${reply.paging.pages} · ${reply.paging.total} results` : "";
+  let used = (embed.title?.length ?? 0) + paging.length + FOOTER_RESERVE;
+
+  const described: string[] = [];
+  const fields: NonNullable<DiscordEmbed["fields"]> = [];
+  let dropped = 0;
+  for (const block of reply.blocks) {
+    if (block.kind === "text" || block.kind === "note" || block.kind === "suggestions") {
+      described.push(describe(block));
+      continue;
+    }
+    const field = renderField(block);
+    const size = field.name.length + field.value.length;
+    // The description is given its share below; fields may not eat into what it needs.
+    const descriptionNeed = Math.min(EMBED_DESCRIPTION_MAX, described.join("\n\n").length + 200);
+    if (fields.length >= EMBED_FIELDS_MAX || used + size + descriptionNeed > EMBED_TOTAL_MAX) {
+      dropped++;
+      continue;
+    }
+    fields.push(field);
+    used += size;
+  }
+
+  const description = fit(described.filter(Boolean).join("\n\n"), Math.min(EMBED_DESCRIPTION_MAX, EMBED_TOTAL_MAX - used));
+  if (description) embed.description = description;
+  if (fields.length) embed.fields = fields;
+  if (!embed.description && !embed.fields) embed.description = Messages.nothingFor(clean(reply.query) || `/${reply.command}`).slice(0, EMBED_DESCRIPTION_MAX);
+  const footer = [paging, dropped ? `${dropped} more not shown${reply.paging ? "" : " — narrow the query"}` : ""].filter(Boolean).join(" · ");
+  if (footer) embed.footer = { text: fit(footer, FOOTER_MAX) };
+
+  const message: DiscordMessage = { embeds: [embed], components: [] };
+  if (options.content) message.content = fit(options.content, CONTENT_MAX);
+  const ids = options.ids;
+  if (ids) {
+    const buttons: DiscordButton[] = [];
+    if (reply.paging && reply.paging.pages > 1) {
+      if (ids.previous) buttons.push(button("Previous", ids.previous, ButtonStyle.Secondary, reply.paging.page <= 1));
+      if (ids.next) buttons.push(button("Next", ids.next, ButtonStyle.Secondary, reply.paging.page >= reply.paging.pages));
+    }
+    if (ids.share && (reply.status === "ok" || reply.status === "empty")) buttons.push(button("Share", ids.share, ButtonStyle.Primary, false));
+    if (buttons.length) message.components.push({ type: 1, components: buttons });
+  }
+  return message;
+}
+
+/** A plain message (errors, "expired"): one embed with a line of text. */
+export function renderNotice(text: string): DiscordMessage {
+  return { embeds: [{ description: fit(clean(text), EMBED_DESCRIPTION_MAX), color: Colors.usage }], components: [] };
+}
+
+function button(label: string, customId: string, style: number, disabled: boolean): DiscordButton {
+  if (customId.length < 1 || customId.length > CUSTOM_ID_MAX) throw new Error(`custom_id of ${customId.length} characters`);
+  const b: DiscordButton = { type: 2, style, label: label.slice(0, BUTTON_LABEL_MAX), custom_id: customId };
+  if (disabled) b.disabled = true;
+  return b;
+}
+
+function describe(block: Block): string {
+  switch (block.kind) {
+    case "text":
+      return escape(clean(block.text));
+    case "note":
+      return `*${escape(clean(block.text))}*`;
+    case "suggestions":
+      return block.commands.map((c) => `• \`${clean(c).replace(/`/g, "'")}\``).join("\n");
+    default:
+      return "";
+  }
+}
+
+type Field = { name: string; value: string };
+
+function renderField(block: Block): Field {
+  switch (block.kind) {
+    case "quote": {
+      const who = block.speaker ? clean(block.speaker) : Messages.speakerUnsure;
+      const name = fit(`${who}${block.match === "mentions" ? " · mentions" : ""}`, FIELD_NAME_MAX);
+      const tail = `${block.partial ? " (partial quote)" : ""}\n${sourceLine(block.source)}`;
+      return { name, value: quotation(block.text, FIELD_VALUE_MAX - tail.length) + tail };
+    }
+    case "figure": {
+      const head = `**${escape(clean(block.text))}**${block.per ? ` a ${escape(clean(block.per))}` : ""} = ${formatValue(block.value, block.unit)}${block.approx ? ` (${escape(clean(block.approx))})` : ""}`;
+      const n = block.sources.length;
+      const shown = block.sources.slice(0, FIGURE_SOURCES_SHOWN).map(sourceLine).join("\n");
+      const sources = `${n > 1 ? `In ${n} articles:\n` : ""}${shown}${n > FIGURE_SOURCES_SHOWN ? `\nand ${n - FIGURE_SOURCES_SHOWN} more` : ""}`;
+      const claim = block.claimedBy ? `According to ${escape(clean(block.claimedBy))}` : "";
+      const fixed = [head, claim].filter(Boolean).join("\n");
+      const sentenceRoom = FIELD_VALUE_MAX - fixed.length - sources.length - 6;
+      const sentence = sentenceRoom > 20 ? `> ${fitEscaped(clean(block.sentence), sentenceRoom)}` : "";
+      const value = [fixed, sentence, sources].filter(Boolean).join("\n");
+      return { name: fit(clean(block.measure) || "Figure", FIELD_NAME_MAX), value: fit(value, FIELD_VALUE_MAX) };
+    }
+    case "article": {
+      const tail = `\n${sourceLine(block.source)}`;
+      return { name: fit(clean(block.source.title) || block.source.path, FIELD_NAME_MAX), value: fitEscaped(clean(block.snippet), FIELD_VALUE_MAX - tail.length) + tail };
+    }
+    case "person": {
+      const lines = [`${block.type} · in ${block.articles} article${block.articles === 1 ? "" : "s"} · ${block.quotes} quote${block.quotes === 1 ? "" : "s"}`];
+      if (block.aliases.length) lines.push(`also: ${escape(block.aliases.map(clean).join(", "))}`);
+      if (block.roles.length) lines.push(`roles: ${escape(block.roles.map(clean).join(", "))}`);
+      return { name: fit(clean(block.name), FIELD_NAME_MAX), value: fit(lines.join("\n"), FIELD_VALUE_MAX) };
+    }
+    default:
+      return { name: "—", value: "—" };
+  }
+}
+
+/** The article, linked when it has a URL, with its date and paragraph. Never longer than a third of a field. */
+export function sourceLine(r: SourceRef): string {
+  const max = Math.floor(FIELD_VALUE_MAX / 3);
+  const date = r.date ? ` · ${r.date}` : "";
+  const para = ` · ¶${r.paragraph}`;
+  const url = r.url && /^https?:\/\/[^\s<>()]+$/.test(r.url) && r.url.length < max - 40 ? r.url : null;
+  const room = max - date.length - para.length - (url ? url.length + 4 : 0);
+  const title = fitEscaped(clean(r.title) || r.path, room, true);
+  return `${url ? `[${title}](${url})` : title}${date}${para}`;
+}
+
+/**
+ * A quotation in curly quotes, word for word. When it does not fit in `max`, it is cut after the last
+ * whole word that fits and marked as continuing in the article: never reworded, never silently shortened.
+ */
+export function quotation(text: string, max: number): string {
+  const words = clean(text);
+  const whole = `“${escape(words)}”`;
+  if (whole.length <= max) return whole;
+  return `“${fitEscaped(words, max - QUOTE_CONTINUES.length - 1, false, "")}”${QUOTE_CONTINUES}`;
+}
+
+/** Plain text cut to `max` at a word boundary, with an ellipsis when cut. */
+export function fit(text: string, max: number): string {
+  if (max <= 0) return "";
+  if (text.length <= max) return text;
+  const room = max - ELLIPSIS.length;
+  if (room <= 0) return ELLIPSIS.slice(0, max);
+  const cut = text.slice(0, room + 1);
+  const space = cut.search(/\s\S*$/);
+  const head = (space > room / 2 ? cut.slice(0, space) : text.slice(0, room)).trimEnd();
+  return safeEnd(head) + ELLIPSIS;
+}
+
+/**
+ * Raw text escaped for Discord markdown and cut at a word boundary so the escaped result fits `max`
+ * (escaping lengthens text, so the cut is found on the escaped form).
+ */
+export function fitEscaped(raw: string, max: number, link = false, marker = ELLIPSIS): string {
+  const esc = (s: string) => escape(s, link);
+  const full = esc(raw);
+  if (full.length <= max) return full;
+  const room = max - marker.length;
+  if (room <= 0) return marker.slice(0, Math.max(0, max));
+  // Longest prefix of whole words whose escaped form fits.
+  const bounds: number[] = [];
+  for (const m of raw.matchAll(/\s+/g)) bounds.push(m.index);
+  let lo = 0;
+  let hi = bounds.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (esc(raw.slice(0, bounds[mid]).trimEnd()).length <= room) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  let head = best >= 0 ? esc(raw.slice(0, bounds[best]).trimEnd()) : "";
+  if (head.length < room / 2) {
+    // One enormous word: cut inside it rather than show nothing (never leaving a lone backslash).
+    head = full.slice(0, room).replace(/\\+$/, "");
+  }
+  return safeEnd(head) + marker;
+}
+
+/** Drops a trailing lone high surrogate so a cut never splits an emoji. */
+function safeEnd(s: string): string {
+  return (/[\ud800-\udbff]$/.test(s) ? s.slice(0, -1) : s).replace(/\\+$/, "");
+}
+
+/** Discord markdown escaped, so article text shows as written. */
+export function escape(s: string, link = false): string {
+  const out = s.replace(/([\\*_~`|>])/g, "\\$1");
+  return link ? out.replace(/([[\]])/g, "\\$1") : out;
+}
+
+/** Control characters stripped; other text left as written. */
+export function clean(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "").trim();
+}
