@@ -1,0 +1,180 @@
+// The real discord.js client, started through startDiscord, against the local fake Discord.
+import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startDiscord, DiscordMessages, type RunningDiscord } from "../../src/chat/discord.ts";
+import { loadConfig } from "../../src/config.ts";
+import { openBot, type Bot } from "../../src/core.ts";
+import { memoryLogger } from "../../src/log.ts";
+import { APP_ID, FakeDiscord, GUILD_ID, messageProblems, USER_ID } from "../fakes/discord.ts";
+import { tempDir } from "../helpers/tmp.ts";
+
+const TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB";
+
+const root = tempDir("newsbot-discord-");
+const articles = join(root, "articles");
+mkdirSync(articles);
+cpSync("data/articles", articles, { recursive: true });
+writeFileSync(
+  join(articles, "zz_mentions.txt"),
+  "Councillor pings the whole server\n\nThe councillor Jane Placeholder said: “@everyone should read this, and <@123> too, because @here is where it happens.”\n",
+);
+
+let fake: FakeDiscord;
+let bot: Bot;
+let discord: RunningDiscord;
+const log = memoryLogger();
+
+beforeAll(async () => {
+  fake = await FakeDiscord.start();
+  const config = loadConfig({ env: { NEWSBOT_ARTICLES: articles, NEWSBOT_DB: join(root, "archive.db") }, cwd: root });
+  bot = await openBot(config, { log });
+  discord = await startDiscord(bot, { token: TOKEN, applicationId: APP_ID, guildId: GUILD_ID, apiUrl: fake.apiUrl, digestChannel: null }, log, { retries: 2, timeout: 3000, pageSize: 2 });
+});
+
+afterAll(async () => {
+  await discord?.stop();
+  await bot?.close();
+  await fake?.stop();
+});
+
+describe("Discord adapter with the real discord.js client", () => {
+  it("identifies on the gateway and registers every command in the guild with one query option", () => {
+    expect(fake.identifies).toBe(1);
+    const put = fake.calls.find((c) => c.method === "PUT" && c.path === `/api/v10/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
+    expect(put?.status).toBe(200);
+    expect(put?.auth).toMatch(/^Bot /);
+    const names = fake.commands.map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(["quote", "figure", "search", "who", "help"]));
+    for (const c of fake.commands) {
+      expect(c.options).toHaveLength(1);
+      expect(c.options[0]).toMatchObject({ type: 3, name: "query" });
+    }
+    const quote = fake.commands.find((c) => c.name === "quote");
+    expect(quote.options[0]).toMatchObject({ required: true, autocomplete: true });
+    const help = fake.commands.find((c) => c.name === "help");
+    expect(help.options[0].required).toBe(false);
+  });
+
+  it("answers /quote ephemerally with embeds, a Share button and no mentions allowed", async () => {
+    const id = fake.command("quote", "sturgeon");
+    const first = await fake.firstResponse(id);
+    const message = await fake.finalMessage(id);
+    expect(first.body.data?.flags ?? first.body.data?.flags).toBe(64);
+    expect(message.embeds.length).toBe(1);
+    expect(JSON.stringify(message.embeds)).toMatch(/Sturgeon/);
+    expect(JSON.stringify(message.embeds)).toMatch(/cruel cut too far/);
+    const buttons = message.components.flatMap((r: any) => r.components);
+    expect(buttons.map((b: any) => b.label)).toContain("Share");
+    expect(message.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it("autocompletes a partial name: sturg → Nicola Sturgeon, at most 25 choices", async () => {
+    const id = fake.autocomplete("quote", "sturg");
+    const call = await fake.firstResponse(id);
+    expect(call.body.type).toBe(8);
+    const choices = call.body.data.choices;
+    expect(choices.length).toBeLessThanOrEqual(25);
+    expect(choices.map((c: any) => c.name)).toContain("Nicola Sturgeon");
+  });
+
+  it("autocomplete answers even for an empty or strange partial", async () => {
+    for (const partial of ["", "(.*)+$", "🙂".repeat(60)]) {
+      const call = await fake.firstResponse(fake.autocomplete("who", partial));
+      expect(call.body.type).toBe(8);
+      expect(messageProblems(call.body.data)).toEqual([]);
+    }
+  });
+
+  it("shares an answer publicly, noting who shared it, with no pings", async () => {
+    const id = fake.command("quote", "sturgeon");
+    const message = await fake.finalMessage(id);
+    const share = message.components.flatMap((r: any) => r.components).find((b: any) => b.label === "Share");
+    const click = fake.click(share.custom_id, { embeds: message.embeds, components: message.components });
+    const shared = await fake.finalMessage(click);
+    expect(shared.flags ?? 0).toBe(0);
+    expect(shared.content).toBe(`Shared by <@${USER_ID}>`);
+    expect(shared.allowed_mentions).toEqual({ parse: [] });
+    expect(shared.components ?? []).toEqual([]);
+  });
+
+  it("pages long answers with Previous/Next buttons that update the message", async () => {
+    const id = fake.command("search", "the");
+    const message = await fake.finalMessage(id);
+    const buttons = message.components.flatMap((r: any) => r.components);
+    const next = buttons.find((b: any) => b.label === "Next");
+    if (!next) {
+      // Too few articles for a second page: the answer must then have no paging at all.
+      expect(JSON.stringify(message.embeds)).not.toMatch(/Page \d+ of/);
+      return;
+    }
+    expect(buttons.find((b: any) => b.label === "Previous").disabled).toBe(true);
+    const click = fake.click(next.custom_id, message);
+    const call = await fake.firstResponse(click);
+    expect([6, 7]).toContain(call.body.type);
+    const page2 = await fake.finalMessage(click);
+    expect(JSON.stringify(page2.embeds)).toMatch(/Page 2 of/);
+  });
+
+  it("an unknown or expired button still gets an ephemeral answer", async () => {
+    const call = await fake.firstResponse(fake.click("pk:quote:2:doesnotexist"));
+    expect(call.body.data.flags).toBe(64);
+    expect(JSON.stringify(call.body.data)).toContain(DiscordMessages.expired);
+    const other = await fake.firstResponse(fake.click("something-else"));
+    expect(JSON.stringify(other.body.data)).toContain(DiscordMessages.unknownButton);
+  });
+
+  it("answers empty, 6000-character and strange queries within limits", async () => {
+    for (const q of [undefined, "", "x".repeat(6000), "word ".repeat(1200), '"unclosed', "a* OR b) NEAR(", "(.*)+$", "🙂🙂", "**bold** `code` @everyone <@&1>", "NOT", "'''"]) {
+      const id = fake.command("quote", q);
+      const message = await fake.finalMessage(id);
+      expect(messageProblems(message), String(q).slice(0, 40)).toEqual([]);
+      expect(message.embeds[0].description ?? message.embeds[0].fields).toBeTruthy();
+    }
+  });
+
+  it("never lets a mention through: every message sent carries allowed_mentions parse []", async () => {
+    const id = fake.command("search", "everyone");
+    await fake.finalMessage(id);
+    const sends = fake.sends();
+    expect(sends.length).toBeGreaterThan(5);
+    for (const s of sends) {
+      const data = /\/callback$/.test(s.path) ? s.body.data : s.body;
+      expect(data.allowed_mentions, s.path).toEqual({ parse: [] });
+    }
+  });
+
+  it("every command answers with its first response in time", async () => {
+    for (const [cmd, q] of [["figure", "PIP"], ["who", "IDS"], ["help", ""], ["search", "disability"], ["check", "Owen Smith said “shameful”"]] as const) {
+      const id = fake.command(cmd, q);
+      const started = Date.now();
+      await fake.firstResponse(id);
+      expect(Date.now() - started).toBeLessThan(3000);
+      const message = await fake.finalMessage(id);
+      expect(messageProblems(message)).toEqual([]);
+    }
+  });
+
+  it("recovers from REST 500 and 429 on the reply", async () => {
+    fake.inject({ path: /\/callback$/, status: 500, times: 1 });
+    const a = await fake.finalMessage(fake.command("quote", "sturgeon"));
+    expect(JSON.stringify(a.embeds)).toMatch(/Sturgeon/);
+    fake.inject({ path: /\/callback$/, status: 429, times: 1, retryAfter: 0.3 });
+    const b = await fake.finalMessage(fake.command("figure", "PIP"));
+    expect(b.embeds.length).toBe(1);
+  });
+
+  it("resumes after the gateway drops and keeps answering", async () => {
+    fake.dropGateway(4000);
+    const deadline = Date.now() + 10_000;
+    while (fake.resumes < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(fake.resumes).toBe(1);
+    expect(fake.identifies).toBe(1);
+    const message = await fake.finalMessage(fake.command("quote", "sturgeon"));
+    expect(message.embeds.length).toBe(1);
+  });
+
+  it("never logs the token", () => {
+    expect(log.lines.join("\n")).not.toContain(TOKEN);
+  });
+});

@@ -1,0 +1,429 @@
+// A local fake of Discord: the REST API (gateway/bot, interaction callbacks, webhooks, channel messages,
+// bulk command registration) and the gateway (HELLO → IDENTIFY → READY, heartbeat ACKs, RESUME), on
+// 127.0.0.1 with ports picked by the system. It records every REST call, enforces Discord's message limits
+// the way Discord does (400, code 50035), and can inject 429s, 500s and dropped gateway connections.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { WebSocketServer, type WebSocket } from "ws";
+
+export interface RestCall {
+  method: string;
+  path: string;
+  query: string;
+  auth: string | null;
+  body: any;
+  status: number;
+  at: number;
+}
+
+export interface Fault {
+  method?: string;
+  path: RegExp;
+  status: 429 | 500 | 502;
+  /** How many matching calls fail. */
+  times: number;
+  retryAfter?: number;
+}
+
+export const APP_ID = "111111111111111111";
+export const GUILD_ID = "222222222222222222";
+export const CHANNEL_ID = "333333333333333333";
+export const BOT_USER_ID = "444444444444444444";
+export const USER_ID = "555555555555555555";
+
+const LIMITS = { content: 2000, title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, footer: 2048, author: 256, total: 6000, embeds: 10, customId: 100, choices: 25, choiceText: 100, label: 80 };
+const COMMAND_NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+
+/** Why a message body breaks Discord's limits, or null when it is fine. */
+export function messageProblems(data: any): string[] {
+  const out: string[] = [];
+  if (!data || typeof data !== "object") return out;
+  if (typeof data.content === "string" && data.content.length > LIMITS.content) out.push(`content ${data.content.length} > ${LIMITS.content}`);
+  const embeds: any[] = data.embeds ?? [];
+  if (embeds.length > LIMITS.embeds) out.push(`${embeds.length} embeds`);
+  let total = 0;
+  for (const e of embeds) {
+    const t = (s: unknown, max: number, what: string) => {
+      if (s === undefined || s === null) return;
+      const len = String(s).length;
+      total += len;
+      if (len > max) out.push(`${what} ${len} > ${max}`);
+      if (len === 0) out.push(`${what} empty`);
+    };
+    t(e.title, LIMITS.title, "embed title");
+    t(e.description, LIMITS.description, "embed description");
+    t(e.footer?.text, LIMITS.footer, "footer");
+    t(e.author?.name, LIMITS.author, "author");
+    const fields: any[] = e.fields ?? [];
+    if (fields.length > LIMITS.fields) out.push(`${fields.length} fields > ${LIMITS.fields}`);
+    for (const f of fields) {
+      t(f.name, LIMITS.fieldName, "field name");
+      t(f.value, LIMITS.fieldValue, "field value");
+    }
+  }
+  if (total > LIMITS.total) out.push(`embeds total ${total} > ${LIMITS.total}`);
+  const ids = new Set<string>();
+  for (const row of data.components ?? []) {
+    if ((row.components ?? []).length > 5) out.push("more than 5 components in a row");
+    for (const c of row.components ?? []) {
+      if (c.custom_id !== undefined) {
+        const id = String(c.custom_id);
+        if (id.length < 1 || id.length > LIMITS.customId) out.push(`custom_id ${id.length} characters`);
+        if (ids.has(id)) out.push(`duplicate custom_id ${id}`);
+        ids.add(id);
+      }
+      if (c.label !== undefined && String(c.label).length > LIMITS.label) out.push(`label ${String(c.label).length}`);
+    }
+  }
+  if (data.choices) {
+    if (data.choices.length > LIMITS.choices) out.push(`${data.choices.length} choices > ${LIMITS.choices}`);
+    for (const c of data.choices) {
+      for (const k of ["name", "value"]) {
+        const len = String(c[k] ?? "").length;
+        if (len < 1 || len > LIMITS.choiceText) out.push(`choice ${k} ${len} characters`);
+      }
+    }
+  }
+  if (data.flags !== undefined && (Number(data.flags) & ~(64 | 4 | 4096 | 32768 | 8192)) !== 0) out.push(`flags ${data.flags} not allowed`);
+  return out;
+}
+
+function commandProblems(body: any): string[] {
+  const out: string[] = [];
+  if (!Array.isArray(body)) return ["body must be an array"];
+  for (const c of body) {
+    if (!COMMAND_NAME.test(c.name ?? "") || c.name !== c.name.toLowerCase()) out.push(`bad command name ${c.name}`);
+    if (!c.description || c.description.length > 100) out.push(`bad description for ${c.name}`);
+    for (const o of c.options ?? []) {
+      if (!COMMAND_NAME.test(o.name ?? "")) out.push(`bad option name ${o.name}`);
+      if (!o.description || o.description.length > 100) out.push(`bad option description on ${c.name}`);
+      if (o.autocomplete && o.choices) out.push("autocomplete with choices");
+      if (o.max_length !== undefined && (o.max_length < 1 || o.max_length > 6000)) out.push("bad max_length");
+    }
+  }
+  return out;
+}
+
+export class FakeDiscord {
+  readonly calls: RestCall[] = [];
+  readonly gatewayLog: { dir: "in" | "out"; op: number; t?: string | null }[] = [];
+  readonly faults: Fault[] = [];
+  identifies = 0;
+  resumes = 0;
+  heartbeats = 0;
+  commands: any[] = [];
+  /** Every interaction's responses, by interaction id. */
+  readonly responses = new Map<string, { type: number; data?: any }[]>();
+  messages: any[] = [];
+  private http!: Server;
+  private wss!: WebSocketServer;
+  private sockets = new Set<WebSocket>();
+  private seq = 0;
+  private nextId = 900000000000000000n;
+  private waiters: { pred: (c: RestCall) => boolean; resolve: (c: RestCall) => void }[] = [];
+  apiUrl = "";
+  gatewayUrl = "";
+
+  static async start(): Promise<FakeDiscord> {
+    const f = new FakeDiscord();
+    await f.listen();
+    return f;
+  }
+
+  private async listen() {
+    this.wss = new WebSocketServer({ host: "127.0.0.1", port: 0 });
+    await new Promise<void>((r) => this.wss.once("listening", () => r()));
+    this.gatewayUrl = `ws://127.0.0.1:${(this.wss.address() as AddressInfo).port}`;
+    this.wss.on("connection", (ws) => this.onSocket(ws));
+    this.http = createServer((req, res) => void this.onRequest(req, res));
+    await new Promise<void>((r) => this.http.listen(0, "127.0.0.1", () => r()));
+    this.apiUrl = `http://127.0.0.1:${(this.http.address() as AddressInfo).port}/api`;
+  }
+
+  id(): string {
+    return String(this.nextId++);
+  }
+
+  // ---- gateway -----------------------------------------------------------------------------------------
+
+  private onSocket(ws: WebSocket) {
+    this.sockets.add(ws);
+    ws.on("close", () => this.sockets.delete(ws));
+    this.send(ws, { op: 10, d: { heartbeat_interval: 41250 } });
+    ws.on("message", (raw) => {
+      const msg = JSON.parse(String(raw));
+      this.gatewayLog.push({ dir: "in", op: msg.op });
+      if (msg.op === 1) {
+        this.heartbeats++;
+        this.send(ws, { op: 11 });
+      } else if (msg.op === 2) {
+        this.identifies++;
+        this.seq = 0;
+        this.send(ws, {
+          op: 0,
+          t: "READY",
+          s: ++this.seq,
+          d: {
+            v: 10,
+            user: { id: BOT_USER_ID, username: "newsbot", discriminator: "0", global_name: null, avatar: null, bot: true },
+            guilds: [],
+            session_id: "session-1",
+            resume_gateway_url: this.gatewayUrl,
+            application: { id: APP_ID, flags: 0 },
+          },
+        });
+      } else if (msg.op === 6) {
+        this.resumes++;
+        this.send(ws, { op: 0, t: "RESUMED", s: ++this.seq, d: {} });
+      }
+    });
+  }
+
+  private send(ws: WebSocket, payload: { op: number; t?: string; s?: number; d?: unknown }) {
+    this.gatewayLog.push({ dir: "out", op: payload.op, t: payload.t ?? null });
+    ws.send(JSON.stringify({ t: null, s: null, d: null, ...payload }));
+  }
+
+  get connected(): number {
+    return this.sockets.size;
+  }
+
+  /** A gateway event to every connected client. */
+  dispatch(t: string, d: unknown) {
+    for (const ws of this.sockets) this.send(ws, { op: 0, t, s: ++this.seq, d });
+  }
+
+  /** Drops every gateway connection (4000: unknown error, which the client answers by resuming). */
+  dropGateway(code = 4000) {
+    for (const ws of this.sockets) ws.close(code, "fake: dropped");
+  }
+
+  // ---- interactions -------------------------------------------------------------------------------------
+
+  private base(type: number, data: any, extra: Record<string, unknown> = {}) {
+    const id = this.id();
+    return {
+      id,
+      application_id: APP_ID,
+      type,
+      token: `interaction-token-${id}`,
+      version: 1,
+      guild_id: GUILD_ID,
+      channel_id: CHANNEL_ID,
+      channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID },
+      member: {
+        user: { id: USER_ID, username: "reporter", discriminator: "0", global_name: "Reporter", avatar: null },
+        roles: [],
+        permissions: "0",
+        joined_at: "2024-01-01T00:00:00.000Z",
+        deaf: false,
+        mute: false,
+        flags: 0,
+      },
+      app_permissions: "0",
+      locale: "en-GB",
+      guild_locale: "en-GB",
+      entitlements: [],
+      authorizing_integration_owners: {},
+      context: 0,
+      data,
+      ...extra,
+    };
+  }
+
+  /** A slash command, as Discord would send it; returns the interaction id. */
+  command(name: string, query?: string): string {
+    const d = this.base(2, { id: this.id(), name, type: 1, options: query === undefined ? [] : [{ type: 3, name: "query", value: query }] });
+    this.dispatch("INTERACTION_CREATE", d);
+    return d.id;
+  }
+
+  autocomplete(name: string, partial: string): string {
+    const d = this.base(4, { id: this.id(), name, type: 1, options: [{ type: 3, name: "query", value: partial, focused: true }] });
+    this.dispatch("INTERACTION_CREATE", d);
+    return d.id;
+  }
+
+  /** A click on a button of `message` (a message object the bot sent). */
+  click(customId: string, message: any = {}): string {
+    const msg = {
+      id: this.id(),
+      channel_id: CHANNEL_ID,
+      type: 20,
+      content: "",
+      author: { id: BOT_USER_ID, username: "newsbot", discriminator: "0", bot: true, avatar: null },
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      components: [],
+      pinned: false,
+      flags: 64,
+      ...message,
+    };
+    const d = this.base(3, { custom_id: customId, component_type: 2 }, { message: msg });
+    this.dispatch("INTERACTION_CREATE", d);
+    return d.id;
+  }
+
+  /** Resolves with the first REST call (past or future) that matches. */
+  waitFor(pred: (c: RestCall) => boolean, timeoutMs = 8000): Promise<RestCall> {
+    const found = this.calls.find(pred);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`fake Discord: no matching call within ${timeoutMs} ms; calls: ${this.calls.map((c) => `${c.method} ${c.path} ${c.status}`).join(", ")}`)), timeoutMs);
+      this.waiters.push({
+        pred,
+        resolve: (c) => {
+          clearTimeout(timer);
+          resolve(c);
+        },
+      });
+    });
+  }
+
+  /** The first successful callback for an interaction (the "first response"). */
+  firstResponse(interactionId: string, timeoutMs = 8000) {
+    return this.waitFor((c) => c.status < 300 && c.path.startsWith(`/api/v10/interactions/${interactionId}/`), timeoutMs);
+  }
+
+  /** The message the user finally sees for an interaction: the callback's data, or the edit after a deferral. */
+  async finalMessage(interactionId: string, timeoutMs = 8000): Promise<any> {
+    const first = await this.firstResponse(interactionId, timeoutMs);
+    if (first.body.type === 4 || first.body.type === 7) return first.body.data;
+    const token = `interaction-token-${interactionId}`;
+    const edit = await this.waitFor((c) => c.status < 300 && c.path.includes(`/webhooks/${APP_ID}/${token}`), timeoutMs);
+    return edit.body;
+  }
+
+  inject(fault: Fault) {
+    this.faults.push({ ...fault });
+  }
+
+  // ---- REST ---------------------------------------------------------------------------------------------
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? "/", "http://x");
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString("utf8");
+    let body: any = null;
+    if (raw) {
+      try {
+        body = (req.headers["content-type"] ?? "").includes("json") ? JSON.parse(raw) : raw;
+      } catch {
+        body = raw;
+      }
+    }
+    const call: RestCall = { method: req.method ?? "GET", path: url.pathname, query: url.search, auth: (req.headers.authorization as string) ?? null, body, status: 0, at: Date.now() };
+    const reply = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
+      call.status = status;
+      this.calls.push(call);
+      const text = payload === undefined ? "" : JSON.stringify(payload);
+      res.writeHead(status, { ...(text ? { "content-type": "application/json" } : {}), ...headers });
+      res.end(text);
+      for (const w of [...this.waiters]) {
+        if (w.pred(call)) {
+          this.waiters.splice(this.waiters.indexOf(w), 1);
+          w.resolve(call);
+        }
+      }
+    };
+
+    const fault = this.faults.find((f) => f.times > 0 && f.path.test(url.pathname) && (!f.method || f.method === call.method));
+    if (fault) {
+      fault.times--;
+      if (fault.status === 429) {
+        const after = fault.retryAfter ?? 0.2;
+        return reply(429, { message: "You are being rate limited.", retry_after: after, global: false }, { "retry-after": String(after), "x-ratelimit-scope": "user" });
+      }
+      return reply(fault.status, { message: "Internal Server Error", code: 0 });
+    }
+
+    const invalid = (problems: string[]) => reply(400, { code: 50035, message: "Invalid Form Body", errors: { _errors: problems.map((p) => ({ code: "BASE_TYPE_MAX_LENGTH", message: p })) } });
+    const needsAuth = () => !call.auth?.startsWith("Bot ");
+    const p = url.pathname;
+    let m: RegExpExecArray | null;
+
+    if (call.method === "GET" && p === "/api/v10/gateway/bot") {
+      if (needsAuth()) return reply(401, { message: "401: Unauthorized", code: 0 });
+      return reply(200, { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } });
+    }
+    if ((m = /^\/api\/v10\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(p)) && call.method === "PUT") {
+      if (needsAuth()) return reply(401, { message: "401: Unauthorized", code: 0 });
+      const problems = commandProblems(body);
+      if (problems.length) return invalid(problems);
+      this.commands = body.map((c: any) => ({ ...c, id: this.id(), application_id: m![1], guild_id: m![2], version: this.id() }));
+      return reply(200, this.commands);
+    }
+    if ((m = /^\/api\/v10\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(p)) && call.method === "POST") {
+      const list = this.responses.get(m[1]) ?? [];
+      if (list.length > 0) return reply(400, { code: 40060, message: "Interaction has already been acknowledged." });
+      const problems = messageProblems(body?.data);
+      if (problems.length) return invalid(problems);
+      list.push(body);
+      this.responses.set(m[1], list);
+      return reply(204);
+    }
+    if ((m = /^\/api\/v10\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/([^/]+))?$/.exec(p))) {
+      const problems = messageProblems(body);
+      if (problems.length) return invalid(problems);
+      const message = this.message(body);
+      this.messages.push(message);
+      return reply(200, message);
+    }
+    if ((m = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(p)) && call.method === "POST") {
+      if (needsAuth()) return reply(401, { message: "401: Unauthorized", code: 0 });
+      const problems = messageProblems(body);
+      if (problems.length) return invalid(problems);
+      const message = this.message(body, m[1]);
+      this.messages.push(message);
+      return reply(200, message);
+    }
+    if ((m = /^\/api\/v10\/channels\/(\d+)$/.exec(p)) && call.method === "GET") {
+      return reply(200, { id: m[1], type: 0, guild_id: GUILD_ID, name: "newsroom", position: 0, permission_overwrites: [] });
+    }
+    return reply(404, { message: "404: Not Found", code: 0 });
+  }
+
+  private message(body: any, channel = CHANNEL_ID) {
+    return {
+      id: this.id(),
+      channel_id: channel,
+      type: 0,
+      content: body?.content ?? "",
+      author: { id: BOT_USER_ID, username: "newsbot", discriminator: "0", bot: true, avatar: null },
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: body?.embeds ?? [],
+      components: body?.components ?? [],
+      pinned: false,
+      flags: body?.flags ?? 0,
+    };
+  }
+
+  /** REST calls that send a message (callbacks with data, webhooks, channel posts). */
+  sends(): RestCall[] {
+    return this.calls.filter(
+      (c) =>
+        c.status < 300 &&
+        ((/\/callback$/.test(c.path) && [4, 7].includes(c.body?.type)) || /\/webhooks\//.test(c.path) || /\/channels\/\d+\/messages$/.test(c.path)),
+    );
+  }
+
+  async stop() {
+    for (const ws of this.sockets) ws.terminate();
+    await new Promise<void>((r) => this.wss.close(() => r()));
+    this.http.closeAllConnections();
+    await new Promise<void>((r) => this.http.close(() => r()));
+  }
+}
