@@ -1,7 +1,263 @@
-// Direct quotations and who said them.
-import type { PeopleIndex } from "./people.ts";
+// Direct quotations and who said them. Marks are paired first (marks.ts); then each span is read in its
+// sentence: a cue verb before it ("He wrote: “…”") or after it ("“…,” said X"), a possessive ("Duncan
+// Smith's letter: “…”"), or none, when it continues the quotation before it. Scare quotes and titles —
+// short spans nobody is said to have said — are not speech. When the speaker cannot be told, it is null.
+import { quoteSpans, type Span } from "./marks.ts";
+import type { Mention, PeopleIndex } from "./people.ts";
+import { splitSentences, type Sentence } from "./text.ts";
 import type { ArticleText, Quote } from "./types.ts";
 
-export function findQuotes(_article: ArticleText, _people: PeopleIndex): Quote[] {
-  return [];
+const CUES = (
+  "said says say saying told tells telling added adds adding wrote writes writing tweeted tweets posted warned warns warning " +
+  "insisted insists claimed claims admitted admits argued argues explained explains stated states declared declares announced " +
+  "announces asked asks replied replies responded responds continued continues noted notes observed commented comments remarked " +
+  "acknowledged acknowledges conceded concedes confirmed confirms denied denies suggested suggests urged urges called calls " +
+  "described describes dismissed accused accuses believes believed thinks predicted predicts promised promises vowed vows pledged " +
+  "stressed stresses emphasised emphasized maintained maintains recalled recalls revealed reveals joked complained complains " +
+  "concluded cautioned countered agreed agrees boasted quipped criticised criticized praised labelled labeled branded attacked " +
+  "welcomed welcomes condemned condemns hailed blamed reckoned reckons feared fears hoped hopes estimated estimates forecast " +
+  "predicted wants wanted announced announcing explained"
+).split(" ");
+const CUE = new Set(CUES);
+// Verbs that attribute only when followed by a colon or "that" ("He believes: …"); others attribute alone.
+const PRONOUNS: Record<string, "m" | "f" | "org" | "any"> = { he: "m", she: "f", his: "m", her: "f", they: "org", their: "org", it: "org", its: "org" };
+const SAYING_NOUNS = /^(?:\s*(?:resignation|open|final|farewell|leaked|own|latest|written|joint|official|new)\b)*\s*(?:letter|statement|tweet|message|speech|words|email|e-mail|memo|blog|post|note|report|warning|response|reply|verdict|view|argument|testimony|evidence|interview|remarks|comments|spokesman|spokeswoman|spokesperson)\b/i;
+const ORG_ANAPHORS = /^(?:the\s+)?(?:company|firm|group|bank|government|party|ministry|department|agency|union|council|club|organisation|organization|association|body|regulator|committee|board|report|study|survey)$/i;
+
+interface Draft extends Span {
+  paragraph: number;
+  text: string;
+  speaker: string | null;
+  cue: string | null;
+  confidence: number;
+  partial: boolean;
+  /** Attributed by its own sentence rather than inherited. */
+  own: boolean;
+}
+
+export function findQuotes(article: ArticleText, people: PeopleIndex): Quote[] {
+  const drafts: Draft[] = [];
+  const inQuote: { paragraph: number; start: number; end: number }[] = [];
+  article.paragraphs.forEach((p, i) => {
+    for (const s of quoteSpans(p)) inQuote.push({ paragraph: i + 1, start: s.start, end: s.end });
+  });
+  // Names said inside quotations are not candidates for "he" and "she" outside them.
+  const outside = people.mentions.filter((m) => !inQuote.some((q) => q.paragraph === m.paragraph && m.start >= q.start && m.end <= q.end));
+
+  article.paragraphs.forEach((p, pi) => {
+    const paragraph = pi + 1;
+    const sentences = splitSentences(p);
+    for (const span of quoteSpans(p)) {
+      const text = p.slice(span.start, span.end);
+      const sentence = sentenceAround(sentences, span, p);
+      const before = p.slice(sentence.start, span.openAt);
+      const after = span.closeAt >= 0 ? p.slice(span.closeAt + 1, sentenceEnd(p, span.closeAt + 1)) : "";
+      const partial = isPartial(before, text);
+      const ctx: Ctx = { people, outside, paragraph, p };
+      const attribution =
+        (span.closeAt >= 0 ? afterCue(after, span.closeAt + 1, ctx, text) : null) ??
+        beforeCue(before, sentence.start, ctx) ??
+        possessive(before, sentence.start, ctx);
+      const words = text.split(/\s+/).length;
+      if (!attribution) {
+        // Short spans with no speaker are titles, nicknames and scare quotes, not speech.
+        if (words <= 4 && !/[.!?,]$/.test(text)) continue;
+        if (isTitle(text)) continue;
+      } else if (words <= 2 && isTitle(text) && !hasCue(before)) continue;
+      if (/\bso-called\s*$/i.test(before)) continue;
+      drafts.push({
+        ...span, paragraph, text, partial,
+        speaker: attribution?.speaker ?? null, cue: attribution?.cue ?? null,
+        confidence: attribution?.confidence ?? 0, own: attribution !== null,
+      });
+    }
+  });
+
+  // A span with no attribution of its own continues the quotation next to it: the one it runs into in the
+  // same paragraph, else the one before it (same or previous paragraph).
+  drafts.forEach((d, i) => {
+    if (d.own) return;
+    const next = drafts[i + 1];
+    const prev = drafts[i - 1];
+    if (next && next.own && next.paragraph === d.paragraph && d.closeAt < 0) inherit(d, next);
+    else if (prev && prev.speaker && d.paragraph - prev.paragraph <= 1 && !namedBetween(prev, d, outside, article)) inherit(d, prev);
+    else if (d.text.split(/\s+/).length < 6) d.confidence = -1;
+  });
+
+  return drafts
+    .filter((d) => d.confidence >= 0)
+    .map((d) => {
+      const sure = d.speaker !== null && d.confidence >= 0.5;
+      return {
+        text: d.text, speaker: sure ? d.speaker : null, cue: d.cue, partial: d.partial, confidence: sure ? d.confidence : 0,
+        paragraph: d.paragraph, start: d.start, end: d.end,
+        mentions: [...new Set(people.mentions.filter((m) => m.paragraph === d.paragraph && m.start >= d.start && m.end <= d.end).map((m) => m.name))],
+      };
+    });
+}
+
+function inherit(d: Draft, from: Draft): void {
+  d.speaker = from.speaker;
+  d.cue = from.cue;
+  d.confidence = Math.min(from.confidence, 0.7);
+}
+
+/** A person named outside quotes between two quotations means the second may be someone else's. */
+function namedBetween(a: Draft, b: Draft, mentions: Mention[], article: ArticleText): boolean {
+  void article;
+  return mentions.some((m) => {
+    const afterA = m.paragraph > a.paragraph || (m.paragraph === a.paragraph && m.start > a.end);
+    const beforeB = m.paragraph < b.paragraph || (m.paragraph === b.paragraph && m.end < b.start);
+    return afterA && beforeB && m.name !== a.speaker;
+  });
+}
+
+interface Ctx {
+  people: PeopleIndex;
+  outside: Mention[];
+  paragraph: number;
+  p: string;
+}
+
+interface Attribution {
+  speaker: string | null;
+  cue: string;
+  confidence: number;
+}
+
+/** `“…,” X said`, `“…,” said X`, `“…,” he added`, `“…,” according to X`. */
+function afterCue(after: string, offset: number, ctx: Ctx, text: string): Attribution | null {
+  const verbFirst = /^[\s,–—-]*(?:[a-z]+ly\s+)?(according to|[a-z]+)\b\s+/i.exec(after);
+  if (verbFirst && (CUE.has(verbFirst[1].toLowerCase()) || verbFirst[1].toLowerCase() === "according to")) {
+    const at = offset + verbFirst[0].length;
+    const who = subjectAt(ctx, at, ctx.p.slice(at, at + 80), "first");
+    if (who) return { ...who, cue: verbFirst[1].toLowerCase() };
+  }
+  // A quotation that ends its sentence ("… sure.") is followed by a new sentence, whose cue belongs to the next quotation.
+  const endsSentence = /[.]$/.test(text);
+  const subjectFirst = /^[\s,–—-]*([^.!?;:"“”]{1,90}?)\s+(?:[a-z]+ly\s+)?(?:has |had |have |also |then |later |once |would |will |was |is )?([a-z]+)\b/.exec(after);
+  if (subjectFirst && CUE.has(subjectFirst[2]) && subjectFirst[1].split(/\s+/).length <= 10) {
+    const rest = after.slice(subjectFirst[0].length);
+    if (endsSentence && /^[^.!?]*:\s*$|^[^.!?]*:\s*["“]/.test(rest)) return null;
+    if (endsSentence && !/^[\s,]/.test(after)) return null;
+    const at = offset + after.indexOf(subjectFirst[1]);
+    const who = subjectAt(ctx, at, subjectFirst[1], "first");
+    if (who) return { ...who, cue: subjectFirst[2] };
+  }
+  return null;
+}
+
+/** `X said: “…”`, `He wrote: “…”`, `She then said that Cameron “…”`, `According to X, “…”`. */
+function beforeCue(before: string, offset: number, ctx: Ctx): Attribution | null {
+  const acc = /according to\s+([^,]{1,80}),?\s*$/i.exec(before);
+  if (acc) {
+    const who = subjectAt(ctx, offset + acc.index + acc[0].indexOf(acc[1]), acc[1], "first");
+    if (who) return { ...who, cue: "according to" };
+  }
+  const words = [...before.matchAll(/[\p{L}'’-]+/gu)];
+  for (let k = words.length - 1; k >= 0; k--) {
+    const w = words[k][0].toLowerCase();
+    if (!CUE.has(w)) continue;
+    if (/\b(?:being|been|was|were|be|is|are)\s+$/i.test(before.slice(0, words[k].index))) continue; // "was asked"
+    const region = before.slice(0, words[k].index);
+    // The clause's subject: the last name or pronoun before the verb.
+    const clause = region.slice(Math.max(region.lastIndexOf(";"), region.lastIndexOf(" but "), -1) + 1);
+    const at = offset + region.length - clause.length;
+    const who = subjectAt(ctx, at, clause, "last");
+    if (who) return { ...who, cue: w };
+    // "said Mr X:" — verb first, then the subject.
+    const tail = before.slice(words[k].index! + w.length);
+    const after = subjectAt(ctx, offset + words[k].index! + w.length, tail, "first");
+    if (after) return { ...after, cue: w };
+    return null;
+  }
+  return null;
+}
+
+/** `Duncan Smith's resignation letter: “…”`, `a BT spokesman: “…”`. */
+function possessive(before: string, offset: number, ctx: Ctx): Attribution | null {
+  if (!/:\s*$/.test(before)) return null;
+  const m = /([\p{L}'’ -]{2,60}?)['’]s?\s*((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)\s*:\s*$/u.exec(before);
+  if (m && SAYING_NOUNS.test(m[2])) {
+    const who = subjectAt(ctx, offset + m.index, m[1] + "'s", "last");
+    if (who) return { ...who, cue: m[2].trim().split(/\s+/).pop()!.toLowerCase(), confidence: who.confidence - 0.05 };
+  }
+  return null;
+}
+
+/**
+ * Who a stretch of text names: a person or organisation mentioned in it (the first or the last), a pronoun
+ * resolved to the last person named before it, or a role the article gave someone ("the chancellor").
+ */
+function subjectAt(ctx: Ctx, at: number, text: string, which: "first" | "last"): { speaker: string | null; confidence: number } | null {
+  const end = at + text.length;
+  const inside = ctx.outside.filter((m) => m.paragraph === ctx.paragraph && m.start >= at && m.end <= end + 1);
+  const persons = inside.filter((m) => ctx.people.kind(m.name) === "person");
+  const pick = (list: Mention[]) => (which === "first" ? list[0] : list[list.length - 1]);
+  const tokens = [...text.matchAll(/[\p{L}'’]+/gu)];
+  const pronoun = (which === "first" ? tokens : [...tokens].reverse()).find((t) => t[0].toLowerCase() in PRONOUNS);
+  const pronounAt = pronoun ? at + pronoun.index! : -1;
+  const named = pick(persons) ?? pick(inside);
+  // The nearer of a name and a pronoun to the verb is the subject.
+  if (named && (!pronoun || (which === "last" ? named.start > pronounAt : named.start < pronounAt))) {
+    return { speaker: named.name, confidence: 0.9 };
+  }
+  if (pronoun) {
+    const kind = PRONOUNS[pronoun[0].toLowerCase()];
+    const speaker = antecedent(ctx, pronounAt, kind);
+    return { speaker, confidence: speaker ? 0.75 : 0 };
+  }
+  const words = text.trim().replace(/[,.:]+$/, "").replace(/^(?:the|a|an)\s+/i, "");
+  const role = ctx.people.resolve(words) ?? ctx.people.resolve(words.replace(/^(?:former|then|new|outgoing)\s+/i, ""));
+  if (role && words.split(/\s+/).length <= 6) return { speaker: role, confidence: 0.8 };
+  if (ORG_ANAPHORS.test(text.trim().replace(/[,.:]+$/, ""))) {
+    const speaker = antecedent(ctx, at, "org");
+    return { speaker, confidence: speaker ? 0.6 : 0 };
+  }
+  return null;
+}
+
+/** The last person (or organisation) named before a position, outside quotations, of the right gender. */
+function antecedent(ctx: Ctx, at: number, kind: "m" | "f" | "org" | "any"): string | null {
+  for (let i = ctx.outside.length - 1; i >= 0; i--) {
+    const m = ctx.outside[i];
+    if (m.paragraph > ctx.paragraph || (m.paragraph === ctx.paragraph && m.start >= at)) continue;
+    if (ctx.paragraph - m.paragraph > 3) return null;
+    const k = ctx.people.kind(m.name);
+    if (kind === "org") {
+      if (k === "organisation") return m.name;
+      continue;
+    }
+    if (k !== "person") continue;
+    const g = ctx.people.gender(m.name);
+    if (kind === "any" || g === null || g === kind) return m.name;
+  }
+  return null;
+}
+
+function sentenceAround(sentences: Sentence[], span: Span, p: string): Sentence {
+  const s = sentences.find((x) => span.openAt >= x.start && span.openAt < x.end) ?? sentences[0] ?? { text: p, start: 0, end: p.length };
+  return s;
+}
+
+function sentenceEnd(p: string, from: number): number {
+  const m = /[.!?](?=\s|$)|["“]/.exec(p.slice(from));
+  return m ? from + m.index : p.length;
+}
+
+/** Words before the mark in the same sentence, and no colon or comma introducing it: reported speech. */
+function isPartial(before: string, text: string): boolean {
+  const b = before.trimEnd();
+  if (b === "" || /[:,]$/.test(b)) return /^\p{Ll}/u.test(text);
+  return true;
+}
+
+function hasCue(before: string): boolean {
+  return (before.toLowerCase().match(/[a-z]+/g) ?? []).some((w) => CUE.has(w));
+}
+
+/** Every word capitalised ("The Da Vinci Code"): a title, not speech. */
+function isTitle(text: string): boolean {
+  const ws = text.replace(/[.,!?]+$/, "").split(/\s+/);
+  return ws.length <= 6 && ws.every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:of|the|and|a|an|in|on|for|to|with)$/.test(w));
 }

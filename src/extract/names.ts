@@ -1,0 +1,80 @@
+// Word lists the name finder leans on: titles, words that open sentences but are not names, words that
+// make a capitalised phrase an organisation, and common given names (a person's first word). General
+// English news vocabulary, not names taken from any article.
+
+export const TITLES: Record<string, "m" | "f" | null> = {
+  mr: "m", mrs: "f", ms: "f", miss: "f", sir: "m", lord: "m", lady: "f", dame: "f", dr: null, prof: null,
+  professor: null, rev: null, reverend: null, baroness: "f", baron: "m", judge: null, justice: null,
+  president: null, senator: null, governor: null, general: null, captain: null, commissioner: null,
+};
+
+/** Capitalised words that open sentences or headings and are never part of a name. */
+export const NOT_NAME = new Set(
+  (
+    "a an the this that these those there here then than and but or nor so yet for if when while where whereas after before since " +
+    "as at by in on of to from with without within into onto over under about above below between among through during despite " +
+    "he she it they we i you his her its their our my your him them us me who whom whose which what why how " +
+    "all any both each every few many most much more less some no not none one two three four five six seven eight nine ten " +
+    "also already although because even however indeed instead meanwhile moreover nevertheless now only still thus " +
+    "yesterday today tomorrow tonight last next earlier later first second third finally " +
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september " +
+    "october november december mon tue wed thu fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec " +
+    "according asked speaking writing said says told added other another such other's it's there's that's we're i'm " +
+    "do does did has have had is are was were be been being will would can could should shall might must " +
+    "let just like well yes mps mp bbc"
+  ).split(" "),
+);
+
+/** A phrase with one of these words is an organisation, not a person. */
+export const ORG_WORDS = new Set(
+  (
+    "institute institution bank banks group council party ministry department office association union commission corporation " +
+    "corp company co inc ltd plc llc university college school agency authority committee federation trust fund service services " +
+    "society foundation organisation organization board court club league fc united city government parliament assembly " +
+    "executive alliance fellowship network centre center partnership securities capital holdings industries motors airlines " +
+    "airways systems technologies software labs laboratories media news press times post guardian telegraph herald " +
+    "tories conservatives labour democrats republicans police army navy force forces treasury cabinet commons lords " +
+    "congress senate reserve exchange market markets index forum council's oecd"
+  ).split(" "),
+);
+
+/** Role words: "Chancellor Gordon Brown", "the prime minister", "Fiat chief executive". */
+export const ROLE_WORDS = new Set(
+  (
+    "chancellor minister secretary president prime premier leader chairman chairwoman chair chief executive director " +
+    "spokesman spokeswoman spokesperson mp mep senator governor mayor ambassador commissioner economist analyst " +
+    "manager coach captain editor founder head boss professor lawyer judge officer official officials psychologist " +
+    "general shadow deputy vice first foreign home health defence education culture sports trade industry justice " +
+    "attorney chief-executive owner partner strategist researcher scientist expert campaigner activist adviser advisor " +
+    "envoy representative spokesperson counsel prosecutor inspector superintendent constable king queen prince princess"
+  ).split(" "),
+);
+
+/** A small list of common given names (English and European), to tell "Hugh Richards" from "New York". */
+export const GIVEN_NAMES = new Set(
+  (
+    "aaron adam adrian alan alastair albert alex alexander alexandra alfred ali alice alison alistair amanda amy andrea andrew andy angela " +
+    "anna anne annie anthony antony antonio arnold arthur barbara barry ben benjamin bernard bill billy bob brian bruce carl carlos carol " +
+    "caroline catherine charles charlie charlotte chris christian christine christopher claire clare colin craig daniel danny dave david " +
+    "dean deborah denis dennis derek diana diane dominic donald doug douglas duncan ed eddie edward elizabeth emily emma eric frank " +
+    "fred frederick gary gavin geoff geoffrey george gerald gerard gillian glenn gordon graham greg gregory hannah harold harriet harry " +
+    "helen henry hilary hugh iain ian jack jackie jacques james jamie jan jane janet jason jean jeff jeremy jessica jim jimmy joan joe " +
+    "john johnny jon jonathan jose joseph josh julia julian julie justin karen kate katherine kathryn keith kelly ken kenneth kevin kim " +
+    "kirsty larry laura lawrence lee lewis linda lisa liz louise lucy luke malcolm marc marcus margaret maria mark martin mary matt " +
+    "matthew maurice michael michelle mike miles nancy natalie neil nicholas nick nicola nigel norman oliver owen pamela pat patricia " +
+    "patrick paul paula pauline peter phil philip philippe pierre rachel ralph ray raymond rebecca richard rick rob robert robin roger " +
+    "ron ronald rose ross roy ruth ryan sally sam samuel sandra sarah scott sean sebastian sergio sharon simon sophie stephen steve " +
+    "steven stuart sue susan tim timothy tom tony tracey trevor valerie vincent walter wayne william yvette zoe alain angela " +
+    "gerhard silvio vladimir jacques nicolas francois françois hans klaus wolfgang juan carlos luis miguel giovanni giuseppe marco " +
+    "ulrich dieter jurgen jürgen helmut hillary barack donald theresa boris jeremy ed nick vince harriet ken liam sadiq nicola alex"
+  ).split(" "),
+);
+
+export const FEMALE_NAMES = new Set(
+  (
+    "alexandra alice alison amanda amy andrea angela anna anne annie barbara carol caroline catherine charlotte christine claire clare " +
+    "deborah diana diane elizabeth emily emma gillian hannah harriet helen hilary jackie jane janet jessica joan julia julie karen " +
+    "kate katherine kathryn kelly kirsty laura linda lisa liz louise lucy margaret maria mary michelle nancy natalie nicola pamela " +
+    "patricia paula pauline rachel rebecca rose ruth sally sandra sarah sharon sophie sue susan tracey valerie yvette zoe theresa hillary"
+  ).split(" "),
+);
