@@ -79,6 +79,9 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Discor
       continue;
     }
     const field = renderField(block);
+    // A safety net: renderField already fits each part.
+    if (field.value.length > FIELD_VALUE_MAX) field.value = fit(field.value, FIELD_VALUE_MAX);
+    if (!field.value.trim()) field.value = "—";
     const size = field.name.length + field.value.length;
     // The description is given its share below; fields may not eat into what it needs.
     const descriptionNeed = Math.min(EMBED_DESCRIPTION_MAX, described.join("\n\n").length + 200);
@@ -193,7 +196,7 @@ export function quotation(text: string, max: number): string {
   const words = clean(text);
   const whole = `“${escape(words)}”`;
   if (whole.length <= max) return whole;
-  return `“${fitEscaped(words, max - QUOTE_CONTINUES.length - 1, false, "")}”${QUOTE_CONTINUES}`;
+  return `“${fitEscaped(words, max - QUOTE_CONTINUES.length - 2, false, "")}”${QUOTE_CONTINUES}`;
 }
 
 /** Plain text cut to `max` at a word boundary, with an ellipsis when cut. */

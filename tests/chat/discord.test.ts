@@ -103,11 +103,7 @@ describe("Discord adapter with the real discord.js client", () => {
     const message = await fake.finalMessage(id);
     const buttons = message.components.flatMap((r: any) => r.components);
     const next = buttons.find((b: any) => b.label === "Next");
-    if (!next) {
-      // Too few articles for a second page: the answer must then have no paging at all.
-      expect(JSON.stringify(message.embeds)).not.toMatch(/Page \d+ of/);
-      return;
-    }
+    expect(next, JSON.stringify(message.embeds)).toBeDefined();
     expect(buttons.find((b: any) => b.label === "Previous").disabled).toBe(true);
     const click = fake.click(next.custom_id, message);
     const call = await fake.firstResponse(click);

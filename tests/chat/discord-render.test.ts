@@ -1,0 +1,139 @@
+// The Discord renderer: exact output for a quote, and Discord's limits held however long the answer.
+import { describe, expect, it } from "vitest";
+import { ButtonStates } from "../../src/chat/discord/state.ts";
+import { commandDefinitions } from "../../src/chat/discord.ts";
+import { commands } from "../../commands/index.ts";
+import { CUSTOM_ID_MAX, QUOTE_CONTINUES, renderDiscord } from "../../src/reply/discord.ts";
+import type { Block, Reply, SourceRef } from "../../src/reply/model.ts";
+import { messageProblems } from "../fakes/discord.ts";
+
+const source: SourceRef = {
+  articleId: "003_a45378febf24a42f.txt",
+  title: "Sturgeon: PIP cuts a [cruel] step",
+  date: "2016-03-19",
+  url: "https://example.org/news/pip-cuts",
+  path: "003_a45378febf24a42f.txt",
+  paragraph: 4,
+};
+
+const quoteReply = (text: string, speaker: string | null = "Nicola Sturgeon"): Reply => ({
+  command: "quote",
+  query: "sturgeon",
+  title: "Quotes by Nicola Sturgeon",
+  blocks: [{ kind: "quote", text, speaker, partial: false, match: "by", source }],
+  paging: null,
+  status: "ok",
+});
+
+const ids = { previous: "pg:quote:0:sturgeon", next: "pg:quote:2:sturgeon", share: "sh:quote:1:sturgeon" };
+
+describe("Discord renderer", () => {
+  it("renders a quote reply exactly: speaker, quotation, linked title, date, paragraph and a Share button", () => {
+    const out = renderDiscord(quoteReply("This is a cruel cut too far for *disabled* people."), { ids });
+    expect(out).toEqual({
+      embeds: [
+        {
+          title: "Quotes by Nicola Sturgeon",
+          color: 0x2b6cb0,
+          fields: [
+            {
+              name: "Nicola Sturgeon",
+              value: "“This is a cruel cut too far for \\*disabled\\* people.”\n[Sturgeon: PIP cuts a \\[cruel\\] step](https://example.org/news/pip-cuts) · 2016-03-19 · ¶4",
+            },
+          ],
+        },
+      ],
+      components: [{ type: 1, components: [{ type: 2, style: 1, label: "Share", custom_id: "sh:quote:1:sturgeon" }] }],
+    });
+  });
+
+  it("says 'speaker unsure' when the speaker is not known, and shows the path when there is no URL", () => {
+    const reply = quoteReply("Words.", null);
+    (reply.blocks[0] as { source: SourceRef }).source = { ...source, url: null };
+    const field = renderDiscord(reply).embeds[0].fields![0];
+    expect(field.name).toBe("speaker unsure");
+    expect(field.value).toContain("Sturgeon: PIP cuts a \\[cruel\\] step · 2016-03-19 · ¶4");
+  });
+
+  it("puts a figure's value in bold with what it measures and its source", () => {
+    const reply: Reply = {
+      command: "figure",
+      query: "PIP",
+      title: "Figures for PIP",
+      blocks: [{ kind: "figure", text: "£4.4 billion", value: 4.4e9, unit: "GBP", per: null, approx: null, measure: "cuts to PIP", claimedBy: "the Treasury", sentence: "The cuts would save £4.4 billion.", sources: [source] }],
+      paging: null,
+      status: "ok",
+    };
+    const field = renderDiscord(reply).embeds[0].fields![0];
+    expect(field.name).toBe("cuts to PIP");
+    expect(field.value).toMatch(/^\*\*£4\.4 billion\*\*/);
+    expect(field.value).toContain("According to the Treasury");
+    expect(field.value).toContain("(https://example.org/news/pip-cuts)");
+  });
+
+  it("cuts a 10,000-character quote visibly at a word boundary, words unchanged, link kept", () => {
+    const words = Array.from({ length: 2000 }, (_, i) => `w${i}`).join(" ");
+    const out = renderDiscord(quoteReply(words), { ids });
+    expect(messageProblems(out)).toEqual([]);
+    const value = out.embeds[0].fields![0].value;
+    expect(value.length).toBeLessThanOrEqual(1024);
+    expect(value).toContain(`”${QUOTE_CONTINUES}`);
+    expect(value).toContain("(https://example.org/news/pip-cuts)");
+    const shown = value.slice(1, value.indexOf("”"));
+    expect(words.startsWith(shown + " ")).toBe(true);
+  });
+
+  it("holds every limit for a 200-result reply with long text everywhere", () => {
+    const long = "Lorem ipsum dolor sit amet ".repeat(400);
+    const blocks: Block[] = [{ kind: "text", text: long }];
+    for (let i = 0; i < 200; i++) {
+      blocks.push(
+        i % 3 === 0
+          ? { kind: "quote", text: long, speaker: long, partial: true, match: "mentions", source: { ...source, title: long, url: `https://example.org/${"a".repeat(2000)}` } }
+          : i % 3 === 1
+            ? { kind: "figure", text: long, value: 1e12, unit: "GBP", per: long, approx: long, measure: long, claimedBy: long, sentence: long, sources: Array(40).fill({ ...source, title: long }) }
+            : { kind: "person", name: long, type: "person", aliases: [long, long], roles: [long], articles: 3, quotes: 9 },
+      );
+    }
+    blocks.push({ kind: "note", text: long }, { kind: "suggestions", commands: Array(100).fill(`/quote ${long}`) });
+    const reply: Reply = { command: "search", query: long, title: long, blocks, paging: { page: 3, pages: 40, total: 200 }, status: "ok" };
+    const s = new ButtonStates();
+    const out = renderDiscord(reply, {
+      ids: {
+        previous: s.encode({ action: "page", command: "search", page: 2, query: long }),
+        next: s.encode({ action: "page", command: "search", page: 4, query: long }),
+        share: s.encode({ action: "share", command: "search", page: 3, query: long }),
+      },
+      content: long,
+    });
+    expect(messageProblems(out)).toEqual([]);
+    expect(out.embeds[0].footer?.text).toMatch(/Page 3 of 40/);
+    expect(out.embeds[0].footer?.text).toMatch(/more not shown/);
+    expect(out.components[0].components.map((b) => b.label)).toEqual(["Previous", "Next", "Share"]);
+  });
+
+  it("keeps button state in the custom_id when it fits, else in a bounded map that expires", () => {
+    const s = new ButtonStates(2);
+    const short = s.encode({ action: "page", command: "quote", page: 2, query: "owen smith: cuts" });
+    expect(short).toBe("pg:quote:2:owen smith: cuts");
+    expect(s.decode(short)).toEqual({ action: "page", command: "quote", page: 2, query: "owen smith: cuts" });
+    const long = "q".repeat(500);
+    const id = s.encode({ action: "share", command: "search", page: 1, query: long });
+    expect(id.length).toBeLessThanOrEqual(CUSTOM_ID_MAX);
+    expect(s.decode(id)).toEqual({ action: "share", command: "search", page: 1, query: long });
+    s.encode({ action: "page", command: "search", page: 1, query: "x".repeat(200) });
+    s.encode({ action: "page", command: "search", page: 1, query: "y".repeat(200) });
+    expect(s.decode(id)).toBe("expired");
+    expect(s.decode("not-ours")).toBeNull();
+  });
+
+  it("registers every command with a valid name, description ≤ 100 and one query option", () => {
+    const defs = commandDefinitions(commands);
+    for (const d of defs) {
+      expect(d.name).toMatch(/^[a-z-]{1,32}$/);
+      expect(d.description.length).toBeLessThanOrEqual(100);
+      expect(d.options).toEqual([expect.objectContaining({ type: 3, name: "query" })]);
+    }
+    expect(defs.filter((d) => d.options[0].autocomplete).map((d) => d.name)).toEqual(expect.arrayContaining(["quote", "who", "figure"]));
+  });
+});
