@@ -1,0 +1,148 @@
+// End to end, from outside the process, as Discord would drive it: `newsbot start` with Discord settings
+// pointed at the local fake Discord, then slash commands and autocomplete over the fake gateway.
+import { spawn, type ChildProcess } from "node:child_process";
+import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { APP_ID, FakeDiscord, GUILD_ID, messageProblems } from "../fakes/discord.ts";
+import { tempDir } from "../helpers/tmp.ts";
+
+const TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GaBcDe.e2eTokenNeverLoggedAnywhere0123456789";
+
+const root = tempDir("newsbot-discord-e2e-");
+const articles = join(root, "articles");
+mkdirSync(articles);
+cpSync("data/articles", articles, { recursive: true });
+writeFileSync(
+  join(articles, "zz_mentions.txt"),
+  "Councillor pings the whole server\n\nThe councillor Jane Placeholder said: “@everyone should read this, and <@123> too, because @here is where it happens.”\n",
+);
+
+let fake: FakeDiscord;
+let child: ChildProcess;
+let stderr = "";
+let exited: Promise<number | null>;
+
+const until = async (ok: () => boolean, ms: number, what: string) => {
+  const end = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; stderr:\n${stderr}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+};
+
+beforeAll(async () => {
+  fake = await FakeDiscord.start();
+  child = spawn(process.execPath, [resolve("bin/newsbot.js"), "start"], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_GUILD_ID: GUILD_ID,
+      DISCORD_API_URL: fake.apiUrl,
+      NEWSBOT_ARTICLES: articles,
+      NEWSBOT_DB: join(root, "archive.db"),
+      NEWSBOT_LOG_LEVEL: "debug",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stderr!.on("data", (d) => (stderr += String(d)));
+  child.stdout!.on("data", (d) => (stderr += String(d)));
+  exited = new Promise((r) => child.once("exit", (code) => r(code)));
+  await until(() => fake.identifies >= 1 && fake.commands.length > 0 && /discord: connected/.test(stderr), 45_000, "the bot to connect and register");
+});
+
+afterAll(async () => {
+  if (child && child.exitCode === null) {
+    child.kill("SIGTERM");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    if (child.exitCode === null) child.kill("SIGKILL");
+  }
+  await fake?.stop();
+});
+
+async function ask(command: string, query: string) {
+  const sent = Date.now();
+  const id = fake.command(command, query);
+  const first = await fake.firstResponse(id, 5000);
+  const message = await fake.finalMessage(id, 10_000);
+  return { firstMs: first.at - sent, first, message, text: JSON.stringify(message.embeds) };
+}
+
+describe("newsbot start on Discord, end to end", () => {
+  it("identifies on the gateway and registers quote, figure, search, who and help in the guild", () => {
+    expect(fake.identifies).toBe(1);
+    const put = fake.calls.find((c) => c.method === "PUT" && c.path === `/api/v10/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
+    expect(put?.status).toBe(200);
+    expect(fake.commands.map((c) => c.name)).toEqual(expect.arrayContaining(["quote", "figure", "search", "who", "help"]));
+  });
+
+  it("/quote query:sturgeon → the 'cruel cut too far' quote, first response within 3 s", async () => {
+    const r = await ask("quote", "sturgeon");
+    expect(r.firstMs).toBeLessThan(3000);
+    expect(r.first.body.data?.flags).toBe(64);
+    expect(r.text).toMatch(/cruel cut too far/);
+    expect(messageProblems(r.message)).toEqual([]);
+  });
+
+  it("/figure query:PIP → £4.4 billion, in bold", async () => {
+    const r = await ask("figure", "PIP");
+    expect(r.firstMs).toBeLessThan(3000);
+    expect(r.text).toMatch(/\*\*£4\.4 ?(billion|bn)\*\*/);
+  });
+
+  it("/quote query:owen smith → 'humiliating climbdown'", async () => {
+    const r = await ask("quote", "owen smith");
+    expect(r.firstMs).toBeLessThan(3000);
+    expect(r.text).toMatch(/humiliating climbdown/);
+  });
+
+  it("autocompletes sturg with Nicola Sturgeon", async () => {
+    const sent = Date.now();
+    const call = await fake.firstResponse(fake.autocomplete("quote", "sturg"), 5000);
+    expect(call.at - sent).toBeLessThan(3000);
+    expect(call.body.data.choices.map((c: any) => c.name)).toContain("Nicola Sturgeon");
+  });
+
+  it("an article's @everyone and <@123> never ping: allowed_mentions parse [] on every send", async () => {
+    await ask("search", "everyone");
+    await ask("quote", "Jane Placeholder");
+    const sends = fake.sends();
+    expect(sends.length).toBeGreaterThan(0);
+    for (const s of sends) {
+      const data = /\/callback$/.test(s.path) ? s.body.data : s.body;
+      expect(data.allowed_mentions).toEqual({ parse: [] });
+    }
+  });
+
+  it("survives bad input: empty, 6000 characters, strange queries — all answered within limits", async () => {
+    for (const q of ["", "x".repeat(6000), "(.*)+$", '"unclosed', "🙂🙂", "@everyone"]) {
+      for (const cmd of ["quote", "search"]) {
+        const r = await ask(cmd, q);
+        expect(r.firstMs).toBeLessThan(3000);
+        expect(messageProblems(r.message)).toEqual([]);
+      }
+    }
+    expect(child.exitCode).toBeNull();
+  });
+
+  it("keeps going after a REST 500 and a gateway drop", async () => {
+    fake.inject({ path: /\/callback$/, status: 500, times: 1 });
+    const a = await ask("help", "");
+    expect(a.message.embeds.length).toBe(1);
+    fake.dropGateway(4000);
+    await until(() => fake.resumes >= 1, 10_000, "a resume");
+    const b = await ask("who", "sturgeon");
+    expect(b.message.embeds.length).toBe(1);
+  });
+
+  it("never writes the token to its logs, and stops cleanly on SIGTERM", async () => {
+    child.kill("SIGTERM");
+    const code = await Promise.race([exited, new Promise<string>((r) => setTimeout(() => r("timeout"), 10_000))]);
+    expect(code).toBe(0);
+    expect(stderr).not.toContain(TOKEN);
+    expect(stderr).not.toContain(TOKEN.split(".")[2]);
+  });
+});
