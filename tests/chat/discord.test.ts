@@ -29,7 +29,17 @@ beforeAll(async () => {
   fake = await FakeDiscord.start();
   const config = loadConfig({ env: { NEWSBOT_ARTICLES: articles, NEWSBOT_DB: join(root, "archive.db") }, cwd: root });
   bot = await openBot(config, { log });
-  discord = await startDiscord(bot, { token: TOKEN, applicationId: APP_ID, guildId: GUILD_ID, apiUrl: fake.apiUrl, digestChannel: null }, log, { retries: 2, timeout: 3000, pageSize: 2 });
+  // The real bot, with two test hooks: a slow answer (to force a deferral) and a failing one.
+  const hooked: Bot = Object.create(bot, {
+    handle: {
+      value: async (r: Parameters<Bot["handle"]>[0]) => {
+        if (r.query === "slow please") await new Promise((res) => setTimeout(res, 2200));
+        if (r.query === "explode now") throw new Error("boom from the test");
+        return bot.handle(r);
+      },
+    },
+  });
+  discord = await startDiscord(hooked, { token: TOKEN, applicationId: APP_ID, guildId: GUILD_ID, apiUrl: fake.apiUrl, digestChannel: null }, log, { retries: 2, timeout: 3000, pageSize: 2 });
 });
 
 afterAll(async () => {
@@ -168,6 +178,34 @@ describe("Discord adapter with the real discord.js client", () => {
     expect(fake.identifies).toBe(1);
     const message = await fake.finalMessage(fake.command("quote", "sturgeon"));
     expect(message.embeds.length).toBe(1);
+  });
+
+  it("defers a slow answer within 3 s, then edits in the answer", async () => {
+    const sent = Date.now();
+    const id = fake.command("search", "slow please");
+    const first = await fake.firstResponse(id);
+    expect(first.at - sent).toBeLessThan(3000);
+    expect(first.body).toEqual({ type: 5, data: { flags: 64 } });
+    const edit = await fake.finalMessage(id);
+    expect(edit.embeds.length).toBe(1);
+    expect(edit.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it("a failing command still gets a short ephemeral message, and the cause goes to the log", async () => {
+    const id = fake.command("quote", "explode now");
+    const first = await fake.firstResponse(id);
+    expect(first.body.type).toBe(4);
+    expect(first.body.data.flags).toBe(64);
+    expect(JSON.stringify(first.body.data)).toContain(DiscordMessages.failed);
+    expect(log.lines.join("\n")).toMatch(/boom from the test/);
+  });
+
+  it("a failing send (Discord rejects the reply) is reported to the user and logged", async () => {
+    fake.inject({ path: /\/callback$/, status: 500, times: 3 });
+    const id = fake.command("help", "");
+    const first = await fake.firstResponse(id);
+    expect(JSON.stringify(first.body.data)).toContain(DiscordMessages.failed);
+    expect(log.lines.join("\n")).toMatch(/\/help .* failed/);
   });
 
   it("never logs the token", () => {
