@@ -1,6 +1,47 @@
-// Abbreviations an article defines, so either form of a name finds the other.
+// Abbreviations an article defines — "Personal Independence Payments (PIP)" or "PIP (Personal Independence
+// Payment)" — so either form of a name finds the other.
 import type { Acronym, ArticleText } from "./types.ts";
 
-export function findAcronyms(_article: ArticleText): Acronym[] {
-  return [];
+const SMALL = new Set(["of", "and", "for", "the", "on", "in", "to", "&", "de", "du", "des", "la", "le", "at"]);
+
+export function findAcronyms(article: ArticleText): Acronym[] {
+  const found = new Map<string, Acronym>();
+  for (const p of article.paragraphs) {
+    // Long form, then the acronym in brackets.
+    for (const m of p.matchAll(/\((\p{Lu}[\p{Lu}\d&]{1,9}s?)\)/gu)) {
+      const short = m[1].replace(/s$/, "");
+      const words = p.slice(Math.max(0, m.index! - 120), m.index).trim().split(/\s+/);
+      const long = longFormBefore(words, short);
+      if (long) add(found, short, long);
+    }
+    // The acronym, then the long form in brackets.
+    for (const m of p.matchAll(/\b(\p{Lu}[\p{Lu}\d&]{1,9})\s+\(([^)]{3,100})\)/gu)) {
+      const words = m[2].trim().split(/\s+/);
+      if (initials(words) === m[1].toUpperCase()) add(found, m[1], words.join(" "));
+    }
+  }
+  return [...found.values()];
+}
+
+function add(found: Map<string, Acronym>, short: string, long: string): void {
+  if (!found.has(short)) found.set(short, { short, long: long.replace(/^[("'“‘]+|[,.;:"'”’]+$/g, "") });
+}
+
+/** The fewest words before the bracket whose initials spell the acronym. */
+function longFormBefore(words: string[], short: string): string | null {
+  for (let n = 1; n <= Math.min(words.length, short.length * 2 + 3); n++) {
+    const cand = words.slice(words.length - n).map((w) => w.replace(/^[("'“‘]+|[,;:"'”’]+$/g, ""));
+    if (SMALL.has(cand[0].toLowerCase())) continue;
+    if (initials(cand) === short.toUpperCase()) return cand.join(" ");
+  }
+  return null;
+}
+
+function initials(words: string[]): string {
+  return words
+    .filter((w) => w !== "" && !SMALL.has(w.toLowerCase()))
+    .flatMap((w) => w.split("-"))
+    .filter((w) => w !== "")
+    .map((w) => w[0].toUpperCase())
+    .join("");
 }
