@@ -226,13 +226,15 @@ export async function startDiscord(bot: Bot, discord: DiscordConfig, log: Logger
   async function register(): Promise<void> {
     const route = discord.guildId ? Routes.applicationGuildCommands(discord.applicationId, discord.guildId) : Routes.applicationCommands(discord.applicationId);
     const body = commandDefinitions(bot.commands);
-    for (let attempt = 1; ; attempt++) {
+    for (let attempt = 1; !stopped; attempt++) {
       try {
         await client.rest.put(route, { body });
         log.info(`discord: registered ${body.length} commands ${discord.guildId ? "in the guild" : "globally"} (${body.map((c) => c.name).join(", ")})`);
         return;
       } catch (e) {
-        if (attempt >= REGISTER_ATTEMPTS) {
+        const status = (e as { status?: number }).status ?? 0;
+        // A refused token or an invalid body will not get better by retrying.
+        if (attempt >= REGISTER_ATTEMPTS || (status >= 400 && status < 500 && status !== 429) || stopped) {
           log.error(`discord: could not register the commands after ${attempt} attempts: ${secret(e)}`);
           return;
         }
@@ -242,6 +244,7 @@ export async function startDiscord(bot: Bot, discord: DiscordConfig, log: Logger
     }
   }
 
+  let stopped = false;
   const ready = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Discord did not become ready within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
     client.once(Events.ClientReady, () => {
@@ -254,6 +257,7 @@ export async function startDiscord(bot: Bot, discord: DiscordConfig, log: Logger
   try {
     await Promise.all([register(), client.login(discord.token).then(() => ready)]);
   } catch (e) {
+    stopped = true;
     await client.destroy().catch(() => undefined);
     throw new Error(`Cannot connect to Discord: ${redact((e as Error).message, [discord.token])}`);
   }
@@ -263,6 +267,7 @@ export async function startDiscord(bot: Bot, discord: DiscordConfig, log: Logger
     name: "discord",
     client,
     async stop() {
+      stopped = true;
       await client.destroy();
     },
   };

@@ -112,6 +112,8 @@ export class FakeDiscord {
   resumes = 0;
   heartbeats = 0;
   commands: any[] = [];
+  /** When set, REST calls with any other bot token get 401 (a wrong or reset token). */
+  validToken: string | null = null;
   /** Every interaction's responses, by interaction id. */
   readonly responses = new Map<string, { type: number; data?: any }[]>();
   messages: any[] = [];
@@ -345,7 +347,7 @@ export class FakeDiscord {
     }
 
     const invalid = (problems: string[]) => reply(400, { code: 50035, message: "Invalid Form Body", errors: { _errors: problems.map((p) => ({ code: "BASE_TYPE_MAX_LENGTH", message: p })) } });
-    const needsAuth = () => !call.auth?.startsWith("Bot ");
+    const needsAuth = () => !call.auth?.startsWith("Bot ") || (this.validToken !== null && call.auth !== `Bot ${this.validToken}`);
     const p = url.pathname;
     let m: RegExpExecArray | null;
 
