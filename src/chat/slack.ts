@@ -1,0 +1,238 @@
+// The Slack adapter: the real Bolt App, over HTTP (HTTPReceiver on /slack/events, every request's signature
+// checked, stale ones refused) or over Socket Mode when an app-level token is set. Every command in
+// `bot.commands` is a slash command. Each is acknowledged within Slack's 3 seconds: with the answer itself
+// when it is ready in time, else with a short placeholder and then the answer through `response_url`;
+// when that URL has expired or been used up, the answer goes out through the Web API instead.
+import { App, HTTPReceiver, LogLevel, type Logger as BoltLogger, type webApi } from "@slack/bolt";
+import type { SlackConfig } from "../config.ts";
+import type { Bot, BotRequest } from "../core.ts";
+import { DEFAULT_PAGE_SIZE } from "../core.ts";
+import { redact, registerSecrets, type Logger } from "../log.ts";
+import type { Reply } from "../reply/model.ts";
+import { ACTION_MORE, ACTION_SHARE, SlackMessages, decodeState, renderNotice, renderSlack, type SlackMessage } from "../reply/slack.ts";
+
+/** Slack gives up on an acknowledgement after 3 s; past this we send a placeholder and answer later. */
+export const ACK_BUDGET_MS = 2000;
+/** Web API retries for network errors and 5xx (429s are waited out by the client itself, per Retry-After). */
+export const API_RETRIES = 3;
+/** A Web API call that takes longer than this is abandoned (and retried). */
+export const API_TIMEOUT_MS = 10_000;
+
+export interface SlackOptions {
+  ackBudgetMs?: number;
+  retries?: number;
+  timeoutMs?: number;
+  pageSize?: number;
+  /** HTTP only: answer the request after the listener finishes (tests: deterministic). */
+  processBeforeResponse?: boolean;
+}
+
+export interface RunningSlack {
+  name: string;
+  mode: "http" | "socket";
+  /** The bound HTTP port (HTTP mode), null in Socket Mode. */
+  port: number | null;
+  app: App;
+  stop(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref?.());
+const TIMEOUT = Symbol("timeout");
+
+/** Bolt's and the Web API's log lines go through ours, so secrets are masked there too. */
+function boltLogger(log: Logger, secrets: string[]): BoltLogger {
+  let level = LogLevel.INFO;
+  const text = (msg: unknown[]) => redact(msg.map((m) => (m instanceof Error ? m.message : typeof m === "string" ? m : JSON.stringify(m))).join(" "), secrets);
+  const order = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];
+  const on = (l: LogLevel) => order.indexOf(l) >= order.indexOf(level);
+  return {
+    debug: (...m: unknown[]) => on(LogLevel.DEBUG) && log.debug(`slack: ${text(m)}`),
+    info: (...m: unknown[]) => on(LogLevel.INFO) && log.info(`slack: ${text(m)}`),
+    warn: (...m: unknown[]) => on(LogLevel.WARN) && log.warn(`slack: ${text(m)}`),
+    error: (...m: unknown[]) => on(LogLevel.ERROR) && log.error(`slack: ${text(m)}`),
+    setLevel: (l: LogLevel) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  } as BoltLogger;
+}
+
+/** A short description of a Web API / respond failure, for one clear log line. */
+function describeError(e: unknown): string {
+  const err = e as { code?: string; data?: { error?: string }; statusCode?: number; retryAfter?: number; message?: string };
+  if (err?.data?.error) return `Slack said ${err.data.error}`;
+  if (err?.code === "slack_webapi_rate_limited_error") return `rate-limited by Slack (retry after ${err.retryAfter}s)`;
+  if (err?.statusCode) return `HTTP ${err.statusCode}`;
+  return err?.message ?? String(e);
+}
+
+export async function startSlack(bot: Bot, slack: SlackConfig, log: Logger, options: SlackOptions = {}): Promise<RunningSlack> {
+  const secrets = [slack.botToken, slack.signingSecret, slack.appToken].filter((s): s is string => !!s);
+  registerSecrets(...secrets);
+  const logger = boltLogger(log, secrets);
+  const socketMode = !!slack.appToken;
+  const ackBudget = options.ackBudgetMs ?? ACK_BUDGET_MS;
+  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+
+  const clientOptions: webApi.WebClientOptions = {
+    ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl.endsWith("/") ? slack.apiUrl : `${slack.apiUrl}/` } : {}),
+    retryConfig: { retries: options.retries ?? API_RETRIES, factor: 2, minTimeout: 500, maxTimeout: 5000 },
+    timeout: options.timeoutMs ?? API_TIMEOUT_MS,
+    logger,
+  };
+
+  // Check the token ourselves (Bolt would otherwise call auth.test from its constructor, and an unreachable
+  // Slack there becomes an unhandled rejection). A refused token stops the start; an unreachable Slack only
+  // warns, so the bot still starts and answers once Slack is back.
+  const { WebClient } = await import("@slack/bolt").then((m) => m.webApi);
+  const probe = new WebClient(slack.botToken, clientOptions);
+  let botUserId = "U00000000";
+  let botId = "B00000000";
+  try {
+    const auth = await probe.auth.test();
+    botUserId = auth.user_id ?? botUserId;
+    botId = auth.bot_id ?? botId;
+    log.info(`slack: signed in as ${auth.user ?? botUserId} on ${auth.team ?? "the workspace"}`);
+  } catch (e) {
+    const why = describeError(e);
+    if (/invalid_auth|not_authed|account_inactive|token_revoked|token_expired/.test(why)) {
+      throw new Error(`Slack refused SLACK_BOT_TOKEN (${why}): check the bot token in the app's "OAuth & Permissions" page`);
+    }
+    log.warn(`slack: could not check the bot token (${redact(why, secrets)}); starting anyway`);
+  }
+
+  let receiver: HTTPReceiver | undefined;
+  if (!socketMode) {
+    if (!slack.signingSecret) throw new Error("SLACK_SIGNING_SECRET is needed for Slack over HTTP");
+    receiver = new HTTPReceiver({
+      signingSecret: slack.signingSecret,
+      endpoints: "/slack/events",
+      processBeforeResponse: options.processBeforeResponse ?? false,
+      logger,
+      unhandledRequestTimeoutMillis: 3001,
+    });
+  }
+  const app = new App({
+    token: slack.botToken,
+    botId,
+    botUserId,
+    logger,
+    clientOptions,
+    ...(socketMode ? { socketMode: true, appToken: slack.appToken! } : { receiver }),
+  });
+
+  app.error(async (e) => {
+    log.error(`slack: ${redact(describeError(e), secrets)}`);
+  });
+
+  const request = (command: string, query: string, page: number, user: string, channel: string): BotRequest => ({
+    command,
+    query,
+    page,
+    pageSize,
+    platform: "slack",
+    user,
+    channel,
+  });
+
+  const safeHandle = async (r: BotRequest): Promise<Reply | null> => {
+    try {
+      return await bot.handle(r);
+    } catch (e) {
+      log.error(`slack: /${r.command} failed: ${redact((e as Error).message, secrets)}`);
+      return null;
+    }
+  };
+
+  /** Sends through response_url; when that fails (expired, used 5 times, down), through the Web API. */
+  async function deliver(
+    message: SlackMessage,
+    where: { respond?: (m: SlackMessage) => Promise<unknown>; channel?: string; user?: string; client: webApi.WebClient; what: string },
+  ): Promise<void> {
+    if (where.respond) {
+      try {
+        await where.respond(message);
+        return;
+      } catch (e) {
+        log.warn(`slack: response_url failed for ${where.what} (${describeError(e)}); sending through the Web API instead`);
+      }
+    }
+    if (!where.channel) {
+      log.error(`slack: could not deliver ${where.what}: no channel to send to`);
+      return;
+    }
+    const { response_type, replace_original: _r, ...rest } = message;
+    try {
+      if (response_type === "in_channel" || !where.user) await where.client.chat.postMessage({ channel: where.channel, ...rest });
+      else await where.client.chat.postEphemeral({ channel: where.channel, user: where.user, ...rest });
+    } catch (e) {
+      log.error(`slack: could not deliver ${where.what} in ${where.channel}: ${redact(describeError(e), secrets)}`);
+    }
+  }
+
+  for (const command of bot.commands) {
+    app.command(`/${command.name}`, async ({ command: body, ack, respond, client }) => {
+      const started = Date.now();
+      const answer = safeHandle(request(command.name, body.text ?? "", 1, body.user_id, body.channel_id));
+      const first = await Promise.race([answer, sleep(ackBudget).then((): typeof TIMEOUT => TIMEOUT)]);
+      if (first !== TIMEOUT) {
+        await ack(first ? renderSlack(first) : renderNotice(SlackMessages.failed));
+        log.debug(`slack: /${command.name} answered in ${Date.now() - started} ms`);
+        return;
+      }
+      await ack(renderNotice(SlackMessages.working));
+      const reply = await answer;
+      await deliver(reply ? renderSlack(reply) : renderNotice(SlackMessages.failed), {
+        respond: body.response_url ? (m) => respond(m) : undefined,
+        channel: body.channel_id,
+        user: body.user_id,
+        client,
+        what: `/${command.name}`,
+      });
+      log.info(`slack: /${command.name} answered late, in ${Date.now() - started} ms`);
+    });
+  }
+
+  app.action({ type: "block_actions", action_id: /^newsbot_(more|share)$/ }, async ({ ack, body, action, respond, client }) => {
+    await ack();
+    const user = body.user.id;
+    const channel = body.channel?.id;
+    const state = decodeState("value" in action ? (action.value as string | undefined) : undefined);
+    const respondFn = body.response_url ? (m: SlackMessage) => respond(m) : undefined;
+    if (!state) {
+      await deliver(renderNotice(SlackMessages.expired), { respond: respondFn, channel, user, client, what: "a button" });
+      return;
+    }
+    const reply = await safeHandle(request(state.c, state.q, state.p, user, channel ?? ""));
+    if (action.action_id === ACTION_SHARE) {
+      const message = reply ? renderSlack(reply, { visibility: "in_channel", buttons: false, sharedBy: user }) : renderNotice(SlackMessages.failed);
+      // A shared answer is a new message for everyone; the asker's own copy stays.
+      await deliver({ ...message, replace_original: false }, { respond: respondFn, channel, user, client, what: `a shared /${state.c}` });
+    } else if (action.action_id === ACTION_MORE) {
+      const message = reply ? renderSlack(reply) : renderNotice(SlackMessages.failed);
+      await deliver({ ...message, replace_original: true }, { respond: respondFn, channel, user, client, what: `page ${state.p} of /${state.c}` });
+    }
+  });
+
+  let port: number | null = null;
+  if (socketMode) {
+    await app.start();
+    log.info("slack: connected in Socket Mode");
+  } else {
+    const server = (await app.start(slack.port)) as unknown as import("node:http").Server;
+    const address = server.address();
+    port = typeof address === "object" && address ? address.port : slack.port;
+    log.info(`slack: listening on port ${port} at /slack/events`);
+  }
+
+  return {
+    name: socketMode ? "Slack (Socket Mode)" : "Slack (HTTP)",
+    mode: socketMode ? "socket" : "http",
+    port,
+    app,
+    async stop() {
+      await app.stop().catch((e: Error) => log.warn(`slack: stopping: ${redact(e.message, secrets)}`));
+    },
+  };
+}
