@@ -15,6 +15,10 @@ export async function startPlatforms(bot: Bot, config: Config, log: Logger): Pro
   void bot;
   void config;
   void log;
+  if (config.slack) {
+    const { startSlack } = await import("./slack.ts");
+    running.push(await startSlack(bot, config.slack, log));
+  }
   if (config.discord) {
     const { startDiscord } = await import("./discord.ts");
     running.push(await startDiscord(bot, config.discord, log));
