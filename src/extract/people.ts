@@ -230,7 +230,13 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
   }
   const roleText = role.length ? (role.join(" ") === text.slice(roleStart, offset).trim() || roleStart === offset ? role.join(" ") : text.slice(roleStart, offset).trim()) : null;
   let kind: Raw["kind"] = isOrg ? "organisation" : "maybe";
-  if (!isOrg && (gender !== null || role.length > 0 || lower[0].split("-").every((w) => GIVEN_NAMES.has(w)) || /^\p{Lu}{2,}$/u.test(cleaned[0]) && cleaned.length > 1)) kind = "person";
+  if (!isOrg && (gender !== null || role.length > 0 || lower[0].split("-").every((w) => GIVEN_NAMES.has(w)) || (/^\p{Lu}{2,}$/u.test(cleaned[0]) && cleaned.slice(1).some((t) => /\p{Ll}/u.test(t))))) kind = "person";
+  // Where a name stands tells too: "the producer Quincy Jones", "Quincy Jones, who…", "Quincy Jones said".
+  if (kind === "maybe" && !isOrg && cleaned.length > 1) {
+    const next = text.slice(end, end + 24);
+    const prev = text.slice(Math.max(0, offset - 30), offset);
+    if (/^,\s+(?:who|the|a|an|his|her|its)\b|^\s+(?:said|says|told|tells|added|adds|wrote|explained|insisted|warned)\b/.test(next) || /\b(?:the|a|an|his|her|their)\s+[a-z-]+\s+$/.test(prev)) kind = "person";
+  }
   if (!isOrg && cleaned.length === 1 && gender === null && role.length === 0) kind = "maybe";
   if (!isOrg && cleaned.length > 4) return [];
   return [{ paragraph, start: offset, end, tokens: cleaned, kind, gender, role: roleText ? roleText.replace(/['’]s$/, "") : null }];

@@ -102,11 +102,20 @@ function inherit(d: Draft, from: Draft): void {
   d.confidence = Math.min(from.confidence, 0.7);
 }
 
-/** A person named outside quotes between two quotations means the second may be someone else's. */
+/**
+ * A person named outside quotes between two quotations means the second may be someone else's. The
+ * sentence that attributes the first ("…," Vincent Koen, an economist with the OECD, said.) does not count.
+ */
 function namedBetween(a: Draft, b: Draft, mentions: Mention[], article: ArticleText): boolean {
-  void article;
+  let from = { paragraph: a.paragraph, offset: a.end };
+  if (a.paragraph === b.paragraph) {
+    const p = article.paragraphs[a.paragraph - 1];
+    const tail = p.slice(a.closeAt >= 0 ? a.closeAt + 1 : a.end, b.openAt);
+    const stop = /[.!?](?=\s|$)/.exec(tail);
+    if (stop) from = { paragraph: a.paragraph, offset: (a.closeAt >= 0 ? a.closeAt + 1 : a.end) + stop.index };
+  }
   return mentions.some((m) => {
-    const afterA = m.paragraph > a.paragraph || (m.paragraph === a.paragraph && m.start > a.end);
+    const afterA = m.paragraph > from.paragraph || (m.paragraph === from.paragraph && m.start > from.offset);
     const beforeB = m.paragraph < b.paragraph || (m.paragraph === b.paragraph && m.end < b.start);
     return afterA && beforeB && m.name !== a.speaker;
   });
@@ -135,14 +144,16 @@ function afterCue(after: string, offset: number, ctx: Ctx, text: string): Attrib
   }
   // A quotation that ends its sentence ("… sure.") is followed by a new sentence, whose cue belongs to the next quotation.
   const endsSentence = /[.]$/.test(text);
-  const subjectFirst = /^[\s,–—-]*([^.!?;:"“”]{1,90}?)\s+(?:[a-z]+ly\s+)?(?:has |had |have |also |then |later |once |would |will |was |is )?([a-z]+)\b/.exec(after);
-  if (subjectFirst && CUE.has(subjectFirst[2]) && subjectFirst[1].split(/\s+/).length <= 10) {
-    const rest = after.slice(subjectFirst[0].length);
-    if (endsSentence && /^[^.!?]*:\s*$|^[^.!?]*:\s*["“]/.test(rest)) return null;
-    if (endsSentence && !/^[\s,]/.test(after)) return null;
-    const at = offset + after.indexOf(subjectFirst[1]);
-    const who = subjectAt(ctx, at, subjectFirst[1], "first");
-    if (who) return { ...who, cue: subjectFirst[2] };
+  // The first cue word of the sentence after the quote; what stands before it is its subject.
+  const cue = [...after.matchAll(/\b[a-z]+\b/g)].find((w) => CUE.has(w[0]));
+  if (cue && cue.index! > 0) {
+    const subject = after.slice(0, cue.index).replace(/\b(?:has|had|have|also|then|later|once|would|will|was|is)\s+$/, "").replace(/^[\s,–—-]+/, "");
+    const rest = after.slice(cue.index! + cue[0].length);
+    if (subject.trim() === "" || subject.split(/\s+/).length > 14 || /[.!?;:]/.test(subject.replace(/\b(?:\p{Lu}\.)+/gu, ""))) return null;
+    if (endsSentence && (/^[^.!?]*:\s*$|^[^.!?]*:\s*["“]/.test(rest) || !/^[\s,]/.test(after))) return null;
+    const at = offset + after.indexOf(subject);
+    const who = subjectAt(ctx, at, subject, "first");
+    if (who) return { ...who, cue: cue[0] };
   }
   return null;
 }
