@@ -208,11 +208,12 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
   const lower = cleaned.map((t) => t.toLowerCase());
   const end = offset + tokens.join(" ").replace(/['’]s$/, "").replace(/[.'’-]+$/, "").length;
   const isOrg = lower.some((t) => ORG_WORDS.has(t)) || (cleaned.length === 1 && /^\p{Lu}{2,6}$/u.test(cleaned[0]) && !TITLES[lower[0]]);
-  if (!isOrg && lower.some((t) => t === "and" || t === "for")) {
+  const parts = tokens.join(" ").split(/\s+(?:and|for|of)\s+/);
+  if (!isOrg && parts.length > 1) {
     // "Duncan Smith and Cameron": two names, not one.
     const out: Raw[] = [];
     let pos = offset;
-    for (const part of tokens.join(" ").split(/\s+(?:and|for|of)\s+/)) {
+    for (const part of parts) {
       const i = text.indexOf(part, pos);
       if (i >= 0) out.push(...readRun(text, i, part, paragraph));
       pos = i + part.length;

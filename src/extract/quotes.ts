@@ -53,7 +53,7 @@ export function findQuotes(article: ArticleText, people: PeopleIndex): Quote[] {
       const before = p.slice(sentence.start, span.openAt);
       const after = span.closeAt >= 0 ? p.slice(span.closeAt + 1, sentenceEnd(p, span.closeAt + 1)) : "";
       const partial = isPartial(before, text);
-      const ctx: Ctx = { people, outside, paragraph, p };
+      const ctx: Ctx = { article, people, outside, paragraph, p };
       const attribution =
         (span.closeAt >= 0 ? afterCue(after, span.closeAt + 1, ctx, text) : null) ??
         beforeCue(before, sentence.start, ctx) ??
@@ -122,6 +122,7 @@ function namedBetween(a: Draft, b: Draft, mentions: Mention[], article: ArticleT
 }
 
 interface Ctx {
+  article: ArticleText;
   people: PeopleIndex;
   outside: Mention[];
   paragraph: number;
@@ -215,33 +216,42 @@ function subjectAt(ctx: Ctx, at: number, text: string, which: "first" | "last"):
   }
   if (pronoun) {
     const kind = PRONOUNS[pronoun[0].toLowerCase()];
-    const speaker = antecedent(ctx, pronounAt, kind);
+    const speaker = antecedent(ctx, pronounAt, kind, ctx.article);
     return { speaker, confidence: speaker ? 0.75 : 0 };
   }
   const words = text.trim().replace(/[,.:]+$/, "").replace(/^(?:the|a|an)\s+/i, "");
   const role = ctx.people.resolve(words) ?? ctx.people.resolve(words.replace(/^(?:former|then|new|outgoing)\s+/i, ""));
   if (role && words.split(/\s+/).length <= 6) return { speaker: role, confidence: 0.8 };
   if (ORG_ANAPHORS.test(text.trim().replace(/[,.:]+$/, ""))) {
-    const speaker = antecedent(ctx, at, "org");
+    const speaker = antecedent(ctx, at, "org", ctx.article);
     return { speaker, confidence: speaker ? 0.6 : 0 };
   }
   return null;
 }
 
-/** The last person (or organisation) named before a position, outside quotations, of the right gender. */
-function antecedent(ctx: Ctx, at: number, kind: "m" | "f" | "org" | "any"): string | null {
+/**
+ * The person (or organisation) a pronoun points back to: in the last sentence before the position that names
+ * someone of the right gender outside quotations, the first such name — the sentence's subject more often
+ * than its object ("Jez Moxey defended the decision to give Hoddle a contract. “…,” he said" → Moxey).
+ */
+function antecedent(ctx: Ctx, at: number, kind: "m" | "f" | "org" | "any", article?: ArticleText): string | null {
+  const fits = (m: Mention) => {
+    const k = ctx.people.kind(m.name);
+    if (kind === "org") return k === "organisation";
+    if (k !== "person") return false;
+    const g = ctx.people.gender(m.name);
+    return kind === "any" || g === null || g === kind;
+  };
   for (let i = ctx.outside.length - 1; i >= 0; i--) {
     const m = ctx.outside[i];
     if (m.paragraph > ctx.paragraph || (m.paragraph === ctx.paragraph && m.start >= at)) continue;
     if (ctx.paragraph - m.paragraph > 3) return null;
-    const k = ctx.people.kind(m.name);
-    if (kind === "org") {
-      if (k === "organisation") return m.name;
-      continue;
-    }
-    if (k !== "person") continue;
-    const g = ctx.people.gender(m.name);
-    if (kind === "any" || g === null || g === kind) return m.name;
+    if (!fits(m)) continue;
+    const text = m.paragraph === ctx.paragraph ? ctx.p : article?.paragraphs[m.paragraph - 1] ?? "";
+    const stops = [...text.slice(0, m.start).matchAll(/[.!?]["”]?\s/g)];
+    const sentenceStart = stops.length ? stops[stops.length - 1].index! : 0;
+    const first = ctx.outside.find((x) => x.paragraph === m.paragraph && x.start >= sentenceStart && x.start <= m.start && fits(x));
+    return (first ?? m).name;
   }
   return null;
 }
