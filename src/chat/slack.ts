@@ -10,6 +10,7 @@ import { DEFAULT_PAGE_SIZE } from "../core.ts";
 import { redact, registerSecrets, type Logger } from "../log.ts";
 import type { Reply } from "../reply/model.ts";
 import { ACTION_MORE, ACTION_SHARE, SlackMessages, decodeState, renderNotice, renderSlack, type SlackMessage } from "../reply/slack.ts";
+import { replayGuard } from "./slack/guard.ts";
 
 /** Slack gives up on an acknowledgement after 3 s; past this we send a placeholder and answer later. */
 export const ACK_BUDGET_MS = 2000;
@@ -105,13 +106,20 @@ export async function startSlack(bot: Bot, slack: SlackConfig, log: Logger, opti
   let receiver: HTTPReceiver | undefined;
   if (!socketMode) {
     if (!slack.signingSecret) throw new Error("SLACK_SIGNING_SECRET is needed for Slack over HTTP");
+    const guard = replayGuard((why, req) => log.warn(`slack: refused a request to ${req.url ?? "?"} (${why})`));
     receiver = new HTTPReceiver({
       signingSecret: slack.signingSecret,
       endpoints: "/slack/events",
       processBeforeResponse: options.processBeforeResponse ?? false,
       logger,
       unhandledRequestTimeoutMillis: 3001,
+      // Runs only for requests whose signature Bolt has verified.
+      customPropertiesExtractor: (req) => {
+        guard.verified(req.headers);
+        return {};
+      },
     });
+    receiver.requestListener = guard.wrap(receiver.requestListener);
   }
   const app = new App({
     token: slack.botToken,

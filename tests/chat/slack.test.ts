@@ -87,8 +87,15 @@ describe("Slack over HTTP, with the real Bolt receiver", () => {
     expect(forged.text).toBe("");
     const stale = await postSigned(slack.port!, slashForm("/quote", "sturgeon", fake.responseUrl()), { ts: Math.floor(Date.now() / 1000) - 6 * 60 });
     expect(stale.status).toBe(401);
+    // The same signed request sent again within the 5 minutes is refused too, as is a timestamp from the future.
+    const form = slashForm("/quote", "sturgeon", fake.responseUrl());
+    const ts = Math.floor(Date.now() / 1000);
+    expect((await postSigned(slack.port!, form, { ts })).status).toBe(200);
+    expect((await postSigned(slack.port!, form, { ts })).status).toBe(401);
+    expect((await postSigned(slack.port!, form, { ts: ts + 10 * 60 })).status).toBe(401);
     const lines = log.lines.slice(before);
     expect(lines.filter((l) => /verify/i.test(l))).toHaveLength(2);
+    expect(lines.filter((l) => /refused a request/.test(l))).toHaveLength(2);
     for (const l of lines) {
       expect(l).not.toContain(SECRET);
       expect(l).not.toContain(BOT_TOKEN);
