@@ -81,10 +81,15 @@ export function findPeople(article: ArticleText): PeopleIndex {
     orgByAcronym.set(p.tokens.filter((t) => !/^(of|for|and|the)$/i.test(t)).map((t) => t[0].toUpperCase()).join(""), p);
   }
 
+  const byKey = new Map<string, (typeof persons)[number]>();
+  for (const x of persons) {
+    const k = x.tokens.map((t) => t.toLowerCase()).join(" ");
+    if (!byKey.has(k)) byKey.set(k, x);
+  }
   const mentions: Mention[] = [];
   for (const r of raws) {
     const key = r.tokens.map((t) => t.toLowerCase());
-    let p = persons.find((x) => x.tokens.length === key.length && x.tokens.every((t, i) => t.toLowerCase() === key[i]))
+    let p = byKey.get(key.join(" "))
       ?? persons.find((x) => x.kind === "person" && key.length > 1 && endsWith(x.tokens.map((t) => t.toLowerCase()), key));
     if (!p && key.length === 1) {
       const same = bySurname.get(key[0]) ?? [];
@@ -222,9 +227,12 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
   }
   // A lower-case role just before the name: "chief economist Jean-Philippe Cotis", "housing minister Yvette Cooper".
   if (role.length === 0) {
-    const before = /((?:[\p{L}'’-]+\s+){0,3}?)([\p{L}'’-]+)\s+$/u.exec(text.slice(Math.max(0, roleStart - 60), roleStart));
-    if (before && ROLE_WORDS.has(before[2].toLowerCase())) {
-      const phrase = before[0].trim().split(/\s+/);
+    // Plain word splitting, not a backtracking pattern: this runs for every name in every article.
+    const prevText = text.slice(Math.max(0, roleStart - 60), roleStart);
+    const prevWords = /\s$/.test(prevText) ? prevText.trim().split(/\s+/).slice(-4) : [];
+    const lastWord = prevWords[prevWords.length - 1] ?? "";
+    if (/^[\p{L}'’-]+$/u.test(lastWord) && ROLE_WORDS.has(lastWord.toLowerCase())) {
+      const phrase = prevWords.slice(prevWords.findLastIndex((w) => !/^[\p{L}'’-]+$/u.test(w)) + 1);
       const from = phrase.findIndex((w) => ROLE_WORDS.has(w.toLowerCase()) || /^\p{Lu}/u.test(w));
       role = phrase.slice(Math.max(0, from));
     }

@@ -37,17 +37,14 @@ interface Draft extends Span {
 
 export function findQuotes(article: ArticleText, people: PeopleIndex): Quote[] {
   const drafts: Draft[] = [];
-  const inQuote: { paragraph: number; start: number; end: number }[] = [];
-  article.paragraphs.forEach((p, i) => {
-    for (const s of quoteSpans(p)) inQuote.push({ paragraph: i + 1, start: s.start, end: s.end });
-  });
+  const spans = article.paragraphs.map((p) => quoteSpans(p));
   // Names said inside quotations are not candidates for "he" and "she" outside them.
-  const outside = people.mentions.filter((m) => !inQuote.some((q) => q.paragraph === m.paragraph && m.start >= q.start && m.end <= q.end));
+  const outside = people.mentions.filter((m) => !spans[m.paragraph - 1].some((q) => m.start >= q.start && m.end <= q.end));
 
   article.paragraphs.forEach((p, pi) => {
     const paragraph = pi + 1;
     const sentences = splitSentences(p);
-    for (const span of quoteSpans(p)) {
+    for (const span of spans[pi]) {
       const text = p.slice(span.start, span.end);
       const sentence = sentenceAround(sentences, span, p);
       const before = p.slice(sentence.start, span.openAt);

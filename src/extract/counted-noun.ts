@@ -1,0 +1,71 @@
+// What a count counts: the plural noun after the number ("640,000 disabled people", "56,000 American deaths",
+// "28 of the world's largest entertainment firms"), or a sign that the number is not a count at all
+// (a duration, a distance, a score).
+
+/** Nouns after which a number is a time, a distance, a measure or a score, never a count of things. */
+export const NOT_COUNTED = new Set(
+  (
+    "year years month months week weeks day days hour hours minute minutes second seconds decade decades century centuries " +
+    "am pm times miles mile km kilometres kilometers metres meters feet foot ft yards yard inches inch mph kph " +
+    "goals points runs wickets sets games matches rounds laps innings strokes shots holes seeds " +
+    "degrees mins secs hrs yrs pounds"
+  ).split(" "),
+);
+
+// Plurals without a final s, and nouns that count people when singular in form.
+const IRREGULAR = new Set(
+  "people staff children men women police personnel cattle sheep aircraft livestock crew troops folk fish deer offspring data media".split(" "),
+);
+
+// Words that end a noun phrase: a count with nothing plural before one of these has no noun.
+const STOP = new Set(
+  (
+    "of who whom that which were was would will are is be been being have has had in on at to from and or by for with a an the " +
+    "than as into over under after before since while when if but not also more less each per its their his her this these " +
+    "those it they we he she up down out off about around against between among so such can could may might must should " +
+    "do does did yet still just only now then there here all both".split(" ")
+  ),
+);
+
+// Words ending in s that are not plural nouns.
+const NOT_PLURAL = /(?:ss|us|is|ous|ics|ness|less|whereas|was|has|does|its|his|this|thus|yes|plus|bus|gas|news|series|species|across|always|perhaps|towards|afterwards|besides|sometimes|says|means)$/;
+
+/** True for a plural noun as news writes it: "jobs", "MPs", "Ethiopians", "people". */
+export function isPlural(word: string): boolean {
+  const w = word.toLowerCase();
+  if (IRREGULAR.has(w)) return true;
+  return w.length > 2 && /s$/.test(w) && !NOT_PLURAL.test(w);
+}
+
+export type Counted = { noun: string } | { notCount: true } | null;
+
+/**
+ * The plural head of the noun phrase that starts the text: up to three modifiers ("disabled", "American",
+ * "phone"), then the plural. A time, distance or score noun makes it not a count; anything else without a
+ * plural head (a singular noun, a verb) gives null: "3,000m title", "46.46 ahead".
+ */
+export function countedNoun(after: string, maxModifiers = 3): Counted {
+  const tokens = after.match(/^\s+((?:[\p{L}][\p{L}\p{N}'’-]*\s+){0,5}[\p{L}][\p{L}\p{N}'’-]*)/u)?.[1].split(/\s+/) ?? [];
+  let modifiers = 0;
+  for (const raw of tokens) {
+    const w = raw.replace(/['’]s$/, "");
+    const low = w.toLowerCase();
+    if (NOT_COUNTED.has(low)) return modifiers === 0 ? { notCount: true } : null;
+    if (isPlural(w) && !/['’]s$/.test(raw)) return { noun: low };
+    if (STOP.has(low) || modifiers >= maxModifiers) return null;
+    modifiers++;
+  }
+  return null;
+}
+
+/**
+ * A partitive count: "28 of the world's largest entertainment firms" → "firms"; "45 of them" → "them"
+ * (the caller takes the noun of the count it refers back to).
+ */
+export function partitiveNoun(after: string): string | null {
+  const m = /^\s+of\s+(?:(them|whom|which|those)\b|(?:the|its|their|his|her|our|these|those)\s+)/i.exec(after);
+  if (!m) return null;
+  if (m[1]) return "them";
+  const counted = countedNoun(" " + after.slice(m[0].length), 4);
+  return counted && "noun" in counted ? counted.noun : null;
+}
