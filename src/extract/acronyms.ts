@@ -40,8 +40,6 @@ function longFormBefore(words: string[], short: string): string | null {
 function initials(words: string[]): string {
   return words
     .filter((w) => w !== "" && !SMALL.has(w.toLowerCase()))
-    .flatMap((w) => w.split("-"))
-    .filter((w) => w !== "")
     .map((w) => w[0].toUpperCase())
     .join("");
 }

@@ -78,3 +78,22 @@ export const FEMALE_NAMES = new Set(
     "patricia paula pauline rachel rebecca rose ruth sally sandra sarah sharon sophie sue susan tracey valerie yvette zoe theresa hillary"
   ).split(" "),
 );
+
+/** A capitalised phrase ending in one of these is a law, an event, a prize or a place, never a speaker. */
+export const THING_WORDS = new Set(
+  (
+    "act acts bill bills law laws treaty treaties charter directive regulation olympics olympic games cup championship " +
+    "championships marathon grand prix open trophy prize prizes award awards festival show series street road avenue square " +
+    "bridge station airport hospital day week year christmas easter budget budgets report code strategy plan programme " +
+    "program war wars election elections summit conference"
+  ).split(" "),
+);
+
+/** Places: a run made of these names a country or city, which may speak as a state but never as a person. */
+export const PLACE_WORDS = new Set(
+  (
+    "britain england scotland wales ireland europe america africa asia australia canada china japan india russia france " +
+    "germany italy spain iraq iran israel london paris washington brussels berlin moscow beijing tokyo edinburgh glasgow " +
+    "cardiff belfast york manchester birmingham liverpool athens rome madrid dublin"
+  ).split(" "),
+);

@@ -26,6 +26,9 @@ export interface PeopleIndex {
 // A run of capitalised words, allowing name particles and hyphens/apostrophes inside words.
 const CAPITAL_RUN = /(?<![\p{L}\p{N}])(?:[\p{Lu}][\p{L}\p{M}'’.-]*)(?:\s+(?:(?:de|van|von|der|den|da|di|du|le|la|bin|al|del|dos|ter|of|for|and)\s+)?[\p{Lu}][\p{L}\p{M}'’.-]*)*/gu;
 
+// Words that end a role phrase when reading backwards from its role word.
+const ROLE_STOP = new Set("and or but the a an of with to by from for in on at as his her their its our said says told who which that".split(" "));
+
 interface Raw {
   paragraph: number;
   start: number;
@@ -232,9 +235,10 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
     const prevWords = /\s$/.test(prevText) ? prevText.trim().split(/\s+/).slice(-4) : [];
     const lastWord = prevWords[prevWords.length - 1] ?? "";
     if (/^[\p{L}'’-]+$/u.test(lastWord) && ROLE_WORDS.has(lastWord.toLowerCase())) {
-      const phrase = prevWords.slice(prevWords.findLastIndex((w) => !/^[\p{L}'’-]+$/u.test(w)) + 1);
-      const from = phrase.findIndex((w) => ROLE_WORDS.has(w.toLowerCase()) || /^\p{Lu}/u.test(w));
-      role = phrase.slice(Math.max(0, from));
+      // The role is the run of plain words that ends at the role word: "housing minister", "chief economist".
+      let from = prevWords.length - 1;
+      while (from > 0 && /^[\p{L}'’-]+$/u.test(prevWords[from - 1]) && !ROLE_STOP.has(prevWords[from - 1].toLowerCase())) from--;
+      role = prevWords.slice(from);
     }
   }
   const roleText = role.length ? (role.join(" ") === text.slice(roleStart, offset).trim() || roleStart === offset ? role.join(" ") : text.slice(roleStart, offset).trim()) : null;

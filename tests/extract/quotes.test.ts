@@ -1,0 +1,105 @@
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { readArticleFile } from "../../src/archive/read.ts";
+import { extractArticle } from "../../src/extract/index.ts";
+
+const quotes = (...paragraphs: string[]) => extractArticle({ title: "", paragraphs }).quotes;
+const said = (...paragraphs: string[]) => quotes(...paragraphs).map((q) => [q.text, q.speaker]);
+
+describe("quotations and their speakers", () => {
+  it("reads X said: “…”", () => {
+    expect(said("Council leader Mary Brown said: “We will not close the library.”")).toEqual([["We will not close the library.", "Mary Brown"]]);
+  });
+
+  it("reads “…,” X said and “…,” said X", () => {
+    expect(said('"The plan is dead," Tom Hardy said. Critics agreed.')).toEqual([["The plan is dead,", "Tom Hardy"]]);
+    expect(said('"The plan is dead," said Tom Hardy, the union leader.')).toEqual([["The plan is dead,", "Tom Hardy"]]);
+  });
+
+  it("reads a speaker with an apposition after the quote", () => {
+    expect(said('"Sales are flat," Jane Doe, an analyst at a research firm, told reporters.')).toEqual([["Sales are flat,", "Jane Doe"]]);
+  });
+
+  it("reads X told the BBC: “…” and according to X", () => {
+    expect(said("Carl Webb told the BBC: “Nothing has changed.”")).toEqual([["Nothing has changed.", "Carl Webb"]]);
+    expect(said('According to Anne Lake, "prices will rise next year".')[0][1]).toBe("Anne Lake");
+  });
+
+  it("resolves he and she to the last person of that gender named before", () => {
+    const q = said("Peter Grant met Sarah Wells on Monday.", "She wrote: “We have agreed a deal.”", "Peter Grant left early.", "He said: “It went well.”");
+    expect(q).toEqual([["We have agreed a deal.", "Sarah Wells"], ["It went well.", "Peter Grant"]]);
+  });
+
+  it("takes the subject of a reporting verb, not a name after it", () => {
+    const q = said("First Minister Jane Ross was angry.", "She then said that Cameron “must now reverse the cuts immediately”.");
+    expect(q[0][1]).toBe("Jane Ross");
+  });
+
+  it("reads a possessive cue: X's letter: “…”", () => {
+    expect(said("Tom Hardy resigned on Friday.", "There was a sharp ending to Tom Hardy’s resignation letter: “I hope you look again at the cuts.”")[0][1]).toBe("Tom Hardy");
+  });
+
+  it("keeps the speaker of a quotation that runs on into the next paragraph", () => {
+    const q = said("Ann Cole said: “We tried everything we could think of.", "“In the end the money was not there.”");
+    expect(q).toEqual([["We tried everything we could think of.", "Ann Cole"], ["In the end the money was not there.", "Ann Cole"]]);
+  });
+
+  it("splits a quotation that restarts mid-paragraph, keeping its speaker", () => {
+    const q = said('Mike Dean said: "We are ready for the season. "The squad is stronger than last year."');
+    expect(q).toEqual([["We are ready for the season.", "Mike Dean"], ["The squad is stronger than last year.", "Mike Dean"]]);
+  });
+
+  it("marks a fragment inside reported speech as partial", () => {
+    const [q] = quotes("Tom Hardy called the plan a “compromise too far” on Sunday.");
+    expect(q).toMatchObject({ text: "compromise too far", speaker: "Tom Hardy", partial: true });
+  });
+
+  it("does not take scare quotes, coined terms or titles as speech", () => {
+    expect(quotes("The chancellor's “pasty tax” and the “omnishambles” of 2012 haunt him.")).toEqual([]);
+    expect(quotes('She starred in "The Long Road Home" last year.')).toEqual([]);
+  });
+
+  it("keeps nested single quotes inside the quotation", () => {
+    expect(quotes("Tom Hardy wrote: “We must ensure ‘we are all in this together’ still means something.”")[0].text).toBe(
+      "We must ensure ‘we are all in this together’ still means something.",
+    );
+  });
+
+  it("says nobody rather than guess when no one can be told", () => {
+    const q = quotes('"This is the worst winter in living memory, and nobody is ready for it," a voice called out.');
+    expect(q.every((x) => x.speaker === null)).toBe(true);
+  });
+
+  it("lets an unnamed spokesman speak for the organisation", () => {
+    expect(said('A spokesman for the Acme Corporation said: "We are reviewing the report."')[0][1]).toBe("Acme Corporation");
+  });
+
+  it("never merges two people who share a surname", () => {
+    const q = said("Iain Duncan Smith resigned. Labour’s Owen Smith said: “It is a humiliating climbdown.”", "Duncan Smith wrote: “I could not go on.”");
+    expect(q).toEqual([["It is a humiliating climbdown.", "Owen Smith"], ["I could not go on.", "Iain Duncan Smith"]]);
+  });
+
+  it("records whom a quotation mentions", () => {
+    const [q] = quotes("Jane Ross said: “Even George Osborne cannot defend this.”");
+    expect(q.mentions).toContain("George Osborne");
+  });
+
+  it("keeps every quote verbatim at its paragraph and offsets, across the BBC dev set", () => {
+    // The hand-annotated BBC set beside the checkout when it is there; the sample articles always.
+    const dirs = ["../shared/eval/dev", "data/articles"].filter((d) => existsSync(d));
+    const files = dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith(".txt")).map((f) => join(d, f)));
+    let checked = 0;
+    for (const f of files) {
+      const r = readArticleFile(f, f);
+      if (!r.ok) continue;
+      for (const a of r.articles) {
+        for (const q of extractArticle(a).quotes) {
+          expect(a.paragraphs[q.paragraph - 1].slice(q.start, q.end)).toBe(q.text);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
+});
