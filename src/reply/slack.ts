@@ -23,6 +23,8 @@ export const BUTTON_VALUE_MAX = 2000;
 export const ACTION_ID_MAX = 255;
 /** The message's fallback `text`: Slack truncates beyond 40,000; notifications show far less. */
 export const FALLBACK_TEXT_MAX = 3000;
+/** Characters of the first result quoted in the fallback text (a notification shows about this much). */
+export const FALLBACK_GIST_MAX = 200;
 /**
  * All block text together. Slack answers `msg_blocks_too_long` well below 50 × 3000 (about 13k characters
  * was reported), so a whole message is kept under this.
@@ -280,11 +282,32 @@ export function renderSlack(reply: Reply, options: RenderOptions = {}): SlackMes
 
   return {
     response_type: visibility,
-    text: fitEscaped(reply.title, FALLBACK_TEXT_MAX),
+    text: fallbackText(reply),
     blocks: [head, ...body, ...tail],
     unfurl_links: false,
     unfurl_media: false,
   };
+}
+
+/** What a notification shows: the headline and the first result, in a line or two. */
+export function fallbackText(reply: Reply): string {
+  const first = reply.blocks.find((b) => b.kind !== "note" && b.kind !== "suggestions");
+  const gist = !first
+    ? ""
+    : first.kind === "quote"
+      ? // A quotation cut for the notification keeps no closing mark, so it never reads as complete.
+        `“${first.text.length <= FALLBACK_GIST_MAX ? `${first.text}”` : fitPlain(first.text, FALLBACK_GIST_MAX)}${first.speaker ? ` — ${first.speaker}` : ""}`
+      : first.kind === "figure"
+        ? `${first.text} — ${first.measure}`
+        : first.kind === "article"
+          ? first.source.title
+          : first.kind === "person"
+            ? first.name
+            : first.kind === "text"
+              ? first.text
+              : "";
+  const short = first?.kind === "quote" ? gist : fitPlain(gist, FALLBACK_GIST_MAX);
+  return fitEscaped(gist ? `${reply.title}: ${short}` : reply.title, FALLBACK_TEXT_MAX);
 }
 
 /** A one-line message (placeholder, failure, expiry) in the same shape. */
