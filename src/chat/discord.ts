@@ -7,7 +7,6 @@ import {
   Events,
   GatewayIntentBits,
   MessageFlags,
-  Routes,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -20,8 +19,10 @@ import { DEFAULT_PAGE_SIZE } from "../core.ts";
 import { redact, registerSecrets, type Logger } from "../log.ts";
 import type { Reply } from "../reply/model.ts";
 import { CHOICES_MAX, CHOICE_NAME_MAX, CHOICE_VALUE_MAX, fit, renderDiscord, renderNotice, type DiscordMessage } from "../reply/discord.ts";
+import { registerCommands } from "./discord/register.ts";
 import { ButtonStates } from "./discord/state.ts";
-import type { Command } from "../../commands/command.ts";
+
+export { commandDefinitions, COMMAND_DESCRIPTION_MAX, OPTION_DESCRIPTION_MAX, QUERY_MAX_LENGTH, REGISTER_ATTEMPTS } from "./discord/register.ts";
 
 /** Discord invalidates an interaction not answered within 3 s; past this we defer and edit later. */
 export const DEFER_AFTER_MS = 1500;
@@ -29,13 +30,6 @@ export const DEFER_AFTER_MS = 1500;
 export const AUTOCOMPLETE_BUDGET_MS = 2000;
 /** Ready within this, or start fails with a clear message. */
 export const READY_TIMEOUT_MS = 30_000;
-/** Registration is retried with backoff when Discord fails or rate-limits it. */
-export const REGISTER_ATTEMPTS = 5;
-export const OPTION_DESCRIPTION_MAX = 100;
-export const COMMAND_DESCRIPTION_MAX = 100;
-/** Discord's longest string option. */
-export const QUERY_MAX_LENGTH = 6000;
-
 export const DiscordMessages = {
   failed: "Sorry, that did not work: something went wrong on our side and it has been logged. Please try again.",
   expired: "This answer has expired: ask again.",
@@ -63,31 +57,13 @@ export interface RunningDiscord {
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref?.());
 
-/** The registration body for every command: one string option, `query`, autocompleted where the command suggests. */
-export function commandDefinitions(commands: readonly Command[]) {
-  return commands.map((c) => ({
-    type: 1,
-    name: c.name,
-    description: fit(c.description, COMMAND_DESCRIPTION_MAX),
-    options: [
-      {
-        type: 3,
-        name: "query",
-        description: fit(c.option.description, OPTION_DESCRIPTION_MAX),
-        required: c.option.required,
-        max_length: QUERY_MAX_LENGTH,
-        ...(c.suggest ? { autocomplete: true } : {}),
-      },
-    ],
-  }));
-}
-
 export async function startDiscord(bot: Bot, discord: DiscordConfig, log: Logger, options: DiscordOptions = {}): Promise<RunningDiscord> {
   registerSecrets(discord.token);
   const secret = (e: unknown) => redact(e instanceof Error ? (e.stack ?? e.message) : String(e), [discord.token]);
   const deferAfter = options.deferAfterMs ?? DEFER_AFTER_MS;
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   const states = new ButtonStates();
+  let stopped = false;
 
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
@@ -101,8 +77,10 @@ export async function startDiscord(bot: Bot, discord: DiscordConfig, log: Logger
 
   client.on(Events.Error, (e) => log.error(`discord: ${secret(e)}`));
   client.on(Events.Warn, (m) => log.warn(`discord: ${redact(m, [discord.token])}`));
-  client.on(Events.ShardDisconnect, (ev, id) => log.warn(`discord: gateway shard ${id} disconnected (${ev.code}); reconnecting`));
-  client.on(Events.ShardReconnecting, (id) => log.info(`discord: gateway shard ${id} reconnecting`));
+  client.on(Events.ShardDisconnect, (ev, id) => log.warn(`discord: gateway shard ${id} disconnected (${ev.code})`));
+  client.on(Events.ShardReconnecting, (id) => {
+    if (!stopped) log.info(`discord: gateway shard ${id} reconnecting`);
+  });
   client.on(Events.ShardResume, (id, replayed) => log.info(`discord: gateway shard ${id} resumed (${replayed} events replayed)`));
   client.on(Events.ShardError, (e, id) => log.warn(`discord: gateway shard ${id}: ${secret(e)}`));
   client.rest.on("rateLimited", (info) => log.warn(`discord: rate-limited on ${info.route}, retrying in ${info.retryAfter} ms`));
@@ -133,12 +111,19 @@ export async function startDiscord(bot: Bot, discord: DiscordConfig, log: Logger
   /** Sends the answer when it is ready within `deferAfter`, else defers and edits; on any failure the user gets a short ephemeral message. */
   async function respond(i: ChatInputCommandInteraction | ButtonInteraction, mode: Mode, what: string, produce: () => Promise<DiscordMessage>) {
     const started = Date.now();
-    const work = produce().then(
-      (m) => ({ m }),
-      (e: unknown) => ({ e }),
-    );
+    // The 3 s run from when Discord created the interaction: time it spent reaching us comes off the budget.
+    const age = started - i.createdTimestamp;
+    const budget = age > 0 && age < deferAfter ? deferAfter - age : deferAfter;
+    // The timer starts before the work, so a slow start of the work cannot push the deferral past the window.
+    const deadline = sleep(budget).then(() => null);
+    const work = Promise.resolve()
+      .then(produce)
+      .then(
+        (m) => ({ m }),
+        (e: unknown) => ({ e }),
+      );
     try {
-      const first = await Promise.race([work, sleep(deferAfter).then(() => null)]);
+      const first = await Promise.race([work, deadline]);
       if (first && "e" in first) throw first.e;
       if (first) {
         await send(i, mode, first.m);
@@ -223,28 +208,6 @@ export async function startDiscord(bot: Bot, discord: DiscordConfig, log: Logger
     run.catch((e: unknown) => log.error(`discord: interaction ${i.id} failed: ${secret(e)}`));
   });
 
-  async function register(): Promise<void> {
-    const route = discord.guildId ? Routes.applicationGuildCommands(discord.applicationId, discord.guildId) : Routes.applicationCommands(discord.applicationId);
-    const body = commandDefinitions(bot.commands);
-    for (let attempt = 1; !stopped; attempt++) {
-      try {
-        await client.rest.put(route, { body });
-        log.info(`discord: registered ${body.length} commands ${discord.guildId ? "in the guild" : "globally"} (${body.map((c) => c.name).join(", ")})`);
-        return;
-      } catch (e) {
-        const status = (e as { status?: number }).status ?? 0;
-        // A refused token or an invalid body will not get better by retrying.
-        if (attempt >= REGISTER_ATTEMPTS || (status >= 400 && status < 500 && status !== 429) || stopped) {
-          log.error(`discord: could not register the commands after ${attempt} attempts: ${secret(e)}`);
-          return;
-        }
-        log.warn(`discord: registering the commands failed (attempt ${attempt}), retrying: ${secret(e)}`);
-        await sleep(250 * 2 ** attempt);
-      }
-    }
-  }
-
-  let stopped = false;
   const ready = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Discord did not become ready within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
     client.once(Events.ClientReady, () => {
@@ -255,7 +218,8 @@ export async function startDiscord(bot: Bot, discord: DiscordConfig, log: Logger
 
   client.rest.setToken(discord.token);
   try {
-    await Promise.all([register(), client.login(discord.token).then(() => ready)]);
+    const register = registerCommands({ rest: client.rest, discord, commands: bot.commands, log, secret, stopped: () => stopped });
+    await Promise.all([register, client.login(discord.token).then(() => ready)]);
   } catch (e) {
     stopped = true;
     await client.destroy().catch(() => undefined);

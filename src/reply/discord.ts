@@ -109,7 +109,8 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Discor
       if (ids.previous) buttons.push(button("Previous", ids.previous, ButtonStyle.Secondary, reply.paging.page <= 1));
       if (ids.next) buttons.push(button("Next", ids.next, ButtonStyle.Secondary, reply.paging.page >= reply.paging.pages));
     }
-    if (ids.share && (reply.status === "ok" || reply.status === "empty")) buttons.push(button("Share", ids.share, ButtonStyle.Primary, false));
+    // Only an answer is worth sharing: not "nothing found", usage help or an error.
+    if (ids.share && reply.status === "ok") buttons.push(button("Share", ids.share, ButtonStyle.Primary, false));
     if (buttons.length) message.components.push({ type: 1, components: buttons });
   }
   return message;

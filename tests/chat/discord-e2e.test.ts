@@ -108,7 +108,9 @@ describe("newsbot start on Discord, end to end", () => {
 
   it("an article's @everyone and <@123> never ping: allowed_mentions parse [] on every send", async () => {
     await ask("search", "everyone");
-    await ask("quote", "Jane Placeholder");
+    const jane = await ask("quote", "Jane Placeholder");
+    // The quotation with the mentions is really shown (as text), so the check below is not vacuous.
+    expect(jane.text).toContain("@everyone should read this");
     const sends = fake.sends();
     expect(sends.length).toBeGreaterThan(0);
     for (const s of sends) {
@@ -126,6 +128,21 @@ describe("newsbot start on Discord, end to end", () => {
       }
     }
     expect(child.exitCode).toBeNull();
+  });
+
+  it("Share posts the answer publicly, and Previous/Next page a long answer", async () => {
+    const r = await ask("quote", "owen smith");
+    const share = r.message.components.flatMap((row: any) => row.components).find((b: any) => b.label === "Share");
+    const shared = await fake.finalMessage(fake.click(share.custom_id, r.message), 10_000);
+    expect(shared.flags ?? 0).toBe(0);
+    expect(shared.content).toMatch(/^Shared by <@\d+>$/);
+    expect(JSON.stringify(shared.embeds)).toMatch(/humiliating climbdown/);
+    expect(shared.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it("keeps every message within Discord's limits: nothing sent was refused", () => {
+    for (const s of fake.sends()) expect(messageProblems(/\/callback$/.test(s.path) ? s.body.data : s.body)).toEqual([]);
+    expect(fake.rejected()).toEqual([]);
   });
 
   it("keeps going after a REST 500 and a gateway drop", async () => {

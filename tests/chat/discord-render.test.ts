@@ -71,6 +71,63 @@ describe("Discord renderer", () => {
     expect(field.value).toContain("(https://example.org/news/pip-cuts)");
   });
 
+  it("renders a figure reply exactly: bold value, what it measures, who says so, the sentence and every source", () => {
+    const other: SourceRef = { ...source, articleId: "000_2ea4bb40d2f84377.txt", title: "So we aren't all in this together", url: null, date: null, path: "000_2ea4bb40d2f84377.txt", paragraph: 2 };
+    const reply: Reply = {
+      command: "figure",
+      query: "PIP",
+      title: "Figures on “PIP”",
+      blocks: [
+        {
+          kind: "figure",
+          text: "£4.4 billion",
+          value: 4.4e9,
+          unit: "GBP",
+          per: null,
+          approx: null,
+          measure: "cuts to Personal Independence Payments",
+          claimedBy: "the Institute for Fiscal Studies",
+          sentence: "The changes will see £4.4 billion cut from the bill.",
+          sources: [source, other],
+        },
+      ],
+      paging: null,
+      status: "ok",
+    };
+    expect(renderDiscord(reply, { ids: { previous: null, next: null, share: "sh:figure:1:PIP" } })).toEqual({
+      embeds: [
+        {
+          title: "Figures on “PIP”",
+          color: 0x2b6cb0,
+          fields: [
+            {
+              name: "cuts to Personal Independence Payments",
+              value: [
+                "**£4.4 billion** = 4,400,000,000 GBP",
+                "According to the Institute for Fiscal Studies",
+                "> The changes will see £4.4 billion cut from the bill.",
+                "In 2 articles:",
+                "[Sturgeon: PIP cuts a \\[cruel\\] step](https://example.org/news/pip-cuts) · 2016-03-19 · ¶4",
+                "So we aren't all in this together · ¶2",
+              ].join("\n"),
+            },
+          ],
+        },
+      ],
+      components: [{ type: 1, components: [{ type: 2, style: 1, label: "Share", custom_id: "sh:figure:1:PIP" }] }],
+    });
+  });
+
+  it("offers Share only on an answer, and Previous/Next only when there are pages", () => {
+    const empty: Reply = { command: "quote", query: "zzz", title: "/quote zzz", blocks: [{ kind: "text", text: "Nothing for “zzz”." }], paging: null, status: "empty" };
+    expect(renderDiscord(empty, { ids }).components).toEqual([]);
+    const one = { ...quoteReply("Words."), paging: { page: 1, pages: 1, total: 1 } };
+    expect(renderDiscord(one, { ids }).components[0].components.map((b) => b.label)).toEqual(["Share"]);
+    const middle = { ...quoteReply("Words."), paging: { page: 2, pages: 3, total: 11 } };
+    const buttons = renderDiscord(middle, { ids }).components[0].components;
+    expect(buttons.map((b) => [b.label, b.disabled ?? false])).toEqual([["Previous", false], ["Next", false], ["Share", false]]);
+  });
+
   it("cuts a 10,000-character quote visibly at a word boundary, words unchanged, link kept", () => {
     const words = Array.from({ length: 2000 }, (_, i) => `w${i}`).join(" ");
     const out = renderDiscord(quoteReply(words), { ids });

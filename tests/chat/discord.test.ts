@@ -34,6 +34,7 @@ beforeAll(async () => {
     handle: {
       value: async (r: Parameters<Bot["handle"]>[0]) => {
         if (r.query === "slow please") await new Promise((res) => setTimeout(res, 2200));
+        if (r.query === "medium please") await new Promise((res) => setTimeout(res, 900));
         if (r.query === "explode now") throw new Error("boom from the test");
         return bot.handle(r);
       },
@@ -142,6 +143,11 @@ describe("Discord adapter with the real discord.js client", () => {
   it("never lets a mention through: every message sent carries allowed_mentions parse []", async () => {
     const id = fake.command("search", "everyone");
     await fake.finalMessage(id);
+    // The article's own @everyone and <@123> reach the user as text (the > escaped, so Discord shows it as
+    // written rather than as a mention pill), and ping no one.
+    const quoted = (await fake.finalMessage(fake.command("quote", "Jane Placeholder"))).embeds[0].fields[0].value;
+    expect(quoted).toContain("@everyone should read this");
+    expect(quoted).toContain("<@123\\>");
     const sends = fake.sends();
     expect(sends.length).toBeGreaterThan(5);
     for (const s of sends) {
@@ -191,6 +197,22 @@ describe("Discord adapter with the real discord.js client", () => {
     expect(edit.allowed_mentions).toEqual({ parse: [] });
   });
 
+  it("counts the time an interaction took to reach us against the deferral budget", async () => {
+    // 0.9 s of work: answered directly when the interaction is fresh...
+    const fresh = await fake.firstResponse(fake.command("search", "medium please"));
+    expect(fresh.body.type).toBe(4);
+    // ...but deferred when it was created 1.2 s ago, so the first response still lands inside 3 s.
+    const late = await fake.firstResponse(fake.command("search", "medium please", 1200));
+    expect(late.body).toEqual({ type: 5, data: { flags: 64 } });
+  });
+
+  it("answers a slash command in a direct message (no guild, no member)", async () => {
+    const id = fake.directCommand("quote", "owen smith");
+    const message = await fake.finalMessage(id);
+    expect(JSON.stringify(message.embeds)).toMatch(/humiliating climbdown/);
+    expect(message.allowed_mentions).toEqual({ parse: [] });
+  });
+
   it("a failing command still gets a short ephemeral message, and the cause goes to the log", async () => {
     const id = fake.command("quote", "explode now");
     const first = await fake.firstResponse(id);
@@ -210,5 +232,9 @@ describe("Discord adapter with the real discord.js client", () => {
 
   it("never logs the token", () => {
     expect(log.lines.join("\n")).not.toContain(TOKEN);
+  });
+
+  it("sent nothing Discord refused: no limit broken, no interaction answered twice", () => {
+    expect(fake.rejected().map((c) => `${c.method} ${c.path} ${JSON.stringify(c.body).slice(0, 200)}`)).toEqual([]);
   });
 });

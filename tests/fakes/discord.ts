@@ -104,6 +104,14 @@ function commandProblems(body: any): string[] {
   return out;
 }
 
+export interface FakeOptions {
+  /** The HELLO heartbeat interval: Discord's 41250 ms, or a few hundred to exercise heartbeats in a test. */
+  heartbeatInterval?: number;
+}
+
+/** Discord's epoch (2015-01-01): snowflakes carry their creation time from it. */
+const DISCORD_EPOCH = 1420070400000n;
+
 export class FakeDiscord {
   readonly calls: RestCall[] = [];
   readonly gatewayLog: { dir: "in" | "out"; op: number; t?: string | null }[] = [];
@@ -112,6 +120,10 @@ export class FakeDiscord {
   resumes = 0;
   heartbeats = 0;
   commands: any[] = [];
+  /** When false, heartbeats go unanswered (a zombie connection, which the client must notice and resume). */
+  ackHeartbeats = true;
+  /** When true, a RESUME is refused with INVALID_SESSION (d:false), so the client must identify afresh. */
+  refuseResume = false;
   /** When set, REST calls with any other bot token get 401 (a wrong or reset token). */
   validToken: string | null = null;
   /** Every interaction's responses, by interaction id. */
@@ -121,13 +133,15 @@ export class FakeDiscord {
   private wss!: WebSocketServer;
   private sockets = new Set<WebSocket>();
   private seq = 0;
-  private nextId = 900000000000000000n;
+  private counter = 0n;
+  private heartbeatInterval = 41250;
   private waiters: { pred: (c: RestCall) => boolean; resolve: (c: RestCall) => void }[] = [];
   apiUrl = "";
   gatewayUrl = "";
 
-  static async start(): Promise<FakeDiscord> {
+  static async start(options: FakeOptions = {}): Promise<FakeDiscord> {
     const f = new FakeDiscord();
+    if (options.heartbeatInterval) f.heartbeatInterval = options.heartbeatInterval;
     await f.listen();
     return f;
   }
@@ -142,8 +156,9 @@ export class FakeDiscord {
     this.apiUrl = `http://127.0.0.1:${(this.http.address() as AddressInfo).port}/api`;
   }
 
-  id(): string {
-    return String(this.nextId++);
+  /** A snowflake made now, as Discord's are (so `createdTimestamp` is the time it was made). */
+  id(at = Date.now()): string {
+    return String(((BigInt(at) - DISCORD_EPOCH) << 22n) | (this.counter++ & 0xfffn));
   }
 
   // ---- gateway -----------------------------------------------------------------------------------------
@@ -151,13 +166,13 @@ export class FakeDiscord {
   private onSocket(ws: WebSocket) {
     this.sockets.add(ws);
     ws.on("close", () => this.sockets.delete(ws));
-    this.send(ws, { op: 10, d: { heartbeat_interval: 41250 } });
+    this.send(ws, { op: 10, d: { heartbeat_interval: this.heartbeatInterval } });
     ws.on("message", (raw) => {
       const msg = JSON.parse(String(raw));
       this.gatewayLog.push({ dir: "in", op: msg.op });
       if (msg.op === 1) {
         this.heartbeats++;
-        this.send(ws, { op: 11 });
+        if (this.ackHeartbeats) this.send(ws, { op: 11 });
       } else if (msg.op === 2) {
         this.identifies++;
         this.seq = 0;
@@ -176,7 +191,8 @@ export class FakeDiscord {
         });
       } else if (msg.op === 6) {
         this.resumes++;
-        this.send(ws, { op: 0, t: "RESUMED", s: ++this.seq, d: {} });
+        if (this.refuseResume) this.send(ws, { op: 9, d: false });
+        else this.send(ws, { op: 0, t: "RESUMED", s: ++this.seq, d: {} });
       }
     });
   }
@@ -200,10 +216,25 @@ export class FakeDiscord {
     for (const ws of this.sockets) ws.close(code, "fake: dropped");
   }
 
+  /** op 7: Discord asks the client to reconnect and resume. */
+  requestReconnect() {
+    for (const ws of this.sockets) this.send(ws, { op: 7, d: null });
+  }
+
+  /** op 9: the session is invalid; `resumable` false means identify afresh. */
+  invalidateSession(resumable: boolean) {
+    for (const ws of this.sockets) this.send(ws, { op: 9, d: resumable });
+  }
+
+  /** op 1 from the server: the client must heartbeat at once. */
+  requestHeartbeat() {
+    for (const ws of this.sockets) this.send(ws, { op: 1, d: this.seq });
+  }
+
   // ---- interactions -------------------------------------------------------------------------------------
 
-  private base(type: number, data: any, extra: Record<string, unknown> = {}) {
-    const id = this.id();
+  private base(type: number, data: any, extra: Record<string, unknown> = {}, ageMs = 0) {
+    const id = this.id(Date.now() - ageMs);
     return {
       id,
       application_id: APP_ID,
@@ -233,11 +264,24 @@ export class FakeDiscord {
     };
   }
 
-  /** A slash command, as Discord would send it; returns the interaction id. */
-  command(name: string, query?: string): string {
-    const d = this.base(2, { id: this.id(), name, type: 1, options: query === undefined ? [] : [{ type: 3, name: "query", value: query }] });
+  /** A slash command, as Discord would send it; returns the interaction id. `ageMs`: created that long ago (delayed on the way). */
+  command(name: string, query?: string, ageMs = 0): string {
+    const d = this.base(2, { id: this.id(), name, type: 1, options: query === undefined ? [] : [{ type: 3, name: "query", value: query }] }, {}, ageMs);
     this.dispatch("INTERACTION_CREATE", d);
     return d.id;
+  }
+
+  /** A slash command in a direct message with the bot: `user` instead of `member`, no guild. */
+  directCommand(name: string, query?: string): string {
+    const d: Record<string, unknown> = this.base(2, { id: this.id(), name, type: 1, options: query === undefined ? [] : [{ type: 3, name: "query", value: query }] }, { context: 1 });
+    const member = d.member as { user: unknown };
+    d.user = member.user;
+    delete d.member;
+    delete d.guild_id;
+    delete d.guild_locale;
+    d.channel = { id: CHANNEL_ID, type: 1, recipients: [member.user] };
+    this.dispatch("INTERACTION_CREATE", d);
+    return d.id as string;
   }
 
   autocomplete(name: string, partial: string): string {
@@ -411,6 +455,11 @@ export class FakeDiscord {
       pinned: false,
       flags: body?.flags ?? 0,
     };
+  }
+
+  /** Calls refused as invalid (a limit broken, an interaction answered twice): a working bot makes none. */
+  rejected(): RestCall[] {
+    return this.calls.filter((c) => c.status === 400);
   }
 
   /** REST calls that send a message (callbacks with data, webhooks, channel posts). */
