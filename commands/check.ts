@@ -40,6 +40,11 @@ export const check: Command = {
   },
 };
 
+function wholeSentences(original: { raw: string }[], from: number, to: number): boolean {
+  const ends = (i: number) => /[.!?]["'”’)]*$/.test(original[i].raw);
+  return (from === 0 || ends(from - 1)) && (to === original.length || ends(to - 1));
+}
+
 const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
 
 async function checkQuote(ctx: CommandContext, q: DraftQuote): Promise<Block[]> {
@@ -48,8 +53,10 @@ async function checkQuote(ctx: CommandContext, q: DraftQuote): Promise<Block[]> 
   const hits = content.length ? await ctx.lookup.store.quotesMatching({ groups: [content] }, CANDIDATES) : [];
   const scored = hits.map((h) => {
     const original = tokens(h.quote.text);
-    const exact = sameWords(draft, original);
-    const inside = containedAt(draft, original) >= 0;
+    const at = containedAt(draft, original);
+    // Whole sentences of a longer quotation, quoted exactly, are verbatim; a fragment of a sentence is near.
+    const exact = sameWords(draft, original) || (at >= 0 && wholeSentences(original, at, at + draft.length));
+    const inside = at >= 0;
     return { h, original, exact, inside, sim: exact || inside ? 1 : similarity(draft, original) };
   }).sort((a, b) => Number(b.exact) - Number(a.exact) || Number(b.inside) - Number(a.inside) || b.sim - a.sim);
   const best = scored[0];
@@ -65,7 +72,7 @@ async function checkQuote(ctx: CommandContext, q: DraftQuote): Promise<Block[]> 
   const other = otherSpeaker(ctx, q.speaker, best.h);
   const blocks: Block[] = [];
   const verdict = best.exact ? "VERBATIM" : "NEAR";
-  const why = best.exact ? "the same words" : best.inside ? "the exact words, but part of a longer quotation" : "close, but not the same words";
+  const why = best.exact ? (best.original.length === draft.length ? "the same words" : "the same words, whole sentences of a longer quotation") : best.inside ? "the exact words, but part of a longer quotation" : "close, but not the same words";
   blocks.push({ kind: "text", text: `${verdict} — ${head}: ${why}${other ? "" : best.h.quote.speaker ? `, said by ${best.h.quote.speaker}` : ""}.` });
   if (other) blocks.push({ kind: "text", text: `OTHER SPEAKER — the archive has these words from ${best.h.quote.speaker}, not ${q.speaker}.` });
   if (!best.exact) {

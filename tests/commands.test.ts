@@ -1,0 +1,126 @@
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../src/config.ts";
+import { openBot, type Bot } from "../src/core.ts";
+import { memoryLogger } from "../src/log.ts";
+import type { FigureBlock, QuoteBlock, Reply } from "../src/reply/model.ts";
+import { tempDir } from "./helpers/tmp.ts";
+
+let bot: Bot;
+const root = tempDir();
+
+beforeAll(async () => {
+  const config = loadConfig({ env: { NEWSBOT_ARTICLES: join(process.cwd(), "data/articles"), NEWSBOT_DB: join(root, "a.db") }, cwd: root });
+  bot = await openBot(config, { log: memoryLogger() });
+});
+afterAll(() => bot.close());
+
+const ask = (line: string, page = 1) => {
+  const [, command, query] = /^\/(\S+)\s*(.*)$/.exec(line)!;
+  return bot.handle({ command, query, platform: "cli", page, pageSize: 20 });
+};
+const quotes = (r: Reply) => r.blocks.filter((b): b is QuoteBlock => b.kind === "quote");
+const figures = (r: Reply) => r.blocks.filter((b): b is FigureBlock => b.kind === "figure");
+
+describe("the commands on the sample articles", () => {
+  it("/quote sturgeon: her words, word for word, with article and paragraph", async () => {
+    const r = await ask("/quote sturgeon");
+    const mine = quotes(r).filter((q) => q.match === "by");
+    expect(mine.map((q) => q.speaker)).toEqual(mine.map(() => "Nicola Sturgeon"));
+    expect(mine.map((q) => q.text)).toContain("Wow. When even IDS thinks it’s a cruel cut too far, it is definitely time for a fundamental rethink");
+    expect(mine[0].source).toMatchObject({ path: "000_2ea4bb40d2f84377.txt", paragraph: expect.any(Number) });
+  });
+
+  it("/quote IDS and /quote duncan smith find the same man, and never Owen Smith's words as his", async () => {
+    for (const q of ["IDS", "duncan smith", "Iain Duncan Smith"]) {
+      const by = quotes(await ask(`/quote ${q}`)).filter((x) => x.match === "by");
+      expect(by.length, q).toBeGreaterThan(2);
+      expect(by.every((x) => x.speaker === "Iain Duncan Smith"), q).toBe(true);
+    }
+  });
+
+  it("/quote osbourne forgives the typo and shows quotes that mention him, saying he has none of his own", async () => {
+    const r = await ask("/quote osbourne");
+    expect(r.blocks[0]).toMatchObject({ kind: "note", text: expect.stringContaining("George Osborne") });
+    expect(r.blocks.some((b) => b.kind === "text" && b.text.startsWith("No quotes by George Osborne"))).toBe(true);
+    expect(quotes(r).every((q) => q.match === "mentions")).toBe(true);
+    expect(quotes(r).some((q) => q.text.includes("humiliating climbdown for George Osborne"))).toBe(true);
+  });
+
+  it("/quote on a topic finds quotes by their words", async () => {
+    const r = await ask("/quote shameful");
+    expect(quotes(r)[0]).toMatchObject({ speaker: "Owen Smith", match: "topic" });
+  });
+
+  it("/figure PIP: each figure once, with every article that gives it", async () => {
+    const r = await ask("/figure PIP");
+    const byText = new Map(figures(r).map((f) => [f.text, f]));
+    for (const t of ["640,000", "£4.4 billion", "370,000", "£3,500"]) expect(byText.has(t), t).toBe(true);
+    expect(byText.get("£4.4 billion")!.sources).toHaveLength(2);
+    expect(byText.get("£4.4 billion")!.value).toBe(4.4e9);
+    expect(byText.has("80%")).toBe(false);
+  });
+
+  it("/figure personal independence payments finds what PIP finds", async () => {
+    const texts = figures(await ask("/figure personal independence payments")).map((f) => f.text);
+    expect(texts).toEqual(expect.arrayContaining(["£4.4 billion", "370,000"]));
+  });
+
+  it("/who IDS: the person, the other names used, roles and latest quotes", async () => {
+    const r = await ask("/who IDS");
+    expect(r.blocks[0]).toMatchObject({ kind: "person", name: "Iain Duncan Smith", aliases: expect.arrayContaining(["Duncan Smith", "IDS"]) });
+    expect(quotes(r).length).toBeGreaterThan(0);
+  });
+
+  it("/search ranks articles and shows a snippet", async () => {
+    const r = await ask("/search pasty tax");
+    expect(r.blocks.find((b) => b.kind === "article")).toMatchObject({ source: { path: "003_a45378febf24a42f.txt" } });
+  });
+
+  it("says nothing was found, and offers the nearest names", async () => {
+    const r = await ask("/who sturgen");
+    expect(r.status).toBe("ok"); // a typo of a known name still finds her
+    const none = await ask("/quote zzyzx qwerty");
+    expect(none.status).toBe("empty");
+  });
+
+  it("pages long answers", async () => {
+    const r = await bot.handle({ command: "quote", query: "IDS", platform: "cli", page: 2, pageSize: 2 });
+    expect(r.paging).toMatchObject({ page: 2, pages: expect.any(Number) });
+    expect(quotes(r)).toHaveLength(2);
+  });
+
+  it("autocompletes names from the archive", async () => {
+    expect((await bot.suggest("quote", "sturg")).map((c) => c.name)).toContain("Nicola Sturgeon");
+  });
+});
+
+describe("/check on the sample articles", () => {
+  const texts = (r: Reply) => r.blocks.filter((b) => b.kind === "text" || b.kind === "note").map((b) => (b as { text: string }).text);
+
+  it("finds her words a near match, with the diff against the original", async () => {
+    const r = await ask("/check Nicola Sturgeon said it was “a cruel cut too far”");
+    expect(texts(r)[0]).toMatch(/^NEAR/);
+    expect(texts(r).join("\n")).toMatch(/\[-.*it’s-\] a cruel cut too far/);
+  });
+
+  it("calls the same words verbatim", async () => {
+    const r = await ask("/check Owen Smith said “Everything about these cuts is shameful.”");
+    expect(texts(r)[0]).toMatch(/^VERBATIM/);
+  });
+
+  it("says when the archive has the words from someone else", async () => {
+    const r = await ask("/check Sturgeon said “Everything about these cuts is shameful.”");
+    expect(texts(r).join("\n")).toMatch(/OTHER SPEAKER — the archive has these words from Owen Smith/);
+  });
+
+  it("shows a different figure beside the draft's", async () => {
+    const r = await ask("/check The IFS says the changes cut £4bn from the PIP bill");
+    expect(texts(r).join("\n")).toMatch(/DIFFERENT — the draft says £4bn; the archive says £4\.4 billion/);
+  });
+
+  it("explains what it looks for when there is nothing to check", async () => {
+    const r = await ask("/check the minister resigned");
+    expect(r.status).toBe("usage");
+  });
+});
