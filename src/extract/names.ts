@@ -32,7 +32,7 @@ export const ORG_WORDS = new Set(
     "corp company co inc ltd plc llc university college school agency authority committee federation trust fund service services " +
     "society foundation organisation organization board court club league fc united city government parliament assembly " +
     "executive alliance fellowship network centre center partnership securities capital holdings industries motors airlines " +
-    "airways systems technologies software labs laboratories media news press times post guardian telegraph herald " +
+    "airways stores networks studios records pictures entertainment communications systems technologies software labs laboratories media news press times post guardian telegraph herald " +
     "tories conservatives labour democrats republicans police army navy force forces treasury cabinet commons lords " +
     "congress senate reserve exchange market markets index forum council's oecd"
   ).split(" "),

@@ -1,7 +1,8 @@
 // People and organisations named in an article, the other names it uses for them (surname, Mr X,
 // initials, roles), and where each is mentioned: what speaker attribution and /who build on.
 // Two people who share a surname stay two people: a bare surname only resolves when it is unambiguous.
-import { FEMALE_NAMES, GIVEN_NAMES, NOT_NAME, ORG_WORDS, ROLE_WORDS, TITLES } from "./names.ts";
+import { FEMALE_NAMES, GIVEN_NAMES, NOT_NAME, ORG_WORDS, PLACE_WORDS, ROLE_WORDS, THING_WORDS, TITLES } from "./names.ts";
+import { quoteSpans } from "./marks.ts";
 import type { ArticleText, Person } from "./types.ts";
 
 export interface Mention {
@@ -42,19 +43,27 @@ interface Raw {
 export function findPeople(article: ArticleText): PeopleIndex {
   const raws: Raw[] = [];
   article.paragraphs.forEach((text, i) => {
+    // A capitalised phrase that fills a pair of quote marks is a title ("Hit The Road Jack"), not a name.
+    const titles = quoteSpans(text).filter((q) => q.end - q.start < 60 && /^(?:\p{Lu}[\p{L}'’-]*[\s,!?.]*|(?:the|of|and|a|in|on|to)\s+)+$/u.test(text.slice(q.start, q.end)));
     for (const m of text.matchAll(CAPITAL_RUN)) {
+      if (titles.some((q) => q.start === m.index && m.index + m[0].length >= q.end - 1 && m[0].includes(" "))) continue;
       for (const part of splitRun(m[0], m.index!)) raws.push(...readRun(text, part.at, part.run, i + 1));
     }
   });
 
   // Persons: multi-word names, longest form first so shorter forms ("Duncan Smith") join them.
   const persons: { tokens: string[]; kind: Person["kind"]; gender: "m" | "f" | null; roles: Set<string>; aliases: Set<string>; mentions: number }[] = [];
-  const surnameUse = new Set(raws.filter((r) => r.tokens.length === 1).map((r) => r.tokens[0].toLowerCase()));
+  // A word used alone is a surname in use ("Hoddle said"), unless it is a common noun's capital ("the Act").
+  const surnameUse = new Set(
+    raws
+      .filter((r) => r.tokens.length === 1 && !/\bthe\s+$/i.test(article.paragraphs[r.paragraph - 1].slice(Math.max(0, r.start - 5), r.start)))
+      .map((r) => r.tokens[0].toLowerCase()),
+  );
   const multi = raws.filter((r) => r.tokens.length > 1 && r.kind !== "organisation");
   const isPerson = (r: Raw) => r.kind === "person" || surnameUse.has(r.tokens[r.tokens.length - 1].toLowerCase());
   for (const r of [...multi].filter(isPerson).sort((a, b) => b.tokens.length - a.tokens.length)) {
     const key = r.tokens.map((t) => t.toLowerCase());
-    const host = persons.find((p) => p.kind === "person" && endsWith(p.tokens.map((t) => t.toLowerCase()), key));
+    const host = persons.find((p) => p.kind === "person" && (endsWith(p.tokens.map((t) => t.toLowerCase()), key) || sameButShortened(p.tokens, r.tokens)));
     if (host) {
       host.aliases.add(r.tokens.join(" "));
       continue;
@@ -181,78 +190,113 @@ function splitRun(run: string, at: number): { run: string; at: number }[] {
 
 /** A capital run, cleaned: opening words that are not names dropped, titles and roles read off. */
 function readRun(text: string, at: number, run: string, paragraph: number): Raw[] {
-  let tokens = run.split(/\s+/);
-  let offset = at;
-  const advance = (n: number) => {
-    for (let i = 0; i < n; i++) offset += tokens[i].length + (text.slice(offset + tokens[i].length).match(/^\s+/)?.[0].length ?? 0);
-    tokens = tokens.slice(n);
-  };
+  const strip = (t: string) => t.replace(/['’]s?$/, "").replace(/[.'’-]+$/, "");
   // Possessives and trailing punctuation belong to the sentence, not the name.
-  const strip = (t: string) => t.replace(/['’]s$/, "").replace(/[.'’-]+$/, "");
+  let toks = [...run.matchAll(/\S+/g)].map((m) => ({ at: at + m.index!, word: strip(m[0]) })).filter((t) => t.word !== "");
+  const low = (i: number) => toks[i].word.toLowerCase();
+  // A sentence that opens with an adverb or a participle ("Putting Vioxx back…") does not lend it to the name.
+  const sentenceStart = /(?:^|[.!?]["”’]?\s+)$/.test(text.slice(Math.max(0, at - 4), at));
   let gender: "m" | "f" | null = null;
-  let role: string[] = [];
-  const roleStart = offset;
-  while (tokens.length) {
-    const low = strip(tokens[0]).toLowerCase();
-    if (NOT_NAME.has(low) || low === "") advance(1);
-    else if (low in TITLES && tokens.length > 1) {
-      gender = TITLES[low] ?? gender;
-      advance(1);
-    } else if (ROLE_WORDS.has(low) && tokens.length > 1) {
-      role.push(strip(tokens[0]));
-      advance(1);
-    } else break;
+  let roleFrom = -1;
+  let roleTo = -1;
+  let i = 0;
+  for (; i < toks.length; i++) {
+    const w = low(i);
+    if (NOT_NAME.has(w)) continue;
+    if (i === 0 && sentenceStart && toks.length > 1 && /^\p{L}{4,}(?:ly|ing)$/u.test(w) && !GIVEN_NAMES.has(w)) continue;
+    if (w in TITLES && i < toks.length - 1) {
+      gender = TITLES[w] ?? gender;
+      continue;
+    }
+    if (ROLE_WORDS.has(w) && i < toks.length - 1 && !ORG_WORDS.has(low(i + 1))) {
+      if (roleFrom < 0) roleFrom = i;
+      roleTo = i + 1;
+      continue;
+    }
+    break;
   }
-  if (tokens.length === 0) return [];
-  // "Tory MP Peter Bone": the words up to the last role word are the role, the rest the name.
-  const lastRole = tokens.slice(0, -1).map((t) => strip(t).toLowerCase()).findLastIndex((t) => ROLE_WORDS.has(t));
-  if (lastRole >= 0 && !tokens.some((t) => ORG_WORDS.has(strip(t).toLowerCase()))) {
-    role.push(...tokens.slice(0, lastRole + 1).map(strip));
-    advance(lastRole + 1);
+  // "Liberal Democrat Alan Beith", "Treasury Paul Boateng", "Supreme Court Justice Stephen Breyer": a given name
+  // or a title inside the run starts the person; the words before are an affiliation or a role.
+  for (let k = i + 1; k < toks.length - 1; k++) {
+    const w = low(k);
+    const title = w in TITLES;
+    if (!title && !(GIVEN_NAMES.has(w) && toks.length - k <= 3 && !GIVEN_NAMES.has(low(k - 1)))) continue;
+    if (toks.slice(k).some((_, j) => ORG_WORDS.has(low(k + j)))) break;
+    const prefixRole = toks.slice(i, k).map((_, j) => i + j).filter((j) => ROLE_WORDS.has(low(j)) || low(j) in TITLES);
+    if (prefixRole.length) {
+      if (roleFrom < 0) roleFrom = i;
+      roleTo = prefixRole[prefixRole.length - 1] + 1;
+    }
+    if (title) gender = TITLES[w] ?? gender;
+    i = title ? k + 1 : k;
+    break;
   }
-  // Split at "and"/"of" joins only for persons; organisations keep them ("Institute for Fiscal Studies").
-  const cleaned = tokens.map(strip).filter((t) => t !== "");
-  if (cleaned.length === 0) return [];
-  const lower = cleaned.map((t) => t.toLowerCase());
-  const end = offset + tokens.join(" ").replace(/['’]s$/, "").replace(/[.'’-]+$/, "").length;
-  const isOrg = lower.some((t) => ORG_WORDS.has(t)) || (cleaned.length === 1 && /^\p{Lu}{2,6}$/u.test(cleaned[0]) && !TITLES[lower[0]]);
-  const parts = tokens.join(" ").split(/\s+(?:and|for|of)\s+/);
-  if (!isOrg && parts.length > 1) {
+  // An organisation keeps its leading words: "Foreign Policy Centre" is not a Foreign someone.
+  const rest = toks.slice(i).map((t) => t.word.toLowerCase());
+  if (roleFrom >= 0 && roleTo === i && rest.some((t) => ORG_WORDS.has(t))) {
+    i = roleFrom;
+    roleFrom = -1;
+  }
+  const roleWords = roleFrom >= 0 ? toks.slice(roleFrom, roleTo).filter((t) => !(t.word.toLowerCase() in TITLES) || ROLE_WORDS.has(t.word.toLowerCase())) : [];
+  toks = toks.slice(i);
+  if (toks.length === 0) return [];
+  const words = toks.map((t) => t.word);
+  const lower = words.map((t) => t.toLowerCase());
+  const last = lower[lower.length - 1];
+  if (THING_WORDS.has(last)) return [];
+  // Countries and cities stand in sentences as subjects ("China's booming economy") but are not sources here.
+  if (lower.every((t) => PLACE_WORDS.has(t) || /^(?:great|united|new|north|south|east|west|northern|southern|continental)$/.test(t)) && lower.some((t) => PLACE_WORDS.has(t))) return [];
+  const start = toks[0].at;
+  const end = toks[toks.length - 1].at + toks[toks.length - 1].word.length;
+  const acronymFirst = words.length > 1 && /^\p{Lu}{2,3}$/u.test(words[0]);
+  const isOrg = acronymFirst || lower.some((t) => ORG_WORDS.has(t)) || (words.length === 1 && /^\p{Lu}{2,6}$/u.test(words[0]));
+  if (!isOrg && lower.some((t) => t === "and" || t === "for" || t === "of")) {
     // "Duncan Smith and Cameron": two names, not one.
     const out: Raw[] = [];
-    let pos = offset;
-    for (const part of parts) {
-      const i = text.indexOf(part, pos);
-      if (i >= 0) out.push(...readRun(text, i, part, paragraph));
-      pos = i + part.length;
-    }
+    let from = 0;
+    lower.forEach((t, j) => {
+      if (t !== "and" && t !== "for" && t !== "of") return;
+      if (j > from) out.push(...readRun(text, toks[from].at, text.slice(toks[from].at, toks[j - 1].at + toks[j - 1].word.length), paragraph));
+      from = j + 1;
+    });
+    if (from < toks.length) out.push(...readRun(text, toks[from].at, text.slice(toks[from].at, end), paragraph));
     return out;
   }
+  if (!isOrg && (words.length > 4 || (words.length > 1 && /^\p{L}$/u.test(last)))) return [];
   // A lower-case role just before the name: "chief economist Jean-Philippe Cotis", "housing minister Yvette Cooper".
-  if (role.length === 0) {
-    // Plain word splitting, not a backtracking pattern: this runs for every name in every article.
-    const prevText = text.slice(Math.max(0, roleStart - 60), roleStart);
-    const prevWords = /\s$/.test(prevText) ? prevText.trim().split(/\s+/).slice(-4) : [];
-    const lastWord = prevWords[prevWords.length - 1] ?? "";
-    if (/^[\p{L}'’-]+$/u.test(lastWord) && ROLE_WORDS.has(lastWord.toLowerCase())) {
-      // The role is the run of plain words that ends at the role word: "housing minister", "chief economist".
-      let from = prevWords.length - 1;
-      while (from > 0 && /^[\p{L}'’-]+$/u.test(prevWords[from - 1]) && !ROLE_STOP.has(prevWords[from - 1].toLowerCase())) from--;
-      role = prevWords.slice(from);
+  let role = roleWords.length ? text.slice(roleWords[0].at, roleWords[roleWords.length - 1].at + roleWords[roleWords.length - 1].word.length) : null;
+  if (!role && !isOrg) {
+    const before = /((?:[\p{L}'’-]+\s+){0,3}?)([\p{L}'’-]+)\s+$/u.exec(text.slice(Math.max(0, start - 60), start));
+    if (before && ROLE_WORDS.has(before[2].toLowerCase())) {
+      const phrase = before[0].trim().split(/\s+/);
+      // The role is the run of role words and capitalised words that ends at the name ("UKA chief executive"),
+      // with a lower-case word inside it ("chief operating officer", "Iraqi interim leader") but not before it
+      // ("by appointing psychologist").
+      const fits = (w: string) => !NOT_NAME.has(w.toLowerCase()) && (ROLE_WORDS.has(w.toLowerCase()) || /^\p{Lu}/u.test(w));
+      let from = phrase.length - 1;
+      while (from > 0 && !NOT_NAME.has(phrase[from - 1].toLowerCase()) && (fits(phrase[from - 1]) || (from > 1 && fits(phrase[from - 2])))) from--;
+      role = phrase.slice(from).join(" ");
     }
   }
-  const roleText = role.length ? (role.join(" ") === text.slice(roleStart, offset).trim() || roleStart === offset ? role.join(" ") : text.slice(roleStart, offset).trim()) : null;
   let kind: Raw["kind"] = isOrg ? "organisation" : "maybe";
-  if (!isOrg && (gender !== null || role.length > 0 || lower[0].split("-").every((w) => GIVEN_NAMES.has(w)) || (/^\p{Lu}{2,}$/u.test(cleaned[0]) && cleaned.slice(1).some((t) => /\p{Ll}/u.test(t))))) kind = "person";
+  const givenFirst = lower[0].split("-").every((w) => GIVEN_NAMES.has(w));
+  if (!isOrg && words.length > 1 && (gender !== null || role !== null || givenFirst || (/^\p{Lu}{2,}$/u.test(words[0]) && words.slice(1).some((t) => /\p{Ll}/u.test(t))))) kind = "person";
   // Where a name stands tells too: "the producer Quincy Jones", "Quincy Jones, who…", "Quincy Jones said".
-  if (kind === "maybe" && !isOrg && cleaned.length > 1) {
+  if (kind === "maybe" && words.length > 1) {
     const next = text.slice(end, end + 24);
-    const prev = text.slice(Math.max(0, offset - 30), offset);
-    if (/^,\s+(?:who|the|a|an|his|her|its)\b|^\s+(?:said|says|told|tells|added|adds|wrote|explained|insisted|warned)\b/.test(next) || /\b(?:the|a|an|his|her|their)\s+[a-z-]+\s+$/.test(prev)) kind = "person";
+    const prev = text.slice(Math.max(0, start - 30), start);
+    if (/^,\s+(?:who|the|a|an|his|her)\b|^\s+(?:said|says|told|tells|added|adds|wrote|explained|insisted|warned)\b/.test(next) || /\b(?:the|a|an|his|her|their)\s+[a-z-]+\s+$/.test(prev)) kind = "person";
   }
-  if (!isOrg && cleaned.length === 1 && gender === null && role.length === 0) kind = "maybe";
-  if (!isOrg && cleaned.length > 4) return [];
-  return [{ paragraph, start: offset, end, tokens: cleaned, kind, gender, role: roleText ? roleText.replace(/['’]s$/, "") : null }];
+  // A bare surname after a title ("Mr Thomas") is a person; without one it is left for the surname index to place.
+  if (words.length === 1 && !isOrg) kind = gender !== null || roleFrom >= 0 ? "person" : "maybe";
+  return [{ paragraph, start, end, tokens: words, kind, gender, role: role ? role.replace(/['’]s$/, "") : null }];
+}
+
+/** "Dave Collins" and "David Collins": the same surname and a forename that shortens the other. */
+function sameButShortened(a: string[], b: string[]): boolean {
+  if (a.length !== 2 || b.length !== 2 || a[1].toLowerCase() !== b[1].toLowerCase()) return false;
+  const [x, y] = [a[0].toLowerCase(), b[0].toLowerCase()];
+  return x !== y && x.length >= 3 && y.length >= 3 && x.slice(0, 3) === y.slice(0, 3) && Math.min(x.length, y.length) <= 4;
 }
 
 function endsWith(whole: string[], part: string[]): boolean {

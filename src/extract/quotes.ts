@@ -141,14 +141,17 @@ function afterCue(after: string, offset: number, ctx: Ctx, text: string): Attrib
     if (who) return { ...who, cue: verbFirst[1].toLowerCase() };
   }
   // A quotation that ends its sentence ("… sure.") is followed by a new sentence, whose cue belongs to the next quotation.
-  const endsSentence = /[.]$/.test(text);
+  const endsSentence = /[.!?]$/.test(text);
   // The first cue word of the sentence after the quote; what stands before it is its subject.
   const cue = [...after.matchAll(/\b[a-z]+\b/g)].find((w) => CUE.has(w[0]));
   if (cue && cue.index! > 0) {
     const subject = after.slice(0, cue.index).replace(/\b(?:has|had|have|also|then|later|once|would|will|was|is)\s+$/, "").replace(/^[\s,–—-]+/, "");
     const rest = after.slice(cue.index! + cue[0].length);
     if (subject.trim() === "" || subject.split(/\s+/).length > 14 || /[.!?;:]/.test(subject.replace(/\b(?:\p{Lu}\.)+/gu, ""))) return null;
-    if (endsSentence && (/^[^.!?]*:\s*$|^[^.!?]*:\s*["“]/.test(rest) || !/^[\s,]/.test(after))) return null;
+    // After a quotation that ends its own sentence, a cue belongs to it only when the sentence stops soon after
+    // the verb (`"…." he said.`); `"…." Baker said the plan was flawed` opens new reported speech.
+    const runsIntoQuote = /["“]/.test(ctx.p[offset + after.length] ?? "");
+    if (endsSentence && (/:/.test(rest) || runsIntoQuote || !/^[\s,]/.test(after) || !/^(?:\s+[\p{L}'’-]+){0,5}\s*[.!?]?\s*$/u.test(rest) || /\bthat\b/.test(rest))) return null;
     const at = offset + after.indexOf(subject);
     const who = subjectAt(ctx, at, subject, "first");
     if (who) return { ...who, cue: cue[0] };
@@ -163,16 +166,21 @@ function beforeCue(before: string, offset: number, ctx: Ctx): Attribution | null
     const who = subjectAt(ctx, offset + acc.index + acc[0].indexOf(acc[1]), acc[1], "first");
     if (who) return { ...who, cue: "according to" };
   }
-  const words = [...before.matchAll(/[\p{L}'’-]+/gu)];
+  // Words inside earlier quotation marks of the sentence are someone's speech, not its subject or its verb.
+  const plain = maskQuotes(before);
+  const words = [...plain.matchAll(/[\p{L}'’-]+/gu)];
   for (let k = words.length - 1; k >= 0; k--) {
     const w = words[k][0].toLowerCase();
     if (!CUE.has(w)) continue;
-    if (/\b(?:being|been|was|were|be|is|are)\s+$/i.test(before.slice(0, words[k].index))) continue; // "was asked"
-    const region = before.slice(0, words[k].index);
-    // The clause's subject: the last name or pronoun before the verb.
-    const clause = region.slice(Math.max(region.lastIndexOf(";"), region.lastIndexOf(" but "), -1) + 1);
+    if (/\b(?:being|been|was|were|be|is|are)\s+$/i.test(plain.slice(0, words[k].index))) continue; // "was asked"
+    const region = plain.slice(0, words[k].index);
+    // The clause's subject stands at its start, once an opening phrase ("In a letter to Cameron, ") is set
+    // aside: "his lawyer, Antony Townsden, told the BBC … and added:" is Townsden speaking.
+    let clause = region.slice(Math.max(region.lastIndexOf(";"), region.lastIndexOf(" but "), -1) + 1);
+    const opening = LEADING_PHRASE.exec(clause);
+    if (opening && opening[0].length < clause.length) clause = clause.slice(opening[0].length);
     const at = offset + region.length - clause.length;
-    const who = subjectAt(ctx, at, clause, "last");
+    const who = subjectAt(ctx, at, clause, "first");
     if (who) return { ...who, cue: w };
     // "said Mr X:" — verb first, then the subject.
     const tail = before.slice(words[k].index! + w.length);
@@ -181,6 +189,14 @@ function beforeCue(before: string, offset: number, ctx: Ctx): Attribution | null
     return null;
   }
   return null;
+}
+
+// An opening adverbial phrase, set off by a comma, that holds no subject.
+const LEADING_PHRASE = /^\s*(?:(?:in|on|at|after|before|during|despite|following|speaking|writing|asked|responding|referring|when|while|as|earlier|later|meanwhile|however|but|and|yesterday|today|last|in an?)\b[^,]{0,80},\s*)+/i;
+
+/** The text with every quoted stretch blanked out (same length, so offsets still hold). */
+function maskQuotes(text: string): string {
+  return text.replace(/["“][^"“”]*(?:["”]|$)/g, (m) => " ".repeat(m.length));
 }
 
 /** `Duncan Smith's resignation letter: “…”`, `a BT spokesman: “…”`. */
@@ -204,7 +220,10 @@ function subjectAt(ctx: Ctx, at: number, text: string, which: "first" | "last"):
   const persons = inside.filter((m) => ctx.people.kind(m.name) === "person");
   const pick = (list: Mention[]) => (which === "first" ? list[0] : list[list.length - 1]);
   const tokens = [...text.matchAll(/[\p{L}'’]+/gu)];
-  const pronoun = (which === "first" ? tokens : [...tokens].reverse()).find((t) => t[0].toLowerCase() in PRONOUNS);
+  // Read from the start, a possessive ("his lawyer, Antony Townsden,") is not the subject; a name after it may be.
+  const subjectForm = (t: string) => (which === "first" ? /^(?:he|she|they|it)$/i.test(t) : t.toLowerCase() in PRONOUNS);
+  const pronoun = (which === "first" ? tokens : [...tokens].reverse()).find((t) => subjectForm(t[0])) ??
+    (which === "first" ? tokens.find((t) => t[0].toLowerCase() in PRONOUNS) : undefined);
   const pronounAt = pronoun ? at + pronoun.index! : -1;
   const named = pick(persons) ?? pick(inside);
   // The nearer of a name and a pronoun to the verb is the subject.
