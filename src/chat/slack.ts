@@ -4,7 +4,7 @@
 // when it is ready in time, else with a short placeholder and then the answer through `response_url`;
 // when that URL has expired or been used up, the answer goes out through the Web API instead.
 import { App, HTTPReceiver, LogLevel, type Logger as BoltLogger, type webApi } from "@slack/bolt";
-import type { SlackConfig } from "../config.ts";
+import { ConfigError, type SlackConfig } from "../config.ts";
 import type { Bot, BotRequest } from "../core.ts";
 import { DEFAULT_PAGE_SIZE } from "../core.ts";
 import { redact, registerSecrets, type Logger } from "../log.ts";
@@ -80,6 +80,9 @@ export async function startSlack(bot: Bot, slack: SlackConfig, log: Logger, opti
     ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl.endsWith("/") ? slack.apiUrl : `${slack.apiUrl}/` } : {}),
     retryConfig: { retries: options.retries ?? API_RETRIES, factor: 2, minTimeout: 500, maxTimeout: 5000 },
     timeout: options.timeoutMs ?? API_TIMEOUT_MS,
+    // Bolt's respond() posts to response_url with this fetch and no time limit of its own: a hanging URL would
+    // hold the answer forever. The Web API client passes its own signal, so this only bounds respond().
+    fetch: (url, init) => globalThis.fetch(url, { ...init, signal: init?.signal ?? AbortSignal.timeout(options.timeoutMs ?? API_TIMEOUT_MS) }),
     logger,
   };
 
@@ -98,7 +101,7 @@ export async function startSlack(bot: Bot, slack: SlackConfig, log: Logger, opti
   } catch (e) {
     const why = describeError(e);
     if (/invalid_auth|not_authed|account_inactive|token_revoked|token_expired/.test(why)) {
-      throw new Error(`Slack refused SLACK_BOT_TOKEN (${why}): check the bot token in the app's "OAuth & Permissions" page`);
+      throw new ConfigError(`Slack refused SLACK_BOT_TOKEN (${why}): check the bot token in the app's "OAuth & Permissions" page`);
     }
     log.warn(`slack: could not check the bot token (${redact(why, secrets)}); starting anyway`);
   }
@@ -202,6 +205,13 @@ export async function startSlack(bot: Bot, slack: SlackConfig, log: Logger, opti
     });
   }
 
+  // A slash command the app declares under another name (or an old one) gets a clear answer, not a timeout.
+  const known = bot.commands.map((c) => c.name.replace(/[^\w-]/g, "")).join("|");
+  app.command(new RegExp(`^/(?!(?:${known})$)`), async ({ command: body, ack }) => {
+    const reply = await safeHandle(request(body.command, body.text ?? "", 1, body.user_id, body.channel_id));
+    await ack(reply ? renderSlack(reply) : renderNotice(SlackMessages.failed));
+  });
+
   app.action({ type: "block_actions", action_id: /^newsbot_(more|share)$/ }, async ({ ack, body, action, respond, client }) => {
     await ack();
     const user = body.user.id;
@@ -225,10 +235,21 @@ export async function startSlack(bot: Bot, slack: SlackConfig, log: Logger, opti
 
   let port: number | null = null;
   if (socketMode) {
-    await app.start();
+    try {
+      await app.start();
+    } catch (e) {
+      const why = redact(describeError(e), secrets);
+      if (/invalid_auth|not_authed|not_allowed_token_type/.test(why)) throw new ConfigError(`Slack refused SLACK_APP_TOKEN (${why}): it must be an app-level token with connections:write`);
+      throw new Error(`Cannot open a Socket Mode connection to Slack: ${why}`);
+    }
     log.info("slack: connected in Socket Mode");
   } else {
-    const server = (await app.start(slack.port)) as unknown as import("node:http").Server;
+    let server: import("node:http").Server;
+    try {
+      server = (await app.start(slack.port)) as unknown as import("node:http").Server;
+    } catch (e) {
+      throw new Error(`Cannot open port ${slack.port} for Slack: ${(e as NodeJS.ErrnoException).code === "EADDRINUSE" ? "it is in use (set PORT to another)" : (e as Error).message}`);
+    }
     const address = server.address();
     port = typeof address === "object" && address ? address.port : slack.port;
     log.info(`slack: listening on port ${port} at /slack/events`);

@@ -104,6 +104,17 @@ describe("Slack over HTTP: faults", () => {
     expect(sectionText(other.json)).toContain("£4.4 billion");
   });
 
+  it("gives up on a response_url that hangs and sends the answer through the Web API", async () => {
+    fake.fail("respond", { delayMs: 8000 });
+    const started = Date.now();
+    const r = await slash("/quote", "slow sturgeon", { responseUrl: fake.responseUrl(), user: "U_HANG" });
+    expect(r.status).toBe(200);
+    const posted = await fake.waitFor("chat.postEphemeral", (c) => c.body.user === "U_HANG", 7000);
+    expect(JSON.stringify(posted.body.blocks)).toContain("cruel cut too far");
+    expect(Date.now() - started).toBeLessThan(SLOW_MS + 3000 + 1500);
+    expect(log.lines.some((l) => /response_url failed for \/quote/.test(l))).toBe(true);
+  });
+
   it("answers a failing command with a clear message", async () => {
     const r = await slash("/quote", "explode now");
     expect(r.status).toBe(200);
