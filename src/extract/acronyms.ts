@@ -8,19 +8,27 @@ export function findAcronyms(article: ArticleText): Acronym[] {
   const found = new Map<string, Acronym>();
   for (const p of article.paragraphs) {
     // Long form, then the acronym in brackets.
-    for (const m of p.matchAll(/\((\p{Lu}[\p{Lu}\d&]{1,9}s?)\)/gu)) {
-      const short = m[1].replace(/s$/, "");
+    for (const m of p.matchAll(/\((\p{Lu}[\p{L}\d&]{1,9})\)/gu)) {
+      if (!isAcronym(m[1])) continue;
+      const short = m[1].replace(/(?<=\p{Lu})s$/u, ""); // "(MPs)" defines MP
       const words = p.slice(Math.max(0, m.index! - 120), m.index).trim().split(/\s+/);
       const long = longFormBefore(words, short);
       if (long) add(found, short, long);
     }
     // The acronym, then the long form in brackets.
-    for (const m of p.matchAll(/\b(\p{Lu}[\p{Lu}\d&]{1,9})\s+\(([^)]{3,100})\)/gu)) {
+    for (const m of p.matchAll(/\b(\p{Lu}[\p{L}\d&]{1,9})\s+\(([^)]{3,100})\)/gu)) {
+      if (!isAcronym(m[1])) continue;
       const words = m[2].trim().split(/\s+/);
-      if (initials(words) === m[1].toUpperCase()) add(found, m[1], words.join(" "));
+      if (initials(words) === m[1].toUpperCase().replace(/[^\p{Lu}\d]/gu, "")) add(found, m[1], words.join(" "));
     }
   }
   return [...found.values()];
+}
+
+// Two capitals at least, and more capitals than small letters: "PIP", "VoIP", "OECD"; not "Germany".
+function isAcronym(word: string): boolean {
+  const upper = (word.match(/\p{Lu}/gu) ?? []).length;
+  return upper >= 2 && upper >= word.length - upper;
 }
 
 function add(found: Map<string, Acronym>, short: string, long: string): void {

@@ -23,8 +23,8 @@ const STOP = new Set(
     "of who whom that which were was would will are is be been being have has had in on at to from and or by for with a an the " +
     "than as into over under after before since while when if but not also more less each per its their his her this these " +
     "those it they we he she up down out off about around against between among so such can could may might must should " +
-    "do does did yet still just only now then there here all both".split(" ")
-  ),
+    "do does did yet still just only now then there here all both"
+  ).split(" "),
 );
 
 // Words ending in s that are not plural nouns.
@@ -51,7 +51,12 @@ export function countedNoun(after: string, maxModifiers = 3): Counted {
     const w = raw.replace(/['’]s$/, "");
     const low = w.toLowerCase();
     if (NOT_COUNTED.has(low)) return modifiers === 0 ? { notCount: true } : null;
-    if (isPlural(w) && !/['’]s$/.test(raw)) return { noun: low };
+    if (isPlural(w) && !/['’]s$/.test(raw)) {
+      // A capitalised "plural" before another capitalised word is a name: "21 Nicolas Kiefer".
+      const following = tokens[tokens.indexOf(raw) + 1];
+      if (/^\p{Lu}/u.test(w) && following && /^\p{Lu}/u.test(following)) return null;
+      return { noun: low };
+    }
     if (STOP.has(low) || modifiers >= maxModifiers) return null;
     modifiers++;
   }

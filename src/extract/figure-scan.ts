@@ -33,6 +33,7 @@ const NUMBER = new RegExp(
   "giu",
 );
 
+const RACE_DISTANCES = new Set([60, 100, 110, 200, 400, 800, 1000, 1500, 1600, 3000, 5000, 10000]);
 const MONTH = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
 const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTH})\.?\s*$`, "i");
 const MONTH_AFTER = new RegExp(String.raw`^\s*(?:${MONTH})\b`, "i");
@@ -73,6 +74,8 @@ function classify(p: string, m: RegExpExecArray, sentenceStarts: number[]): Toke
     return token(unit);
   }
   if (word && !scale && /^(?:a|half a)$/i.test(g.num)) return null;
+  // Race distances are metres, not millions: "800m heats", "the 3,000m title", "10,000m bronze".
+  if (scale === "m" && m[0].endsWith(g.num + "m") && RACE_DISTANCES.has(num)) return null;
 
   // Not amounts: ordinals and decades ("10th", "1990s"), ages and scores ("30-year-old", "3-1"), times, fractions.
   if (/^(?:st|nd|rd|th|s)\b|^['’]s\b|^-(?:\p{L}|\d)|^[:.]\d|^\s?(?:am|pm|gmt|bst|cet|est)\b/iu.test(rest)) return null;

@@ -1,0 +1,104 @@
+// What a topic search reads for a figure: its sentence plus the earlier sentences its definite descriptions
+// point back to, and the other form of any acronym in them.
+//
+// The rule. A definite noun phrase — "the/these/those/this" + up to three words, whose last word is the head
+// noun ("the changes", "the latest cuts", "this scheme") — refers back to the most recent earlier sentence of
+// the article (within 12 sentences) that contains the head noun, singular or plural. That sentence joins the
+// context, and its own definite phrases are followed the same way: two hops at most. Generic heads ("the
+// government", "the year", "the UK") point nowhere in particular and are not followed, so a figure about
+// something else does not pick up an unrelated topic named a few paragraphs earlier. Sentences are joined
+// with " … ", the figure's own sentence first. The title is not included: weighting it is the search's call.
+import type { Acronym } from "./types.ts";
+
+export interface PlacedSentence {
+  text: string;
+  paragraph: number;
+  start: number;
+  end: number;
+}
+
+const MAX_BACK = 12;
+const MAX_HOPS = 2;
+
+// Heads that name nothing specific enough to follow.
+const GENERIC = new Set(
+  (
+    "government country world year years week weeks month months time times way state first last same other uk us people " +
+    "number end start day days news rest most moment past future case fact idea point reason thing things part side " +
+    "city area place market money figure figures latter former whole following subject issue matter question problem " +
+    "disabled poor rich sick elderly young old public" // adjectives used as nouns: "the disabled" is a group, not a thing named before
+  ).split(" "),
+);
+const STOP = /^(?:of|in|on|at|to|for|from|by|with|and|or|but|that|which|who|is|are|was|were|will|would|has|have|had|be|been|as|than|said|says)$/i;
+
+/** The head nouns of the definite descriptions in a sentence. */
+export function definiteHeads(sentence: string): string[] {
+  const heads: string[] = [];
+  // Each determiner starts its own phrase, so "The IFS said the changes" yields both "IFS said" and "changes".
+  for (const m of sentence.matchAll(/\b(?:the|these|those|this)\s+/gi)) {
+    const words = sentence.slice(m.index! + m[0].length).match(/^(?:[\p{L}][\p{L}'’-]*\s+){0,2}[\p{L}][\p{L}'’-]*/u)?.[0].split(/\s+/) ?? [];
+    const cut = words.findIndex((w) => STOP.test(w));
+    const phrase = cut === -1 ? words : words.slice(0, cut);
+    const head = phrase[phrase.length - 1]?.toLowerCase();
+    if (!head || head.length < 4 || GENERIC.has(head) || /['’]s$/.test(head) || /^\p{Lu}/u.test(phrase[0])) continue;
+    heads.push(head);
+  }
+  return heads;
+}
+
+/** A pattern matching the noun in singular or plural: "changes" ↔ "change", "policies" ↔ "policy", "taxes" ↔ "tax". */
+export function nounPattern(noun: string): RegExp {
+  const cached = PATTERNS.get(noun);
+  if (cached) return cached;
+  if (PATTERNS.size > 5000) PATTERNS.clear(); // a long ingest meets many nouns; keep the cache bounded
+  const re = new RegExp(`\\b${stemOf(noun)}\\b`, "i");
+  PATTERNS.set(noun, re);
+  return re;
+}
+
+const PATTERNS = new Map<string, RegExp>();
+
+function stemOf(noun: string): string {
+  let stem = noun;
+  if (/ies$/.test(noun)) stem = noun.slice(0, -3) + "(?:y|ies)";
+  else if (/(?:x|ch|sh|ss)es$/.test(noun)) stem = noun.slice(0, -2) + "(?:es)?";
+  else if (/s$/.test(noun) && !/ss$/.test(noun)) stem = noun.slice(0, -1) + "s?";
+  else if (/y$/.test(noun)) stem = noun.slice(0, -1) + "(?:y|ies)";
+  else stem = noun + "(?:s|es)?";
+  return stem;
+}
+
+/** The figure's sentence, then the sentences it refers back to, then the other form of acronyms they use. */
+export function contextOf(sentences: PlacedSentence[], index: number, acronyms: Acronym[], heads = new Map<number, string[]>()): string {
+  const parts = [index];
+  let frontier = [index];
+  for (let hop = 0; hop < MAX_HOPS && frontier.length > 0; hop++) {
+    const next: number[] = [];
+    for (const i of frontier) {
+      let own = heads.get(i);
+      if (!own) heads.set(i, (own = definiteHeads(sentences[i].text)));
+      for (const head of own) {
+        const re = nounPattern(head);
+        for (let j = i - 1; j >= Math.max(0, i - MAX_BACK); j--) {
+          if (!re.test(sentences[j].text)) continue;
+          if (!parts.includes(j)) {
+            parts.push(j);
+            next.push(j);
+          }
+          break;
+        }
+      }
+    }
+    frontier = next;
+  }
+  const texts = parts.map((i) => sentences[i].text);
+  const joined = texts.join(" ");
+  // "PIP" in the context finds "Personal Independence Payments" too, and the other way round.
+  for (const a of acronyms) {
+    const hasShort = new RegExp(`\\b${a.short.replace(/[^\w]/g, "\\$&")}\\b`).test(joined);
+    const hasLong = joined.toLowerCase().includes(a.long.toLowerCase());
+    if (hasShort && !hasLong) texts.push(a.long);
+    else if (hasLong && !hasShort) texts.push(a.short);
+  }
+  return texts.join(" … ");
+}

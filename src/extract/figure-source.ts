@@ -1,0 +1,46 @@
+// Who says a figure: "according to X", "X said/estimates/forecasts …", "… said X", "figures from X",
+// "a survey by X". Names come from the people index when it knows them (canonical form), otherwise as written.
+import type { PeopleIndex } from "./people.ts";
+import type { PlacedSentence } from "./figure-context.ts";
+
+const CUES =
+  /\b(?:said|says|say|told|estimates?|estimated|forecasts?|forecast|predicts?|predicted|calculated|calculates|found|finds|reported|reports|showed|shows|revealed|reveals|claims?|claimed|believes|thinks|warned|warns|expects|expected|suggests?|suggested|announced|announces|added|argued|insists?)\b/g;
+const BY = /\b(?:according to|figures from|data from|research by|research from|a (?:survey|report|study|poll) (?:by|from|for)|(?:survey|report|study|poll|figures|estimates) (?:by|from|published by|released by))\s+(?:the\s+)?/gi;
+// A capitalised name as written: "Institute for Fiscal Studies", "Dr Graham", "Gartner".
+const NAME = /^(?:\p{Lu}[\p{L}\p{N}'’&.-]*)(?:\s+(?:(?:of|for|and|the|de|on)\s+)?\p{Lu}[\p{L}\p{N}'’&.-]*)*/u;
+const NAME_BEFORE = /(?:\p{Lu}[\p{L}\p{N}'’&.-]*)(?:\s+(?:(?:of|for|and|the|de|on)\s+)?\p{Lu}[\p{L}\p{N}'’&.-]*)*(?:,[^,]{1,60},)?\s*$/u;
+const NOT_SOURCE = /^(?:The|A|An|It|He|She|They|We|I|This|That|These|Those|But|And|In|On|At|Estimates?|Figures|Analysts|Experts|Officials|Reports?|Mr|Mrs|Ms|Dr|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+
+export function sourceOf(s: PlacedSentence, people: PeopleIndex): string | null {
+  const text = s.text;
+  const mentions = people.mentions.filter((m) => m.paragraph === s.paragraph && m.start >= s.start && m.end <= s.end);
+  const known = (at: number, to: number) => mentions.find((m) => m.start - s.start >= at && m.start - s.start <= to)?.name;
+
+  for (const m of text.matchAll(BY)) {
+    const at = m.index! + m[0].length;
+    const name = known(at, at + 6) ?? asWritten(NAME.exec(text.slice(at))?.[0], people);
+    if (name) return name;
+  }
+  for (const cue of text.matchAll(CUES)) {
+    const at = cue.index!;
+    // The subject before the verb: "the Institute for Fiscal Studies, said", "Gartner estimates".
+    const subject = mentions.filter((m) => m.end - s.start <= at).pop();
+    if (subject && at - (subject.end - s.start) < 40) return subject.name;
+    const before = NAME_BEFORE.exec(text.slice(Math.max(0, at - 120), at))?.[0].replace(/,[^,]*,\s*$/, "").trim();
+    const named = asWritten(before, people);
+    if (named) return named;
+    // The subject after the verb: "said the IFS".
+    const after = known(at, at + cue[0].length + 20) ?? asWritten(NAME.exec(text.slice(at + cue[0].length).replace(/^\s+(?:the\s+)?/, ""))?.[0], people);
+    if (after) return after;
+  }
+  return null;
+}
+
+function asWritten(name: string | undefined, people: PeopleIndex): string | null {
+  if (!name) return null;
+  const words = name.split(/\s+/);
+  while (words.length > 0 && NOT_SOURCE.test(words[0])) words.shift();
+  if (words.length === 0) return null;
+  const written = words.join(" ").replace(/[.,;:]+$/, "").replace(/['’]s$/, "");
+  return people.resolve(written) ?? written;
+}
