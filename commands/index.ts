@@ -2,13 +2,14 @@
 // terminal all read this list, so nothing drifts.
 import { check } from "./check.ts";
 import type { Command } from "./command.ts";
+import { digest } from "./digest.ts";
 import { figure } from "./figure.ts";
 import { help } from "./help.ts";
 import { quote } from "./quote.ts";
 import { search } from "./search.ts";
 import { who } from "./who.ts";
 
-export const commands: readonly Command[] = [quote, figure, search, who, check, help];
+export const commands: readonly Command[] = [quote, figure, search, who, check, digest, help];
 
 help.bind(commands);
 

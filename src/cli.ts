@@ -12,6 +12,9 @@ import { renderTerminal } from "./reply/terminal.ts";
 import { runTerminalChat } from "./chat/terminal.ts";
 import { startPlatforms } from "./chat/platforms.ts";
 import { progressBar } from "./progress.ts";
+import { buildDigest } from "./digest/build.ts";
+import { digestTargets } from "./digest/post.ts";
+import { DEFAULT_SINCE, parseSince } from "./digest/since.ts";
 
 const USAGE = `newsbot — quotes, figures and people from the newsroom's articles
 
@@ -20,6 +23,8 @@ const USAGE = `newsbot — quotes, figures and people from the newsroom's articl
                                         one command, one answer
   newsbot extract FILE… [--json]        what extraction finds in each article
   newsbot ingest [DIR]                  index a folder of articles (only new or changed files are re-read)
+  newsbot digest [--since 24h] [--post] [--json] [--articles DIR]
+                                        what came in lately; --post sends it to the digest channels
 `;
 
 export async function main(argv: string[]): Promise<number> {
@@ -34,6 +39,8 @@ export async function main(argv: string[]): Promise<number> {
         return await ingest(rest);
       case "start":
         return await start(rest);
+      case "digest":
+        return await digestCommand(rest);
     }
   } catch (e) {
     // The user's mistakes (settings, flags, folders) get their message alone; our bugs get the stack too.
@@ -134,6 +141,44 @@ async function ingest(args: string[]): Promise<number> {
     const stats = await bot.store.stats();
     process.stdout.write(`${describeSync(bot.lastSync)}\n${stats.articles} articles, ${stats.quotes} quotes, ${stats.figures} figures, ${stats.people} people in ${config.dbPath}\n`);
     return 0;
+  } finally {
+    await bot.close();
+  }
+}
+
+async function digestCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args, allowPositionals: false,
+    options: { since: { type: "string" }, post: { type: "boolean" }, json: { type: "boolean" }, articles: { type: "string" } },
+  });
+  const now = new Date();
+  const sinceText = values.since ?? DEFAULT_SINCE;
+  const since = parseSince(sinceText, now);
+  if (!since) {
+    process.stderr.write(`newsbot digest: --since ${sinceText} is not a period: give 24h, 3d, 2w or a date such as 2026-03-01\n`);
+    return 2;
+  }
+  const config = configFrom(values.articles);
+  const targets = values.post ? digestTargets(config) : [];
+  if (values.post && targets.length === 0) {
+    process.stderr.write("newsbot digest --post: no digest channel is set (SLACK_DIGEST_CHANNEL or DISCORD_DIGEST_CHANNEL)\n");
+    return 2;
+  }
+  const bot = await open(config);
+  try {
+    const reply = await buildDigest(bot.store, { since, now, query: sinceText });
+    process.stdout.write(values.json ? JSON.stringify(reply, null, 1) + "\n" : renderTerminal(reply));
+    let failed = 0;
+    for (const t of targets) {
+      try {
+        await t.post(reply);
+        process.stderr.write(`posted to ${t.channel}\n`);
+      } catch (e) {
+        failed++;
+        process.stderr.write(`newsbot digest: could not post to ${t.channel}: ${(e as Error).message}\n`);
+      }
+    }
+    return failed ? 1 : 0;
   } finally {
     await bot.close();
   }

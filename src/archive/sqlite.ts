@@ -5,12 +5,12 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import type { Acronym, Figure, Quote } from "../extract/types.ts";
 import type {
-  ArchiveStats, ArchiveStore, ArticleHit, ArticleMeta, FigureHit, FileState, IndexedArticle, NameEntry,
-  PersonFacts, QuoteHit, TextQuery,
+  ArchiveStats, ArchiveStore, ArticleHit, ArticleMeta, DigestStatus, FigureHit, FileState, IndexedArticle, NameEntry,
+  PersonFacts, PersonMentions, QuoteHit, TextQuery,
 } from "./store.ts";
 
 /** Bump when the tables change; an archive with another version is rebuilt from the files. */
-const SCHEMA_VERSION = 3;
+const SCHEMA_VERSION = 4;
 
 const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -41,6 +41,16 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='articles', co
 CREATE VIRTUAL TABLE articles_vocab USING fts5vocab(articles_fts, 'row');
 `;
 
+/**
+ * Digests posted are history, not derived from the files: kept across rebuilds. The unique (channel,
+ * scheduled_at) key is the claim that makes a scheduled digest go out once across restarts and processes.
+ */
+const DIGESTS = `
+CREATE TABLE IF NOT EXISTS digests (
+  channel TEXT NOT NULL, scheduled_at TEXT NOT NULL, owner TEXT NOT NULL, status TEXT NOT NULL, detail TEXT,
+  claimed_at TEXT NOT NULL, finished_at TEXT, PRIMARY KEY (channel, scheduled_at));
+`;
+
 type Row = Record<string, unknown>;
 
 export class SqliteStore implements ArchiveStore {
@@ -58,11 +68,12 @@ export class SqliteStore implements ArchiveStore {
   }
 
   private migrate(): void {
+    this.db.exec(DIGESTS);
     const version = this.db.pragma("user_version", { simple: true }) as number;
     if (version === SCHEMA_VERSION) return;
     // The archive is derived from the article files, so an old layout is dropped and rebuilt, not migrated.
     this.db.transaction(() => {
-      const objects = this.db.prepare("SELECT type, name FROM sqlite_master WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts_%'").all() as { type: string; name: string }[];
+      const objects = this.db.prepare("SELECT type, name FROM sqlite_master WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts_%' AND name <> 'digests'").all() as { type: string; name: string }[];
       for (const o of objects) this.db.exec(`DROP ${o.type.toUpperCase()} IF EXISTS "${o.name}"`);
       this.db.exec(SCHEMA);
       this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
@@ -259,6 +270,49 @@ export class SqliteStore implements ArchiveStore {
     };
   }
 
+  async quotesIn(articleIds: number[], limit: number): Promise<QuoteHit[]> {
+    if (articleIds.length === 0) return [];
+    const rows = this.db
+      .prepare(`SELECT q.*, ${ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
+        WHERE q.article_id IN (${articleIds.map(() => "?").join(",")}) ORDER BY q.paragraph, q.start`)
+      .all(...articleIds) as Row[];
+    return inOrder(rows.map(toQuoteHit), articleIds).slice(0, limit);
+  }
+
+  async figuresIn(articleIds: number[], limit: number): Promise<FigureHit[]> {
+    if (articleIds.length === 0) return [];
+    const rows = this.db
+      .prepare(`SELECT g.*, ${ARTICLE_COLUMNS} FROM figures g JOIN articles a ON a.id = g.article_id
+        WHERE g.article_id IN (${articleIds.map(() => "?").join(",")}) ORDER BY g.paragraph, g.start`)
+      .all(...articleIds) as Row[];
+    return inOrder(rows.map((r) => ({ figure: toFigure(r), article: toArticle(r) })), articleIds).slice(0, limit);
+  }
+
+  async peopleIn(articleIds: number[], limit: number): Promise<PersonMentions[]> {
+    if (articleIds.length === 0) return [];
+    const rows = this.db
+      .prepare(`SELECT name, min(kind) AS kind, sum(mentions) AS mentions, count(DISTINCT article_id) AS articles FROM people
+        WHERE article_id IN (${articleIds.map(() => "?").join(",")}) GROUP BY name ORDER BY mentions DESC, articles DESC, name LIMIT ?`)
+      .all(...articleIds, limit) as Row[];
+    return rows.map((r) => ({ name: r.name as string, kind: r.kind as PersonMentions["kind"], mentions: r.mentions as number, articles: r.articles as number }));
+  }
+
+  async claimDigest(channel: string, scheduledAt: string, owner: string): Promise<boolean> {
+    const r = this.stmt("INSERT OR IGNORE INTO digests (channel, scheduled_at, owner, status, claimed_at) VALUES (?, ?, ?, 'claimed', ?)")
+      .run(channel, scheduledAt, owner, new Date().toISOString());
+    return r.changes === 1;
+  }
+
+  async finishDigest(channel: string, scheduledAt: string, status: Exclude<DigestStatus, "claimed">, detail?: string): Promise<void> {
+    this.stmt("UPDATE digests SET status = ?, detail = ?, finished_at = ? WHERE channel = ? AND scheduled_at = ?")
+      .run(status, detail ?? null, new Date().toISOString(), channel, scheduledAt);
+  }
+
+  async lastDigest(channel: string): Promise<{ scheduledAt: string; status: DigestStatus } | null> {
+    const r = this.stmt("SELECT scheduled_at, status FROM digests WHERE channel = ? ORDER BY scheduled_at DESC LIMIT 1").get(channel) as Row | undefined;
+    return r ? { scheduledAt: r.scheduled_at as string, status: r.status as DigestStatus } : null;
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
@@ -274,6 +328,12 @@ export function ftsMatch(query: TextQuery): string | null {
     .filter((g) => g.length > 0)
     .map((g) => (g.length === 1 ? `"${g[0]}"` : `(${g.map((p) => `"${p}"`).join(" OR ")})`));
   return groups.length ? groups.join(" AND ") : null;
+}
+
+/** Hits grouped by article in the order of `ids` (a stable sort keeps each article's reading order). */
+function inOrder<T extends { article: ArticleMeta }>(hits: T[], ids: number[]): T[] {
+  const rank = new Map(ids.map((id, i) => [id, i]));
+  return hits.sort((a, b) => (rank.get(a.article.id) ?? 0) - (rank.get(b.article.id) ?? 0));
 }
 
 function toArticle(r: Row): ArticleMeta {

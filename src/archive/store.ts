@@ -84,6 +84,17 @@ export interface ArchiveStats {
   people: number;
 }
 
+/** A person named in a set of articles: how often and in how many. */
+export interface PersonMentions {
+  name: string;
+  kind: "person" | "organisation";
+  mentions: number;
+  articles: number;
+}
+
+/** What happened to one scheduled digest: claimed (being posted), then posted, empty (skipped) or failed. */
+export type DigestStatus = "claimed" | "posted" | "skipped" | "failed";
+
 export interface ArchiveStore {
   readonly kind: "sqlite" | "postgres";
 
@@ -117,5 +128,22 @@ export interface ArchiveStore {
   /** Words of the archive that start with `prefix` (folded), most frequent first: for typo and prefix expansion. */
   termsStartingWith(prefix: string, limit: number): Promise<string[]>;
   stats(): Promise<ArchiveStats>;
+
+  // Digest
+  /** Quotes in these articles, article by article in the given order, then in reading order. */
+  quotesIn(articleIds: number[], limit: number): Promise<QuoteHit[]>;
+  /** Figures in these articles, article by article in the given order, then in reading order. */
+  figuresIn(articleIds: number[], limit: number): Promise<FigureHit[]>;
+  /** People and organisations named in these articles, most mentioned first. */
+  peopleIn(articleIds: number[], limit: number): Promise<PersonMentions[]>;
+  /**
+   * Claims the digest for `channel` at `scheduledAt` (ISO): true for exactly one caller, ever, across
+   * processes sharing the archive (a unique row, inserted before anything is posted).
+   */
+  claimDigest(channel: string, scheduledAt: string, owner: string): Promise<boolean>;
+  /** Records how a claimed digest ended. */
+  finishDigest(channel: string, scheduledAt: string, status: Exclude<DigestStatus, "claimed">, detail?: string): Promise<void>;
+  /** The latest scheduled time claimed for `channel` (ISO), null when none. */
+  lastDigest(channel: string): Promise<{ scheduledAt: string; status: DigestStatus } | null>;
   close(): Promise<void>;
 }

@@ -1,0 +1,140 @@
+// The digest: what entered the archive in a period, as one Reply every renderer already knows how to fit
+// (Slack blocks, Discord embeds, the terminal, JSON). Articles (titles, linked), the quotes of the most
+// prominent speakers (the most-mentioned people who said something), the key figures with what they
+// measure, and who was in the news. Long lists end in "and N more"; a quiet period is one line.
+import { groupClaims } from "../../commands/figure.ts";
+import { quoteBlock } from "../../commands/quote.ts";
+import type { ArchiveStore, ArticleMeta, PersonMentions, QuoteHit } from "../archive/store.ts";
+import { reply, sourceRef } from "../reply/build.ts";
+import type { Block, FigureBlock, Reply } from "../reply/model.ts";
+
+export interface DigestLimits {
+  articles: number;
+  quotes: number;
+  figures: number;
+  people: number;
+}
+
+export const DIGEST_LIMITS: DigestLimits = { articles: 10, quotes: 5, figures: 5, people: 8 };
+
+/** How many articles a digest reads at most: a digest of more is a backfill, not news. */
+const MAX_ARTICLES = 500;
+
+export interface DigestOptions {
+  since: Date;
+  now: Date;
+  limits?: Partial<DigestLimits>;
+  /** What the query field says ("24h", "since the last digest"). */
+  query?: string;
+}
+
+export async function buildDigest(store: ArchiveStore, options: DigestOptions): Promise<Reply> {
+  const limits = { ...DIGEST_LIMITS, ...options.limits };
+  const { since, now } = options;
+  const query = options.query ?? "";
+  const period = describePeriod(since, now);
+  const articles = (await store.articlesSince(since.toISOString(), MAX_ARTICLES)).filter((a) => publishedSince(a, since));
+  if (articles.length === 0) {
+    return { command: "digest", query, title: `Digest ${period}`, blocks: [{ kind: "text", text: `Nothing new in the archive ${period}.` }], paging: null, status: "empty" };
+  }
+  const ids = articles.map((a) => a.id);
+  const [quotes, figures, people] = await Promise.all([
+    store.quotesIn(ids, 5000),
+    store.figuresIn(ids, 5000),
+    store.peopleIn(ids, 200),
+  ]);
+
+  const blocks: Block[] = [];
+  const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+  blocks.push({ kind: "text", text: `${n(articles.length, "article")} ${period}: ${n(quotes.length, "quote")}, ${n(figures.length, "figure")}, ${n(people.filter((p) => p.kind === "person").length, "person", "people")} named.` });
+
+  // Articles, newest first (the store's order), each linked.
+  blocks.push(...capped(articles.map((a) => ({ kind: "article" as const, snippet: articleLine(a), source: sourceRef(a, 1) })), limits.articles, "article"));
+
+  // Quotes: one per speaker, speakers by how much the period's articles talk about them.
+  const keyQuotes = pickQuotes(quotes, people);
+  if (keyQuotes.length) {
+    blocks.push({ kind: "note", text: "Key quotes" });
+    blocks.push(...capped(keyQuotes.map((h) => quoteBlock(h, "by")), limits.quotes, "quote"));
+  }
+
+  // Figures: a claim repeated across articles leads.
+  const claims = rankClaims(groupClaims(figures));
+  if (claims.length) {
+    blocks.push({ kind: "note", text: "Key figures" });
+    blocks.push(...capped(claims, limits.figures, "figure"));
+  }
+
+  const inNews = people.filter((p) => p.kind === "person");
+  if (inNews.length) {
+    const shown = inNews.slice(0, limits.people).map((p) => (p.articles > 1 ? `${p.name} (${p.articles} articles)` : p.name));
+    const more = inNews.length - shown.length;
+    blocks.push({ kind: "text", text: `In the news: ${shown.join(", ")}${more > 0 ? `, and ${more} more` : ""}.` });
+    blocks.push({ kind: "suggestions", commands: inNews.slice(0, 3).map((p) => `/who ${p.name}`) });
+  }
+  return reply("digest", query, `Digest ${period}`, blocks);
+}
+
+/** Dated articles by their date (a day), undated ones by when they entered the archive (an instant). */
+function publishedSince(a: ArticleMeta, since: Date): boolean {
+  return a.date ? a.date >= since.toISOString().slice(0, 10) : a.addedAt >= since.toISOString();
+}
+
+function articleLine(a: ArticleMeta): string {
+  return [a.date ?? `added ${a.addedAt.slice(0, 10)}`, a.outlet, a.byline].filter(Boolean).join(" · ");
+}
+
+function capped<T extends Block>(items: T[], max: number, what: string): Block[] {
+  if (items.length <= max) return items;
+  const more = items.length - max;
+  return [...items.slice(0, max), { kind: "note", text: `and ${more} more ${more === 1 ? what : `${what}s`}` }];
+}
+
+/**
+ * The quotes that matter most: each speaker's best quote (whole rather than partial, then most confident,
+ * then longest up to a readable length), speakers in order of prominence; then second quotes, and so on.
+ * Quotes with no known speaker come last.
+ */
+export function pickQuotes(quotes: QuoteHit[], people: PersonMentions[]): QuoteHit[] {
+  const prominence = new Map(people.map((p, i) => [p.name, i]));
+  const bySpeaker = new Map<string, QuoteHit[]>();
+  for (const h of quotes) {
+    if (!h.quote.speaker) continue;
+    const list = bySpeaker.get(h.quote.speaker) ?? [];
+    list.push(h);
+    bySpeaker.set(h.quote.speaker, list);
+  }
+  const score = (h: QuoteHit) => (h.quote.partial ? 0 : 1000) + h.quote.confidence * 100 + Math.min(h.quote.text.length, 300) / 10;
+  for (const list of bySpeaker.values()) list.sort((a, b) => score(b) - score(a));
+  const speakers = [...bySpeaker.keys()].sort((a, b) => (prominence.get(a) ?? Infinity) - (prominence.get(b) ?? Infinity) || a.localeCompare(b));
+  const out: QuoteHit[] = [];
+  for (let round = 0; out.length < quotes.length; round++) {
+    let added = false;
+    for (const s of speakers) {
+      const h = bySpeaker.get(s)![round];
+      if (h) {
+        out.push(h);
+        added = true;
+      }
+    }
+    if (!added) break;
+  }
+  return [...out, ...quotes.filter((h) => !h.quote.speaker)];
+}
+
+/** Claims most repeated first, then those whose source is named; otherwise the articles' order. */
+function rankClaims(claims: FigureBlock[]): FigureBlock[] {
+  return claims
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => b.c.sources.length - a.c.sources.length || Number(!!b.c.claimedBy) - Number(!!a.c.claimedBy) || a.i - b.i)
+    .map(({ c }) => c);
+}
+
+const DAY = 86_400_000;
+
+function describePeriod(since: Date, now: Date): string {
+  const ms = now.getTime() - since.getTime();
+  if (ms > 0 && ms % DAY === 0 && ms / DAY <= 365) return ms === DAY ? "in the last 24 hours" : `in the last ${ms / DAY} days`;
+  if (ms > 0 && ms % 3_600_000 === 0 && ms < DAY) return `in the last ${ms / 3_600_000} hours`;
+  return `since ${since.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
