@@ -28,7 +28,7 @@ const STOP = new Set(
 );
 
 // Words ending in s that are not plural nouns.
-const NOT_PLURAL = /(?:ss|us|is|ous|ics|ness|less|whereas|was|has|does|its|his|this|thus|yes|plus|bus|gas|news|series|species|across|always|perhaps|towards|afterwards|besides|sometimes|says|means)$/;
+const NOT_PLURAL = /(?:ss|us|sis|ous|ness|less)$|^(?:was|has|does|is|its|his|this|thus|yes|plus|gas|news|series|species|across|always|perhaps|towards|afterwards|besides|sometimes|says|means|whereas|chaos|lens)$/;
 
 /** True for a plural noun as news writes it: "jobs", "MPs", "Ethiopians", "people". */
 export function isPlural(word: string): boolean {
@@ -50,7 +50,7 @@ export function countedNoun(after: string, maxModifiers = 3): Counted {
   for (const raw of tokens) {
     const w = raw.replace(/['’]s$/, "");
     const low = w.toLowerCase();
-    if (NOT_COUNTED.has(low)) return modifiers === 0 ? { notCount: true } : null;
+    if (NOT_COUNTED.has(low)) return { notCount: true }; // "1.5 million square feet", "a 25 year period"
     if (isPlural(w) && !/['’]s$/.test(raw)) {
       // A capitalised "plural" before another capitalised word is a name: "21 Nicolas Kiefer".
       const following = tokens[tokens.indexOf(raw) + 1];

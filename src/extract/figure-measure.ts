@@ -18,7 +18,7 @@ export function measureOf(sentence: string, start: number, end: number): string 
   let clause = sentence.slice(l >= 0 ? l + 2 : 0, r ? end + r.index : sentence.length).trim();
   const attribution = ATTRIBUTION.exec(clause);
   if (attribution && attribution[0].length < clause.indexOf(sentence.slice(start, end))) clause = clause.slice(attribution[0].length);
-  clause = clause.replace(/^(?:and|but|while|with|or|so)\s+/i, "").replace(/["'“”‘’]/g, "").trim();
+  clause = clause.replace(/^(?:and|but|while|with|or|so)\s+/i, "").replace(/["“”]/g, "").replace(/^['‘’]+|['‘’]+$/g, "").trim(); // quote marks go; apostrophes stay
   const words = clause.split(/\s+/);
   return words.length > MAX_WORDS ? words.slice(0, MAX_WORDS).join(" ") + " …" : clause;
 }

@@ -80,11 +80,16 @@ function classify(p: string, m: RegExpExecArray, sentenceStarts: number[]): Toke
   // Not amounts: ordinals and decades ("10th", "1990s"), ages and scores ("30-year-old", "3-1"), times, fractions.
   if (/^(?:st|nd|rd|th|s)\b|^['’]s\b|^-(?:\p{L}|\d)|^[:.]\d|^\s?(?:am|pm|gmt|bst|cet|est)\b/iu.test(rest)) return null;
 
+  // Letters straight after the digits are a unit of measure or a code: "320kg", "2GHz", "4x4".
+  if (!scale && /^[\p{L}]/u.test(rest) && !/^(?:p\b|%)/u.test(rest)) return null;
+  // Ratios: "one in 10", "nine out of 10".
+  if (/\b(?:one|two|three|four|five|six|seven|eight|nine|\d+)\s+(?:in|out of)\s+$/i.test(before)) return null;
+
   let suffix: RegExpExecArray | null;
   if ((suffix = /^\s?(?:%|per\s?cent\b|percent\b)/i.exec(rest))) return word && !scale ? null : token("%", suffix[0].length, end);
   if ((suffix = /^\s?(?:percentage points?|pp\b)/i.exec(rest))) return token("pp", suffix[0].length);
   if (!word && !scale && (suffix = /^(?:p\b|\s?pence\b)/.exec(rest))) return token("pence", suffix[0].length);
-  if ((suffix = /^\s?-?(dollars?|euros?|pounds|sterling|yen)\b/i.exec(rest))) return token(WORD_CURRENCIES[suffix[1].toLowerCase()], suffix[0].length);
+  if ((suffix = /^\s?-?(dollars?|euros?|pounds|sterling|yen)\b(?!\s?zone)/i.exec(rest))) return token(WORD_CURRENCIES[suffix[1].toLowerCase()], suffix[0].length);
   if ((suffix = OTHER_CURRENCY.exec(rest))) return token(suffix[1].toLowerCase(), suffix[0].length);
   // "won" is a currency only after a scale: "1.2 trillion won", never "Burnout 3 won".
   if (scale && (suffix = /^\s(won)\b/.exec(rest))) return token("won", suffix[0].length);
@@ -95,7 +100,7 @@ function classify(p: string, m: RegExpExecArray, sentenceStarts: number[]): Toke
   if (LABEL_BEFORE.test(before)) return null;
   // A number right after a capitalised word inside a sentence belongs to a name: "Windows 95", "Burnout 3", "Billboard 200".
   const prevWord = /([\p{L}][\p{L}'’-]*)\s+$/u.exec(before);
-  if (prevWord && /^\p{Lu}/u.test(prevWord[1]) && !OPENERS.test(prevWord[1]) && !sentenceStarts.includes(start - prevWord[0].length)) return null;
+  if (prevWord && /^\p{Lu}/u.test(prevWord[1]) && !/['’]s$/.test(prevWord[1]) && !OPENERS.test(prevWord[1]) && !sentenceStarts.includes(start - prevWord[0].length)) return null;
 
   const partitive = partitiveNoun(rest);
   if (partitive) {

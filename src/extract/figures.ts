@@ -14,7 +14,7 @@ const APPROX =
 const PER = /^\s*(?:a|an|per|each|every)\s+(year|month|week|day|hour|head|person|household|annum|quarter|share|barrel|tonne|litre|gallon|episode|minute|second)\b|^\s*(annually|yearly|monthly|weekly|daily)\b/i;
 const PER_WORD: Record<string, string> = { annually: "year", yearly: "year", annum: "year", monthly: "month", weekly: "week", daily: "day" };
 // Words between a number and the figure before it that make it the same kind of thing: "37,000 files - up 22,000".
-const CONNECTOR = /(?:\b(?:up|down|by|another|a further|an extra|extra|further|from|to|and|or|than|against|versus|compared with|of|with|rising to|falling to)|[-–(])\s*$/i;
+const CONNECTOR = /(?:\b(?:up|down|by|another|a further|an extra|extra|further|from|to|and|or|than|against|versus|compared with|of|with|rising to|falling to)|[-–])\s*$/i;
 
 export function findFigures(article: ArticleText, people: PeopleIndex): Figure[] {
   const sentences: PlacedSentence[] = [];
@@ -72,12 +72,13 @@ function resolveNeighbours(p: string, tokens: Token[], ss: { start: number; end:
   const sentenceOf = (t: Token) => ss.findIndex((s) => t.start >= s.start && t.start < s.end);
   tokens.forEach((t, i) => {
     if (t.unit !== null) return;
-    const prev = tokens.slice(0, i).reverse().find((x) => x.unit !== null && sentenceOf(x) === sentenceOf(t));
+    // Only a figure close by lends its unit: "37,000 files last year - up 22,000", not one a clause away.
+    const prev = tokens.slice(0, i).reverse().find((x) => x.unit !== null && sentenceOf(x) === sentenceOf(t) && t.start - x.end < 60);
     if (prev && (t.refersBack || CONNECTOR.test(p.slice(Math.max(0, t.start - 16), t.start)))) {
       if (t.bareScale && !isMoney(prev.unit!)) return;
       if (prev.unit === "%" || prev.unit === "pp") return; // "rose 5% to 300" is not 300%
       t.unit = prev.unit;
-    } else if (!t.bareScale && /million|billion|trillion/i.test(t.text) && !prev) {
+    } else if (!t.bareScale && /million|billion|trillion/i.test(t.text)) {
       t.unit = "count"; // "mobile phone sales passed 167 million": a count whose noun the sentence implies
     }
   });

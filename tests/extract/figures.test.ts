@@ -156,6 +156,14 @@ describe("numbers that are not statistics", () => {
     expect(figures("She won the 3,000m title and ran in the 800m heats.")).toEqual([]);
   });
 
+  it("leaves out measurements and ratios", () => {
+    expect(figures("It weighed 320kg, covered 1.5 million square feet, and one in 10 adults saw it.")).toEqual([]);
+  });
+
+  it("reads a number after a possessive as a count, not as part of a name", () => {
+    expect(one("It is one of India's 35 states.")).toMatchObject({ value: 35, unit: "states" });
+  });
+
   it("leaves out numbers inside HTML entities", () => {
     expect(figures("Caf&#233; owners said it cost &#163;5.")).toEqual([]);
   });
