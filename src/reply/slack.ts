@@ -55,7 +55,9 @@ export interface ButtonState {
 }
 
 export function encodeState(state: ButtonState): string | null {
-  const value = JSON.stringify(state);
+  // `<`, `>` and `&` as JSON escapes: Slack never parses a button's value, but nothing that looks like a
+  // mention travels in a message at all.
+  const value = JSON.stringify(state).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
   return value.length <= BUTTON_VALUE_MAX ? value : null;
 }
 

@@ -6,6 +6,7 @@ import { commands } from "../../commands/index.ts";
 import type { Block, QuoteBlock, Reply, SourceRef } from "../../src/reply/model.ts";
 import { BUTTON_TEXT_MAX, BUTTON_VALUE_MAX, MAX_BLOCKS, SECTION_TEXT_MAX, SlackMessages, decodeState, escapeSlack, renderSlack } from "../../src/reply/slack.ts";
 import { checkMessage } from "../fakes/slack-api.ts";
+import { manifest } from "../../slack/manifest.ts";
 import { LIVE_MENTION, visibleText } from "./slack-helpers.ts";
 
 const source = (over: Partial<SourceRef> = {}): SourceRef => ({
@@ -142,6 +143,10 @@ describe("the Slack renderer", () => {
     const m = renderSlack(reply([quote()], { query: "\u0001".repeat(500) }));
     for (const b of m.blocks.flatMap((b) => (b.type === "actions" ? b.elements : []))) expect(b.value.length).toBeLessThanOrEqual(BUTTON_VALUE_MAX);
     expect(decodeState('{"c":"quote","q":"x","p":3}')).toEqual({ c: "quote", q: "x", p: 3 });
+    const hostile = renderSlack(reply([quote()], { query: "<!channel> & <@U123>" }));
+    const share = hostile.blocks.flatMap((b) => (b.type === "actions" ? b.elements : []))[0];
+    expect(share.value).not.toMatch(/[<>&]/);
+    expect(decodeState(share.value)).toEqual({ c: "quote", q: "<!channel> & <@U123>", p: 1 });
     for (const bad of ["", "{", '{"c":"../x","q":"","p":1}', '{"c":"quote","q":1,"p":1}', "x".repeat(3000)]) expect(decodeState(bad)).toBeNull();
   });
 });
@@ -150,6 +155,8 @@ describe("the Slack app manifests", () => {
   for (const file of ["slack/manifest.json", "slack/manifest.http.json"]) {
     it(`${file} declares every command of the bot, the scopes and interactivity`, () => {
       const m = JSON.parse(readFileSync(file, "utf8"));
+      // Regenerate with `node bin/run-ts.js slack/manifest.ts` when the commands change.
+      expect(m).toEqual(manifest(file.includes("http") ? "http" : "socket"));
       expect(m.features.slash_commands.map((c: { command: string }) => c.command)).toEqual(commands.map((c) => `/${c.name}`));
       for (const c of m.features.slash_commands) expect(c.description).toBe(commands.find((x) => `/${x.name}` === c.command)!.description);
       expect(m.oauth_config.scopes.bot).toEqual(expect.arrayContaining(["commands", "chat:write", "chat:write.public"]));

@@ -167,6 +167,16 @@ describe("Slack over HTTP, with the real Bolt receiver", () => {
     expect(posted.body.unfurl_links).toBe("false");
   });
 
+  it("answers a slash command it does not know with a clear message, not a timeout", async () => {
+    const r = await ask("/frobnicate", "x");
+    expect(r.status).toBe(200);
+    expect(r.text).toContain("There is no /frobnicate command");
+  });
+
+  it("says clearly when its port is in use", async () => {
+    await expect(startSlack(bot, slackConfig({ port: slack.port! }), log, { retries: 0 })).rejects.toThrow(/Cannot open port \d+ for Slack: it is in use/);
+  });
+
   it("a button with a value that is not ours says the answer has expired", async () => {
     await postSigned(slack.port!, buttonForm(ACTION_MORE, "garbage{", fake.responseUrl()));
     await fake.waitFor("respond", (c) => textOf(c.body).includes(SlackMessages.expired));
