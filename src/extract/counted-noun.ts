@@ -34,7 +34,8 @@ const NOT_PLURAL = /(?:ss|us|sis|ous|ness|less)$|^(?:was|has|does|is|its|his|thi
 export function isPlural(word: string): boolean {
   const w = word.toLowerCase();
   if (IRREGULAR.has(w)) return true;
-  return w.length > 2 && /s$/.test(w) && !NOT_PLURAL.test(w);
+  // Capitalised plurals name peoples and parties ("Tutsis", "Tories"): the -sis of "crisis" does not apply.
+  return w.length > 2 && /s$/.test(w) && (!NOT_PLURAL.test(w) || (/^\p{Lu}/u.test(word) && /sis$/.test(w)));
 }
 
 export type Counted = { noun: string } | { notCount: true } | null;

@@ -14,7 +14,7 @@ export function measureOf(sentence: string, start: number, end: number): string 
   const left = sentence.slice(0, start);
   const right = sentence.slice(end);
   const l = Math.max(left.lastIndexOf(", "), left.lastIndexOf("; "), left.lastIndexOf(" - "), left.lastIndexOf(": "), lastAndBeforeFigure(left));
-  const r = /,\s|;\s|\s[-–—]\s|:\s|\s(?:and|while|but|whereas)\s(?=(?:\S+\s){0,3}?[£$€]?\d)|[.!?]["'”’]?$/.exec(right);
+  const r = /,["”’']?\s|;\s|\s[-–—]\s|:\s|\s(?:and|while|but|whereas)\s(?=(?:\S+\s){0,3}?[£$€]?\d)|[.!?]["'”’]?$/.exec(right);
   let clause = sentence.slice(l >= 0 ? l + 2 : 0, r ? end + r.index : sentence.length).trim();
   const attribution = ATTRIBUTION.exec(clause);
   if (attribution && attribution[0].length < clause.indexOf(sentence.slice(start, end))) clause = clause.slice(attribution[0].length);

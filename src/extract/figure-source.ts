@@ -9,6 +9,8 @@ const BY = /\b(?:according to|figures from|data from|research by|research from|a
 // A capitalised name as written: "Institute for Fiscal Studies", "Dr Graham", "Gartner".
 const NAME = /^(?:\p{Lu}[\p{L}\p{N}'’&.-]*)(?:\s+(?:(?:of|for|and|the|de|on)\s+)?\p{Lu}[\p{L}\p{N}'’&.-]*)*/u;
 const NAME_BEFORE = /(?:\p{Lu}[\p{L}\p{N}'’&.-]*)(?:\s+(?:(?:of|for|and|the|de|on)\s+)?\p{Lu}[\p{L}\p{N}'’&.-]*)*(?:,[^,]{1,60},)?\s*$/u;
+// What may stand between a subject and its verb: nothing, an apposition, an adverb or an auxiliary.
+const SUBJECT_GAP = /^(?:['’]s)?\s*(?:,[^,]{0,60})?,?\s*(?:\w+ly\s+|has\s+|have\s+|had\s+|also\s+|now\s+|has also\s+)?$/;
 const NOT_SOURCE = /^(?:The|A|An|It|He|She|They|We|I|This|That|These|Those|But|And|In|On|At|Estimates?|Figures|Analysts|Experts|Officials|Reports?|Mr|Mrs|Ms|Dr|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
 export function sourceOf(s: PlacedSentence, people: PeopleIndex): string | null {
@@ -23,14 +25,16 @@ export function sourceOf(s: PlacedSentence, people: PeopleIndex): string | null 
   }
   for (const cue of text.matchAll(CUES)) {
     const at = cue.index!;
-    // The subject before the verb: "the Institute for Fiscal Studies, said", "Gartner estimates".
-    const subject = mentions.filter((m) => m.end - s.start <= at).pop();
-    if (subject && at - (subject.end - s.start) < 40) return subject.name;
+    // The subject before the verb, directly or across an apposition: "Gartner estimates", "the IFS, said",
+    // "Rod Eddington, BA's chief executive, said" (Eddington, not BA).
+    const subject = mentions.filter((m) => m.end - s.start <= at && SUBJECT_GAP.test(text.slice(m.end - s.start, at))).pop();
+    if (subject) return subject.name;
     const before = NAME_BEFORE.exec(text.slice(Math.max(0, at - 120), at))?.[0].replace(/,[^,]*,\s*$/, "").trim();
     const named = asWritten(before, people);
     if (named) return named;
-    // The subject after the verb: "said the IFS".
-    const after = known(at, at + cue[0].length + 20) ?? asWritten(NAME.exec(text.slice(at + cue[0].length).replace(/^\s+(?:the\s+)?/, ""))?.[0], people);
+    // The subject after the verb: "… said the IFS". Not after "told": that names the listener.
+    if (!/^(?:said|says|added|warned|estimated|predicted|claimed|argued)$/.test(cue[0])) continue;
+    const after = known(at, at + cue[0].length + 6) ?? asWritten(NAME.exec(text.slice(at + cue[0].length).replace(/^\s+(?:the\s+)?/, ""))?.[0], people);
     if (after) return after;
   }
   return null;

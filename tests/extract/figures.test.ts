@@ -198,6 +198,14 @@ describe("who says so", () => {
     expect(found[0].source).toBe("Institute for Fiscal Studies");
   });
 
+  it("takes the subject across an apposition, not the organisation inside it", () => {
+    expect(one("Rod Eddington, BA's chief executive, said fuel costs rose by £106m.").source).toBe("Rod Eddington");
+  });
+
+  it("does not take the listener after told as the source", () => {
+    expect(one("Its bosses told counterparts at UFJ of a 3 trillion yen deal.").source).toBeNull();
+  });
+
   it("has no source when nobody is named", () => {
     expect(one("Estimates suggest around 640,000 disabled people would be worse off.").source).toBeNull();
   });
