@@ -115,18 +115,18 @@ describe("Slack over HTTP: faults", () => {
     expect(log.lines.some((l) => /response_url failed for \/quote/.test(l))).toBe(true);
   });
 
-  it("acknowledges 40 commands sent at once, each within Slack's 3 seconds", async () => {
+  it("acknowledges 25 commands sent at once, each within Slack's 3 seconds", async () => {
     const queries = ["sturgeon", "owen smith", "osborne", "PIP", "disability", "IDS", "", "🙂", "x".repeat(600), "(.*)+$"];
     const started = performance.now();
-    const all = await Promise.all(Array.from({ length: 40 }, (_, i) => slash(i % 3 ? "/quote" : "/figure", queries[i % queries.length], { user: `U_BURST${i}` })));
+    const all = await Promise.all(Array.from({ length: 25 }, (_, i) => slash(i % 3 ? "/quote" : "/figure", queries[i % queries.length], { user: `U_BURST${i}` })));
     const total = performance.now() - started;
     const times = all.map((r) => r.ms).sort((a, b) => a - b);
-    console.log(`40 concurrent slash commands over HTTP: p50 ${times[20]} ms, max ${times[39]} ms, all in ${total.toFixed(0)} ms`);
+    console.log(`25 concurrent slash commands over HTTP: p50 ${times[12]} ms, max ${times[24]} ms, all in ${total.toFixed(0)} ms`);
     for (const r of all) {
       expect(r.status).toBe(200);
       expect(checkMessage(r.json)).toBeNull();
     }
-    expect(times[39]).toBeLessThan(3000);
+    expect(times[24]).toBeLessThan(3000);
   });
 
   it("answers a failing command with a clear message", async () => {
