@@ -28,7 +28,7 @@ export const NOT_NAME = new Set(
 /** A phrase with one of these words is an organisation, not a person. */
 export const ORG_WORDS = new Set(
   (
-    "institute institution bank banks group council party ministry department office association union commission corporation " +
+    "alliance coalition institute institution bank banks group council party ministry department office association union commission corporation " +
     "corp company co inc ltd plc llc university college school agency authority committee federation trust fund service services " +
     "society foundation organisation organization board court club league fc united city government parliament assembly " +
     "executive alliance fellowship network centre center partnership securities capital holdings industries motors airlines " +

@@ -134,6 +134,11 @@ export function findPeople(article: ArticleText): PeopleIndex {
         const surname = p.tokens[p.tokens.length - 1];
         if ((bySurname.get(surname.toLowerCase()) ?? []).length === 1) aliases.add(p.tokens.length > 2 && p.aliases.has(p.tokens.slice(-2).join(" ")) ? p.tokens.slice(-2).join(" ") : surname);
       }
+      // An organisation is named again by its last word: "the alliance", "the institute".
+      if (p.kind === "organisation" && p.tokens.length > 1) {
+        const head = p.tokens[p.tokens.length - 1].toLowerCase();
+        if (ORG_WORDS.has(head) && !persons.some((o) => o !== p && o.kind === "organisation" && o.mentions > 0 && o.tokens[o.tokens.length - 1].toLowerCase() === head)) aliases.add(`the ${head}`);
+      }
       aliases.delete(name);
       return { name, kind: p.kind, aliases: [...aliases], roles: [...p.roles], mentions: p.mentions };
     });
@@ -202,7 +207,12 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
   let i = 0;
   for (; i < toks.length; i++) {
     const w = low(i);
-    if (NOT_NAME.has(w)) continue;
+    // "First Minister", "Second Lord": an ordinal that opens a role belongs to it.
+    if (NOT_NAME.has(w) && !(/^(?:first|second|third)$/.test(w) && i < toks.length - 2 && ROLE_WORDS.has(low(i + 1)))) continue;
+    if (NOT_NAME.has(w)) {
+      if (roleFrom < 0) roleFrom = i;
+      continue;
+    }
     if (i === 0 && sentenceStart && toks.length > 1 && /^\p{L}{4,}(?:ly|ing)$/u.test(w) && !GIVEN_NAMES.has(w)) continue;
     if (w in TITLES && i < toks.length - 1) {
       gender = TITLES[w] ?? gender;
@@ -266,15 +276,18 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
   // A lower-case role just before the name: "chief economist Jean-Philippe Cotis", "housing minister Yvette Cooper".
   let role = roleWords.length ? text.slice(roleWords[0].at, roleWords[roleWords.length - 1].at + roleWords[roleWords.length - 1].word.length) : null;
   if (!role && !isOrg) {
-    const before = /((?:[\p{L}'’-]+\s+){0,3}?)([\p{L}'’-]+)\s+$/u.exec(text.slice(Math.max(0, start - 60), start));
-    if (before && ROLE_WORDS.has(before[2].toLowerCase())) {
-      const phrase = before[0].trim().split(/\s+/);
-      // The role is the run of role words and capitalised words that ends at the name ("UKA chief executive"),
-      // with a lower-case word inside it ("chief operating officer", "Iraqi interim leader") but not before it
-      // ("by appointing psychologist").
-      const fits = (w: string) => !NOT_NAME.has(w.toLowerCase()) && (ROLE_WORDS.has(w.toLowerCase()) || /^\p{Lu}/u.test(w));
+    // Up to four words straight before the name (a regex anchored at the end would rescan the window).
+    const window = text.slice(Math.max(0, start - 60), start);
+    const tail = /\s$/.test(window) ? window.trimEnd().split(/\s+/) : [];
+    const prior: string[] = [];
+    for (let j = tail.length - 1; j >= 0 && prior.length < 4 && /^[\p{L}'’-]+$/u.test(tail[j]); j--) prior.unshift(tail[j]);
+    const lastWord = prior[prior.length - 1] ?? "";
+    if (ROLE_WORDS.has(lastWord.toLowerCase())) {
+      const phrase = prior;
+      // The role is the run of plain words that ends at the role word: "housing minister", "chief operating
+      // officer", "Iraqi interim leader"; a function word or a verb form ends it ("by appointing psychologist").
       let from = phrase.length - 1;
-      while (from > 0 && !NOT_NAME.has(phrase[from - 1].toLowerCase()) && (fits(phrase[from - 1]) || (from > 1 && fits(phrase[from - 2])))) from--;
+      while (from > 0 && !ROLE_STOP.has(phrase[from - 1].toLowerCase()) && !NOT_NAME.has(phrase[from - 1].toLowerCase())) from--;
       role = phrase.slice(from).join(" ");
     }
   }
@@ -285,7 +298,9 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
   if (kind === "maybe" && words.length > 1) {
     const next = text.slice(end, end + 24);
     const prev = text.slice(Math.max(0, start - 30), start);
-    if (/^,\s+(?:who|the|a|an|his|her)\b|^\s+(?:said|says|told|tells|added|adds|wrote|explained|insisted|warned)\b/.test(next) || /\b(?:the|a|an|his|her|their)\s+[a-z-]+\s+$/.test(prev)) kind = "person";
+    // "Kurt Barnard, president of…", "Ann Lee, a senior analyst at…": an apposition that is a role.
+    const appos = /^,\s+(?:(?:a|an|the|its|his|her|former|senior|chief|deputy|acting|then)\s+)*([a-z-]+)/.exec(text.slice(end, end + 50));
+    if (/^,\s+(?:who|his|her)\b|^\s+(?:said|says|told|tells|added|adds|wrote|explained|insisted|warned)\b/.test(next) || /\b(?:the|a|an|his|her|their)\s+[a-z-]+\s+$/.test(prev) || (appos && ROLE_WORDS.has(appos[1]))) kind = "person";
   }
   // A bare surname after a title ("Mr Thomas") is a person; without one it is left for the surname index to place.
   if (words.length === 1 && !isOrg) kind = gender !== null || roleFrom >= 0 ? "person" : "maybe";

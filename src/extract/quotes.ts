@@ -50,7 +50,7 @@ export function findQuotes(article: ArticleText, people: PeopleIndex): Quote[] {
       const before = p.slice(sentence.start, span.openAt);
       const after = span.closeAt >= 0 ? p.slice(span.closeAt + 1, sentenceEnd(p, span.closeAt + 1)) : "";
       const partial = isPartial(before, text);
-      const ctx: Ctx = { article, people, outside, paragraph, p };
+      const ctx: Ctx = { article, drafts, people, outside, paragraph, p };
       const attribution =
         (span.closeAt >= 0 ? afterCue(after, span.closeAt + 1, ctx, text) : null) ??
         beforeCue(before, sentence.start, ctx) ??
@@ -120,6 +120,8 @@ function namedBetween(a: Draft, b: Draft, mentions: Mention[], article: ArticleT
 
 interface Ctx {
   article: ArticleText;
+  /** Quotations read so far, in order. */
+  drafts: Draft[];
   people: PeopleIndex;
   outside: Mention[];
   paragraph: number;
@@ -176,6 +178,14 @@ function beforeCue(before: string, offset: number, ctx: Ctx): Attribution | null
     const region = plain.slice(0, words[k].index);
     // The clause's subject stands at its start, once an opening phrase ("In a letter to Cameron, ") is set
     // aside: "his lawyer, Antony Townsden, told the BBC … and added:" is Townsden speaking.
+    // "…the producer Quincy Jones, who described him as…": the verb's subject is the name "who" stands for.
+    const rel = /,\s+who\s+(?:[\p{L}'’-]+\s+){0,3}$/u.exec(region);
+    if (rel) {
+      const head = region.slice(0, rel.index);
+      const from = Math.max(head.lastIndexOf(","), head.lastIndexOf(";"), -1) + 1;
+      const named = subjectAt(ctx, offset + from, head.slice(from), "last");
+      if (named) return { ...named, cue: w };
+    }
     let clause = region.slice(Math.max(region.lastIndexOf(";"), region.lastIndexOf(" but "), -1) + 1);
     const opening = LEADING_PHRASE.exec(clause);
     if (opening && opening[0].length < clause.length) clause = clause.slice(opening[0].length);
@@ -254,6 +264,8 @@ function antecedent(ctx: Ctx, at: number, kind: "m" | "f" | "org" | "any", artic
   const fits = (m: Mention) => {
     const k = ctx.people.kind(m.name);
     if (kind === "org") return k === "organisation";
+    // "A spokesman for the BSA said…": later "he said" is the spokesman, who speaks for the organisation.
+    if (k === "organisation") return kind !== "any" && spokesperson(ctx.article.paragraphs[m.paragraph - 1], m) === kind;
     if (k !== "person") return false;
     const g = ctx.people.gender(m.name);
     return kind === "any" || g === null || g === kind;
@@ -266,10 +278,24 @@ function antecedent(ctx: Ctx, at: number, kind: "m" | "f" | "org" | "any", artic
     const text = m.paragraph === ctx.paragraph ? ctx.p : article?.paragraphs[m.paragraph - 1] ?? "";
     const stops = [...text.slice(0, m.start).matchAll(/[.!?]["”]?\s/g)];
     const sentenceStart = stops.length ? stops[stops.length - 1].index! : 0;
+    // A quotation in that sentence attributed to someone who fits: "…Quincy Jones, who described him as a
+    // “brother…”. “There will never be…,” he said" — the pronoun goes on with the one just quoted.
+    const stop = /[.!?]["”]?(?=\s|$)/.exec(text.slice(m.end));
+    const sentenceEnd = stop ? m.end + stop.index : text.length;
+    const quoted = ctx.drafts.findLast((d) => d.paragraph === m.paragraph && d.openAt >= sentenceStart && d.openAt < sentenceEnd && d.speaker !== null && d.confidence >= 0.5);
+    if (quoted && ctx.outside.some((x) => x.name === quoted.speaker && fits(x))) return quoted.speaker;
     const first = ctx.outside.find((x) => x.paragraph === m.paragraph && x.start >= sentenceStart && x.start <= m.start && fits(x));
     return (first ?? m).name;
   }
   return null;
+}
+
+/** "m" or "f" when the organisation's mention is a spokesman's or spokeswoman's ("a BT spokesman", "a spokeswoman for BT"). */
+function spokesperson(p: string, m: Mention): "m" | "f" | null {
+  const near = /\bspokes(man|woman|person)\s+(?:for|from|at)\s+(?:the\s+)?$/i.exec(p.slice(Math.max(0, m.start - 30), m.start))?.[1] ??
+    /^['’]?s?\s+spokes(man|woman|person)\b/i.exec(p.slice(m.end, m.end + 20))?.[1];
+  if (!near) return null;
+  return near.toLowerCase() === "woman" ? "f" : "m";
 }
 
 function sentenceAround(sentences: Sentence[], span: Span, p: string): Sentence {
