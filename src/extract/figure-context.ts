@@ -7,7 +7,8 @@
 // context, and its own definite phrases are followed the same way: two hops at most. Generic heads ("the
 // government", "the year", "the UK") point nowhere in particular and are not followed, so a figure about
 // something else does not pick up an unrelated topic named a few paragraphs earlier. Sentences are joined
-// with " … ", the figure's own sentence first. The title is not included: weighting it is the search's call.
+// with " … ", the figure's own sentence first. The sentence just before it in the same paragraph is added
+// too, as the nearest statement of what the paragraph is about. The title is not included: weighting it is the search's call.
 import type { Acronym } from "./types.ts";
 
 export interface PlacedSentence {
@@ -35,7 +36,8 @@ const STOP = /^(?:of|in|on|at|to|for|from|by|with|and|or|but|that|which|who|is|a
 export function definiteHeads(sentence: string): string[] {
   const heads: string[] = [];
   // Each determiner starts its own phrase, so "The IFS said the changes" yields both "IFS said" and "changes".
-  for (const m of sentence.matchAll(/\b(?:the|these|those|this)\s+/gi)) {
+  // "That" only with a capital: lower-case "that" is far more often a conjunction ("said that …").
+  for (const m of sentence.matchAll(/\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his|That)\s+/g)) {
     const words = sentence.slice(m.index! + m[0].length).match(/^(?:[\p{L}][\p{L}'’-]*\s+){0,2}[\p{L}][\p{L}'’-]*/u)?.[0].split(/\s+/) ?? [];
     const cut = words.findIndex((w) => STOP.test(w));
     const phrase = cut === -1 ? words : words.slice(0, cut);
@@ -91,6 +93,10 @@ export function contextOf(sentences: PlacedSentence[], index: number, acronyms: 
     }
     frontier = next;
   }
+  // The sentence just before, in the same paragraph, usually names what a figure's sentence is about
+  // ("… a stable and unified Iraq. The EU also confirmed a new dollars 21m aid package.").
+  const prev = sentences[index - 1];
+  if (prev && prev.paragraph === sentences[index].paragraph && !parts.includes(index - 1)) parts.push(index - 1);
   const texts = parts.map((i) => sentences[i].text);
   const joined = texts.join(" ");
   // "PIP" in the context finds "Personal Independence Payments" too, and the other way round.
