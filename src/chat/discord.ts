@@ -13,7 +13,7 @@ import {
   type Interaction,
   type MessageCreateOptions,
 } from "discord.js";
-import type { DiscordConfig } from "../config.ts";
+import { ConfigError, type DiscordConfig } from "../config.ts";
 import type { Bot, BotRequest } from "../core.ts";
 import { DEFAULT_PAGE_SIZE } from "../core.ts";
 import { redact, registerSecrets, type Logger } from "../log.ts";
@@ -208,13 +208,13 @@ export async function startDiscord(bot: Bot, discord: DiscordConfig, log: Logger
     run.catch((e: unknown) => log.error(`discord: interaction ${i.id} failed: ${secret(e)}`));
   });
 
+  let readyTimer: ReturnType<typeof setTimeout> | undefined;
   const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Discord did not become ready within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
-    client.once(Events.ClientReady, () => {
-      clearTimeout(timer);
-      resolve();
-    });
+    readyTimer = setTimeout(() => reject(new Error(`Discord did not become ready within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
+    client.once(Events.ClientReady, () => resolve());
   });
+  // Rejections are handled through the await below; this only keeps a late one from being "unhandled".
+  ready.catch(() => undefined);
 
   client.rest.setToken(discord.token);
   try {
@@ -223,7 +223,9 @@ export async function startDiscord(bot: Bot, discord: DiscordConfig, log: Logger
   } catch (e) {
     stopped = true;
     await client.destroy().catch(() => undefined);
-    throw new Error(`Cannot connect to Discord: ${redact((e as Error).message, [discord.token])}`);
+    throw startError(e, discord);
+  } finally {
+    clearTimeout(readyTimer);
   }
   log.info(`discord: connected as ${client.user?.tag ?? "the bot"}`);
 
@@ -235,6 +237,21 @@ export async function startDiscord(bot: Bot, discord: DiscordConfig, log: Logger
       await client.destroy();
     },
   };
+}
+
+/**
+ * Why the bot could not connect, as the person running it needs to hear it: a refused token is a setting to
+ * fix (named); anything else says where it tried. Neither shows the token.
+ */
+function startError(e: unknown, discord: DiscordConfig): Error {
+  const code = (e as { code?: unknown }).code;
+  const status = (e as { status?: unknown }).status;
+  if (code === "TokenInvalid" || status === 401) {
+    return new ConfigError("Bad setting — DISCORD_TOKEN was refused by Discord: it is wrong or was reset (Developer Portal → Bot → Reset Token)");
+  }
+  const where = discord.apiUrl ? ` at ${discord.apiUrl}` : "";
+  // "Cannot open …" is how the command line tells an environment problem from a bug (message alone, no stack).
+  return new Error(`Cannot open a connection to Discord${where}: ${redact((e as Error)?.message ?? String(e), [discord.token])}`);
 }
 
 /** For the digest and other posts into a channel: a message with no mentions allowed. */

@@ -91,3 +91,14 @@ describe("Discord gateway faults", () => {
     expect(log.lines.join("\n")).not.toContain(TOKEN);
   });
 });
+
+describe("Discord gateway outage", () => {
+  it("keeps reconnecting while the gateway refuses connections, then answers again", async () => {
+    const refused = () => fake.gatewayLog.filter((l) => l.t === "refused").length;
+    fake.refuseConnections = 3;
+    fake.dropGateway(4000);
+    await until(() => refused() >= 3, 20_000, "three refused reconnections");
+    await until(() => fake.connected > 0 && fake.gatewayLog.at(-1)?.t !== "refused", 20_000, "a reconnection");
+    await stillAnswers();
+  });
+});

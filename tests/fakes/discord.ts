@@ -19,7 +19,7 @@ export interface RestCall {
 export interface Fault {
   method?: string;
   path: RegExp;
-  status: 429 | 500 | 502;
+  status: 403 | 429 | 500 | 502;
   /** How many matching calls fail. */
   times: number;
   retryAfter?: number;
@@ -122,6 +122,8 @@ export class FakeDiscord {
   commands: any[] = [];
   /** When false, heartbeats go unanswered (a zombie connection, which the client must notice and resume). */
   ackHeartbeats = true;
+  /** The next this-many gateway connections are cut at once, before HELLO (the gateway unreachable for a while). */
+  refuseConnections = 0;
   /** When true, a RESUME is refused with INVALID_SESSION (d:false), so the client must identify afresh. */
   refuseResume = false;
   /** When set, REST calls with any other bot token get 401 (a wrong or reset token). */
@@ -164,6 +166,12 @@ export class FakeDiscord {
   // ---- gateway -----------------------------------------------------------------------------------------
 
   private onSocket(ws: WebSocket) {
+    if (this.refuseConnections > 0) {
+      this.refuseConnections--;
+      this.gatewayLog.push({ dir: "out", op: -1, t: "refused" });
+      ws.terminate();
+      return;
+    }
     this.sockets.add(ws);
     ws.on("close", () => this.sockets.delete(ws));
     this.send(ws, { op: 10, d: { heartbeat_interval: this.heartbeatInterval } });
@@ -387,6 +395,7 @@ export class FakeDiscord {
         const after = fault.retryAfter ?? 0.2;
         return reply(429, { message: "You are being rate limited.", retry_after: after, global: false }, { "retry-after": String(after), "x-ratelimit-scope": "user" });
       }
+      if (fault.status === 403) return reply(403, { message: "Missing Access", code: 50001 });
       return reply(fault.status, { message: "Internal Server Error", code: 0 });
     }
 
