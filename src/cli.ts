@@ -7,13 +7,15 @@ import type { SyncReport } from "./archive/ingest.ts";
 import { ConfigError, describeConfig, loadConfig, type Config } from "./config.ts";
 import { openBot, type Bot, type OpenOptions } from "./core.ts";
 import { extractArticle } from "./extract/index.ts";
-import { logger, registerSecrets } from "./log.ts";
+import { logger, registerSecrets, type Logger } from "./log.ts";
 import { renderTerminal } from "./reply/terminal.ts";
 import { runTerminalChat } from "./chat/terminal.ts";
 import { startPlatforms } from "./chat/platforms.ts";
 import { progressBar } from "./progress.ts";
 import { buildDigest } from "./digest/build.ts";
 import { digestTargets } from "./digest/post.ts";
+import { DigestScheduler } from "./digest/schedule.ts";
+import { watchArticles } from "./archive/watch.ts";
 import { DEFAULT_SINCE, parseSince } from "./digest/since.ts";
 
 const USAGE = `newsbot — quotes, figures and people from the newsroom's articles
@@ -184,6 +186,29 @@ async function digestCommand(args: string[]): Promise<number> {
   }
 }
 
+/** What runs beside the chat: the articles folder watcher and the digest schedule. */
+async function startLive(bot: Bot, config: Config, log: Logger): Promise<{ stop(): Promise<void> }> {
+  const watcher = watchArticles(config.articlesDir, bot.sync, log);
+  const targets = digestTargets(config);
+  const scheduler = targets.length
+    ? new DigestScheduler({
+        store: bot.store, targets, cron: config.digest.cron, timezone: config.digest.timezone, skipEmpty: config.digest.skipEmpty, log,
+        build: (since, now) => buildDigest(bot.store, { since, now, query: "since the last digest" }),
+      })
+    : null;
+  if (scheduler) {
+    await scheduler.start();
+    log.info(`digest: ${config.digest.cron} (${config.digest.timezone}) to ${targets.map((t) => t.channel).join(", ")}; next ${scheduler.next()?.toISOString() ?? "never"}`);
+  }
+  return {
+    async stop() {
+      scheduler?.stop();
+      await scheduler?.idle();
+      await watcher.stop();
+    },
+  };
+}
+
 function describeSync(r: SyncReport | null): string {
   if (!r) return "";
   const parts = [`${r.added} new`, `${r.updated} changed`, `${r.removed} removed`, `${r.unchanged} unchanged`];
@@ -199,15 +224,18 @@ async function start(args: string[]): Promise<number> {
   const bar = progressBar(process.stderr);
   const bot = await open(config, { onProgress: bar.update });
   bar.done();
+  const live = await startLive(bot, config, log);
   const platforms = await startPlatforms(bot, config, log);
   if (platforms.length === 0) {
     await runTerminalChat(bot);
+    await live.stop();
     await bot.close();
     return 0;
   }
   await new Promise<void>((resolve) => {
     const stop = async () => {
       log.info("stopping");
+      await live.stop();
       await Promise.allSettled(platforms.map((p) => p.stop()));
       await bot.close();
       resolve();

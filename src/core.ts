@@ -60,11 +60,18 @@ export async function openBot(config: Config, options: OpenOptions = {}): Promis
   const ctx: CommandContext = { lookup, now: options.now ?? (() => new Date()) };
 
   let lastSync: SyncReport | null = null;
-  const sync = async () => {
+  const syncNow = async () => {
     const report = await syncFolder(store, config.articlesDir, { log, onProgress: options.onProgress });
     if (report.changed) await lookup.refresh();
     lastSync = report;
     return report;
+  };
+  // One sync at a time: the file watcher, feeds and callers may ask at once.
+  let queue: Promise<unknown> = Promise.resolve();
+  const sync = () => {
+    const next = queue.then(syncNow);
+    queue = next.catch(() => {});
+    return next;
   };
   try {
     const first = options.sync !== false ? await sync() : null;

@@ -1,0 +1,64 @@
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { watchArticles } from "../../src/archive/watch.ts";
+import { loadConfig } from "../../src/config.ts";
+import { openBot, type Bot } from "../../src/core.ts";
+import { logger } from "../../src/log.ts";
+import { tempDir } from "../helpers/tmp.ts";
+
+const root = tempDir("newsbot-watch-");
+const articles = join(root, "articles");
+mkdirSync(articles);
+writeFileSync(join(articles, "first.md"), "---\ntitle: Council budget\n---\n“The budget is balanced,” said Mary Firstperson, the council leader.\n");
+const config = loadConfig({ env: { NEWSBOT_DB: join(root, "archive.db"), NEWSBOT_ARTICLES: articles } });
+
+/** Asks until the answer passes `ok`; returns the time it took, or throws after `ms`. */
+async function within(ms: number, bot: Bot, command: string, query: string, ok: (text: string) => boolean): Promise<number> {
+  const start = Date.now();
+  for (;;) {
+    const reply = await bot.handle({ command, query, platform: "cli" });
+    if (ok(JSON.stringify(reply))) return Date.now() - start;
+    if (Date.now() - start > ms) throw new Error(`no answer within ${ms} ms: ${JSON.stringify(reply).slice(0, 300)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe("live ingestion: watching the articles folder", async () => {
+  const bot = await openBot(config, { log: logger("error") });
+  const watcher = watchArticles(config.articlesDir, bot.sync, logger("error"), { debounceMs: 200 });
+  await watcher.ready;
+  afterAll(async () => {
+    await watcher.stop();
+    await bot.close();
+  });
+
+  it("a file dropped into the folder answers /quote within 5 seconds", async () => {
+    expect(JSON.stringify(await bot.handle({ command: "quote", query: "Harriet Dropwell", platform: "cli" }))).not.toMatch(/potholes/);
+    // Written elsewhere and moved in, as editors' tools do; then one written in place.
+    writeFileSync(join(root, "dropped.md"), "---\ntitle: Roads\n---\n“We will fill every pothole by spring,” said Harriet Dropwell, the transport chief.\n");
+    renameSync(join(root, "dropped.md"), join(articles, "dropped.md"));
+    const took = await within(5000, bot, "quote", "Harriet Dropwell", (t) => t.includes("fill every pothole") && t.includes('"status":"ok"'));
+    expect(took).toBeLessThan(5000);
+    mkdirSync(join(articles, "sub"));
+    writeFileSync(join(articles, "sub", "nested.txt"), "Schools\n\n“Every school will get a nurse,” said Oscar Nestwell, the education chief.\n");
+    await within(5000, bot, "quote", "Oscar Nestwell", (t) => t.includes("get a nurse"));
+  });
+
+  it("a changed file is re-read and a removed one is forgotten", async () => {
+    writeFileSync(join(articles, "first.md"), "---\ntitle: Council budget\n---\n“The budget is in deficit,” said Mary Firstperson, the council leader.\n");
+    await within(5000, bot, "quote", "Mary Firstperson", (t) => t.includes("in deficit") && !t.includes("is balanced"));
+    rmSync(join(articles, "dropped.md"));
+    await within(5000, bot, "quote", "fill every pothole", (t) => !t.includes("fill every pothole by spring"));
+    expect((await bot.store.stats()).articles).toBe(2);
+  });
+
+  it("ignores files that are not articles, and stops cleanly", async () => {
+    const before = bot.lastSync;
+    writeFileSync(join(articles, "notes.docx"), "not an article");
+    writeFileSync(join(articles, ".hidden.md"), "---\ntitle: Hidden\n---\nHidden text.\n");
+    await new Promise((r) => setTimeout(r, 800));
+    await watcher.idle();
+    expect(bot.lastSync).toBe(before);
+  });
+});
