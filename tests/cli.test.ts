@@ -39,12 +39,11 @@ describe("the newsbot command, end to end", () => {
     expect(unknown.stdout).toMatch(/There is no \/frobnicate command/);
   });
 
-  it("survives strange queries: regex and search syntax, quotes, emoji, markdown", () => {
-    for (const q of ['"unclosed', "a* OR b) NEAR(", "(.*)+$", "🙂🙂", "**bold** `code`", "NOT", "-", "'''"]) {
-      const r = newsbot(["ask", "--json", `/search ${q}`], { env });
-      expect(r.code, `${q}: ${r.stderr}`).toBe(0);
-      expect(["ok", "empty", "usage"]).toContain(JSON.parse(r.stdout).status);
-    }
+  it("survives strange queries: search syntax, quotes and emoji reach the archive as words", () => {
+    // One process for the whole syntax of FTS5 and regular expressions; the in-process tests try more.
+    const r = newsbot(["ask", "--json", '/search "unclosed a* OR b) NEAR( (.*)+$ 🙂 **bold** NOT -'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(["ok", "empty"]).toContain(JSON.parse(r.stdout).status);
   });
 
   it("says which setting is wrong instead of crashing", () => {

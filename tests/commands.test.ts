@@ -84,6 +84,16 @@ describe("the commands on the sample articles", () => {
     expect(none.status).toBe("empty");
   });
 
+  it("answers strange queries clearly, never failing: search syntax, regex characters, emoji, markdown", async () => {
+    const strange = ['"unclosed', "a* OR b) NEAR(", "(.*)+$", "🙂🙂", "**bold** `code`", "NOT", "-", "'''", "<!channel> @here", "\u0000\u0007"];
+    for (const q of strange) {
+      for (const command of ["quote", "figure", "search", "who", "check"]) {
+        const r = await bot.handle({ command, query: q, platform: "cli" });
+        expect(["ok", "empty", "usage"], `/${command} ${q}`).toContain(r.status);
+      }
+    }
+  });
+
   it("pages long answers", async () => {
     const r = await bot.handle({ command: "quote", query: "IDS", platform: "cli", page: 2, pageSize: 2 });
     expect(r.paging).toMatchObject({ page: 2, pages: expect.any(Number) });
