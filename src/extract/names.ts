@@ -54,7 +54,7 @@ export const ROLE_WORDS = new Set(
 export const GIVEN_NAMES = new Set(
   (
     "aaron adam adrian alan alastair albert alex alexander alexandra alfred ali alice alison alistair amanda amy andrea andrew andy angela " +
-    "anna anne annie anthony antony antonio arnold arthur barbara barry ben benjamin bernard bill billy bob brian bruce carl carlos carol " +
+    "ann anna anne annie anthony antony antonio arnold arthur barbara barry ben benjamin bernard bill billy bob brian bruce carl carlos carol " +
     "caroline catherine charles charlie charlotte chris christian christine christopher claire clare colin craig daniel danny dave david " +
     "dean deborah denis dennis derek diana diane dominic donald doug douglas duncan ed eddie edward elizabeth emily emma eric frank " +
     "fred frederick gary gavin geoff geoffrey george gerald gerard gillian glenn gordon graham greg gregory hannah harold harriet harry " +
@@ -72,7 +72,7 @@ export const GIVEN_NAMES = new Set(
 
 export const FEMALE_NAMES = new Set(
   (
-    "alexandra alice alison amanda amy andrea angela anna anne annie barbara carol caroline catherine charlotte christine claire clare " +
+    "alexandra alice alison amanda amy andrea angela ann anna anne annie barbara carol caroline catherine charlotte christine claire clare " +
     "deborah diana diane elizabeth emily emma gillian hannah harriet helen hilary jackie jane janet jessica joan julia julie karen " +
     "kate katherine kathryn kelly kirsty laura linda lisa liz louise lucy margaret maria mary michelle nancy natalie nicola pamela " +
     "patricia paula pauline rachel rebecca rose ruth sally sandra sarah sharon sophie sue susan tracey valerie yvette zoe theresa hillary"

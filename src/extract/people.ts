@@ -287,7 +287,8 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
       // The role is the run of plain words that ends at the role word: "housing minister", "chief operating
       // officer", "Iraqi interim leader"; a function word or a verb form ends it ("by appointing psychologist").
       let from = phrase.length - 1;
-      while (from > 0 && !ROLE_STOP.has(phrase[from - 1].toLowerCase()) && !NOT_NAME.has(phrase[from - 1].toLowerCase())) from--;
+      // A lower-case possessive ("the firm's") is not part of the role; a named one ("BT's") is.
+      while (from > 0 && !ROLE_STOP.has(phrase[from - 1].toLowerCase()) && !NOT_NAME.has(phrase[from - 1].toLowerCase()) && !/^\p{Ll}.*['’]s$/u.test(phrase[from - 1])) from--;
       role = phrase.slice(from).join(" ");
     }
   }
@@ -300,7 +301,7 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
     const prev = text.slice(Math.max(0, start - 30), start);
     // "Kurt Barnard, president of…", "Ann Lee, a senior analyst at…": an apposition that is a role.
     const appos = /^,\s+(?:(?:a|an|the|its|his|her|former|senior|chief|deputy|acting|then)\s+)*([a-z-]+)/.exec(text.slice(end, end + 50));
-    if (/^,\s+(?:who|his|her)\b|^\s+(?:said|says|told|tells|added|adds|wrote|explained|insisted|warned)\b/.test(next) || /\b(?:the|a|an|his|her|their)\s+[a-z-]+\s+$/.test(prev) || (appos && ROLE_WORDS.has(appos[1]))) kind = "person";
+    if (/^,\s+(?:who|his|her)\b|^\s+(?:said|says|told|tells|added|adds|wrote|explained|insisted|warned)\b/.test(next) || /\b(?:the|a|an|his|her|their)\s+[a-z-]+,?\s+$/.test(prev) || (appos && ROLE_WORDS.has(appos[1]))) kind = "person";
   }
   // A bare surname after a title ("Mr Thomas") is a person; without one it is left for the surname index to place.
   if (words.length === 1 && !isOrg) kind = gender !== null || roleFrom >= 0 ? "person" : "maybe";

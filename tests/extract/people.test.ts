@@ -38,6 +38,46 @@ describe("people and their other names", () => {
   });
 });
 
+describe("names inside longer capitalised phrases", () => {
+  it("splits a party or post from the name that follows it", () => {
+    const p = people("Green Party Laura Moss voted against, and Supreme Court Justice Peter Grant dissented.");
+    expect(p.resolve("Moss")).toBe("Laura Moss");
+    expect(p.kind("Laura Moss")).toBe("person");
+    expect(p.people.find((x) => x.name === "Peter Grant")?.roles).toEqual(["Supreme Court Justice"]);
+  });
+
+  it("does not take laws, events or places for people", () => {
+    const p = people("The Data Protection Act came in before the Winter Olympics.", "Great Britain and New York were hosts.");
+    expect(p.people.map((x) => x.name)).toEqual([]);
+  });
+
+  it("does not take a title in quote marks for a person", () => {
+    const p = people('He sang "Walk The Line Slowly" twice.');
+    expect(p.people).toEqual([]);
+  });
+
+  it("joins a short forename to the full one with the same surname", () => {
+    const p = people("Dave Marsh was appointed.", "David Marsh said he was pleased.");
+    expect(p.people.filter((x) => x.kind === "person").map((x) => x.name)).toEqual(["Dave Marsh"]);
+    expect(p.resolve("David Marsh")).toBe("Dave Marsh");
+  });
+
+  it("knows a person by a role in apposition", () => {
+    const p = people("Kemal Orhan, president of a trade body, disagreed.");
+    expect(p.kind("Kemal Orhan")).toBe("person");
+  });
+
+  it("reads a whole lower-case role before a name", () => {
+    const p = people("The firm's chief operating officer Kemal Orhan left.");
+    expect(p.people.find((x) => x.name === "Kemal Orhan")?.roles).toEqual(["chief operating officer"]);
+  });
+
+  it("keeps an organisation's opening words", () => {
+    const p = people("The Foreign Policy Centre published a paper.");
+    expect(p.kind("Foreign Policy Centre")).toBe("organisation");
+  });
+});
+
 describe("acronyms the article defines", () => {
   it("reads Long Form (LF) and LF (Long Form)", () => {
     expect(findAcronyms({ title: "", paragraphs: ["Changes to Personal Independence Payments (PIP) were dropped. The OECD (Organisation for Economic Co-operation and Development) agreed."] })).toEqual([

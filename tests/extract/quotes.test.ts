@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readArticleFile } from "../../src/archive/read.ts";
@@ -83,6 +83,67 @@ describe("quotations and their speakers", () => {
   it("records whom a quotation mentions", () => {
     const [q] = quotes("Jane Ross said: “Even George Osborne cannot defend this.”");
     expect(q.mentions).toContain("George Osborne");
+  });
+
+  it("does not give a finished quotation to the next sentence's reported speech", () => {
+    const q = said('Ann Cole said the deal was "a good start". "We can build on it." Rival Tom Hardy said the plan was "too timid".');
+    expect(q).toEqual([["a good start", "Ann Cole"], ["We can build on it.", "Ann Cole"], ["too timid", "Tom Hardy"]]);
+  });
+
+  it("still reads a short cue after a quotation that ends its sentence", () => {
+    expect(said('Ann Cole left early. "Are we done here?" Tom Hardy asked.')).toEqual([["Are we done here?", "Tom Hardy"]]);
+  });
+
+  it("never takes a word inside an earlier quotation as the speaker", () => {
+    const q = said('Tom Hardy arrived. "Their offer is weak," said Mr Hardy, "and everyone knows it."');
+    expect(q.map((x) => x[1])).toEqual(["Tom Hardy", "Tom Hardy"]);
+  });
+
+  it("reads the subject at the start of the clause, past an opening phrase and a possessive", () => {
+    expect(said("In a note to Jane Ross, Peter Grant wrote: “The figures do not add up.”")[0][1]).toBe("Peter Grant");
+    expect(said("Peter Grant was charged but his lawyer, Ann Cole, told the court it was absurd and added: “He is innocent.”")[0][1]).toBe("Ann Cole");
+  });
+
+  it("gives a verb after ', who' to the name that 'who' stands for", () => {
+    expect(said("Tributes came from Jane Ross, who described the singer as a “true original”.")[0][1]).toBe("Jane Ross");
+  });
+
+  it("lets a pronoun go on with the speaker just quoted in the sentence before", () => {
+    const q = said("Among the mourners at Peter Grant's funeral was his friend, the writer Tom Hardy, who called him a “gentle giant”. “Nobody will ever replace him,” he said.");
+    expect(q[1]).toEqual(["Nobody will ever replace him,", "Tom Hardy"]);
+  });
+
+  it("lets a later he said speak for the organisation whose spokesman was quoted", () => {
+    const q = said("Tom Hardy led the raids.", 'A spokesman for the Acme Corporation said: "We lost millions." He said the gang were running a "huge operation".');
+    expect(q.map((x) => x[1])).toEqual(["Acme Corporation", "Acme Corporation"]);
+  });
+
+  it("resolves 'the alliance' to the alliance the article named", () => {
+    const q = said("The Fair Pay Alliance, which includes six unions, met on Monday.", '"The offer is an insult," the alliance said in a statement.');
+    expect(q[0][1]).toBe("Fair Pay Alliance");
+  });
+
+  // The annotated gold for the two sample articles, kept beside the checkout.
+  const SEED_GOLD = "../shared/eval/seed-gold.json";
+  it.skipIf(!existsSync(SEED_GOLD))("finds the seed articles' speakers as the gold file gives them", () => {
+    const gold = JSON.parse(readFileSync(SEED_GOLD, "utf8")) as {
+      people: Record<string, string[]>;
+      articles: { file: string; quotes: { text: string; speaker: string | null }[] }[];
+    };
+    let checked = 0;
+    for (const ga of gold.articles) {
+      const r = readArticleFile(join("data/articles", ga.file), ga.file);
+      if (!r.ok) throw new Error(r.reason);
+      const found = extractArticle(r.articles[0]).quotes;
+      for (const g of ga.quotes) {
+        const q = found.find((x) => x.text === g.text);
+        expect(q, g.text).toBeDefined();
+        const names = g.speaker === null ? [null] : [g.speaker, ...(gold.people[g.speaker] ?? [])];
+        expect(names, g.text).toContain(q!.speaker);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(5);
   });
 
   it("keeps every quote verbatim at its paragraph and offsets, across the BBC dev set", () => {
