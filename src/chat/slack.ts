@@ -14,6 +14,40 @@ import { replayGuard } from "./slack/guard.ts";
 
 /** Slack gives up on an acknowledgement after 3 s; past this we send a placeholder and answer later. */
 export const ACK_BUDGET_MS = 2000;
+/** Answers computed at once. The archive answers mostly synchronously (SQLite), so more would not be faster. */
+export const ANSWER_CONCURRENCY = 4;
+
+/**
+ * Runs answers a few at a time, starting each from a fresh turn of the event loop: in a burst of commands,
+ * Node still reads new requests and fires the acknowledgement timers between two answers, so every request
+ * is acknowledged within Slack's 3 seconds (with a placeholder when its answer has to wait).
+ */
+export class AnswerQueue {
+  private readonly waiting: (() => Promise<void>)[] = [];
+  private active = 0;
+
+  constructor(private readonly concurrency = ANSWER_CONCURRENCY) {}
+
+  run<T>(job: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.push(() => job().then(resolve, reject));
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.active < this.concurrency && this.waiting.length) {
+      const job = this.waiting.shift()!;
+      this.active++;
+      setImmediate(() => {
+        void job().finally(() => {
+          this.active--;
+          this.pump();
+        });
+      });
+    }
+  }
+}
 /** Web API retries for network errors and 5xx (429s are waited out by the client itself, per Retry-After). */
 export const API_RETRIES = 3;
 /** A Web API call that takes longer than this is abandoned (and retried). */
@@ -147,9 +181,10 @@ export async function startSlack(bot: Bot, slack: SlackConfig, log: Logger, opti
     channel,
   });
 
+  const answers = new AnswerQueue();
   const safeHandle = async (r: BotRequest): Promise<Reply | null> => {
     try {
-      return await bot.handle(r);
+      return await answers.run(() => bot.handle(r));
     } catch (e) {
       log.error(`slack: /${r.command} failed: ${redact((e as Error).message, secrets)}`);
       return null;
