@@ -11,6 +11,7 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
+  type RepliableInteraction,
   type MessageCreateOptions,
 } from "discord.js";
 import { ConfigError, type DiscordConfig } from "../config.ts";
@@ -34,6 +35,7 @@ export const DiscordMessages = {
   failed: "Sorry, that did not work: something went wrong on our side and it has been logged. Please try again.",
   expired: "This answer has expired: ask again.",
   unknownButton: "This button is no longer in use: ask again.",
+  unknownInteraction: "newsbot does not know that one. Try /help.",
   sharedBy: (userId: string) => `Shared by <@${userId}>`,
 } as const;
 
@@ -146,7 +148,7 @@ export async function startDiscord(bot: Bot, discord: DiscordConfig, log: Logger
     else await i.reply({ ...m, allowedMentions: NO_MENTIONS, ...(mode === "reply" ? { flags: MessageFlags.Ephemeral } : {}) });
   }
 
-  async function tellFailure(i: ChatInputCommandInteraction | ButtonInteraction, text: string) {
+  async function tellFailure(i: RepliableInteraction, text: string) {
     const notice = { ...renderNotice(text), allowedMentions: NO_MENTIONS, flags: MessageFlags.Ephemeral as const };
     try {
       if (i.deferred || i.replied) await i.followUp(notice);
@@ -165,7 +167,9 @@ export async function startDiscord(bot: Bot, discord: DiscordConfig, log: Logger
     let choices: { name: string; value: string }[] = [];
     try {
       const partial = String(i.options.getFocused() ?? "");
-      const found = await Promise.race([bot.suggest(i.commandName, partial), sleep(AUTOCOMPLETE_BUDGET_MS).then(() => null)]);
+      const age = Date.now() - i.createdTimestamp;
+      const budget = age > 0 && age < AUTOCOMPLETE_BUDGET_MS ? AUTOCOMPLETE_BUDGET_MS - age : AUTOCOMPLETE_BUDGET_MS;
+      const found = await Promise.race([bot.suggest(i.commandName, partial), sleep(budget).then(() => null)]);
       if (found === null) log.warn(`discord: autocomplete for /${i.commandName} took too long; sent no choices`);
       const seen = new Set<string>();
       for (const c of found ?? []) {
@@ -204,7 +208,16 @@ export async function startDiscord(bot: Bot, discord: DiscordConfig, log: Logger
   }
 
   client.on(Events.InteractionCreate, (i) => {
-    const run = i.isChatInputCommand() ? onCommand(i) : i.isAutocomplete() ? onAutocomplete(i) : i.isButton() ? onButton(i) : Promise.resolve();
+    const run = i.isChatInputCommand()
+      ? onCommand(i)
+      : i.isAutocomplete()
+        ? onAutocomplete(i)
+        : i.isButton()
+          ? onButton(i)
+          : // Nothing else is registered, but whatever arrives (a stale context-menu command, a select menu) still gets an answer.
+            i.isRepliable()
+            ? tellFailure(i, DiscordMessages.unknownInteraction)
+            : Promise.resolve();
     run.catch((e: unknown) => log.error(`discord: interaction ${i.id} failed: ${secret(e)}`));
   });
 

@@ -106,6 +106,30 @@ describe("newsbot start on Discord, end to end", () => {
     expect(call.body.data.choices.map((c: any) => c.name)).toContain("Nicola Sturgeon");
   });
 
+  it("answers well inside Discord's 3 seconds (measured over 30 commands and 10 autocompletes)", async () => {
+    const ms = (xs: number[]) => {
+      const sorted = [...xs].sort((a, b) => a - b);
+      return { median: sorted[Math.floor(sorted.length / 2)], max: sorted.at(-1)! };
+    };
+    const commands: number[] = [];
+    const asks = [["quote", "sturgeon"], ["figure", "PIP"], ["quote", "owen smith"], ["who", "IDS"], ["search", "disability cuts"], ["help", ""]] as const;
+    for (let n = 0; n < 30; n++) {
+      const [c, q] = asks[n % asks.length];
+      commands.push((await ask(c, q)).firstMs);
+    }
+    const suggestions: number[] = [];
+    for (const partial of ["s", "st", "stu", "stur", "sturg", "o", "ow", "owen", "i", "id"]) {
+      const sent = Date.now();
+      const call = await fake.firstResponse(fake.autocomplete("quote", partial), 5000);
+      suggestions.push(call.at - sent);
+    }
+    const c = ms(commands);
+    const a = ms(suggestions);
+    console.log(`discord e2e first response: commands median ${c.median} ms, max ${c.max} ms; autocomplete median ${a.median} ms, max ${a.max} ms`);
+    expect(c.max).toBeLessThan(3000);
+    expect(a.max).toBeLessThan(3000);
+  });
+
   it("an article's @everyone and <@123> never ping: allowed_mentions parse [] on every send", async () => {
     await ask("search", "everyone");
     const jane = await ask("quote", "Jane Placeholder");

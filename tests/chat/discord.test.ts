@@ -131,6 +131,18 @@ describe("Discord adapter with the real discord.js client", () => {
     expect(JSON.stringify(other.body.data)).toContain(DiscordMessages.unknownButton);
   });
 
+  it("answers interactions it never registered (a stale context-menu command, a select menu) rather than leaving them", async () => {
+    const user = { id: USER_ID, username: "reporter", discriminator: "0", global_name: null, avatar: null };
+    const menu = fake.interaction(2, { id: fake.id(), name: "Look up", type: 2, target_id: USER_ID, resolved: { users: { [USER_ID]: user } } });
+    const select = fake.interaction(3, { custom_id: "old-select", component_type: 3, values: ["a"] }, { message: { id: fake.id(), channel_id: "333333333333333333", type: 0, content: "", author: user, timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], embeds: [], components: [], pinned: false, flags: 0 } });
+    for (const id of [menu, select]) {
+      const first = await fake.firstResponse(id);
+      expect(first.body.type).toBe(4);
+      expect(first.body.data.flags).toBe(64);
+      expect(JSON.stringify(first.body.data)).toContain(DiscordMessages.unknownInteraction);
+    }
+  });
+
   it("answers empty, 6000-character and strange queries within limits", async () => {
     for (const q of [undefined, "", "x".repeat(6000), "word ".repeat(1200), '"unclosed', "a* OR b) NEAR(", "(.*)+$", "🙂🙂", "**bold** `code` @everyone <@&1>", "NOT", "'''"]) {
       const id = fake.command("quote", q);

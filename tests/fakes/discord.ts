@@ -292,6 +292,13 @@ export class FakeDiscord {
     return d.id as string;
   }
 
+  /** Any other interaction (type and data as Discord sends them); returns its id. */
+  interaction(type: number, data: any, extra: Record<string, unknown> = {}): string {
+    const d = this.base(type, data, extra);
+    this.dispatch("INTERACTION_CREATE", d);
+    return d.id;
+  }
+
   autocomplete(name: string, partial: string): string {
     const d = this.base(4, { id: this.id(), name, type: 1, options: [{ type: 3, name: "query", value: partial, focused: true }] });
     this.dispatch("INTERACTION_CREATE", d);
