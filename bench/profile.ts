@@ -1,0 +1,23 @@
+// Pieces of a query timed alone (CPU ms), for RESULTS.md's causes: `node bin/run-ts.js bench/profile.ts DB`.
+import { SqliteStore } from "../src/archive/sqlite.ts";
+import { Lookup } from "../src/search/lookup.ts";
+
+const store = new SqliteStore(process.argv[2]);
+const cpu = <T>(label: string, f: () => T | Promise<T>) => async () => {
+  const c = process.cpuUsage();
+  const r = await f();
+  const u = process.cpuUsage(c);
+  console.log(`${label}: ${((u.user + u.system) / 1000).toFixed(1)} ms CPU`);
+  return r;
+};
+const entries = await cpu("store.names()", () => store.names())();
+console.log(`name entries: ${entries.length}`);
+const lookup = new Lookup(store);
+await cpu("lookup.refresh() (names + NameIndex: clusterIdentities, Fuse over aliases)", () => lookup.refresh())();
+console.log(`identities: ${lookup.names.identities.length}`);
+for (const p of ["bl", "blai", "kenn", "sm"]) await cpu(`names.suggest("${p}", 25)`, () => lookup.names.suggest(p, 25))();
+for (const q of ["blair", "blari", "kenedy", "zzzzzz"]) await cpu(`names.match("${q}")`, () => lookup.names.match(q))();
+for (const w of ["government", "govenment", "prices", "pricse"]) await cpu(`lookup.topic("${w}")`, () => lookup.topic(w))();
+await cpu(`store.termsStartingWith("g", 2000)`, () => store.termsStartingWith("g", 2000))();
+await cpu(`store.quotesBy(["Tony Blair"], 200)`, () => store.quotesBy([lookup.names.identities.sort((a, b) => b.articles - a.articles)[0].name], 200))();
+await store.close();
