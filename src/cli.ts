@@ -16,6 +16,7 @@ import { buildDigest } from "./digest/build.ts";
 import { digestTargets } from "./digest/post.ts";
 import { DigestScheduler } from "./digest/schedule.ts";
 import { watchArticles } from "./archive/watch.ts";
+import { startFeeds } from "./archive/feeds.ts";
 import { DEFAULT_SINCE, parseSince } from "./digest/since.ts";
 
 const USAGE = `newsbot — quotes, figures and people from the newsroom's articles
@@ -189,6 +190,7 @@ async function digestCommand(args: string[]): Promise<number> {
 /** What runs beside the chat: the articles folder watcher and the digest schedule. */
 async function startLive(bot: Bot, config: Config, log: Logger): Promise<{ stop(): Promise<void> }> {
   const watcher = watchArticles(config.articlesDir, bot.sync, log);
+  const feeds = config.feeds.length ? startFeeds(config.feeds, config.feedMinutes, config.articlesDir, bot.store, bot.sync, log) : null;
   const targets = digestTargets(config);
   const scheduler = targets.length
     ? new DigestScheduler({
@@ -202,6 +204,7 @@ async function startLive(bot: Bot, config: Config, log: Logger): Promise<{ stop(
   }
   return {
     async stop() {
+      feeds?.stop();
       scheduler?.stop();
       await scheduler?.idle();
       await watcher.stop();

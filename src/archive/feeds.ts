@@ -1,0 +1,169 @@
+// Feeds (NEWSBOT_FEEDS): RSS 2.0 and Atom, polled with conditional GET (ETag / Last-Modified). Each new
+// item is written as a .json article into the `feeds/` folder of the articles folder, so the normal sync
+// indexes it like any other file; an item whose file exists was seen before and is not written again. A
+// feed that is down, slow, malformed or huge is logged and tried again at the next poll; it never stops
+// the bot or the other feeds.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Logger } from "../log.ts";
+import type { ArchiveStore } from "./store.ts";
+
+export const FEED_TIMEOUT_MS = 15_000;
+export const FEED_MAX_BYTES = 5 * 1024 * 1024;
+
+export interface FeedItem {
+  id: string;
+  title: string;
+  link: string | null;
+  date: string | null;
+  author: string | null;
+  /** Plain text, paragraphs separated by blank lines. */
+  text: string;
+}
+
+/** Items of an RSS 2.0 (or RSS 1.0) or Atom document; throws when it is neither. */
+export function parseFeed(xml: string): FeedItem[] {
+  const atom = /<feed[\s>]/.test(xml);
+  if (!atom && !/<(rss|rdf:RDF)[\s>]/.test(xml)) throw new Error("not an RSS or Atom feed");
+  const tag = atom ? "entry" : "item";
+  const items: FeedItem[] = [];
+  for (const m of xml.matchAll(new RegExp(`<${tag}[\\s>][\\s\\S]*?</${tag}>`, "g"))) {
+    const x = m[0];
+    const title = text(field(x, "title")) ?? "";
+    const link = atom
+      ? (/<link\b[^>]*rel=["']alternate["'][^>]*>/.exec(x) ?? /<link\b[^>]*>/.exec(x))?.[0].match(/href=["']([^"']+)["']/)?.[1] ?? null
+      : text(field(x, "link"));
+    const body = field(x, "content:encoded") ?? field(x, "content") ?? field(x, "description") ?? field(x, "summary") ?? "";
+    const id = text(field(x, atom ? "id" : "guid")) ?? link ?? title;
+    if (!id || (!title && !body)) continue;
+    items.push({
+      id, title, link: link ? decode(link) : null,
+      date: text(field(x, "pubDate") ?? field(x, "published") ?? field(x, "updated") ?? field(x, "dc:date")),
+      author: text(field(x, "dc:creator") ?? field(x, "name") ?? field(x, "author")),
+      text: html(body),
+    });
+  }
+  return items;
+}
+
+function field(x: string, name: string): string | null {
+  const m = new RegExp(`<${name}(?:\\s[^>]*)?>([\\s\\S]*?)</${name}>`).exec(x);
+  if (!m) return null;
+  const cdata = /^\s*<!\[CDATA\[([\s\S]*?)\]\]>\s*$/.exec(m[1]);
+  return cdata ? cdata[1] : decode(m[1]);
+}
+
+function text(s: string | null): string | null {
+  if (s === null) return null;
+  const t = decode(s.replace(/<[^>]+>/g, " ")).replace(/\s+/g, " ").trim();
+  return t || null;
+}
+
+/** HTML (escaped or not) → plain paragraphs. */
+function html(s: string): string {
+  return decode(
+    s.replace(/<(script|style)[\s\S]*?<\/\1>/gi, "")
+      .replace(/<\/(p|div|h\d|li|blockquote)>|<br\s*\/?>/gi, "\n\n")
+      .replace(/<[^>]+>/g, ""),
+  )
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, " ").trim())
+    .filter(Boolean)
+    .join("\n\n");
+}
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+
+function decode(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (all, e: string) => {
+    if (e[0] === "#") {
+      const n = e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1));
+      return Number.isFinite(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : all;
+    }
+    return ENTITIES[e.toLowerCase()] ?? all;
+  });
+}
+
+export interface PollResult {
+  url: string;
+  status: "new" | "unchanged" | "failed";
+  written: number;
+  error?: string;
+}
+
+/** Fetches one feed (conditionally) and writes its new items; never throws. */
+export async function pollFeed(url: string, articlesDir: string, store: ArchiveStore, log: Logger, timeoutMs = FEED_TIMEOUT_MS): Promise<PollResult> {
+  const metaKey = `feed:${url}`;
+  try {
+    const cache = JSON.parse((await store.getMeta(metaKey)) ?? "{}") as { etag?: string; lastModified?: string };
+    const headers: Record<string, string> = { accept: "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5", "user-agent": "newsbot" };
+    if (cache.etag) headers["if-none-match"] = cache.etag;
+    if (cache.lastModified) headers["if-modified-since"] = cache.lastModified;
+    const res = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs), redirect: "follow" });
+    if (res.status === 304) return { url, status: "unchanged", written: 0 };
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    const xml = await readCapped(res, FEED_MAX_BYTES);
+    const items = parseFeed(xml);
+    const dir = join(articlesDir, "feeds");
+    mkdirSync(dir, { recursive: true });
+    let written = 0;
+    for (const item of items) {
+      if (!item.text) continue;
+      const file = join(dir, `${createHash("sha1").update(`${url}\n${item.id}`).digest("hex").slice(0, 16)}.json`);
+      if (existsSync(file)) continue;
+      const article = { title: item.title || item.text.slice(0, 80), url: item.link, date: item.date, author: item.author, outlet: hostOf(url), body: item.text };
+      // Written whole, then renamed: the watcher never reads half a file.
+      writeFileSync(`${file}.part`, JSON.stringify(article, null, 1));
+      renameSync(`${file}.part`, file);
+      written++;
+    }
+    await store.setMeta(metaKey, JSON.stringify({ etag: res.headers.get("etag") ?? undefined, lastModified: res.headers.get("last-modified") ?? undefined }));
+    return { url, status: "new", written };
+  } catch (e) {
+    const err = e as Error;
+    const error = err.name === "TimeoutError" ? `no answer within ${timeoutMs / 1000} s` : err.message;
+    log.warn(`feed ${url}: ${error}; will try again at the next poll`);
+    return { url, status: "failed", written: 0, error };
+  }
+}
+
+async function readCapped(res: Response, max: number): Promise<string> {
+  const length = Number(res.headers.get("content-length") ?? 0);
+  if (length > max) throw new Error(`too large (${length} bytes; at most ${max})`);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.length;
+    if (size > max) throw new Error(`too large (over ${max} bytes)`);
+    chunks.push(chunk);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return null;
+  }
+}
+
+/** Polls every feed now and every `minutes`; syncs the archive when any wrote something. */
+export function startFeeds(urls: string[], minutes: number, articlesDir: string, store: ArchiveStore, sync: () => Promise<unknown>, log: Logger): { stop(): void; poll(): Promise<PollResult[]> } {
+  let busy = false;
+  const poll = async () => {
+    if (busy) return [];
+    busy = true;
+    try {
+      const results = await Promise.all(urls.map((u) => pollFeed(u, articlesDir, store, log)));
+      if (results.some((r) => r.written > 0)) await sync();
+      return results;
+    } finally {
+      busy = false;
+    }
+  };
+  void poll();
+  const timer = setInterval(() => void poll(), minutes * 60_000);
+  return { stop: () => clearInterval(timer), poll };
+}

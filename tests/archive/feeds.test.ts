@@ -1,0 +1,120 @@
+import { createServer, type Server } from "node:http";
+import { mkdirSync, readdirSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseFeed, pollFeed, startFeeds } from "../../src/archive/feeds.ts";
+import { loadConfig } from "../../src/config.ts";
+import { openBot, type Bot } from "../../src/core.ts";
+import { memoryLogger } from "../../src/log.ts";
+import { tempDir } from "../helpers/tmp.ts";
+
+const RSS = `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Local</title>
+<item><title>Bridge to reopen</title><link>https://news.test/bridge</link><guid>bridge-1</guid><pubDate>Tue, 10 Mar 2026 06:00:00 GMT</pubDate><dc:creator>Ann Writer</dc:creator>
+<content:encoded><![CDATA[<p>The old bridge will reopen in May.</p><p>“We are proud of the repairs &amp; the team,” said Gillian Ferris, the county engineer.</p>]]></content:encoded></item>
+</channel></rss>`;
+const ATOM = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom</title>
+<entry><title>Library hours</title><id>urn:lib:1</id><link rel="alternate" href="https://news.test/library"/><updated>2026-03-09T10:00:00Z</updated><author><name>Bo Reporter</name></author>
+<content type="html">&lt;p&gt;“Libraries will open on Sundays,” said Percival Bookman, the culture lead.&lt;/p&gt;</content></entry></feed>`;
+
+let server: Server;
+let base = "";
+const hits: Record<string, number> = {};
+const conditional: string[] = [];
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const path = req.url ?? "/";
+    hits[path] = (hits[path] ?? 0) + 1;
+    if (path === "/rss") {
+      if (req.headers["if-none-match"] === '"v1"') {
+        conditional.push(path);
+        res.writeHead(304).end();
+        return;
+      }
+      res.writeHead(200, { "content-type": "application/rss+xml", etag: '"v1"' }).end(RSS);
+    } else if (path === "/atom") {
+      const lm = "Mon, 09 Mar 2026 10:00:00 GMT";
+      if (req.headers["if-modified-since"] === lm) {
+        conditional.push(path);
+        res.writeHead(304).end();
+        return;
+      }
+      res.writeHead(200, { "content-type": "application/atom+xml", "last-modified": lm }).end(ATOM);
+    } else if (path === "/down") res.writeHead(500).end("oops");
+    else if (path === "/slow") setTimeout(() => res.writeHead(200).end(RSS), 3000).unref();
+    else if (path === "/bad") res.writeHead(200, { "content-type": "text/html" }).end("<html><body>Not a feed</body></html>");
+    else if (path === "/huge") res.writeHead(200, { "content-type": "application/rss+xml" }).end(`<rss>${"x".repeat(6 * 1024 * 1024)}</rss>`);
+    else res.writeHead(404).end();
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+describe("feeds", () => {
+  const root = tempDir("newsbot-feeds-");
+  const articles = join(root, "articles");
+  mkdirSync(articles);
+  const config = loadConfig({ env: { NEWSBOT_DB: join(root, "archive.db"), NEWSBOT_ARTICLES: articles } });
+  let bot: Bot;
+  beforeAll(async () => {
+    bot = await openBot(config, { log: memoryLogger() });
+  });
+  afterAll(() => bot.close());
+
+  it("parses RSS 2.0 and Atom items: title, link, date, author, text", () => {
+    expect(parseFeed(RSS)).toEqual([{
+      id: "bridge-1", title: "Bridge to reopen", link: "https://news.test/bridge", date: "Tue, 10 Mar 2026 06:00:00 GMT", author: "Ann Writer",
+      text: "The old bridge will reopen in May.\n\n“We are proud of the repairs & the team,” said Gillian Ferris, the county engineer.",
+    }]);
+    expect(parseFeed(ATOM)[0]).toMatchObject({ id: "urn:lib:1", link: "https://news.test/library", author: "Bo Reporter", text: "“Libraries will open on Sundays,” said Percival Bookman, the culture lead." });
+    expect(() => parseFeed("<html></html>")).toThrow(/not an RSS or Atom feed/);
+  });
+
+  it("a feed item served locally answers /quote; a second poll is a conditional GET and ingests nothing twice", async () => {
+    const log = memoryLogger();
+    const feeds = startFeeds([`${base}/rss`, `${base}/atom`, `${base}/down`, `${base}/bad`], 60, articles, bot.store, bot.sync, log);
+    try {
+      // startFeeds polls at once; the loop below waits for that poll's items to be answerable.
+      const start = Date.now();
+      let reply = "";
+      while (Date.now() - start < 5000) {
+        reply = JSON.stringify(await bot.handle({ command: "quote", query: "Gillian Ferris", platform: "cli" }));
+        if (reply.includes("proud of the repairs")) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(reply).toContain("proud of the repairs");
+      expect(reply).toContain("https://news.test/bridge");
+      expect(JSON.stringify(await bot.handle({ command: "quote", query: "Percival Bookman", platform: "cli" }))).toContain("open on Sundays");
+      const files = readdirSync(join(articles, "feeds"));
+      expect(files.filter((f) => f.endsWith(".json"))).toHaveLength(2);
+      const again = await feeds.poll();
+      expect(again.find((r) => r.url.endsWith("/rss"))?.status).toBe("unchanged");
+      expect(again.find((r) => r.url.endsWith("/atom"))?.status).toBe("unchanged");
+      expect(conditional).toEqual(expect.arrayContaining(["/rss", "/atom"]));
+      expect(readdirSync(join(articles, "feeds"))).toHaveLength(2);
+      expect(log.lines.join("\n")).toMatch(/feed .*\/down: HTTP 500; will try again/);
+      expect(log.lines.join("\n")).toMatch(/feed .*\/bad: not an RSS or Atom feed/);
+    } finally {
+      feeds.stop();
+    }
+  });
+
+  it("items seen before are not written again even without a conditional GET", async () => {
+    await bot.store.setMeta(`feed:${base}/rss`, "{}");
+    const r = await pollFeed(`${base}/rss`, articles, bot.store, memoryLogger());
+    expect(r).toMatchObject({ status: "new", written: 0 });
+  });
+
+  it("a slow, failing, malformed or huge feed is logged and reported, never thrown", async () => {
+    const log = memoryLogger();
+    const slow = await pollFeed(`${base}/slow`, articles, bot.store, log, 300);
+    expect(slow).toMatchObject({ status: "failed", error: "no answer within 0.3 s" });
+    expect((await pollFeed(`${base}/down`, articles, bot.store, log)).error).toBe("HTTP 500");
+    expect((await pollFeed(`${base}/bad`, articles, bot.store, log)).error).toMatch(/not an RSS or Atom feed/);
+    expect((await pollFeed(`${base}/huge`, articles, bot.store, log)).error).toMatch(/too large/);
+    expect((await pollFeed("http://127.0.0.1:1/none", articles, bot.store, log)).status).toBe("failed");
+    expect(log.lines.filter((l) => /will try again/.test(l))).toHaveLength(5);
+  });
+});
