@@ -15,6 +15,7 @@ export interface Span {
 
 const OPENERS = new Set(["“", "«", "„"]);
 const CLOSERS = new Set(["”", "»"]);
+const MARKS = /["“”«»„]/g;
 
 export function quoteSpans(p: string): Span[] {
   const spans: Span[] = [];
@@ -27,8 +28,11 @@ export function quoteSpans(p: string): Span[] {
     if (e > s) spans.push({ start: s, end: e, openAt: open, closeAt });
     open = -1;
   };
-  for (let i = 0; i < p.length; i++) {
-    const ch = p[i];
+  // Jump from mark to mark: most of a paragraph is not marks, and a per-character loop dominated extraction.
+  MARKS.lastIndex = 0;
+  for (let found = MARKS.exec(p); found; found = MARKS.exec(p)) {
+    const i = found.index;
+    const ch = found[0];
     let kind: "open" | "close" | null = null;
     if (OPENERS.has(ch)) kind = "open";
     else if (CLOSERS.has(ch)) kind = "close";

@@ -44,8 +44,10 @@ export function findPeople(article: ArticleText): PeopleIndex {
   const raws: Raw[] = [];
   article.paragraphs.forEach((text, i) => {
     // A capitalised phrase that fills a pair of quote marks is a title ("Hit The Road Jack"), not a name.
-    const titles = quoteSpans(text).filter((q) => q.end - q.start < 60 && /^(?:\p{Lu}[\p{L}'’-]*[\s,!?.]*|(?:the|of|and|a|in|on|to)\s+)+$/u.test(text.slice(q.start, q.end)));
+    const titles = quoteSpans(text).filter((q) => q.end - q.start < 60 && /^(?:(?:\p{Lu}[\p{L}'’-]*|the|of|and|a|in|on|to)(?:[\s,!?.]+|$))+$/u.test(text.slice(q.start, q.end)));
     for (const m of text.matchAll(CAPITAL_RUN)) {
+      // Most runs are one ordinary word that opens a sentence ("The", "But"): skip them before any work.
+      if (!m[0].includes(" ") && NOT_NAME.has(m[0].toLowerCase())) continue;
       if (titles.some((q) => q.start === m.index && m.index + m[0].length >= q.end - 1 && m[0].includes(" "))) continue;
       for (const part of splitRun(m[0], m.index!)) raws.push(...readRun(text, part.at, part.run, i + 1));
     }
