@@ -151,6 +151,39 @@ describe("the Slack renderer", () => {
   });
 });
 
+describe("the Slack renderer on random replies", () => {
+  // A small seeded generator, so a failure can be reproduced.
+  let seed = 20240501;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+  const pieces = ["word", "🙂", "*bold*", "_it_", "`code`", "<!channel>", "<@U123>", "&amp;", "<https://x.test|y>", ">", "\n", "  ", "é", "—", "“q”", "|", "~"];
+  const text = (max: number) => Array.from({ length: Math.floor(rand() * max) }, () => pick(pieces)).join(pick([" ", "", " "]));
+  const src = (): SourceRef => source({ title: text(80), url: rand() < 0.5 ? null : `https://news.example/${text(5).replace(/\s/g, "")}`, date: rand() < 0.5 ? null : "2020-01-01" });
+  const block = (): Block => {
+    switch (pick(["quote", "figure", "article", "person", "text", "note", "suggestions"] as const)) {
+      case "quote": return quote({ text: text(rand() < 0.2 ? 3000 : 60), speaker: rand() < 0.3 ? null : text(10), source: src() });
+      case "figure": return { kind: "figure", text: text(5), value: rand() * 1e9, unit: "GBP", per: rand() < 0.5 ? null : text(3), approx: null, measure: text(50), claimedBy: rand() < 0.5 ? null : text(8), sentence: text(400), sources: Array.from({ length: 1 + Math.floor(rand() * 12) }, src) };
+      case "article": return { kind: "article", snippet: text(600), source: src() };
+      case "person": return { kind: "person", name: text(6), type: "person", aliases: Array.from({ length: Math.floor(rand() * 30) }, () => text(6)), roles: [text(10)], articles: 3, quotes: 2 };
+      case "text": return { kind: "text", text: text(800) };
+      case "note": return { kind: "note", text: text(300) };
+      case "suggestions": return { kind: "suggestions", commands: Array.from({ length: Math.floor(rand() * 30) }, () => `/quote ${text(8)}`) };
+    }
+  };
+
+  it("holds every limit and lets no mention through, for 300 random replies", () => {
+    for (let i = 0; i < 300; i++) {
+      const r = reply(Array.from({ length: Math.floor(rand() * 80) }, block), { title: text(40), query: text(30), paging: rand() < 0.5 ? null : { page: 1, pages: 3, total: 12 } });
+      for (const options of [{}, { visibility: "in_channel" as const, buttons: false, sharedBy: "U9" }]) {
+        const m = renderSlack(r, options);
+        expect(checkMessage(m as unknown as Record<string, unknown>), `reply ${i}`).toBeNull();
+        expect(visibleText(m)).not.toMatch(LIVE_MENTION);
+        expect(JSON.stringify(m.blocks.flatMap((b) => (b.type === "actions" ? b.elements.map((e) => e.value) : [])))).not.toMatch(/[<>&]/);
+      }
+    }
+  });
+});
+
 describe("the Slack app manifests", () => {
   for (const file of ["slack/manifest.json", "slack/manifest.http.json"]) {
     it(`${file} declares every command of the bot, the scopes and interactivity`, () => {
