@@ -71,11 +71,18 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Discor
   let used = (embed.title?.length ?? 0) + paging.length + FOOTER_RESERVE;
 
   const described: string[] = [];
+  // Kept as a running count (not joined per block): a reply can carry hundreds of long blocks.
+  let describedLength = 0;
   const fields: NonNullable<DiscordEmbed["fields"]> = [];
   let dropped = 0;
   for (const block of reply.blocks) {
     if (block.kind === "text" || block.kind === "note" || block.kind === "suggestions") {
-      described.push(describe(block));
+      if (describedLength > EMBED_DESCRIPTION_MAX) continue; // already more than can be shown
+      const text = describe(block);
+      if (text) {
+        describedLength += (described.length ? 2 : 0) + text.length;
+        described.push(text);
+      }
       continue;
     }
     const field = renderField(block);
@@ -84,7 +91,7 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Discor
     if (!field.value.trim()) field.value = "—";
     const size = field.name.length + field.value.length;
     // The description is given its share below; fields may not eat into what it needs.
-    const descriptionNeed = Math.min(EMBED_DESCRIPTION_MAX, described.join("\n\n").length + 200);
+    const descriptionNeed = Math.min(EMBED_DESCRIPTION_MAX, describedLength + 200);
     if (fields.length >= EMBED_FIELDS_MAX || used + size + descriptionNeed > EMBED_TOTAL_MAX) {
       dropped++;
       continue;
@@ -93,7 +100,7 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Discor
     used += size;
   }
 
-  const description = fit(described.filter(Boolean).join("\n\n"), Math.min(EMBED_DESCRIPTION_MAX, EMBED_TOTAL_MAX - used));
+  const description = fit(described.join("\n\n"), Math.min(EMBED_DESCRIPTION_MAX, EMBED_TOTAL_MAX - used));
   if (description) embed.description = description;
   if (fields.length) embed.fields = fields;
   if (!embed.description && !embed.fields) embed.description = Messages.nothingFor(clean(reply.query) || `/${reply.command}`).slice(0, EMBED_DESCRIPTION_MAX);
@@ -131,11 +138,14 @@ function button(label: string, customId: string, style: number, disabled: boolea
 function describe(block: Block): string {
   switch (block.kind) {
     case "text":
-      return escape(clean(block.text));
+      return escape(clean(block.text.slice(0, EMBED_DESCRIPTION_MAX + 1)));
     case "note":
-      return `*${escape(clean(block.text))}*`;
+      return `*${escape(clean(block.text.slice(0, EMBED_DESCRIPTION_MAX + 1)))}*`;
     case "suggestions":
-      return block.commands.map((c) => `• \`${clean(c).replace(/`/g, "'")}\``).join("\n");
+      return block.commands
+        .slice(0, EMBED_DESCRIPTION_MAX)
+        .map((c) => `• \`${clean(c.slice(0, EMBED_DESCRIPTION_MAX)).replace(/`/g, "'")}\``)
+        .join("\n");
     default:
       return "";
   }
@@ -218,8 +228,11 @@ export function fit(text: string, max: number): string {
  */
 export function fitEscaped(raw: string, max: number, link = false, marker = ELLIPSIS): string {
   const esc = (s: string) => escape(s, link);
+  // Escaping never shortens text, so nothing past max + 1 raw characters can be shown: a huge text costs no more.
+  const whole = raw.length <= max + 1;
+  if (!whole) raw = raw.slice(0, max + 1);
   const full = esc(raw);
-  if (full.length <= max) return full;
+  if (whole && full.length <= max) return full;
   const room = max - marker.length;
   if (room <= 0) return marker.slice(0, Math.max(0, max));
   // Longest prefix of whole words whose escaped form fits.

@@ -169,6 +169,50 @@ describe("Discord renderer", () => {
     expect(out.components[0].components.map((b) => b.label)).toEqual(["Previous", "Next", "Share"]);
   });
 
+  it("holds every limit for 200 random replies (lengths, emoji, markdown, mentions, blank text)", () => {
+    let seed = 42;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+    const pieces = ["word", "🙂", "**", "_", "\\", "`", ">", "<@123>", "@everyone", "[x](y)", " ", "\n", "a".repeat(300), "é", "\u0007", "‘’“”"];
+    const text = () => Array.from({ length: Math.floor(rand() ** 3 * 2000) }, () => pick(pieces)).join(pick(["", " ", "  "]));
+    const src = (): SourceRef => ({ ...source, title: text(), url: rand() < 0.5 ? null : `https://example.org/${"p".repeat(Math.floor(rand() * 600))}`, date: rand() < 0.5 ? null : "2016-03-19" });
+    const block = (): Block => {
+      switch (Math.floor(rand() * 7)) {
+        case 0:
+          return { kind: "quote", text: text(), speaker: rand() < 0.3 ? null : text(), partial: rand() < 0.5, match: pick(["by", "mentions", "topic"] as const), source: src() };
+        case 1:
+          return { kind: "figure", text: text(), value: rand() * 1e12, unit: "GBP", per: rand() < 0.5 ? null : text(), approx: rand() < 0.5 ? null : text(), measure: text(), claimedBy: rand() < 0.5 ? null : text(), sentence: text(), sources: Array.from({ length: 1 + Math.floor(rand() * 8) }, src) };
+        case 2:
+          return { kind: "article", snippet: text(), source: src() };
+        case 3:
+          return { kind: "person", name: text(), type: "person", aliases: [text(), text()], roles: [text()], articles: 2, quotes: 3 };
+        case 4:
+          return { kind: "text", text: text() };
+        case 5:
+          return { kind: "note", text: text() };
+        default:
+          return { kind: "suggestions", commands: [text(), text()] };
+      }
+    };
+    for (let n = 0; n < 200; n++) {
+      const reply: Reply = {
+        command: "search",
+        query: text(),
+        title: text(),
+        blocks: Array.from({ length: Math.floor(rand() * 40) }, block),
+        paging: rand() < 0.5 ? null : { page: 2, pages: 9, total: 44 },
+        status: pick(["ok", "empty", "usage", "error"] as const),
+      };
+      const states = new ButtonStates();
+      const id = (page: number) => states.encode({ action: "page", command: "search", page, query: reply.query });
+      const out = renderDiscord(reply, { ids: { previous: id(1), next: id(3), share: states.encode({ action: "share", command: "search", page: 2, query: reply.query }) }, content: rand() < 0.3 ? text() : undefined });
+      expect(messageProblems(out), `reply ${n}`).toEqual([]);
+      expect(out.embeds[0].description ?? out.embeds[0].fields, `reply ${n} says something`).toBeTruthy();
+      // No cut leaves half an emoji behind.
+      expect(JSON.stringify(out), `reply ${n}`).not.toMatch(/\\ud83d(?!\\ude42)/);
+    }
+  });
+
   it("keeps button state in the custom_id when it fits, else in a bounded map that expires", () => {
     const s = new ButtonStates(2);
     const short = s.encode({ action: "page", command: "quote", page: 2, query: "owen smith: cuts" });
