@@ -209,6 +209,20 @@ describe("Discord adapter with the real discord.js client", () => {
     expect(edit.allowed_mentions).toEqual({ parse: [] });
   });
 
+  it("a slow Share defers publicly and a slow Next defers the update, then both edit in the answer", async () => {
+    const share = fake.click("sh:search:1:slow please");
+    const first = await fake.firstResponse(share);
+    expect(first.body).toEqual({ type: 5, data: { flags: 0 } });
+    const shared = await fake.finalMessage(share);
+    expect(shared.content).toBe(`Shared by <@${USER_ID}>`);
+    expect(shared.allowed_mentions).toEqual({ parse: [] });
+    const next = fake.click("pg:search:2:slow please");
+    expect((await fake.firstResponse(next)).body).toEqual({ type: 6 });
+    const edit = await fake.waitFor((c) => c.method === "PATCH" && c.path.includes(`interaction-token-${next}`) && c.path.endsWith("/messages/%40original"));
+    expect(edit.body.allowed_mentions).toEqual({ parse: [] });
+    expect(messageProblems(edit.body)).toEqual([]);
+  });
+
   it("counts the time an interaction took to reach us against the deferral budget", async () => {
     // 0.9 s of work: answered directly when the interaction is fresh...
     const fresh = await fake.firstResponse(fake.command("search", "medium please"));
