@@ -32,7 +32,8 @@ const until = async (ok: () => boolean, ms: number, what: string) => {
 };
 
 beforeAll(async () => {
-  fake = await FakeDiscord.start();
+  // As in a real server: READY lists the guild as unavailable and GUILD_CREATE follows.
+  fake = await FakeDiscord.start({ inGuild: true });
   child = spawn(process.execPath, [resolve("bin/newsbot.js"), "start"], {
     cwd: root,
     env: {

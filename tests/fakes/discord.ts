@@ -107,6 +107,8 @@ function commandProblems(body: any): string[] {
 export interface FakeOptions {
   /** The HELLO heartbeat interval: Discord's 41250 ms, or a few hundred to exercise heartbeats in a test. */
   heartbeatInterval?: number;
+  /** As Discord does for a bot in a server: READY lists the guild as unavailable, then GUILD_CREATE follows. */
+  inGuild?: boolean;
 }
 
 /** Discord's epoch (2015-01-01): snowflakes carry their creation time from it. */
@@ -137,6 +139,7 @@ export class FakeDiscord {
   private seq = 0;
   private counter = 0n;
   private heartbeatInterval = 41250;
+  private inGuild = false;
   private waiters: { pred: (c: RestCall) => boolean; resolve: (c: RestCall) => void }[] = [];
   apiUrl = "";
   gatewayUrl = "";
@@ -144,6 +147,7 @@ export class FakeDiscord {
   static async start(options: FakeOptions = {}): Promise<FakeDiscord> {
     const f = new FakeDiscord();
     if (options.heartbeatInterval) f.heartbeatInterval = options.heartbeatInterval;
+    f.inGuild = options.inGuild ?? false;
     await f.listen();
     return f;
   }
@@ -191,18 +195,53 @@ export class FakeDiscord {
           d: {
             v: 10,
             user: { id: BOT_USER_ID, username: "newsbot", discriminator: "0", global_name: null, avatar: null, bot: true },
-            guilds: [],
+            guilds: this.inGuild ? [{ id: GUILD_ID, unavailable: true }] : [],
             session_id: "session-1",
             resume_gateway_url: this.gatewayUrl,
             application: { id: APP_ID, flags: 0 },
           },
         });
+        if (this.inGuild) this.send(ws, { op: 0, t: "GUILD_CREATE", s: ++this.seq, d: this.guild() });
       } else if (msg.op === 6) {
         this.resumes++;
         if (this.refuseResume) this.send(ws, { op: 9, d: false });
         else this.send(ws, { op: 0, t: "RESUMED", s: ++this.seq, d: {} });
       }
     });
+  }
+
+  private guild() {
+    return {
+      id: GUILD_ID,
+      name: "Newsroom",
+      icon: null,
+      owner_id: USER_ID,
+      unavailable: false,
+      member_count: 2,
+      large: false,
+      joined_at: "2024-01-01T00:00:00.000Z",
+      features: [],
+      roles: [{ id: GUILD_ID, name: "@everyone", permissions: "1071698660929", position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+      channels: [{ id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: "newsroom", position: 0, permission_overwrites: [], parent_id: null, nsfw: false }],
+      threads: [],
+      members: [],
+      emojis: [],
+      stickers: [],
+      voice_states: [],
+      presences: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+      premium_tier: 0,
+      preferred_locale: "en-GB",
+      system_channel_flags: 0,
+      verification_level: 0,
+      default_message_notifications: 0,
+      explicit_content_filter: 0,
+      mfa_level: 0,
+      nsfw_level: 0,
+      afk_timeout: 300,
+    };
   }
 
   private send(ws: WebSocket, payload: { op: number; t?: string; s?: number; d?: unknown }) {
