@@ -7,6 +7,12 @@ import type { Mention, PeopleIndex } from "./people.ts";
 import { splitSentences, type Sentence } from "./text.ts";
 import type { ArticleText, Quote } from "./types.ts";
 
+// Plural subjects take the base form ("critics claim", "analysts warn"), but most of these are nouns too ("China's
+// claim"), so they count only after a plural subject. -ing forms follow "is" or a comma ("is urging", ", calling").
+const BASE_FORMS = "say tell add write warn insist claim admit argue explain declare announce reply respond note suggest urge describe accuse predict stress maintain reveal complain agree fear";
+const ING_FORMS = "telling adding urging claiming insisting arguing describing calling accusing admitting suggesting predicting promising complaining explaining writing noting stressing";
+const BASE = new Set(BASE_FORMS.split(" "));
+const ING = new Set(ING_FORMS.split(" "));
 const CUES = (
   "said says say saying told tells telling added adds adding wrote writes writing tweeted tweets posted warned warns warning " +
   "insisted insists claimed claims admitted admits argued argues explained explains stated states declared declares announced " +
@@ -16,7 +22,9 @@ const CUES = (
   "stressed stresses emphasised emphasized maintained maintains recalled recalls revealed reveals joked complained complains " +
   "concluded cautioned countered agreed agrees boasted quipped criticised criticized praised labelled labeled branded attacked " +
   "welcomed welcomes condemned condemns hailed blamed reckoned reckons feared fears hoped hopes estimated estimates forecast " +
-  "predicted wants wanted announced announcing explained"
+  "predicted wants wanted announced announcing explained " +
+  // Plural subjects take the base form ("critics claim", "analysts warn"); -ing forms follow "is" or a comma.
+  BASE_FORMS + " " + ING_FORMS
 ).split(" ");
 const CUE = new Set(CUES);
 // Verbs that attribute only when followed by a colon or "that" ("He believes: …"); others attribute alone.
@@ -54,8 +62,13 @@ export function findQuotes(article: ArticleText, people: PeopleIndex): Quote[] {
       const attribution =
         (span.closeAt >= 0 ? afterCue(after, span.closeAt + 1, ctx, text) : null) ??
         beforeCue(before, sentence.start, ctx) ??
-        possessive(before, sentence.start, ctx);
+        possessive(before, sentence.start, ctx) ??
+        (span.closeAt >= 0 && partial ? trailingCue(p, sentence, span.closeAt, ctx) : null);
       const words = text.split(/\s+/).length;
+      // A nickname between a forename and a surname (David "Fathead" Newman) is nobody's speech.
+      if (words <= 3 && /\p{Lu}[\p{L}'’-]*\s$/u.test(p.slice(Math.max(0, span.openAt - 20), span.openAt)) && /^\s\p{Lu}/u.test(p.slice(span.closeAt + 1, span.closeAt + 3))) continue;
+      // A capitalised coined term inside a sentence ("the US emphasis on an “Axis of Evil”") is a name, not speech.
+      if (partial && words >= 2 && isTitle(text) && !/[.!?]$/.test(text)) continue;
       if (!attribution) {
         // Short spans with no speaker are titles, nicknames and scare quotes, not speech.
         if (words <= 4 && !/[.!?,]$/.test(text)) continue;
@@ -137,7 +150,9 @@ interface Attribution {
 /** `“…,” X said`, `“…,” said X`, `“…,” he added`, `“…,” according to X`. */
 function afterCue(after: string, offset: number, ctx: Ctx, text: string): Attribution | null {
   const verbFirst = /^[\s,–—-]*(?:[a-z]+ly\s+)?(according to|[a-z]+)\b\s+/i.exec(after);
-  if (verbFirst && (CUE.has(verbFirst[1].toLowerCase()) || verbFirst[1].toLowerCase() === "according to")) {
+  // After a quotation the verb is finite ("said X", "X added"); a participle (", arguing that…") shares the main subject.
+  const finite = (w: string) => CUE.has(w) && !BASE.has(w) && !ING.has(w);
+  if (verbFirst && (finite(verbFirst[1].toLowerCase()) || verbFirst[1].toLowerCase() === "according to")) {
     const at = offset + verbFirst[0].length;
     const who = subjectAt(ctx, at, ctx.p.slice(at, at + 80), "first");
     if (who) return { ...who, cue: verbFirst[1].toLowerCase() };
@@ -145,7 +160,7 @@ function afterCue(after: string, offset: number, ctx: Ctx, text: string): Attrib
   // A quotation that ends its sentence ("… sure.") is followed by a new sentence, whose cue belongs to the next quotation.
   const endsSentence = /[.!?]$/.test(text);
   // The first cue word of the sentence after the quote; what stands before it is its subject.
-  const cue = [...after.matchAll(/\b[a-z]+\b/g)].find((w) => CUE.has(w[0]));
+  const cue = [...after.matchAll(/\b[a-z]+\b/g)].find((w) => finite(w[0]));
   if (cue && cue.index! > 0) {
     const subject = after.slice(0, cue.index).replace(/\b(?:has|had|have|also|then|later|once|would|will|was|is)\s+$/, "").replace(/^[\s,–—-]+/, "");
     const rest = after.slice(cue.index! + cue[0].length);
@@ -174,7 +189,8 @@ function beforeCue(before: string, offset: number, ctx: Ctx): Attribution | null
   for (let k = words.length - 1; k >= 0; k--) {
     const w = words[k][0].toLowerCase();
     if (!CUE.has(w)) continue;
-    if (/\b(?:being|been|was|were|be|is|are)\s+$/i.test(plain.slice(0, words[k].index))) continue; // "was asked"
+    if (BASE.has(w) && !/(?:\b(?:they|we|i|you|will|would|to|did|does|do|can|could|should|might|must|shall|may|also|then)|[\p{L}]{3,}s|\p{Lu}\p{L}+)\s+$/iu.test(plain.slice(Math.max(0, words[k].index! - 30), words[k].index!))) continue;
+    if (!w.endsWith("ing") && /\b(?:being|been|was|were|be|is|are)\s+$/i.test(plain.slice(0, words[k].index))) continue; // "was asked"
     const region = plain.slice(0, words[k].index);
     // The clause's subject stands at its start, once an opening phrase ("In a letter to Cameron, ") is set
     // aside: "his lawyer, Antony Townsden, told the BBC … and added:" is Townsden speaking.
@@ -196,6 +212,16 @@ function beforeCue(before: string, offset: number, ctx: Ctx): Attribution | null
     const tail = before.slice(words[k].index! + w.length);
     const after = subjectAt(ctx, offset + words[k].index! + w.length, tail, "first");
     if (after) return { ...after, cue: w };
+    // "He said … but predicted a more “…”": a second verb shares the sentence's subject.
+    if (clause.length < region.length) {
+      const whole = region.replace(LEADING_PHRASE, (m) => " ".repeat(m.length));
+      const shared = subjectAt(ctx, offset, whole, "first");
+      if (shared) return { ...shared, cue: w };
+    }
+    // "Critics claim…", "Analysts said…": speech, by people the article does not name.
+    if (/\b(?:critics|analysts|experts|observers|commentators|campaigners|officials|sources|economists|observers|opponents|supporters|residents|witnesses)\s+$/i.test(region)) {
+      return { speaker: null, cue: w, confidence: 0 };
+    }
     return null;
   }
   return null;
@@ -207,6 +233,26 @@ const LEADING_PHRASE = /^\s*(?:(?:in|on|at|after|before|during|despite|following
 /** The text with every quoted stretch blanked out (same length, so offsets still hold). */
 function maskQuotes(text: string): string {
   return text.replace(/["“][^"“”]*(?:["”]|$)/g, (m) => " ".repeat(m.length));
+}
+
+/**
+ * A sentence that ends with its attribution covers every quotation in it: `China's booming economy and a
+ * “spectacular comeback” in Japan would help recovery, the OECD said.`, `Britain was “uniquely placed”, he suggested.`
+ */
+function trailingCue(p: string, sentence: Sentence, closeAt: number, ctx: Ctx): Attribution | null {
+  const rest = p.slice(closeAt + 1, sentence.end);
+  const comma = rest.lastIndexOf(",");
+  if (comma < 0 || /["“”]/.test(rest)) return null;
+  const tail = rest.slice(comma + 1);
+  const words = [...tail.matchAll(/[\p{L}'’.-]+/gu)];
+  const k = words.findIndex((w) => CUE.has(w[0].replace(/\.$/, "")));
+  // The attribution is the whole clause after the comma: a short subject and its verb, or the verb first.
+  if (k < 0 || words.length > 10 || words.length - k > 6) return null;
+  const from = k > 0 ? words[0].index! : words[k].index! + words[k][0].length;
+  const to = k > 0 ? words[k].index! : tail.length;
+  const at = closeAt + 1 + comma + 1 + from;
+  const who = subjectAt(ctx, at, tail.slice(from, to), "first");
+  return who ? { ...who, cue: words[k][0].replace(/\.$/, ""), confidence: Math.min(who.confidence, 0.8) } : null;
 }
 
 /** `Duncan Smith's resignation letter: “…”`, `a BT spokesman: “…”`. */

@@ -123,6 +123,30 @@ describe("quotations and their speakers", () => {
     expect(q[0][1]).toBe("Fair Pay Alliance");
   });
 
+  it("lets an attribution at the end of a sentence cover a fragment earlier in it", () => {
+    expect(said('Ann Cole spoke first. The outlook is "very bright" for the region, the Acme Bank said.')).toEqual([["very bright", "Acme Bank"]]);
+    expect(said('Tom Hardy spoke later. Growth was "badly hurt" by the strike, he suggested.')).toEqual([["badly hurt", "Tom Hardy"]]);
+  });
+
+  it("keeps speech by people the article does not name, with no speaker", () => {
+    expect(quotes('Tom Hardy resigned. Analysts said the firm faced a "long stand-off" with its lenders.')).toMatchObject([{ text: "long stand-off", speaker: null }]);
+  });
+
+  it("reads a base-form verb after a plural subject but not a noun of the same spelling", () => {
+    expect(said('The Green Party say the plan would "wreck the coast".')[0][1]).toBe("Green Party");
+    const q = said('Tom Hardy said Ann Cole was "naive beyond belief" if she accepted the rival claim it would not matter.');
+    expect(q[0][1]).toBe("Tom Hardy");
+  });
+
+  it("reads a speaker through an -ing cue", () => {
+    expect(said('Tom Hardy had the last word, complaining: "That was not football."')[0][1]).toBe("Tom Hardy");
+  });
+
+  it("does not take a nickname or a capitalised coined term for speech", () => {
+    expect(quotes('He toured with Eddie "Lockjaw" Davis for years.')).toEqual([]);
+    expect(quotes('Tom Hardy says the focus on an "Arc of Crisis" is misplaced.')).toEqual([]);
+  });
+
   // The annotated gold for the two sample articles, kept beside the checkout.
   const SEED_GOLD = "../shared/eval/seed-gold.json";
   it.skipIf(!existsSync(SEED_GOLD))("finds the seed articles' speakers as the gold file gives them", () => {
