@@ -26,6 +26,9 @@ export interface SyncOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** Longest stretch of indexing before other work (chat answers) gets a turn. */
+const YIELD_AFTER_MS = 20;
+
 export async function syncFolder(store: ArchiveStore, dir: string, { log, onProgress }: SyncOptions): Promise<SyncReport> {
   const report: SyncReport = { added: 0, updated: 0, removed: 0, unchanged: 0, skipped: [], changed: false };
   const files = listArticleFiles(dir, log);
@@ -40,7 +43,14 @@ export async function syncFolder(store: ArchiveStore, dir: string, { log, onProg
     batch = [];
   };
   let done = 0;
+  let slice = Date.now();
   for (const { path, size, mtimeMs } of files) {
+    // Extraction is synchronous: hand the event loop back every ~20 ms so chat platforms keep answering
+    // (Discord drops an interaction not answered within 3 s) while a big folder is indexed.
+    if (Date.now() - slice > YIELD_AFTER_MS) {
+      await new Promise<void>((r) => setImmediate(r));
+      slice = Date.now();
+    }
     onProgress?.(done++, files.length);
     const before = known.get(path);
     known.delete(path);

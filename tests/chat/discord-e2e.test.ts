@@ -1,7 +1,7 @@
 // End to end, from outside the process, as Discord would drive it: `newsbot start` with Discord settings
 // pointed at the local fake Discord, then slash commands and autocomplete over the fake gateway.
 import { spawn, type ChildProcess } from "node:child_process";
-import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APP_ID, FakeDiscord, GUILD_ID, messageProblems } from "../fakes/discord.ts";
@@ -178,6 +178,27 @@ describe("newsbot start on Discord, end to end", () => {
     await until(() => fake.resumes >= 1, 10_000, "a resume");
     const b = await ask("who", "sturgeon");
     expect(b.message.embeds.length).toBe(1);
+  });
+
+  it("answers within 3 s while 400 new articles are being indexed", async () => {
+    const sources = ["000_2ea4bb40d2f84377.txt", "003_a45378febf24a42f.txt"].map((f) => readFileSync(join("data/articles", f), "utf8"));
+    for (let n = 0; n < 400; n++) {
+      const body = sources[n % 2].split("\n").slice(1).join("\n");
+      writeFileSync(join(articles, `batch_${n}.txt`), `Batch story ${n} on the budget\n\nA first paragraph numbered ${n}.\n\n${body}`);
+    }
+    const firsts: number[] = [];
+    const indexed = () => /articles folder changed: 400 new/.test(stderr);
+    const deadline = Date.now() + 60_000;
+    // Ask throughout the indexing (and a little after), as a newsroom would.
+    while ((!indexed() || firsts.length < 20) && Date.now() < deadline) {
+      const sent = Date.now();
+      const first = await fake.firstResponse(fake.command("quote", "sturgeon"), 10_000);
+      firsts.push(first.at - sent);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(indexed()).toBe(true);
+    console.log(`discord e2e during indexing: ${firsts.length} commands, slowest first response ${Math.max(...firsts)} ms`);
+    expect(Math.max(...firsts)).toBeLessThan(3000);
   });
 
   it("never writes the token to its logs, and stops cleanly on SIGTERM", async () => {
