@@ -71,7 +71,8 @@ export async function startDiscord(bot: Bot, discord: DiscordConfig, log: Logger
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,
     rest: {
-      ...(discord.apiUrl ? { api: discord.apiUrl.replace(/\/+$/, "") } : {}),
+      // discord.js adds the version itself: "https://discord.com/api" (a trailing "/v10" would be doubled).
+      ...(discord.apiUrl ? { api: discord.apiUrl.replace(/\/+$/, "").replace(/\/v\d+$/, "") } : {}),
       ...(options.retries !== undefined ? { retries: options.retries } : {}),
       ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
     },
@@ -79,7 +80,9 @@ export async function startDiscord(bot: Bot, discord: DiscordConfig, log: Logger
 
   client.on(Events.Error, (e) => log.error(`discord: ${secret(e)}`));
   client.on(Events.Warn, (m) => log.warn(`discord: ${redact(m, [discord.token])}`));
-  client.on(Events.ShardDisconnect, (ev, id) => log.warn(`discord: gateway shard ${id} disconnected (${ev.code})`));
+  client.on(Events.ShardDisconnect, (ev, id) => {
+    if (!stopped) log.warn(`discord: gateway shard ${id} disconnected (${ev.code})`);
+  });
   client.on(Events.ShardReconnecting, (id) => {
     if (!stopped) log.info(`discord: gateway shard ${id} reconnecting`);
   });

@@ -22,12 +22,12 @@ afterAll(async () => {
 });
 
 describe("starting the Discord adapter", () => {
-  it("registers globally without a guild, retrying through a 500 and a 429", async () => {
+  it("registers globally without a guild, retrying through a 500 and a 429 (API URL given with /v10/)", async () => {
     const fake = await FakeDiscord.start();
     try {
       fake.inject({ method: "PUT", path: /\/commands$/, status: 500, times: 1 });
       fake.inject({ method: "PUT", path: /\/commands$/, status: 429, times: 1, retryAfter: 0.2 });
-      const d = await startDiscord(bot, { token: TOKEN, applicationId: APP_ID, guildId: null, apiUrl: fake.apiUrl, digestChannel: null }, log, { retries: 0 });
+      const d = await startDiscord(bot, { token: TOKEN, applicationId: APP_ID, guildId: null, apiUrl: `${fake.apiUrl}/v10/`, digestChannel: null }, log, { retries: 0 });
       await d.stop();
       const puts = fake.calls.filter((c) => c.method === "PUT");
       expect(puts.every((c) => c.path === `/api/v10/applications/${APP_ID}/commands`)).toBe(true);
