@@ -279,7 +279,18 @@ const targets: [string, string, boolean | null][] = [
 ];
 lines.push("## Targets of issue 6", "");
 lines.push("| target | measured | status |", "|---|---|---|");
-for (const [t, m, ok] of targets) lines.push(`| ${t} | ${m} | ${ok === null ? "not measured" : ok ? "met" : "**missed**"} |`);
+// A 1M target that a smaller archive already misses (every figure here grows with the archive) is missed.
+const overAlready: Record<number, boolean> = {
+  0: results.some((r) => p99Of(r, "quote") > 50),
+  1: results.some((r) => p99Of(r, "figure") > 50),
+  2: results.some((r) => p99Of(r, "autocomplete") > 20),
+  5: results.some((r) => coldOf(r) > 5),
+  6: results.some((r) => Math.max(r.ingest.rssMB, r.query.oursRssMB) > 2048),
+};
+targets.forEach(([t, m, ok], i) => {
+  const status = ok === null ? (overAlready[i] ? "**missed** (already over the 1M target at a smaller size; 1M not run)" : "not measured") : ok ? "met" : "**missed**";
+  lines.push(`| ${t} | ${m} | ${status} |`);
+});
 lines.push("");
 if (skippedSizes.length) lines.push("Sizes skipped in the last run:", "", ...skippedSizes.map((s) => `- ${s}`), "");
 const analysis = join(root, "bench/ANALYSIS.md");
