@@ -228,7 +228,16 @@ async function start(args: string[]): Promise<number> {
   const bot = await open(config, { onProgress: bar.update });
   bar.done();
   const live = await startLive(bot, config, log);
-  const platforms = await startPlatforms(bot, config, log);
+  let platforms: Awaited<ReturnType<typeof startPlatforms>>;
+  try {
+    platforms = await startPlatforms(bot, config, log);
+  } catch (e) {
+    // A platform that cannot start (bad token, Discord unreachable) must end the process, not leave the
+    // watcher and the other platforms holding it open.
+    await live.stop();
+    await bot.close();
+    throw e;
+  }
   if (platforms.length === 0) {
     await runTerminalChat(bot);
     await live.stop();

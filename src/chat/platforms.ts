@@ -15,13 +15,19 @@ export async function startPlatforms(bot: Bot, config: Config, log: Logger): Pro
   void bot;
   void config;
   void log;
-  if (config.slack) {
-    const { startSlack } = await import("./slack.ts");
-    running.push(await startSlack(bot, config.slack, log));
-  }
-  if (config.discord) {
-    const { startDiscord } = await import("./discord.ts");
-    running.push(await startDiscord(bot, config.discord, log));
+  try {
+    if (config.slack) {
+      const { startSlack } = await import("./slack.ts");
+      running.push(await startSlack(bot, config.slack, log));
+    }
+    if (config.discord) {
+      const { startDiscord } = await import("./discord.ts");
+      running.push(await startDiscord(bot, config.discord, log));
+    }
+  } catch (e) {
+    // One platform failing to start stops those already running, so the process can exit with the reason.
+    await Promise.allSettled(running.map((p) => p.stop()));
+    throw e;
   }
   return running;
 }

@@ -57,6 +57,11 @@ export async function registerCommands({ rest, discord, commands, log, secret, s
       return true;
     } catch (e) {
       const status = (e as { status?: number }).status ?? 0;
+      if (status === 401) {
+        // The login fails on the same token and says so; one line here is enough.
+        log.error(`discord: Discord refused the token (401), so the commands were not registered`);
+        return false;
+      }
       if (status === 403 || status === 404) {
         // The usual cause, and one retrying cannot fix: the bot is not in that server, or was invited without the scope.
         log.error(
