@@ -19,7 +19,8 @@ export interface SyncReport {
   changed: boolean;
 }
 
-const BATCH = 200;
+/** Articles per transaction: bounds memory when one file (a .jsonl export) holds thousands of articles. */
+const BATCH_ARTICLES = 2000;
 
 export interface SyncOptions {
   log: Logger;
@@ -97,7 +98,7 @@ export async function syncFolder(store: ArchiveStore, dir: string, { log, onProg
     if (before) report.updated++;
     else report.added++;
     report.changed = true;
-    if (batch.length >= BATCH) await flush();
+    if (batch.reduce((n, b) => n + b.articles.length, 0) >= BATCH_ARTICLES) await flush();
   }
   await flush();
   onProgress?.(files.length, files.length);

@@ -35,10 +35,8 @@ export class Lookup {
 
   /** Phrases that, found in a quote, mean it mentions this identity (forms shared with someone else are left out). */
   mentionPhrases(identity: Identity): string[] {
-    return identity.nameForms.filter((form) => {
-      const others = this.names.match(form);
-      return !others || others.identities.every((o) => o === identity);
-    }).map(foldText);
+    // An exact look-up: forms come from the archive itself, so typo tolerance would only cost time.
+    return identity.nameForms.filter((form) => this.names.exactly(form).every((o) => o === identity)).map(foldText);
   }
 
   /**

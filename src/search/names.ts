@@ -55,14 +55,23 @@ export class NameIndex {
 
   /** The people a query names: an exact alias first, else the closest alias within typo distance. */
   match(query: string): NameMatch | null {
-    const key = foldText(query).replace(/^(mr|mrs|ms|dr|sir|lord|lady)\.?\s+/, "");
+    const full = foldText(query);
+    // "Sir X" may be an alias as written; "Mr X" is also the plain "X".
+    for (const k of [full, full.replace(/^(mr|mrs|ms|dr|sir|lord|lady)\.?\s+/, "")]) {
+      const exact = this.byAlias.get(k);
+      if (exact) return { identities: exact, alias: this.aliasText.get(k)!, exact: true };
+    }
+    const key = full.replace(/^(mr|mrs|ms|dr|sir|lord|lady)\.?\s+/, "");
     if (key === "") return null;
-    const exact = this.byAlias.get(key);
-    if (exact) return { identities: exact, alias: this.aliasText.get(key)!, exact: true };
     if (key.length < 4) return null;
     const [best] = this.fuse.search(key, { limit: 1 });
     if (!best || (best.score ?? 1) > TYPO_THRESHOLD) return null;
     return { identities: this.byAlias.get(best.item.key)!, alias: best.item.alias, exact: false };
+  }
+
+  /** The identities an alias names exactly, without typo tolerance (cheap: a map lookup). */
+  exactly(alias: string): Identity[] {
+    return this.byAlias.get(foldText(alias)) ?? [];
   }
 
   /** Names that start with, or are close to, a partial query: autocomplete and "did you mean". */
