@@ -72,6 +72,18 @@ export function findPeople(article: ArticleText): PeopleIndex {
     }
     persons.push({ tokens: r.tokens, kind: "person", gender: null, roles: new Set(), aliases: new Set(), mentions: 0 });
   }
+  // A lone capitalised word that is nobody's name part yet acts as a subject ("Intel filed…", "Sony said") is a
+  // company, club or body: it can be a source, and "it" can point back to it.
+  const nameParts = new Set(persons.flatMap((p) => p.tokens.map((t) => t.toLowerCase())));
+  for (const r of raws) {
+    if (r.tokens.length !== 1 || r.kind !== "maybe" || nameParts.has(r.tokens[0].toLowerCase()) || GIVEN_NAMES.has(r.tokens[0].toLowerCase())) continue;
+    if (/(?:ish|ese|ian|an|i)$/.test(r.tokens[0]) || r.tokens[0].length < 3) continue; // nationalities: "British", "Japanese", "Iraqi"
+    // A capitalised plural opening a sentence is a common noun: "Analysts said", "Organisers announced".
+    const opensSentence = /(?:^|[.!?]["”’]?\s+)$/.test(article.paragraphs[r.paragraph - 1].slice(Math.max(0, r.start - 4), r.start));
+    if (opensSentence && /s$/.test(r.tokens[0])) continue;
+    const next = /^\s+(?:has\s+|have\s+|had\s+|also\s+|will\s+)?([a-z]+)/.exec(article.paragraphs[r.paragraph - 1].slice(r.end, r.end + 30))?.[1];
+    if (next && (/^(?:said|says|filed|announced|reported|added|warned|confirmed|denied|insisted|claimed|argued|stated|told|plans|wants|agreed|refused)$/.test(next))) r.kind = "organisation";
+  }
   const personInitials = new Set(persons.filter((p) => p.tokens.length >= 2).map((p) => p.tokens.map((t) => t[0].toUpperCase()).join("")));
   for (const r of raws.filter((x) => x.kind === "organisation")) {
     const key = r.tokens.join(" ").toLowerCase();
@@ -243,6 +255,17 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
     i = title ? k + 1 : k;
     break;
   }
+  // "Albanian Prime Minister Fatos Nano", "Tory MP Peter Bone": the words up to the last role word are the role.
+  if (i < toks.length - 1) {
+    let lastRole = -1;
+    for (let k = toks.length - 2; k >= i && lastRole < 0; k--) if (ROLE_WORDS.has(low(k))) lastRole = k;
+    const named = toks.length - lastRole - 1;
+    if (lastRole >= i && named >= 1 && named <= 3 && !toks.slice(i).some((_, j) => ORG_WORDS.has(low(i + j)))) {
+      if (roleFrom < 0) roleFrom = i;
+      roleTo = lastRole + 1;
+      i = lastRole + 1;
+    }
+  }
   // An organisation keeps its leading words: "Foreign Policy Centre" is not a Foreign someone.
   const rest = toks.slice(i).map((t) => t.word.toLowerCase());
   if (roleFrom >= 0 && roleTo === i && rest.some((t) => ORG_WORDS.has(t))) {
@@ -284,7 +307,8 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
     const prior: string[] = [];
     for (let j = tail.length - 1; j >= 0 && prior.length < 4 && /^[\p{L}'’-]+$/u.test(tail[j]); j--) prior.unshift(tail[j]);
     const lastWord = prior[prior.length - 1] ?? "";
-    if (ROLE_WORDS.has(lastWord.toLowerCase())) {
+    // "vice-chairman", "co-founder": a hyphenated role ends in a role word.
+    if (ROLE_WORDS.has(lastWord.toLowerCase()) || ROLE_WORDS.has(lastWord.toLowerCase().split("-").pop()!)) {
       const phrase = prior;
       // The role is the run of plain words that ends at the role word: "housing minister", "chief operating
       // officer", "Iraqi interim leader"; a function word or a verb form ends it ("by appointing psychologist").

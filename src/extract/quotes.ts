@@ -4,6 +4,7 @@
 // short spans nobody is said to have said — are not speech. When the speaker cannot be told, it is null.
 import { quoteSpans, type Span } from "./marks.ts";
 import type { Mention, PeopleIndex } from "./people.ts";
+import { ROLE_WORDS } from "./names.ts";
 import { splitSentences, type Sentence } from "./text.ts";
 import type { ArticleText, Quote } from "./types.ts";
 
@@ -154,7 +155,10 @@ function afterCue(after: string, offset: number, ctx: Ctx, text: string): Attrib
   const finite = (w: string) => CUE.has(w) && !BASE.has(w) && !ING.has(w);
   if (verbFirst && (finite(verbFirst[1].toLowerCase()) || verbFirst[1].toLowerCase() === "according to")) {
     const at = offset + verbFirst[0].length;
-    const who = subjectAt(ctx, at, ctx.p.slice(at, at + 80), "first");
+    // The subject stands in the same sentence, right after the verb: "…," said vice-chairman Vivek Paul. Wipro is…
+    const window = ctx.p.slice(at, at + 80);
+    const stop = /[.!?](?=\s|$)/.exec(window.replace(/\b(?:Mr|Mrs|Ms|Dr|St|Prof|Gen|Sen|Rev|\p{Lu})\./gu, (m) => m.slice(0, -1) + " "));
+    const who = subjectAt(ctx, at, stop ? window.slice(0, stop.index) : window, "first");
     if (who) return { ...who, cue: verbFirst[1].toLowerCase() };
   }
   // A quotation that ends its sentence ("… sure.") is followed by a new sentence, whose cue belongs to the next quotation.
@@ -208,9 +212,9 @@ function beforeCue(before: string, offset: number, ctx: Ctx): Attribution | null
     const at = offset + region.length - clause.length;
     const who = subjectAt(ctx, at, clause, "first");
     if (who) return { ...who, cue: w };
-    // "said Mr X:" — verb first, then the subject.
+    // "said Mr X:" — verb first, then the subject (but after "told" stands the listener: "told the BBC:").
     const tail = before.slice(words[k].index! + w.length);
-    const after = subjectAt(ctx, offset + words[k].index! + w.length, tail, "first");
+    const after = /^tel|^told/.test(w) ? null : subjectAt(ctx, offset + words[k].index! + w.length, tail, "first");
     if (after) return { ...after, cue: w };
     // "He said … but predicted a more “…”": a second verb shares the sentence's subject.
     if (clause.length < region.length) {
@@ -222,6 +226,8 @@ function beforeCue(before: string, offset: number, ctx: Ctx): Attribution | null
     if (/\b(?:critics|analysts|experts|observers|commentators|campaigners|officials|sources|economists|observers|opponents|supporters|residents|witnesses)\s+$/i.test(region)) {
       return { speaker: null, cue: w, confidence: 0 };
     }
+    // "A senior source told the BBC: “…”": speech, introduced by its own cue, by someone the article does not name.
+    if (/:\s*$/.test(before)) return { speaker: null, cue: w, confidence: 0 };
     return null;
   }
   return null;
@@ -291,11 +297,24 @@ function subjectAt(ctx: Ctx, at: number, text: string, which: "first" | "last"):
     const speaker = antecedent(ctx, pronounAt, kind, ctx.article);
     return { speaker, confidence: speaker ? 0.75 : 0 };
   }
+  // "A BBC spokesman", "a Conservative spokeswoman": the body the spokesperson speaks for, even when the
+  // name index passed it over.
+  const body = /\b(?:[Aa]n?|[Tt]he)\s+(\p{Lu}[\p{L}&'’.-]*(?:\s+\p{Lu}[\p{L}&'’.-]*){0,3})\s+spokes(?:man|woman|person)\b/u.exec(text);
+  if (body) {
+    const speaker = ctx.people.resolve(body[1]) ?? ctx.people.resolve(body[1] + "s") ?? body[1];
+    return { speaker, confidence: 0.7 };
+  }
   const words = text.trim().replace(/[,.:]+$/, "").replace(/^(?:the|a|an)\s+/i, "");
   const role = ctx.people.resolve(words) ?? ctx.people.resolve(words.replace(/^(?:former|then|new|outgoing)\s+/i, ""));
   if (role && words.split(/\s+/).length <= 6) return { speaker: role, confidence: 0.8 };
   if (ORG_ANAPHORS.test(text.trim().replace(/[,.:]+$/, ""))) {
     const speaker = antecedent(ctx, at, "org", ctx.article);
+    return { speaker, confidence: speaker ? 0.6 : 0 };
+  }
+  // "said the American", "the 30-year-old added", "the striker said": a description of someone already named.
+  const described = /^\s*the\s+(?:[\p{L}\d-]+\s+){0,2}([\p{L}\d-]+)\s*[,.:]?\s*$/u.exec(text);
+  if (described && (/^\p{Lu}\p{Ll}/u.test(described[1]) || ROLE_WORDS.has(described[1].toLowerCase()) || /(?:er|ist|year-old|man|woman)$/.test(described[1]))) {
+    const speaker = antecedent(ctx, at, /woman$/.test(described[1]) ? "f" : /man$/.test(described[1]) ? "m" : "any", ctx.article);
     return { speaker, confidence: speaker ? 0.6 : 0 };
   }
   return null;

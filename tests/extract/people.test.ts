@@ -72,6 +72,17 @@ describe("names inside longer capitalised phrases", () => {
     expect(p.people.find((x) => x.name === "Kemal Orhan")?.roles).toEqual(["chief operating officer"]);
   });
 
+  it("reads the words up to the last role word as the role", () => {
+    const p = people("Albanian Prime Minister Fatos Nano signed the deal.");
+    expect(p.people.find((x) => x.name === "Fatos Nano")?.roles).toEqual(["Albanian Prime Minister"]);
+  });
+
+  it("takes a one-word subject that is nobody's name for an organisation", () => {
+    const p = people("Acmesoft said profits rose. Analysts said little.");
+    expect(p.kind("Acmesoft")).toBe("organisation");
+    expect(p.kind("Analysts")).toBeNull();
+  });
+
   it("keeps an organisation's opening words", () => {
     const p = people("The Foreign Policy Centre published a paper.");
     expect(p.kind("Foreign Policy Centre")).toBe("organisation");

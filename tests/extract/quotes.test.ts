@@ -147,6 +147,31 @@ describe("quotations and their speakers", () => {
     expect(quotes('Tom Hardy says the focus on an "Arc of Crisis" is misplaced.')).toEqual([]);
   });
 
+  it("lets 'it' point back to a one-word company that acted as a subject", () => {
+    const q = said('Acmesoft filed papers with the High Court on Monday. It said its software "is only a tool".');
+    expect(q[0][1]).toBe("Acmesoft");
+  });
+
+  it("resolves a description after the verb to someone already named", () => {
+    const q = said("Peter Grant lost in four sets.", '"The young players hit harder now," said the Australian.');
+    expect(q[0][1]).toBe("Peter Grant");
+  });
+
+  it("does not take the listener after told for the speaker, and keeps the unattributed speech", () => {
+    const q = said("The board met Tom Hardy.", 'A senior source at the firm told the BBC: "This bid is different."');
+    expect(q).toEqual([["This bid is different.", null]]);
+  });
+
+  it("lets 'a BBC spokesman' speak for the body even when it is no entry in the name index", () => {
+    const q = said('Tom Hardy was late. "I was stuck," he said. A BBC spokesman said: "He arrived as the show began."');
+    expect(q.map((x) => x[1])).toEqual(["Tom Hardy", "BBC"]);
+  });
+
+  it("reads the speaker after the verb only inside the sentence", () => {
+    const q = said('Acmesoft lost staff. "We must fix that," said vice-chairman Ravi Menon. Acmesoft is based in Pune.');
+    expect(q[0][1]).toBe("Ravi Menon");
+  });
+
   // The annotated gold for the two sample articles, kept beside the checkout.
   const SEED_GOLD = "../shared/eval/seed-gold.json";
   it.skipIf(!existsSync(SEED_GOLD))("finds the seed articles' speakers as the gold file gives them", () => {
