@@ -169,7 +169,10 @@ function renderField(block: Block): Field {
       const claim = block.claimedBy ? `According to ${escape(clean(block.claimedBy))}` : "";
       const fixed = [head, claim].filter(Boolean).join("\n");
       const sentenceRoom = FIELD_VALUE_MAX - fixed.length - sources.length - 6;
-      const sentence = sentenceRoom > 20 ? `> ${fitEscaped(clean(block.sentence), sentenceRoom)}` : "";
+      // The sentence is left out when the field's name already shows all of it.
+      const same = (a: string) => clean(a).replace(/[\s.!?…]+$/, "").toLowerCase();
+      const named = clean(block.measure).length <= FIELD_NAME_MAX && same(block.measure) === same(block.sentence);
+      const sentence = sentenceRoom > 20 && !named ? `> ${fitEscaped(clean(block.sentence), sentenceRoom)}` : "";
       const value = [fixed, sentence, sources].filter(Boolean).join("\n");
       return { name: fit(clean(block.measure) || "Figure", FIELD_NAME_MAX), value: fit(value, FIELD_VALUE_MAX) };
     }

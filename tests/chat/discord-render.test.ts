@@ -118,6 +118,21 @@ describe("Discord renderer", () => {
     });
   });
 
+  it("does not repeat a figure's sentence when its name (what it measures) is that sentence", () => {
+    const sentence = "The demand for £4.4 billion cuts was the last straw.";
+    const reply: Reply = {
+      command: "figure",
+      query: "PIP",
+      title: "Figures on “PIP”",
+      blocks: [{ kind: "figure", text: "£4.4 billion", value: 4.4e9, unit: "GBP", per: null, approx: null, measure: sentence.slice(0, -1), claimedBy: null, sentence, sources: [source] }],
+      paging: null,
+      status: "ok",
+    };
+    const field = renderDiscord(reply).embeds[0].fields![0];
+    expect(field.name).toBe(sentence.slice(0, -1));
+    expect(field.value).not.toContain("> ");
+  });
+
   it("offers Share only on an answer, and Previous/Next only when there are pages", () => {
     const empty: Reply = { command: "quote", query: "zzz", title: "/quote zzz", blocks: [{ kind: "text", text: "Nothing for “zzz”." }], paging: null, status: "empty" };
     expect(renderDiscord(empty, { ids }).components).toEqual([]);
