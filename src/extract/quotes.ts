@@ -61,6 +61,7 @@ export function findQuotes(article: ArticleText, people: PeopleIndex): Quote[] {
       const partial = isPartial(before, text);
       const ctx: Ctx = { article, drafts, people, outside, paragraph, p };
       const attribution =
+        (span.closeAt >= 0 ? passiveBy(before, after, span.closeAt + 1, ctx) : null) ??
         (span.closeAt >= 0 ? afterCue(after, span.closeAt + 1, ctx, text) : null) ??
         beforeCue(before, sentence.start, ctx) ??
         possessive(before, sentence.start, ctx) ??
@@ -241,6 +242,16 @@ function maskQuotes(text: string): string {
   return text.replace(/["“][^"“”]*(?:["”]|$)/g, (m) => " ".repeat(m.length));
 }
 
+/** `…was dismissed as “ridiculous” by Justice David Souter`: a passive cue names its speaker after "by". */
+function passiveBy(before: string, after: string, offset: number, ctx: Ctx): Attribution | null {
+  const verb = /\b(?:was|were|been|being|is|are)\s+(?:\p{Ll}+ly\s+)?(\p{Ll}+)\b[^.!?]{0,40}$/u.exec(maskQuotes(before));
+  const by = /^\s*,?\s*by\s+/.exec(after);
+  if (!verb || !by || !CUE.has(verb[1]) || BASE.has(verb[1]) || ING.has(verb[1])) return null;
+  const at = offset + by[0].length;
+  const who = subjectAt(ctx, at, after.slice(by[0].length, by[0].length + 60), "first");
+  return who ? { ...who, cue: verb[1] } : null;
+}
+
 /**
  * A sentence that ends with its attribution covers every quotation in it: `China's booming economy and a
  * “spectacular comeback” in Japan would help recovery, the OECD said.`, `Britain was “uniquely placed”, he suggested.`
@@ -289,7 +300,9 @@ function subjectAt(ctx: Ctx, at: number, text: string, which: "first" | "last"):
   const pronounAt = pronoun ? at + pronoun.index! : -1;
   const named = pick(persons) ?? pick(inside);
   // The nearer of a name and a pronoun to the verb is the subject.
-  if (named && (!pronoun || (which === "last" ? named.start > pronounAt : named.start < pronounAt))) {
+  // A possessive read from the start ("his friend Michael Pointon") gives way to the name it introduces.
+  const possessiveOnly = which === "first" && pronoun !== undefined && !subjectForm(pronoun[0]);
+  if (named && (!pronoun || possessiveOnly || (which === "last" ? named.start > pronounAt : named.start < pronounAt))) {
     return { speaker: named.name, confidence: 0.9 };
   }
   if (pronoun) {

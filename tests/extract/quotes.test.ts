@@ -172,6 +172,12 @@ describe("quotations and their speakers", () => {
     expect(q[0][1]).toBe("Ravi Menon");
   });
 
+  it("reads a passive cue's speaker after 'by'", () => {
+    const q = said('Tom Hardy argued his case. It was dismissed as "absurd" by Judge Ann Cole.');
+    expect(q).toEqual([["absurd", "Ann Cole"]]);
+    expect(said('Tom Hardy died on Monday. He was described as a "true gentleman" by his friend and colleague Peter Grant.')[0][1]).toBe("Peter Grant");
+  });
+
   // The annotated gold for the two sample articles, kept beside the checkout.
   const SEED_GOLD = "../shared/eval/seed-gold.json";
   it.skipIf(!existsSync(SEED_GOLD))("finds the seed articles' speakers as the gold file gives them", () => {
