@@ -12,7 +12,6 @@ import {
   type ChatInputCommandInteraction,
   type Interaction,
   type RepliableInteraction,
-  type MessageCreateOptions,
 } from "discord.js";
 import { ConfigError, type DiscordConfig } from "../config.ts";
 import type { Bot, BotRequest } from "../core.ts";
@@ -268,9 +267,4 @@ function startError(e: unknown, discord: DiscordConfig): Error {
   const where = discord.apiUrl ? ` at ${discord.apiUrl}` : "";
   // "Cannot open …" is how the command line tells an environment problem from a bug (message alone, no stack).
   return new Error(`Cannot open a connection to Discord${where}: ${redact((e as Error)?.message ?? String(e), [discord.token])}`);
-}
-
-/** For the digest and other posts into a channel: a message with no mentions allowed. */
-export function channelMessage(m: DiscordMessage): MessageCreateOptions {
-  return { ...m, allowedMentions: NO_MENTIONS } as MessageCreateOptions;
 }
