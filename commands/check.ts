@@ -24,6 +24,8 @@ export const check: Command = {
   name: "check",
   description: "Check a draft's quotes and figures against the archive before publication",
   option: { description: "A sentence or paragraph from a draft, with its quotes and figures", required: true },
+  // A paragraph of a draft, within what Slack and Discord let a slash command carry.
+  maxQueryLength: 3000,
   examples: ["/check Owen Smith said “Everything about these cuts is shameful.”", "/check The IFS says the changes cut £4bn from the PIP bill"],
 
   async run(ctx, query) {

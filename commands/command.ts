@@ -30,6 +30,8 @@ export interface Command {
   option: { description: string; required: boolean };
   /** Full examples, slash included: "/quote sturgeon". */
   examples: string[];
+  /** Longest query it reads, when a command needs more than a name or a few words (a draft's paragraph). */
+  maxQueryLength?: number;
   run(ctx: CommandContext, query: string, page: PageRequest): Promise<Reply>;
   /** Autocomplete for a partly typed query; at most 25 choices. */
   suggest?(ctx: CommandContext, partial: string): Promise<Choice[]>;

@@ -94,7 +94,8 @@ export async function openBot(config: Config, options: OpenOptions = {}): Promis
       const command = findCommand(name);
       const query = request.query.replace(/\s+/g, " ").trim();
       if (!command) return usageReply(name, query, Messages.unknownCommand(name));
-      if (query.length > MAX_QUERY_LENGTH) return usageReply(command.name, query.slice(0, 80), Messages.queryTooLong(MAX_QUERY_LENGTH));
+      const max = command.maxQueryLength ?? MAX_QUERY_LENGTH;
+      if (query.length > max) return usageReply(command.name, query.slice(0, 80), Messages.queryTooLong(max));
       const page = { page: Math.max(1, Math.floor(request.page ?? 1)), pageSize: request.pageSize ?? DEFAULT_PAGE_SIZE };
       try {
         return await command.run(ctx, query, page);
