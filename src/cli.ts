@@ -132,7 +132,7 @@ async function ask(args: string[]): Promise<number> {
 }
 
 /** One-shot answers are read whole, not paged through: show more than a chat page. */
-const ASK_PAGE_SIZE = 10;
+const ASK_PAGE_SIZE = 20;
 
 async function ingest(args: string[]): Promise<number> {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
