@@ -38,7 +38,8 @@ export const figure: Command = {
   },
 
   async suggest(ctx, partial) {
-    const acronyms = (await ctx.lookup.store.acronyms()).map((a) => a.short);
+    // From memory, not the database: autocomplete runs on every keystroke.
+    const acronyms = ctx.lookup.acronyms.map((a) => a.short);
     const key = partial.trim().toLowerCase();
     const names = ctx.lookup.names.suggest(partial, 25).map((id) => id.name);
     return [...new Set([...acronyms.filter((a) => a.toLowerCase().startsWith(key)), ...names])]

@@ -42,5 +42,4 @@ export async function runTerminalChat(bot: Bot, input: NodeJS.ReadableStream = p
     rl.prompt();
   }
   rl.close();
-  void plain;
 }

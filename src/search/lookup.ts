@@ -29,6 +29,11 @@ export class Lookup {
     this.acronymList = acronyms;
   }
 
+  /** The acronyms the archive defines, as loaded at the last refresh. */
+  get acronyms(): readonly Acronym[] {
+    return this.acronymList;
+  }
+
   matchPeople(query: string): NameMatch | null {
     return this.names.match(query);
   }
