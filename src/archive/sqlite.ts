@@ -49,6 +49,7 @@ const DIGESTS = `
 CREATE TABLE IF NOT EXISTS digests (
   channel TEXT NOT NULL, scheduled_at TEXT NOT NULL, owner TEXT NOT NULL, status TEXT NOT NULL, detail TEXT,
   claimed_at TEXT NOT NULL, finished_at TEXT, PRIMARY KEY (channel, scheduled_at));
+CREATE TABLE IF NOT EXISTS leases (name TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_ms INTEGER NOT NULL);
 `;
 
 type Row = Record<string, unknown>;
@@ -73,7 +74,7 @@ export class SqliteStore implements ArchiveStore {
     if (version === SCHEMA_VERSION) return;
     // The archive is derived from the article files, so an old layout is dropped and rebuilt, not migrated.
     this.db.transaction(() => {
-      const objects = this.db.prepare("SELECT type, name FROM sqlite_master WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts_%' AND name <> 'digests'").all() as { type: string; name: string }[];
+      const objects = this.db.prepare("SELECT type, name FROM sqlite_master WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts_%' AND name NOT IN ('digests', 'leases')").all() as { type: string; name: string }[];
       for (const o of objects) this.db.exec(`DROP ${o.type.toUpperCase()} IF EXISTS "${o.name}"`);
       this.db.exec(SCHEMA);
       this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
@@ -101,6 +102,7 @@ export class SqliteStore implements ArchiveStore {
         this.saveState(state);
         for (const a of articles) this.insertArticle(state.path, a);
       }
+      this.bumpRevision();
     });
     put(files);
   }
@@ -109,6 +111,7 @@ export class SqliteStore implements ArchiveStore {
     this.db.transaction(() => {
       this.dropFile(state.path);
       this.saveState(state);
+      this.bumpRevision();
     })();
   }
 
@@ -122,7 +125,13 @@ export class SqliteStore implements ArchiveStore {
         this.dropFile(p);
         this.stmt("DELETE FROM files WHERE path = ?").run(p);
       }
+      this.bumpRevision();
     })();
+  }
+
+  /** Inside each writing transaction, so a reader never sees new content under an old revision. */
+  private bumpRevision(): void {
+    this.stmt("INSERT INTO meta (key, value) VALUES ('revision', '1') ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1").run();
   }
 
   private saveState(s: FileState): void {
@@ -311,6 +320,23 @@ export class SqliteStore implements ArchiveStore {
   async lastDigest(channel: string): Promise<{ scheduledAt: string; status: DigestStatus } | null> {
     const r = this.stmt("SELECT scheduled_at, status FROM digests WHERE channel = ? ORDER BY scheduled_at DESC LIMIT 1").get(channel) as Row | undefined;
     return r ? { scheduledAt: r.scheduled_at as string, status: r.status as DigestStatus } : null;
+  }
+
+  async acquireLease(name: string, owner: string, ttlMs: number): Promise<boolean> {
+    const now = Date.now();
+    // One statement: SQLite serialises writers, so two processes cannot both see the lease as free.
+    const r = this.stmt(`INSERT INTO leases (name, owner, expires_ms) VALUES (?, ?, ?)
+      ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires_ms = excluded.expires_ms
+      WHERE leases.owner = excluded.owner OR leases.expires_ms < ?`).run(name, owner, now + ttlMs, now);
+    return r.changes === 1;
+  }
+
+  async releaseLease(name: string, owner: string): Promise<void> {
+    this.stmt("DELETE FROM leases WHERE name = ? AND owner = ?").run(name, owner);
+  }
+
+  async revision(): Promise<number> {
+    return Number((this.stmt("SELECT value FROM meta WHERE key = 'revision'").get() as Row | undefined)?.value ?? 0);
   }
 
   async close(): Promise<void> {

@@ -145,5 +145,20 @@ export interface ArchiveStore {
   finishDigest(channel: string, scheduledAt: string, status: Exclude<DigestStatus, "claimed">, detail?: string): Promise<void>;
   /** The latest scheduled time claimed for `channel` (ISO), null when none. */
   lastDigest(channel: string): Promise<{ scheduledAt: string; status: DigestStatus } | null>;
+
+  // Replicas (several bot processes on one archive)
+  /**
+   * Takes or renews the lease `name` for `owner` until `ttlMs` from now, by the archive's clock: true when
+   * `owner` holds it afterwards. A holder that stops renewing (it died) loses the lease when it expires, and
+   * the next caller takes it. For work that must run in one process only: the folder watch, feeds, the digest.
+   */
+  acquireLease(name: string, owner: string, ttlMs: number): Promise<boolean>;
+  /** Gives the lease up at once (on a clean stop), so another replica need not wait for it to expire. */
+  releaseLease(name: string, owner: string): Promise<void>;
+  /**
+   * A number that changes whenever the archived articles change, whoever wrote them: a replica compares it
+   * to the one it last saw to know when to reload its in-memory indexes.
+   */
+  revision(): Promise<number>;
   close(): Promise<void>;
 }
