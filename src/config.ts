@@ -42,6 +42,13 @@ export interface Config {
   slack: SlackConfig | null;
   discord: DiscordConfig | null;
   digest: DigestConfig;
+  /** Port of the readiness check (`GET /health`); null: no check served. */
+  healthPort: number | null;
+  /**
+   * How long a replica holds the single-process work (folder watch, feeds, digest, Discord gateway)
+   * without renewing: after it dies, another replica takes over within this time.
+   */
+  leaseSeconds: number;
   logLevel: "debug" | "info" | "warn" | "error";
 }
 
@@ -67,6 +74,8 @@ const schema = z.object({
   }),
   NEWSBOT_FEEDS: optional,
   NEWSBOT_FEED_MINUTES: number((n) => n > 0, "NEWSBOT_FEED_MINUTES must be a positive number of minutes"),
+  NEWSBOT_HEALTH_PORT: number((n) => Number.isInteger(n) && n >= 0 && n <= 65535, "NEWSBOT_HEALTH_PORT must be a port number (0-65535)"),
+  NEWSBOT_LEASE_SECONDS: number((n) => n >= 1 && n <= 3600, "NEWSBOT_LEASE_SECONDS must be a number of seconds between 1 and 3600"),
   NEWSBOT_LOG_LEVEL: optional.pipe(z.enum(["debug", "info", "warn", "error"], { message: "NEWSBOT_LOG_LEVEL must be debug, info, warn or error" }).optional()),
   SLACK_BOT_TOKEN: optional.refine((v) => v === undefined || v.startsWith("xoxb-"), { message: "SLACK_BOT_TOKEN must be a bot token (xoxb-…)" }),
   SLACK_SIGNING_SECRET: optional,
@@ -131,6 +140,8 @@ export function loadConfig(options: LoadOptions = {}): Config {
       timezone: e.DIGEST_TZ ?? "Europe/London",
       skipEmpty: ["true", "1", "yes"].includes(e.DIGEST_SKIP_EMPTY ?? "false"),
     }),
+    healthPort: e.NEWSBOT_HEALTH_PORT ?? null,
+    leaseSeconds: e.NEWSBOT_LEASE_SECONDS ?? 15,
     logLevel: e.NEWSBOT_LOG_LEVEL ?? "info",
   });
 }
