@@ -28,7 +28,13 @@ export function digestTargets(config: Config): DigestTarget[] {
           timeout: TIMEOUT_MS,
         });
         const m = renderSlack(reply, { visibility: "in_channel", buttons: false });
-        await client.chat.postMessage({ channel, text: m.text, blocks: m.blocks as never, unfurl_links: false, unfurl_media: false });
+        // Article text is escaped by the renderer, so it carries no <!channel> or <@U…>. The plain words
+        // "@here", "@channel", "@everyone" are another matter: Slack parses them itself in mrkdwn that is
+        // not verbatim, and in the top-level text with link_names. Both are switched off for a post to a
+        // channel (our own links are written out as <url|title>, which verbatim text still honours).
+        await client.chat.postMessage({
+          channel, text: m.text, blocks: verbatim(m.blocks) as never, link_names: false, parse: "none", unfurl_links: false, unfurl_media: false,
+        });
       },
     });
   }
@@ -46,4 +52,16 @@ export function digestTargets(config: Config): DigestTarget[] {
     });
   }
   return targets;
+}
+
+/** Every mrkdwn text object marked verbatim: Slack then turns no plain word into a mention or a link. */
+export function verbatim<T>(blocks: T): T {
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (!v || typeof v !== "object") return v;
+    const o = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    if (o.type === "mrkdwn") o.verbatim = true;
+    return o;
+  };
+  return walk(blocks) as T;
 }

@@ -28,6 +28,22 @@ export interface Fault {
   retryAfter?: number;
 }
 
+/**
+ * Who a sent message would notify, as Discord reads it: mentions in `content` only (embeds never ping),
+ * as far as `allowed_mentions` lets them (no `allowed_mentions`: all of them).
+ */
+export function pings(body: any): string[] {
+  const content = typeof body?.content === "string" ? body.content : "";
+  const allowed = body?.allowed_mentions as { parse?: string[]; users?: string[]; roles?: string[] } | undefined;
+  const may = (kind: "everyone" | "users" | "roles", id?: string) =>
+    !allowed || (allowed.parse ?? []).includes(kind) || (id !== undefined && ((kind === "users" && allowed.users?.includes(id)) || (kind === "roles" && allowed.roles?.includes(id))));
+  const out: string[] = [];
+  for (const m of content.matchAll(/@(everyone|here)\b/g)) if (may("everyone")) out.push(m[0]);
+  for (const m of content.matchAll(/<@!?(\d+)>/g)) if (may("users", m[1])) out.push(m[0]);
+  for (const m of content.matchAll(/<@&(\d+)>/g)) if (may("roles", m[1])) out.push(m[0]);
+  return out;
+}
+
 export const APP_ID = "111111111111111111";
 export const GUILD_ID = "222222222222222222";
 export const CHANNEL_ID = "333333333333333333";

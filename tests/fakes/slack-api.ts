@@ -53,6 +53,34 @@ export function checkMessage(body: Record<string, unknown>): string | null {
   return null;
 }
 
+/**
+ * Who a posted message would notify, as Slack reads it: the control sequences `<!channel>`, `<!here>`,
+ * `<!everyone>`, `<!subteam^…>` and `<@U…>` anywhere; and the plain words `@channel`, `@here`, `@everyone`
+ * where Slack parses them itself — the top-level text with `link_names` or `parse: full`, and mrkdwn text
+ * objects that are not `verbatim` (Slack: "certain mentions will be automatically parsed").
+ */
+export function liveMentions(body: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  const control = /<(!channel|!here|!everyone|!subteam\^[^>]*|@[UW][A-Z0-9]+)(\|[^>]*)?>/g;
+  const words = /(^|[^\w@])@(channel|here|everyone)\b/g;
+  const scan = (text: string, parsed: boolean) => {
+    for (const m of text.matchAll(control)) out.push(m[0]);
+    if (parsed) for (const m of text.matchAll(words)) out.push(`@${m[2]}`);
+  };
+  const flag = (v: unknown) => v === true || v === "true" || v === 1 || v === "1";
+  if (typeof body.text === "string") scan(body.text, flag(body.link_names) || body.parse === "full");
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === "object") {
+      const o = v as Record<string, unknown>;
+      if (typeof o.text === "string" && (o.type === "mrkdwn" || o.type === "plain_text")) scan(o.text, o.type === "mrkdwn" && o.verbatim !== true);
+      for (const x of Object.values(o)) if (typeof x === "object") walk(x);
+    }
+  };
+  walk(body.blocks);
+  return out;
+}
+
 export interface FakeSlack {
   url: string;
   apiUrl: string;
