@@ -14,9 +14,8 @@ import { startPlatforms } from "./chat/platforms.ts";
 import { progressBar } from "./progress.ts";
 import { buildDigest } from "./digest/build.ts";
 import { digestTargets } from "./digest/post.ts";
-import { DigestScheduler } from "./digest/schedule.ts";
-import { watchArticles } from "./archive/watch.ts";
-import { startFeeds } from "./archive/feeds.ts";
+import { startLive, type Live } from "./live.ts";
+import { replicaId, underLease } from "./replica/duty.ts";
 import { DEFAULT_SINCE, parseSince } from "./digest/since.ts";
 
 const USAGE = `newsbot — quotes, figures and people from the newsroom's articles
@@ -106,6 +105,27 @@ async function open(config: Config, options: OpenOptions = {}): Promise<Bot> {
   return openBot(config, { log: logger(config.logLevel), ...options });
 }
 
+/**
+ * Opens the bot for a one-off command and indexes the folder first — unless a running replica holds the
+ * ingest lease (it watches the folder and writes the archive): then this answers from the archive as it
+ * is (bot.lastSync stays null).
+ */
+async function openIndexed(config: Config, options: OpenOptions = {}): Promise<Bot> {
+  const log = logger(config.logLevel);
+  const bot = await open(config, { ...options, sync: false });
+  try {
+    const ran = await underLease(
+      { store: bot.store, name: "ingest", owner: replicaId(), ttlMs: config.leaseSeconds * 1000, log },
+      () => bot.sync(),
+    );
+    if (!ran) log.info("another newsbot process is indexing this archive; answering from the archive as it is");
+    return bot;
+  } catch (e) {
+    await bot.close();
+    throw e;
+  }
+}
+
 async function ask(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true,
@@ -116,7 +136,7 @@ async function ask(args: string[]): Promise<number> {
     process.stderr.write('newsbot ask: give a slash command, e.g. newsbot ask "/quote sturgeon"\n');
     return 2;
   }
-  const bot = await open(configFrom(values.articles));
+  const bot = await openIndexed(configFrom(values.articles));
   try {
     const m = /^\/?(\S+)\s*([\s\S]*)$/.exec(line)!;
     const reply = await bot.handle({
@@ -138,9 +158,16 @@ async function ingest(args: string[]): Promise<number> {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
   const config = configFrom(positionals[0]);
   const bar = progressBar(process.stderr);
-  const bot = await open(config, { onProgress: bar.update });
+  const bot = await openIndexed(config, { onProgress: bar.update });
   bar.done();
   try {
+    if (!bot.lastSync) {
+      process.stderr.write(
+        `newsbot ingest: another newsbot process holds this archive's ingest lease: it watches the folder and indexes new files itself. ` +
+          `If none is running (it stopped abruptly), the lease expires within ${config.leaseSeconds} s (NEWSBOT_LEASE_SECONDS): run this again then.\n`,
+      );
+      return 1;
+    }
     const stats = await bot.store.stats();
     process.stdout.write(`${describeSync(bot.lastSync)}\n${stats.articles} articles, ${stats.quotes} quotes, ${stats.figures} figures, ${stats.people} people in ${config.dbPath}\n`);
     return 0;
@@ -167,7 +194,7 @@ async function digestCommand(args: string[]): Promise<number> {
     process.stderr.write("newsbot digest --post: no digest channel is set (SLACK_DIGEST_CHANNEL or DISCORD_DIGEST_CHANNEL)\n");
     return 2;
   }
-  const bot = await open(config);
+  const bot = await openIndexed(config);
   try {
     const reply = await buildDigest(bot.store, { since, now, query: sinceText });
     process.stdout.write(values.json ? JSON.stringify(reply, null, 1) + "\n" : renderTerminal(reply));
@@ -187,31 +214,6 @@ async function digestCommand(args: string[]): Promise<number> {
   }
 }
 
-/** What runs beside the chat: the articles folder watcher and the digest schedule. */
-async function startLive(bot: Bot, config: Config, log: Logger): Promise<{ stop(): Promise<void> }> {
-  const watcher = watchArticles(config.articlesDir, bot.sync, log);
-  const feeds = config.feeds.length ? startFeeds(config.feeds, config.feedMinutes, config.articlesDir, bot.store, bot.sync, log) : null;
-  const targets = digestTargets(config);
-  const scheduler = targets.length
-    ? new DigestScheduler({
-        store: bot.store, targets, cron: config.digest.cron, timezone: config.digest.timezone, skipEmpty: config.digest.skipEmpty, log,
-        build: (since, now) => buildDigest(bot.store, { since, now, query: "since the last digest" }),
-      })
-    : null;
-  if (scheduler) {
-    await scheduler.start();
-    log.info(`digest: ${config.digest.cron} (${config.digest.timezone}) to ${targets.map((t) => t.channel).join(", ")}; next ${scheduler.next()?.toISOString() ?? "never"}`);
-  }
-  return {
-    async stop() {
-      feeds?.stop();
-      scheduler?.stop();
-      await scheduler?.idle();
-      await watcher.stop();
-    },
-  };
-}
-
 function describeSync(r: SyncReport | null): string {
   if (!r) return "";
   const parts = [`${r.added} new`, `${r.updated} changed`, `${r.removed} removed`, `${r.unchanged} unchanged`];
@@ -225,12 +227,22 @@ async function start(args: string[]): Promise<number> {
   const log = logger(config.logLevel);
   log.info(`starting — ${describeConfig(config)}`);
   const bar = progressBar(process.stderr);
-  const bot = await open(config, { onProgress: bar.update });
-  bar.done();
-  const live = await startLive(bot, config, log);
+  // The folder is indexed by the replica that holds the ingest lease (this one, unless another process
+  // on the same archive already watches it), inside startLive.
+  const bot = await open(config, { onProgress: bar.update, sync: false });
+  const owner = replicaId();
+  let live: Live;
+  try {
+    live = await startLive(bot, config, log, { owner });
+  } catch (e) {
+    await bot.close();
+    throw e;
+  } finally {
+    bar.done();
+  }
   let platforms: Awaited<ReturnType<typeof startPlatforms>>;
   try {
-    platforms = await startPlatforms(bot, config, log);
+    platforms = await startPlatforms(bot, config, log, { owner, onDuty: live.adopt });
   } catch (e) {
     // A platform that cannot start (bad token, Discord unreachable) must end the process, not leave the
     // watcher and the other platforms holding it open.

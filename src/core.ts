@@ -37,6 +37,11 @@ export interface Bot {
   sync(): Promise<SyncReport>;
   /** What the last sync did (null when none ran yet). */
   readonly lastSync: SyncReport | null;
+  /**
+   * Reloads the in-memory indexes when the archive changed since they were loaded — another replica
+   * ingested something. True when it reloaded. Cheap when nothing changed (one read of the revision).
+   */
+  reload(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -60,22 +65,36 @@ export async function openBot(config: Config, options: OpenOptions = {}): Promis
   const ctx: CommandContext = { lookup, now: options.now ?? (() => new Date()) };
 
   let lastSync: SyncReport | null = null;
+  // The archive revision the in-memory indexes were loaded at. Read before loading: a write that lands
+  // during the load leaves them behind the new revision, and the next reload catches it.
+  let loadedRevision: number | null = null;
+  const load = async () => {
+    const revision = await store.revision();
+    await lookup.refresh();
+    loadedRevision = revision;
+  };
   const syncNow = async () => {
     const report = await syncFolder(store, config.articlesDir, { log, onProgress: options.onProgress });
-    if (report.changed) await lookup.refresh();
+    if (report.changed) await load();
     lastSync = report;
     return report;
   };
-  // One sync at a time: the file watcher, feeds and callers may ask at once.
+  const reloadNow = async () => {
+    if ((await store.revision()) === loadedRevision) return false;
+    await load();
+    return true;
+  };
+  // One sync or reload at a time: the file watcher, feeds, other replicas and callers may ask at once.
   let queue: Promise<unknown> = Promise.resolve();
-  const sync = () => {
-    const next = queue.then(syncNow);
+  const serially = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work);
     queue = next.catch(() => {});
     return next;
   };
+  const sync = () => serially(syncNow);
   try {
     const first = options.sync !== false ? await sync() : null;
-    if (!first?.changed) await lookup.refresh();
+    if (!first?.changed) await load();
   } catch (e) {
     await store.close();
     throw e;
@@ -89,6 +108,7 @@ export async function openBot(config: Config, options: OpenOptions = {}): Promis
     get lastSync() {
       return lastSync;
     },
+    reload: () => serially(reloadNow),
     async handle(request) {
       const name = request.command.replace(/^\//, "").trim().toLowerCase();
       const command = findCommand(name);

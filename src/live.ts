@@ -1,0 +1,144 @@
+// What runs beside the chat: keeping the archive current (folder watch, feeds), the digest schedule, the
+// readiness check, and following what other replicas write. With one process this is simply "the bot";
+// with several on one archive, each once-only job runs in the replica holding its lease (src/replica/duty.ts).
+import { watchArticles } from "./archive/watch.ts";
+import { startFeeds } from "./archive/feeds.ts";
+import type { Config } from "./config.ts";
+import type { Bot } from "./core.ts";
+import { buildDigest } from "./digest/build.ts";
+import { digestTargets } from "./digest/post.ts";
+import { DigestScheduler } from "./digest/schedule.ts";
+import type { Logger } from "./log.ts";
+import { startDuty, type Duty } from "./replica/duty.ts";
+import { serveHealth, type HealthReport, type HealthServer } from "./replica/health.ts";
+
+/** How often a replica looks for articles other replicas ingested. */
+export const FOLLOW_MS = 2000;
+
+export interface Live {
+  /** The once-only jobs and whether this replica runs each. */
+  duties(): Record<string, boolean>;
+  health(): Promise<HealthReport>;
+  /** Adds a duty started elsewhere (the Discord gateway), reported by /health and stopped with the rest. */
+  adopt(duty: Duty): void;
+  readonly healthPort: number | null;
+  stop(): Promise<void>;
+}
+
+export interface LiveOptions {
+  /** This replica's name in the leases (src/replica/duty.ts replicaId). */
+  owner: string;
+  /** How often to look for other replicas' writes (ms); default FOLLOW_MS. */
+  followMs?: number;
+}
+
+export async function startLive(bot: Bot, config: Config, log: Logger, options: LiveOptions): Promise<Live> {
+  const ttlMs = config.leaseSeconds * 1000;
+  const lease = { store: bot.store, owner: options.owner, ttlMs, log };
+  const duties: Duty[] = [];
+  let health: HealthServer | null = null;
+  let follow: NodeJS.Timeout | null = null;
+  let followFailing = false;
+
+  const stop = async () => {
+    if (follow) clearInterval(follow);
+    await health?.stop();
+    // The digest first: it may be posting from the archive the ingest duty writes.
+    for (const d of [...duties].reverse()) await d.stop();
+  };
+
+  try {
+    duties.push(
+      await startDuty({
+        ...lease, name: "ingest", what: "the folder watch" + (config.feeds.length ? " and feeds" : ""),
+        async start() {
+          // Watch first, then index what changed while no replica watched: a file that lands in between
+          // is caught by one or the other.
+          const watcher = watchArticles(config.articlesDir, bot.sync, log);
+          await watcher.ready;
+          await bot.sync();
+          const feeds = config.feeds.length ? startFeeds(config.feeds, config.feedMinutes, config.articlesDir, bot.store, bot.sync, log) : null;
+          return {
+            async stop() {
+              feeds?.stop();
+              await watcher.stop();
+            },
+          };
+        },
+      }),
+    );
+
+    const targets = digestTargets(config);
+    if (targets.length) {
+      duties.push(
+        await startDuty({
+          ...lease, name: "digest", what: "the digest schedule",
+          async start() {
+            const scheduler = new DigestScheduler({
+              store: bot.store, targets, cron: config.digest.cron, timezone: config.digest.timezone, skipEmpty: config.digest.skipEmpty, log,
+              owner: options.owner,
+              build: (since, now) => buildDigest(bot.store, { since, now, query: "since the last digest" }),
+            });
+            await scheduler.start();
+            log.info(`digest: ${config.digest.cron} (${config.digest.timezone}) to ${targets.map((t) => t.channel).join(", ")}; next ${scheduler.next()?.toISOString() ?? "never"}`);
+            return {
+              async stop() {
+                scheduler.stop();
+                await scheduler.idle();
+              },
+            };
+          },
+        }),
+      );
+    }
+
+    // Articles another replica ingested: reload the name index when the archive's revision moves.
+    follow = setInterval(() => {
+      bot.reload().then(
+        (reloaded) => {
+          if (reloaded) log.debug("reloaded the indexes: the archive changed");
+          followFailing = false;
+        },
+        (e: Error) => {
+          if (!followFailing) log.warn(`cannot read the archive's revision: ${e.message}`);
+          followFailing = true;
+        },
+      );
+    }, options.followMs ?? FOLLOW_MS);
+    follow.unref();
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+
+  const live: Live = {
+    duties: () => Object.fromEntries(duties.map((d) => [d.name, d.held])),
+    async health() {
+      const problems: string[] = [];
+      let revision: number | null = null;
+      try {
+        revision = await bot.store.revision();
+      } catch (e) {
+        problems.push(`the archive does not answer: ${(e as Error).message}`);
+      }
+      return {
+        ready: problems.length === 0, problems, replica: options.owner, store: bot.store.kind, revision, duties: live.duties(),
+        lastSync: bot.lastSync && { added: bot.lastSync.added, updated: bot.lastSync.updated, removed: bot.lastSync.removed },
+      };
+    },
+    adopt: (duty) => void duties.push(duty),
+    get healthPort() {
+      return health?.port ?? null;
+    },
+    stop,
+  };
+  if (config.healthPort !== null) {
+    try {
+      health = await serveHealth(config.healthPort, () => live.health(), log);
+    } catch (e) {
+      await stop();
+      throw new Error(`Cannot serve the health check on port ${config.healthPort}: ${(e as Error).message}`);
+    }
+  }
+  return live;
+}

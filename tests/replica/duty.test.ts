@@ -1,0 +1,107 @@
+// Once-only work under a lease, with two "replicas" as two stores opened on one SQLite archive file (the
+// PostgreSQL store passes the same lease contract in tests/archive/contract*.test.ts; two real processes
+// on PostgreSQL are in tests/replica/replicas-e2e.test.ts).
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { SqliteStore } from "../../src/archive/sqlite.ts";
+import { memoryLogger } from "../../src/log.ts";
+import { startDuty, underLease, type Duty } from "../../src/replica/duty.ts";
+import { tempDir } from "../helpers/tmp.ts";
+
+const root = tempDir();
+let n = 0;
+const opened: { close(): Promise<void> }[] = [];
+const duties: Duty[] = [];
+
+afterEach(async () => {
+  for (const d of duties.splice(0)) await d.stop();
+  for (const s of opened.splice(0)) await s.close();
+});
+
+/** Two stores on one fresh archive file: what two replicas see. */
+function twoReplicas(): [SqliteStore, SqliteStore] {
+  const file = join(root, `archive-${n++}.db`);
+  const a = new SqliteStore(file);
+  const b = new SqliteStore(file);
+  opened.push(a, b);
+  return [a, b];
+}
+
+/** Waits (bounded) until `ok` holds; the bound is generous, the test asserts the outcome, not the time. */
+async function until(ok: () => boolean, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error("condition not reached");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+function work(log: string[], who: string) {
+  return async () => {
+    log.push(`${who} started`);
+    return { stop: async () => void log.push(`${who} stopped`) };
+  };
+}
+
+describe("once-only work under a lease", () => {
+  it("runs in one replica of two; the other takes over when the first stops", async () => {
+    const [a, b] = twoReplicas();
+    const events: string[] = [];
+    const ttlMs = 300;
+    const first = await startDuty({ store: a, name: "ingest", what: "watch", owner: "A", ttlMs, log: memoryLogger(), start: work(events, "A") });
+    const second = await startDuty({ store: b, name: "ingest", what: "watch", owner: "B", ttlMs, log: memoryLogger(), start: work(events, "B") });
+    duties.push(first, second);
+    expect([first.held, second.held]).toEqual([true, false]);
+    // Several renewals later, still only A.
+    await new Promise((r) => setTimeout(r, ttlMs * 2));
+    expect([first.held, second.held]).toEqual([true, false]);
+    expect(events).toEqual(["A started"]);
+
+    await first.stop();
+    await until(() => second.held);
+    expect(events).toEqual(["A started", "A stopped", "B started"]);
+  });
+
+  it("passes the work on when the holder stops renewing (its archive connection is gone), after the lease expires", async () => {
+    const [a, b] = twoReplicas();
+    const events: string[] = [];
+    const logA = memoryLogger();
+    const first = await startDuty({ store: a, name: "digest", what: "digest", owner: "A", ttlMs: 300, log: logA, start: work(events, "A") });
+    const second = await startDuty({ store: b, name: "digest", what: "digest", owner: "B", ttlMs: 300, log: memoryLogger(), start: work(events, "B") });
+    duties.push(first, second);
+    await a.close(); // A can no longer renew: it must stop its work rather than risk running it twice
+    await until(() => second.held && !first.held);
+    expect(events).toEqual(["A started", "A stopped", "B started"]);
+    expect(logA.lines.join("\n")).toMatch(/cannot renew the lease/);
+  });
+
+  it("keeps separate leases apart: one replica may hold the digest while the other holds the folder watch", async () => {
+    const [a, b] = twoReplicas();
+    const events: string[] = [];
+    const log = memoryLogger();
+    duties.push(await startDuty({ store: a, name: "ingest", what: "watch", owner: "A", ttlMs: 5000, log, start: work(events, "A ingest") }));
+    duties.push(await startDuty({ store: b, name: "digest", what: "digest", owner: "B", ttlMs: 5000, log, start: work(events, "B digest") }));
+    expect(duties.map((d) => d.held)).toEqual([true, true]);
+  });
+
+  it("reports a first start that fails (a bad token) to the caller and frees the lease for others", async () => {
+    const [a, b] = twoReplicas();
+    await expect(
+      startDuty({ store: a, name: "discord", what: "gateway", owner: "A", ttlMs: 60_000, log: memoryLogger(), start: async () => { throw new Error("An invalid token was provided."); } }),
+    ).rejects.toThrow(/invalid token/);
+    expect(await b.acquireLease("discord", "B", 60_000)).toBe(true);
+  });
+
+  it("runs one-off work only when no replica holds the lease, and releases it after", async () => {
+    const [a, b] = twoReplicas();
+    const log = memoryLogger();
+    expect(await underLease({ store: a, name: "ingest", owner: "one-off", ttlMs: 60_000, log }, async () => 42)).toEqual({ result: 42 });
+    // Released: a replica takes it at once.
+    const running = await startDuty({ store: b, name: "ingest", what: "watch", owner: "B", ttlMs: 60_000, log, start: work([], "B") });
+    duties.push(running);
+    expect(running.held).toBe(true);
+    let ran = false;
+    expect(await underLease({ store: a, name: "ingest", owner: "one-off", ttlMs: 60_000, log }, async () => (ran = true))).toBeNull();
+    expect(ran).toBe(false);
+  });
+});
