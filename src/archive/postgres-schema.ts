@@ -1,0 +1,90 @@
+// The PostgreSQL archive's tables, created and migrated on start. Everything derived from the article files
+// is dropped and rebuilt when SCHEMA_VERSION changes (as the SQLite store does); digests, leases and the
+// revision counter are history and stay. Text columns compare as bytes (COLLATE "C"), as SQLite does, so
+// orders and prefix ranges do not depend on the server's locale.
+import type pg from "pg";
+
+/** Bump when the derived tables change: an archive with another version is rebuilt from the files. */
+export const SCHEMA_VERSION = 1;
+
+/** pg_advisory_xact_lock keys: one for migrations, one that serialises writers of the derived tables. */
+export const MIGRATE_LOCK = 0x6e657773_01; // "news" 1
+export const WRITE_LOCK = 0x6e657773_02;
+
+const HISTORY = `
+CREATE TABLE IF NOT EXISTS newsbot_state (key text COLLATE "C" PRIMARY KEY, value bigint NOT NULL);
+INSERT INTO newsbot_state (key, value) VALUES ('schema_version', 0), ('revision', 0) ON CONFLICT (key) DO NOTHING;
+CREATE TABLE IF NOT EXISTS digests (
+  channel text COLLATE "C" NOT NULL, scheduled_at text COLLATE "C" NOT NULL, owner text NOT NULL, status text NOT NULL,
+  detail text, claimed_at text NOT NULL, finished_at text, PRIMARY KEY (channel, scheduled_at));
+CREATE TABLE IF NOT EXISTS leases (name text COLLATE "C" PRIMARY KEY, owner text COLLATE "C" NOT NULL, expires_at timestamptz NOT NULL);
+`;
+
+const DERIVED = ["meta", "files", "articles", "quotes", "figures", "people", "acronyms", "terms", "fts_totals"];
+
+const SCHEMA = `
+CREATE TABLE meta (key text COLLATE "C" PRIMARY KEY, value text NOT NULL);
+CREATE TABLE files (path text COLLATE "C" PRIMARY KEY, size bigint NOT NULL, mtime_ms double precision NOT NULL, hash text NOT NULL, skipped text);
+CREATE TABLE articles (
+  id bigserial PRIMARY KEY, key text COLLATE "C" NOT NULL UNIQUE, file text COLLATE "C" NOT NULL, title text NOT NULL,
+  date text COLLATE "C", byline text, outlet text, url text, section text, tags text NOT NULL, body text NOT NULL,
+  added_at text COLLATE "C" NOT NULL, tokens integer NOT NULL, tsv tsvector NOT NULL);
+CREATE INDEX articles_file ON articles (file);
+CREATE INDEX articles_when ON articles ((coalesce(date, substr(added_at, 1, 10))) DESC, id DESC);
+CREATE INDEX articles_tsv ON articles USING gin (tsv);
+CREATE TABLE quotes (
+  id bigserial PRIMARY KEY, article_id bigint NOT NULL REFERENCES articles (id) ON DELETE CASCADE, text text NOT NULL,
+  speaker text COLLATE "C", cue text, partial boolean NOT NULL, confidence double precision NOT NULL, paragraph integer NOT NULL,
+  start integer NOT NULL, "end" integer NOT NULL, mentions text NOT NULL, tokens integer NOT NULL, tsv tsvector NOT NULL);
+CREATE INDEX quotes_speaker ON quotes (speaker);
+CREATE INDEX quotes_article ON quotes (article_id);
+CREATE INDEX quotes_tsv ON quotes USING gin (tsv);
+CREATE TABLE figures (
+  id bigserial PRIMARY KEY, article_id bigint NOT NULL REFERENCES articles (id) ON DELETE CASCADE, text text NOT NULL,
+  value double precision NOT NULL, unit text NOT NULL, per text, approx text, up_to double precision, measure text NOT NULL,
+  source text, sentence text NOT NULL, context text NOT NULL, paragraph integer NOT NULL, start integer NOT NULL,
+  "end" integer NOT NULL, title text NOT NULL, tokens integer NOT NULL, tsv tsvector NOT NULL);
+CREATE INDEX figures_article ON figures (article_id);
+CREATE INDEX figures_tsv ON figures USING gin (tsv);
+CREATE TABLE people (
+  id bigserial PRIMARY KEY, article_id bigint NOT NULL REFERENCES articles (id) ON DELETE CASCADE, name text COLLATE "C" NOT NULL,
+  kind text COLLATE "C" NOT NULL, aliases text NOT NULL, roles text NOT NULL, mentions integer NOT NULL);
+CREATE INDEX people_name ON people (name);
+CREATE INDEX people_article ON people (article_id);
+CREATE TABLE acronyms (
+  id bigserial PRIMARY KEY, article_id bigint NOT NULL REFERENCES articles (id) ON DELETE CASCADE, short text NOT NULL, long text NOT NULL);
+CREATE INDEX acronyms_article ON acronyms (article_id);
+-- The articles' vocabulary: in how many articles each word occurs (FTS5's fts5vocab 'row' in SQLite).
+CREATE TABLE terms (term text COLLATE "C" PRIMARY KEY, docs integer NOT NULL);
+-- Rows and words per searched table, for bm25's average row length.
+CREATE TABLE fts_totals (name text COLLATE "C" PRIMARY KEY, rows bigint NOT NULL, tokens bigint NOT NULL);
+INSERT INTO fts_totals (name, rows, tokens) VALUES ('articles', 0, 0), ('quotes', 0, 0), ('figures', 0, 0);
+`;
+
+/**
+ * Creates or upgrades the tables, in one transaction under an advisory lock: two processes starting at
+ * once take turns, and the second finds the work done.
+ */
+export async function migrate(client: pg.PoolClient): Promise<"current" | "created" | "rebuilt"> {
+  await client.query("BEGIN");
+  try {
+    await client.query("SELECT pg_advisory_xact_lock($1)", [MIGRATE_LOCK]);
+    await client.query(HISTORY);
+    const { rows } = await client.query("SELECT value FROM newsbot_state WHERE key = 'schema_version'");
+    const version = Number(rows[0].value);
+    if (version === SCHEMA_VERSION) {
+      await client.query("COMMIT");
+      return "current";
+    }
+    await client.query(`DROP TABLE IF EXISTS ${DERIVED.join(", ")} CASCADE`);
+    await client.query(SCHEMA);
+    await client.query("UPDATE newsbot_state SET value = $1 WHERE key = 'schema_version'", [SCHEMA_VERSION]);
+    // The articles are gone until the files are read again: replicas must reload.
+    await client.query("UPDATE newsbot_state SET value = value + 1 WHERE key = 'revision'");
+    await client.query("COMMIT");
+    return version === 0 ? "created" : "rebuilt";
+  } catch (e) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw e;
+  }
+}
