@@ -1,0 +1,156 @@
+// Two `newsbot start` processes on one PostgreSQL (the server tests/global-postgres.ts starts), each
+// serving Slack over HTTP on its own port, as behind a load balancer, with the digest every few seconds
+// to a fake Slack. Both answer; the archive one filled is the other's; SIGKILL on the replica holding the
+// folder watch and the digest, and the other takes both over; every scheduled digest is posted once.
+import { writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFakeSlack, type FakeSlack } from "../fakes/slack-api.ts";
+import { BOT_TOKEN, SECRET, postSigned, slashForm } from "../chat/slack-helpers.ts";
+import { freshDatabase, postgresMissing } from "../helpers/pg-test.ts";
+import { articlesFolder, startNewsbot, type Running } from "../helpers/process.ts";
+
+const DIGEST_CHANNEL = "C0DIGEST";
+const LEASE_SECONDS = 2;
+
+function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.once("error", rej);
+    s.listen(0, "127.0.0.1", () => {
+      const p = (s.address() as { port: number }).port;
+      s.close(() => res(p));
+    });
+  });
+}
+
+async function until<T>(probe: () => Promise<T | null | undefined | false>, what: string, ms = 30_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await probe().catch(() => null);
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`not reached within ${ms / 1000} s: ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+interface Replica {
+  name: string;
+  process: Running;
+  slackPort: number;
+  healthPort: number;
+}
+
+async function health(r: Replica): Promise<{ ready: boolean; replica: string; duties: Record<string, boolean>; lastSync: unknown }> {
+  const res = await fetch(`http://127.0.0.1:${r.healthPort}/health`);
+  return (await res.json()) as never;
+}
+
+describe.skipIf(postgresMissing)("two replicas on one PostgreSQL", () => {
+  const folder = articlesFolder("newsbot-replicas-");
+  let fake: FakeSlack;
+  let databaseUrl: string;
+  const replicas: Replica[] = [];
+
+  async function replica(name: string): Promise<Replica> {
+    const slackPort = await freePort();
+    const healthPort = await freePort();
+    const process = await startNewsbot(["start"], {
+      cwd: folder.root,
+      what: `replica ${name}`,
+      env: {
+        NEWSBOT_ARTICLES: folder.articles,
+        NEWSBOT_DATABASE_URL: databaseUrl,
+        NEWSBOT_LEASE_SECONDS: String(LEASE_SECONDS),
+        NEWSBOT_HEALTH_PORT: String(healthPort),
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: fake.apiUrl,
+        SLACK_DIGEST_CHANNEL: DIGEST_CHANNEL,
+        PORT: String(slackPort),
+        // Every 3 seconds (croner reads a sixth, leading field as seconds): several scheduled times per test.
+        DIGEST_CRON: "*/3 * * * * *",
+        DIGEST_TZ: "UTC",
+      },
+      ready: (out) => /listening on port/.test(out),
+    });
+    const r = { name, process, slackPort, healthPort };
+    replicas.push(r);
+    return r;
+  }
+
+  const ask = (r: Replica, command: string, text: string) => postSigned(r.slackPort, slashForm(command, text, fake.responseUrl()));
+
+  beforeAll(async () => {
+    fake = await startFakeSlack();
+    databaseUrl = await freshDatabase("replicas");
+    // One after the other: the first takes every lease, the second finds them held.
+    await replica("A");
+    await replica("B");
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const r of replicas) await r.process.stop();
+    await fake?.close();
+  });
+
+  it("both answer; the one without the folder watch answers from what the other ingested", async () => {
+    const [a, b] = replicas;
+    const ha = await health(a);
+    const hb = await health(b);
+    expect(ha).toMatchObject({ ready: true, duties: { ingest: true, digest: true } });
+    expect(hb).toMatchObject({ ready: true, duties: { ingest: false, digest: false } });
+    expect(hb.lastSync).toBeNull(); // B never read the folder
+    for (const r of [a, b]) {
+      const sturgeon = await ask(r, "/quote", "sturgeon");
+      expect(sturgeon.status).toBe(200);
+      expect(sturgeon.text).toContain("cruel cut too far");
+      const pip = await ask(r, "/figure", "PIP");
+      expect(pip.text).toMatch(/£4\.4\s?(bn|billion)/);
+    }
+  });
+
+  it("after SIGKILL on the holder, the other takes over the folder watch and the digest, and ingests new files", async () => {
+    const [a, b] = replicas;
+    await until(async () => fake.of("chat.postMessage").some((c) => c.body.channel === DIGEST_CHANNEL), "a first digest from A");
+    a.process.child.kill("SIGKILL");
+    await a.process.exited;
+    // Within the lease's lifetime plus a renewal.
+    await until(async () => {
+      const h = await health(b);
+      return h.duties.ingest && h.duties.digest;
+    }, "B holding the ingest and digest leases");
+
+    writeFileSync(join(folder.articles, "late.txt"), "Budget row deepens\n\nThe chancellor, George Osborne, said: \"We will not change course on welfare.\"\n");
+    const answer = await until(async () => {
+      const r = await ask(b, "/quote", "osborne");
+      return r.text.includes("We will not change course on welfare.") ? r : null;
+    }, "B answering from the file dropped after the take-over");
+    expect(answer.status).toBe(200);
+
+    // B goes on posting digests after the take-over.
+    const postedBefore = fake.of("chat.postMessage").filter((c) => c.body.channel === DIGEST_CHANNEL).length;
+    await until(async () => fake.of("chat.postMessage").filter((c) => c.body.channel === DIGEST_CHANNEL).length > postedBefore, "a digest from B");
+  });
+
+  it("posted every scheduled digest once: as many posts as scheduled times recorded as posted, from both replicas", async () => {
+    // A clean stop lets B finish a digest in flight, so the fake's posts and the records can be compared.
+    expect(await replicas[1].process.stop()).toBe(0);
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    try {
+      const rows = (await db.query("SELECT scheduled_at, owner, status FROM digests WHERE channel = $1 ORDER BY scheduled_at", [`slack:${DIGEST_CHANNEL}`])).rows as { scheduled_at: string; owner: string; status: string }[];
+      const posted = rows.filter((r) => r.status === "posted");
+      const posts = fake.of("chat.postMessage").filter((c) => c.body.channel === DIGEST_CHANNEL);
+      // A, killed between claiming and posting, may leave one time "claimed": at most once, never twice.
+      const pidOf = (owner: string) => Number(owner.split(":")[1]);
+      expect(rows.filter((r) => r.status === "claimed" && pidOf(r.owner) === replicas[0].process.child.pid).length).toBeLessThanOrEqual(1);
+      expect(posts.length).toBe(posted.length);
+      expect(new Set(posted.map((r) => pidOf(r.owner)))).toEqual(new Set(replicas.map((r) => r.process.child.pid)));
+    } finally {
+      await db.end();
+    }
+  });
+});
