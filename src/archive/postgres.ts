@@ -63,7 +63,7 @@ export class PostgresStore implements ArchiveStore {
     } catch (e) {
       await pool.end().catch(() => {});
       const err = e as NodeJS.ErrnoException;
-      throw new Error(`Cannot reach PostgreSQL at ${where} (NEWSBOT_DATABASE_URL): ${err.code && !err.message.includes(err.code) ? `${err.code} ` : ""}${err.message}`);
+      throw new Error(`Cannot open the PostgreSQL archive at ${where} (NEWSBOT_DATABASE_URL), the server cannot be reached: ${err.code && !err.message.includes(err.code) ? `${err.code} ` : ""}${err.message}`);
     }
     try {
       const result = await migrate(client);
@@ -71,7 +71,7 @@ export class PostgresStore implements ArchiveStore {
     } catch (e) {
       client.release();
       await pool.end().catch(() => {});
-      throw new Error(`Cannot prepare the PostgreSQL archive at ${where}: ${(e as Error).message}`);
+      throw new Error(`Cannot open the PostgreSQL archive at ${where} (NEWSBOT_DATABASE_URL), its tables cannot be prepared: ${(e as Error).message}`);
     }
     client.release();
     return new PostgresStore(pool);
