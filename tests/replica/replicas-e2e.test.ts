@@ -2,11 +2,13 @@
 // serving Slack over HTTP on its own port, as behind a load balancer, with the digest every few seconds
 // to a fake Slack. Both answer; the archive one filled is the other's; SIGKILL on the replica holding the
 // folder watch and the digest, and the other takes both over; every scheduled digest is posted once.
+// Then two replicas on Discord: only the lease holder opens a gateway session.
 import { writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { APP_ID, FakeDiscord, GUILD_ID } from "../fakes/discord.ts";
 import { startFakeSlack, type FakeSlack } from "../fakes/slack-api.ts";
 import { BOT_TOKEN, SECRET, postSigned, slashForm } from "../chat/slack-helpers.ts";
 import { freshDatabase, postgresMissing } from "../helpers/pg-test.ts";
@@ -152,5 +154,42 @@ describe.skipIf(postgresMissing)("two replicas on one PostgreSQL", () => {
     } finally {
       await db.end();
     }
+  });
+});
+
+describe.skipIf(postgresMissing)("two replicas on Discord: one gateway session between them", () => {
+  const TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GaBcDe.replicaTokenNeverLogged0123456789abc";
+  const folder = articlesFolder("newsbot-replicas-discord-");
+  let fake: FakeDiscord;
+  const running: Running[] = [];
+
+  beforeAll(async () => {
+    fake = await FakeDiscord.start({ inGuild: true });
+    const databaseUrl = await freshDatabase("replicas_discord");
+    const env = {
+      NEWSBOT_ARTICLES: folder.articles, NEWSBOT_DATABASE_URL: databaseUrl, NEWSBOT_LEASE_SECONDS: String(LEASE_SECONDS),
+      DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_GUILD_ID: GUILD_ID, DISCORD_API_URL: fake.apiUrl,
+    };
+    running.push(await startNewsbot(["start"], { cwd: folder.root, what: "replica A", env, ready: (out) => /discord: connected/.test(out) }));
+    running.push(await startNewsbot(["start"], { cwd: folder.root, what: "replica B", env, ready: (out) => /Discord gateway session: another replica runs it/.test(out) }));
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const r of running) await r.stop();
+    await fake?.stop();
+  });
+
+  it("only the lease holder opens a gateway session; after SIGKILL the other opens one and answers", async () => {
+    const [a, b] = running;
+    expect(fake.identifies).toBe(1);
+    const first = fake.command("quote", "sturgeon");
+    expect(JSON.stringify((await fake.finalMessage(first, 10_000)).embeds)).toContain("cruel cut too far");
+
+    a.child.kill("SIGKILL");
+    await a.exited;
+    await until(async () => fake.identifies === 2 && /discord: connected/.test(b.output()), "B opening its own gateway session");
+    const id = fake.command("figure", "PIP");
+    expect(JSON.stringify((await fake.finalMessage(id, 10_000)).embeds)).toMatch(/£4\.4\s?(bn|billion)/);
+    expect(fake.identifies).toBe(2);
   });
 });
