@@ -92,18 +92,31 @@ export async function startLive(bot: Bot, config: Config, log: Logger, options: 
       );
     }
 
-    // Articles another replica ingested: reload the name index when the archive's revision moves.
+    // Articles another replica ingested: reload the name index when the archive's revision moves. While
+    // another replica ingests a big folder the revision moves at every file; waiting twice as long as the
+    // last reload took keeps a replica answering (at most a third of its time goes to reloading).
+    let busy = false;
+    let resumeAt = 0;
     follow = setInterval(() => {
+      if (busy || Date.now() < resumeAt) return;
+      busy = true;
+      const began = Date.now();
       bot.reload().then(
         (reloaded) => {
-          if (reloaded) log.debug("reloaded the indexes: the archive changed");
+          if (reloaded) {
+            const took = Date.now() - began;
+            resumeAt = Date.now() + 2 * took;
+            log.debug(`reloaded the indexes in ${took} ms: the archive changed`);
+          }
           followFailing = false;
         },
         (e: Error) => {
           if (!followFailing) log.warn(`cannot read the archive's revision: ${e.message}`);
           followFailing = true;
         },
-      );
+      ).finally(() => {
+        busy = false;
+      });
     }, options.followMs ?? FOLLOW_MS);
     follow.unref();
   } catch (e) {
