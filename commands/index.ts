@@ -4,14 +4,12 @@ import { check } from "./check.ts";
 import type { Command } from "./command.ts";
 import { digest } from "./digest.ts";
 import { figure } from "./figure.ts";
-import { help } from "./help.ts";
+import { helpCommand } from "./help.ts";
 import { quote } from "./quote.ts";
 import { search } from "./search.ts";
 import { who } from "./who.ts";
 
-export const commands: readonly Command[] = [quote, figure, search, who, check, digest, help];
-
-help.bind(commands);
+export const commands: readonly Command[] = [quote, figure, search, who, check, digest, helpCommand(() => commands)];
 
 export function findCommand(name: string): Command | undefined {
   return commands.find((c) => c.name === name);
