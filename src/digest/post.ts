@@ -8,12 +8,36 @@ import type { Reply } from "../reply/model.ts";
 export interface DigestTarget {
   /** "slack:C0123", "discord:1234…": the key the archive records posted digests under. */
   channel: string;
+  /** Throws a PostError when the platform refused or could not be reached. */
   post(reply: Reply): Promise<void>;
+}
+
+/**
+ * A post that did not go through. `permanent`: trying again cannot help (a wrong channel or token, a
+ * message refused as invalid); otherwise (unreachable, timeout, 5xx, rate limit) a later try may work.
+ */
+export class PostError extends Error {
+  constructor(message: string, readonly permanent: boolean) {
+    super(message);
+    this.name = "PostError";
+  }
+}
+
+export interface TargetOptions {
+  /** How long one request may take (default 15 s). */
+  timeoutMs?: number;
+  /**
+   * Retries inside the platform client for a network error or 5xx (default 3; Slack waits 0.5 s, 1 s, 2 s).
+   * Rate limits are waited out as the platform asks (Retry-After) either way.
+   */
+  retries?: number;
 }
 
 const TIMEOUT_MS = 15_000;
 
-export function digestTargets(config: Config): DigestTarget[] {
+export function digestTargets(config: Config, options: TargetOptions = {}): DigestTarget[] {
+  const timeout = options.timeoutMs ?? TIMEOUT_MS;
+  const retries = options.retries ?? 3;
   const targets: DigestTarget[] = [];
   const slack = config.slack;
   if (slack?.digestChannel) {
@@ -21,20 +45,27 @@ export function digestTargets(config: Config): DigestTarget[] {
     targets.push({
       channel: `slack:${channel}`,
       async post(reply) {
-        const [{ WebClient }, { renderSlack }] = await Promise.all([import("@slack/bolt").then((m) => m.webApi), import("../reply/slack.ts")]);
+        const [{ WebClient, LogLevel }, { renderSlack }] = await Promise.all([import("@slack/bolt").then((m) => ({ WebClient: m.webApi.WebClient, LogLevel: m.webApi.LogLevel })), import("../reply/slack.ts")]);
         const client = new WebClient(slack.botToken, {
           ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl.endsWith("/") ? slack.apiUrl : `${slack.apiUrl}/` } : {}),
-          retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000 },
-          timeout: TIMEOUT_MS,
+          retryConfig: { retries, factor: 2, minTimeout: 500, maxTimeout: 5000 },
+          timeout,
+          // Its own log lines go nowhere: failures reach the caller as a PostError, worded once.
+          logLevel: LogLevel.ERROR,
+          logger: silentLogger,
         });
         const m = renderSlack(reply, { visibility: "in_channel", buttons: false });
         // Article text is escaped by the renderer, so it carries no <!channel> or <@U…>. The plain words
         // "@here", "@channel", "@everyone" are another matter: Slack parses them itself in mrkdwn that is
         // not verbatim, and in the top-level text with link_names. Both are switched off for a post to a
         // channel (our own links are written out as <url|title>, which verbatim text still honours).
-        await client.chat.postMessage({
-          channel, text: m.text, blocks: verbatim(m.blocks) as never, link_names: false, parse: "none", unfurl_links: false, unfurl_media: false,
-        });
+        try {
+          await client.chat.postMessage({
+            channel, text: m.text, blocks: verbatim(m.blocks) as never, link_names: false, parse: "none", unfurl_links: false, unfurl_media: false,
+          });
+        } catch (e) {
+          throw slackError(e);
+        }
       },
     });
   }
@@ -45,13 +76,51 @@ export function digestTargets(config: Config): DigestTarget[] {
       channel: `discord:${channel}`,
       async post(reply) {
         const [{ REST, Routes }, { renderDiscord }] = await Promise.all([import("discord.js"), import("../reply/discord.ts")]);
-        const rest = new REST({ timeout: TIMEOUT_MS, retries: 3, ...(discord.apiUrl ? { api: discord.apiUrl.replace(/\/+$/, "") } : {}) }).setToken(discord.token);
+        const rest = new REST({ timeout, retries, ...(discord.apiUrl ? { api: discord.apiUrl.replace(/\/+$/, "") } : {}) }).setToken(discord.token);
         const m = renderDiscord(reply);
-        await rest.post(Routes.channelMessages(channel), { body: { embeds: m.embeds, allowed_mentions: { parse: [] } } });
+        try {
+          await rest.post(Routes.channelMessages(channel), { body: { embeds: m.embeds, allowed_mentions: { parse: [] } } });
+        } catch (e) {
+          throw discordError(e);
+        }
       },
     });
   }
   return targets;
+}
+
+const silentLogger = { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => "error", setName() {} } as never;
+
+/** Slack's answer, worded for a log line: the platform's error code, or what went wrong on the way. */
+function slackError(e: unknown): PostError {
+  const err = e as { code?: string; data?: { error?: string }; statusCode?: number; original?: Error; message?: string };
+  if (err.code === "slack_webapi_platform_error") {
+    const code = err.data?.error ?? "error";
+    // ok:false with a code: the request was understood and refused. Only these may go through later.
+    return new PostError(`Slack refused the message: ${code}`, !["ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"].includes(code));
+  }
+  if (err.code === "slack_webapi_http_error") return new PostError(`Slack answered HTTP ${err.statusCode}`, false);
+  // A 429 is waited out as Retry-After asks; with no retries left the client then gives up with this.
+  if (err.code === "slack_webapi_rate_limited_error" || /rate limit was exceeded/.test(err.message ?? "")) return new PostError("Slack: rate limited", false);
+  const cause = err.original ?? (e as Error);
+  return new PostError(`Slack could not be reached: ${describeNetworkError(cause)}`, false);
+}
+
+/** Discord's answer, worded for a log line; a 4xx other than 429 is permanent. */
+function discordError(e: unknown): PostError {
+  const err = e as { name?: string; status?: number; code?: number | string; message?: string; rawError?: { message?: string } };
+  if (typeof err.status === "number") {
+    const permanent = err.status >= 400 && err.status < 500 && err.status !== 429;
+    return new PostError(`Discord answered HTTP ${err.status}${err.message ? `: ${err.message}` : ""}`, permanent);
+  }
+  return new PostError(`Discord could not be reached: ${describeNetworkError(e as Error)}`, false);
+}
+
+function describeNetworkError(error: Error): string {
+  const e = error as Error & { cause?: { code?: string; message?: string }; code?: string };
+  if (e.name === "AbortError" || e.name === "TimeoutError") return "no answer in time";
+  const code = e.cause?.code ?? e.code;
+  return code ? `${code}` : (e.cause?.message ?? e.message);
 }
 
 /** Every mrkdwn text object marked verbatim: Slack then turns no plain word into a mention or a link. */

@@ -52,6 +52,8 @@ export class DigestScheduler {
   private timer: unknown = null;
   private running: Promise<void> = Promise.resolve();
   private stopped = true;
+  /** Retry pauses under way: stop() ends them at once, so stopping never waits out a pause. */
+  private readonly pauses = new Set<() => void>();
 
   constructor(private readonly options: SchedulerOptions) {
     // Paused: croner computes the calendar, our clock decides when to look at it.
@@ -71,6 +73,7 @@ export class DigestScheduler {
     this.stopped = true;
     if (this.timer !== null) this.clock.clearTimer(this.timer);
     this.timer = null;
+    for (const end of [...this.pauses]) end();
     this.cron.stop();
   }
 
@@ -111,27 +114,43 @@ export class DigestScheduler {
   }
 
   private async due(startup: boolean): Promise<void> {
-    const { store, log } = this.options;
     const slot = this.latestDue();
     if (!slot) return;
+    // Each channel on its own: a platform that is down, slow or rate-limited (and retried) never holds up
+    // the other one.
+    await Promise.all(this.options.targets.map((target) => this.dueFor(target, slot, startup)));
+  }
+
+  private async dueFor(target: DigestTarget, slot: Date, startup: boolean): Promise<void> {
+    const { store, log } = this.options;
     const at = slot.toISOString();
-    for (const target of this.options.targets) {
-      if (this.stopped && !startup) return;
-      try {
-        const last = await store.lastDigest(target.channel);
-        if (last && last.scheduledAt >= at) continue;
-        if (!last && startup) continue;
-        if (!(await store.claimDigest(target.channel, at, this.owner))) {
-          log.debug(`digest for ${target.channel} at ${at}: already claimed by another process`);
-          continue;
-        }
-        if (startup) log.info(`digest for ${target.channel} at ${at} fell due while the bot was down: posting it now`);
-        const since = last ? new Date(last.scheduledAt) : (this.cron.previousRuns(1, slot)[0] ?? new Date(slot.getTime() - 86_400_000));
-        await this.post(target, at, since);
-      } catch (e) {
-        log.error(`digest for ${target.channel} at ${at}: ${(e as Error).message}`);
+    if (this.stopped && !startup) return;
+    try {
+      const last = await store.lastDigest(target.channel);
+      if (last && last.scheduledAt >= at) return;
+      if (!last && startup) return;
+      if (!(await store.claimDigest(target.channel, at, this.owner))) {
+        log.debug(`digest for ${target.channel} at ${at}: already claimed by another process`);
+        return;
       }
+      if (startup) log.info(`digest for ${target.channel} at ${at} fell due while the bot was down: posting it now`);
+      const since = last ? new Date(last.scheduledAt) : (this.cron.previousRuns(1, slot)[0] ?? new Date(slot.getTime() - 86_400_000));
+      await this.post(target, at, since);
+    } catch (e) {
+      log.error(`digest for ${target.channel} at ${at}: ${(e as Error).message}`);
     }
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const end = () => {
+        this.pauses.delete(end);
+        this.clock.clearTimer(handle);
+        resolve();
+      };
+      const handle = this.clock.setTimer(end, ms);
+      this.pauses.add(end);
+    });
   }
 
   private async post(target: DigestTarget, at: string, since: Date): Promise<void> {
@@ -151,15 +170,21 @@ export class DigestScheduler {
         return;
       } catch (e) {
         const message = (e as Error).message;
-        if (i >= attempts || this.stopped) {
+        const permanent = (e as { permanent?: boolean }).permanent === true;
+        if (i >= attempts || this.stopped || permanent) {
           // Claimed and not posted: recorded as failed, not retried by a later start, so a post that did
           // go through despite the error is never doubled.
           await store.finishDigest(target.channel, at, "failed", message);
-          log.error(`digest for ${target.channel} at ${at}: could not post after ${i} tries: ${message}`);
+          log.error(`digest for ${target.channel} at ${at}: could not post after ${i} ${i === 1 ? "try" : "tries"}: ${message}`);
           return;
         }
         log.warn(`digest for ${target.channel} at ${at}: post failed (${message}), retrying`);
-        await new Promise<void>((r) => this.clock.setTimer(r, 2000 * 2 ** (i - 1)));
+        await this.pause(2000 * 2 ** (i - 1));
+        if (this.stopped) {
+          await store.finishDigest(target.channel, at, "failed", `${message}; stopped before trying again`);
+          log.error(`digest for ${target.channel} at ${at}: not posted (${message}); the bot stopped before trying again`);
+          return;
+        }
       }
     }
   }

@@ -3,51 +3,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import { SqliteStore } from "../../src/archive/sqlite.ts";
 import type { DigestTarget } from "../../src/digest/post.ts";
 import { DigestScheduler, type Clock } from "../../src/digest/schedule.ts";
+import { FakeClock } from "../helpers/clock.ts";
 import { logger } from "../../src/log.ts";
 import type { Reply } from "../../src/reply/model.ts";
 import { tempDir } from "../helpers/tmp.ts";
-
-/** Time that moves only when told; timers fire in order as it passes them. */
-class FakeClock implements Clock {
-  private timers: { at: number; fn: () => void; id: number }[] = [];
-  private ids = 0;
-  constructor(private t: number) {}
-  now = () => new Date(this.t);
-  setTimer = (fn: () => void, ms: number) => {
-    const id = ++this.ids;
-    this.timers.push({ at: this.t + ms, fn, id });
-    return id;
-  };
-  clearTimer = (id: unknown) => {
-    this.timers = this.timers.filter((t) => t.id !== id);
-  };
-  /** Moves to `iso`, firing each timer due on the way and letting the schedulers finish what it started. */
-  async advanceTo(iso: string, ...schedulers: DigestScheduler[]) {
-    const end = Date.parse(iso);
-    for (;;) {
-      this.timers.sort((a, b) => a.at - b.at);
-      const next = this.timers[0];
-      if (!next || next.at > end) break;
-      this.timers.shift();
-      this.t = next.at;
-      next.fn();
-      await settle(schedulers);
-    }
-    this.t = end;
-  }
-  pending() {
-    return this.timers.map((t) => new Date(t.at).toISOString());
-  }
-}
-
-/** Until the schedulers are idle, or are waiting on the fake clock (a retry's pause). */
-async function settle(schedulers: DigestScheduler[]) {
-  const ticks = async (n: number) => {
-    for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r));
-  };
-  await ticks(2);
-  await Promise.race([Promise.all(schedulers.map((s) => s.idle())), ticks(50)]);
-}
 
 const log = logger("error");
 const dir = tempDir("newsbot-schedule-");
@@ -133,7 +92,7 @@ describe("the digest schedule (injected clock, real SQLite archive)", () => {
     await clock.advanceTo("2026-03-09T07:00:05Z");
     const again = scheduler(path, clock, [target("slack:C1")]);
     await again.start();
-    await settle([again]);
+    await clock.settle([again]);
     expect(posted).toHaveLength(1);
     expect(await stores.at(-1)!.lastDigest("slack:C1")).toEqual({ scheduledAt: "2026-03-09T07:00:00.000Z", status: "posted" });
   });

@@ -16,7 +16,8 @@ export interface Call {
   response: unknown;
 }
 
-export type Fault = { status: 429; retryAfter: number } | { status: 500 } | { error: string } | { delayMs: number };
+/** `until`: the call is held, unanswered, until the promise settles (a platform that hangs), then answered as usual. */
+export type Fault = { status: 429; retryAfter: number } | { status: 500 } | { error: string } | { delayMs: number } | { until: Promise<unknown> };
 
 export const LIMITS = { blocks: 50, sectionText: 3000, contextElements: 10, buttonText: 75, buttonValue: 2000, actionId: 255, text: 40_000, blocksText: 13_000 };
 export const RESPONSE_URL_USES = 5;
@@ -97,6 +98,10 @@ export interface FakeSlack {
   /** Socket Mode: sends an envelope and resolves with the client's acknowledgement payload. */
   sendEnvelope(type: string, payload: Record<string, unknown>, timeoutMs?: number): Promise<Record<string, unknown> | undefined>;
   socketConnected(): Promise<void>;
+  /** Calls held by an `until` fault whose client is still waiting for the answer. */
+  held(method: string): number;
+  /** Resolves once a call of `method` is being held. */
+  waitHeld(method: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -105,6 +110,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const faults = new Map<string, Fault[]>();
   const urls = new Map<string, { uses: number; created: number }>();
   const waiters: { method: string; match: (c: Call) => boolean; resolve: (c: Call) => void }[] = [];
+  const held: { method: string; open: boolean }[] = [];
+  let heldWaiters: (() => void)[] = [];
   let nextId = 1;
   let sockets: WebSocket[] = [];
   const acks = new Map<string, (payload: Record<string, unknown> | undefined) => void>();
@@ -146,6 +153,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
 
     const fault = faults.get(method)?.shift();
     if (fault && "delayMs" in fault) await new Promise((r) => setTimeout(r, fault.delayMs));
+    if (fault && "until" in fault) {
+      const entry = { method, open: true };
+      held.push(entry);
+      res.once("close", () => (entry.open = false));
+      for (const w of heldWaiters.splice(0)) w();
+      await fault.until.catch(() => {});
+      held.splice(held.indexOf(entry), 1);
+      if (!entry.open) return; // the client gave up waiting: nobody to answer
+    }
     const answer = (status: number, response: unknown, headers?: Record<string, string>) => {
       record({ method, body, headers: req.headers, status, response });
       send(res, status, response, headers);
@@ -236,6 +252,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           }
         }, timeoutMs).unref();
       });
+    },
+    held: (method) => held.filter((h) => h.method === method && h.open).length,
+    async waitHeld(method) {
+      while (!held.some((h) => h.method === method)) await new Promise<void>((r) => heldWaiters.push(r));
     },
     socketConnected() {
       if (sockets.length) return Promise.resolve();
