@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { SqliteStore } from "../../src/archive/sqlite.ts";
 import { memoryLogger } from "../../src/log.ts";
 import { startDuty, underLease, type Duty } from "../../src/replica/duty.ts";
+import { eventually } from "../helpers/net.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 const root = tempDir();
@@ -25,15 +26,6 @@ function twoReplicas(): [SqliteStore, SqliteStore] {
   const b = new SqliteStore(file);
   opened.push(a, b);
   return [a, b];
-}
-
-/** Waits (bounded) until `ok` holds; the bound is generous, the test asserts the outcome, not the time. */
-async function until(ok: () => boolean, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error("condition not reached");
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 function work(log: string[], who: string) {
@@ -58,7 +50,7 @@ describe("once-only work under a lease", () => {
     expect(events).toEqual(["A started"]);
 
     await first.stop();
-    await until(() => second.held);
+    await eventually(async () => second.held, "B taking the work over");
     expect(events).toEqual(["A started", "A stopped", "B started"]);
   });
 
@@ -70,7 +62,7 @@ describe("once-only work under a lease", () => {
     const second = await startDuty({ store: b, name: "digest", what: "digest", owner: "B", ttlMs: 300, log: memoryLogger(), start: work(events, "B") });
     duties.push(first, second);
     await a.close(); // A can no longer renew: it must stop its work rather than risk running it twice
-    await until(() => second.held && !first.held);
+    await eventually(async () => second.held && !first.held, "A stopping and B taking over");
     expect(events).toEqual(["A started", "A stopped", "B started"]);
     expect(logA.lines.join("\n")).toMatch(/cannot renew the lease/);
   });

@@ -8,6 +8,7 @@ import { loadConfig } from "../../src/config.ts";
 import { openBot, type Bot } from "../../src/core.ts";
 import { startLive, type Live } from "../../src/live.ts";
 import { memoryLogger } from "../../src/log.ts";
+import { eventually } from "../helpers/net.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 const root = tempDir();
@@ -33,16 +34,6 @@ async function replica(owner: string) {
   return { bot, live, log };
 }
 
-async function until<T>(probe: () => Promise<T | null | undefined | false>, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error("condition not reached");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 async function health(port: number | null): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(`http://127.0.0.1:${port}/health`);
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
@@ -64,10 +55,10 @@ describe("two replicas on one archive", () => {
     // A file dropped into the folder: A's watcher ingests it; B's indexes follow the archive's revision,
     // so a speaker only that article has becomes one B knows.
     copyFileSync(join(process.cwd(), "data/articles/000_2ea4bb40d2f84377.txt"), join(articles, "resignation.txt"));
-    const sturgeon = await until(async () => {
+    const sturgeon = await eventually(async () => {
       const r = await b.bot.handle({ command: "quote", query: "sturgeon", platform: "cli" });
       return JSON.stringify(r).includes("time for a fundamental rethink") ? r : null;
-    });
+    }, "B answering from the article A ingested");
     expect(sturgeon.status).toBe("ok");
 
     const ha = await health(a.live.healthPort);
@@ -81,12 +72,12 @@ describe("two replicas on one archive", () => {
   it("hands the folder watch to the survivor when the holder stops, and the survivor ingests new files", async () => {
     const [a, b] = running;
     await a.live.stop();
-    await until(async () => b.live.duties().ingest);
+    await eventually(async () => b.live.duties().ingest, "B taking the folder watch over");
     writeFileSync(join(articles, "late.txt"), "Budget row deepens\n\nThe chancellor, George Osborne, said: \"We will not change course on welfare.\"");
-    const reply = await until(async () => {
+    const reply = await eventually(async () => {
       const r = await b.bot.handle({ command: "quote", query: "osborne", platform: "cli" });
       return JSON.stringify(r).includes("We will not change course on welfare.") ? r : null;
-    });
+    }, "B answering from the file dropped after the hand-over");
     expect(reply.status).toBe("ok");
   });
 

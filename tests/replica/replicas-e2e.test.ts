@@ -4,7 +4,6 @@
 // folder watch and the digest, and the other takes both over; every scheduled digest is posted once.
 // Then two replicas on Discord: only the lease holder opens a gateway session.
 import { writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,31 +11,11 @@ import { APP_ID, FakeDiscord, GUILD_ID } from "../fakes/discord.ts";
 import { startFakeSlack, type FakeSlack } from "../fakes/slack-api.ts";
 import { BOT_TOKEN, SECRET, postSigned, slashForm } from "../chat/slack-helpers.ts";
 import { freshDatabase, postgresMissing } from "../helpers/pg-test.ts";
+import { eventually as until, freePort } from "../helpers/net.ts";
 import { articlesFolder, startNewsbot, type Running } from "../helpers/process.ts";
 
 const DIGEST_CHANNEL = "C0DIGEST";
 const LEASE_SECONDS = 2;
-
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.once("error", rej);
-    s.listen(0, "127.0.0.1", () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => res(p));
-    });
-  });
-}
-
-async function until<T>(probe: () => Promise<T | null | undefined | false>, what: string, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe().catch(() => null);
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`not reached within ${ms / 1000} s: ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 interface Replica {
   name: string;
