@@ -198,17 +198,20 @@ async function digestCommand(args: string[]): Promise<number> {
   try {
     const reply = await buildDigest(bot.store, { since, now, query: sinceText });
     process.stdout.write(values.json ? JSON.stringify(reply, null, 1) + "\n" : renderTerminal(reply));
-    let failed = 0;
-    for (const t of targets) {
-      try {
-        await t.post(reply);
-        process.stderr.write(`posted to ${t.channel}\n`);
-      } catch (e) {
-        failed++;
-        process.stderr.write(`newsbot digest: could not post to ${t.channel}: ${(e as Error).message}\n`);
-      }
+    if (targets.length && reply.status === "empty" && config.digest.skipEmpty) {
+      process.stderr.write("nothing new: not posted (DIGEST_SKIP_EMPTY)\n");
+      return 0;
     }
-    return failed ? 1 : 0;
+    // Both platforms at once: one that is down or slow does not hold up the other.
+    const failures = await Promise.all(
+      targets.map((t) =>
+        t.post(reply).then(
+          () => (process.stderr.write(`posted to ${t.channel}\n`), 0),
+          (e) => (process.stderr.write(`newsbot digest: could not post to ${t.channel}: ${(e as Error).message}\n`), 1),
+        ),
+      ),
+    );
+    return failures.some(Boolean) ? 1 : 0;
   } finally {
     await bot.close();
   }

@@ -160,3 +160,44 @@ describe("newsbot digest --since 30d --post, through the real clients to the fak
     expect(run.stdout + run.stderr).not.toContain(DISCORD_TOKEN);
   });
 });
+
+describe("newsbot digest --post on a quiet day, and with a platform down", () => {
+  const old = `---\ntitle: Old news\ndate: 2020-01-01\nurl: https://news.example/old\n---\nNothing happened. “It was quiet,” said Jane Doe.\n`;
+  const quiet = articlesFolder("newsbot-digest-quiet-", { "old.md": old }, false);
+  const channels = () => ({ slack: slack.of("chat.postMessage").length, discord: discordPosts().length });
+
+  it("posts one line to each platform", async () => {
+    const before = channels();
+    const r = await runNewsbot(["digest", "--since", "24h", "--post"], { cwd: quiet.root, env: { ...quiet.env, ...platformEnv() } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(channels()).toEqual({ slack: before.slack + 1, discord: before.discord + 1 });
+    const s = slack.of("chat.postMessage").at(-1)!;
+    expect(checkMessage(s.body)).toBeNull();
+    const lines = (s.body.blocks as { text?: { text: string } }[]).map((b) => b.text?.text).filter(Boolean);
+    expect(lines).toEqual(["*Digest in the last 24 hours*", "Nothing new in the archive in the last 24 hours."]);
+    const embed = discordPosts().at(-1)!.body.embeds[0];
+    expect(embed).toMatchObject({ title: "Digest in the last 24 hours", description: "Nothing new in the archive in the last 24 hours." });
+    expect(embed.fields).toBeUndefined();
+  }, 60_000);
+
+  it("posts nothing with DIGEST_SKIP_EMPTY=true, and says so", async () => {
+    const before = channels();
+    const r = await runNewsbot(["digest", "--since", "24h", "--post"], { cwd: quiet.root, env: { ...quiet.env, ...platformEnv({ DIGEST_SKIP_EMPTY: "true" }) } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/nothing new: not posted \(DIGEST_SKIP_EMPTY\)/);
+    expect(channels()).toEqual(before);
+  }, 60_000);
+
+  it("Slack down: Discord still gets the digest; the exit code and message say what failed", async () => {
+    const before = channels();
+    // Every try Slack's client makes (the first and its 3 retries) answers 500.
+    slack.fail("chat.postMessage", { status: 500 }, { status: 500 }, { status: 500 }, { status: 500 });
+    const r = await runNewsbot(["digest", "--since", "30d", "--post"], { cwd: quiet.root, env: { ...quiet.env, ...platformEnv() } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`newsbot digest: could not post to slack:${SLACK_CHANNEL}: Slack answered HTTP 500`);
+    expect(r.stderr).toContain(`posted to discord:${DISCORD_CHANNEL}`);
+    expect(slack.of("chat.postMessage").length - before.slack).toBe(4);
+    expect(discordPosts().length - before.discord).toBe(1);
+    expect(r.stderr).not.toMatch(/at .*\.(ts|js):\d+/); // a message, not a stack trace
+  }, 60_000);
+});
