@@ -4,7 +4,7 @@ import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { readArticleFile } from "./archive/read.ts";
 import type { SyncReport } from "./archive/ingest.ts";
-import { ConfigError, describeConfig, loadConfig, type Config } from "./config.ts";
+import { ConfigError, describeArchive, describeConfig, loadConfig, type Config } from "./config.ts";
 import { openBot, type Bot, type OpenOptions } from "./core.ts";
 import { extractArticle } from "./extract/index.ts";
 import { logger, registerSecrets, type Logger } from "./log.ts";
@@ -169,7 +169,7 @@ async function ingest(args: string[]): Promise<number> {
       return 1;
     }
     const stats = await bot.store.stats();
-    process.stdout.write(`${describeSync(bot.lastSync)}\n${stats.articles} articles, ${stats.quotes} quotes, ${stats.figures} figures, ${stats.people} people in ${config.dbPath}\n`);
+    process.stdout.write(`${describeSync(bot.lastSync)}\n${stats.articles} articles, ${stats.quotes} quotes, ${stats.figures} figures, ${stats.people} people in ${describeArchive(config)}\n`);
     return 0;
   } finally {
     await bot.close();

@@ -3,6 +3,7 @@
 // tsvector + GIN and ranked with FTS5's bm25 (postgres-text.ts); every write is a transaction, one per file.
 import pg from "pg";
 import type { Acronym, Figure, Quote } from "../extract/types.ts";
+import { describeUrl } from "../config.ts";
 import type { Logger } from "../log.ts";
 import { WRITE_LOCK, migrate } from "./postgres-schema.ts";
 import {
@@ -23,16 +24,6 @@ const types = {
     return pg.types.getTypeParser(oid, format as "text");
   },
 };
-
-/** Where the URL points, for messages: host, port and database, never the user's password. */
-export function describeUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.hostname || "localhost"}:${u.port || "5432"}${u.pathname && u.pathname !== "/" ? u.pathname : ""}`;
-  } catch {
-    return "(an unreadable URL)";
-  }
-}
 
 /**
  * Candidate rows read and ranked per text query. Up to this many matches the order is FTS5's bm25 exactly;

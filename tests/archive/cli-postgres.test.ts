@@ -22,6 +22,8 @@ describe.skipIf(postgresMissing)("newsbot on PostgreSQL, process by process", ()
     const r = newsbot(["ingest", articles], { env, cwd: root });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Indexed: 2 new/);
+    expect(r.stdout).toMatch(/people in PostgreSQL at 127\.0\.0\.1:\d+\/cli_/);
+    expect(r.stdout).not.toContain("newsbot-test"); // the test server's password
     expect(existsSync(join(root, "data"))).toBe(false);
     const again = newsbot(["ingest", articles], { env, cwd: root });
     expect(again.stdout).toMatch(/0 new, 0 changed, 0 removed, 2 unchanged/);
