@@ -3,14 +3,33 @@
 // indexes it like any other file; an item whose file exists was seen before and is not written again. A
 // feed that is down, slow, malformed or huge is logged and tried again at the next poll; it never stops
 // the bot or the other feeds.
+//
+// An item that carries only a summary (RSS <description>, Atom <summary>, no full content) is completed
+// from its page: the link is fetched (http/https only, a few redirects, a timeout and a size cap, HTML
+// only) and read by the same HTML reader as an .html article file. When the page cannot be had or holds
+// less text than the summary, the summary is kept.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Logger } from "../log.ts";
+import { fromHtml, MAX_ARTICLE_BYTES } from "./read.ts";
 import type { ArchiveStore } from "./store.ts";
 
 export const FEED_TIMEOUT_MS = 15_000;
 export const FEED_MAX_BYTES = 5 * 1024 * 1024;
+
+export interface PageOptions {
+  /** For the whole page: connecting, redirects and reading (default 10 s). */
+  timeoutMs?: number;
+  /** Bytes read at most (default 2 MB, an article file's limit). */
+  maxBytes?: number;
+  /** Redirects followed at most (default 3). */
+  maxRedirects?: number;
+  /** Pages fetched at once for one feed (default 4). */
+  concurrency?: number;
+}
+
+export const PAGE_DEFAULTS: Required<PageOptions> = { timeoutMs: 10_000, maxBytes: MAX_ARTICLE_BYTES, maxRedirects: 3, concurrency: 4 };
 
 export interface FeedItem {
   id: string;
@@ -20,6 +39,8 @@ export interface FeedItem {
   author: string | null;
   /** Plain text, paragraphs separated by blank lines. */
   text: string;
+  /** The feed gave only a summary (description / summary), not the full content. */
+  summaryOnly: boolean;
 }
 
 /** Items of an RSS 2.0 (or RSS 1.0) or Atom document; throws when it is neither. */
@@ -34,7 +55,8 @@ export function parseFeed(xml: string): FeedItem[] {
     const link = atom
       ? (/<link\b[^>]*rel=["']alternate["'][^>]*>/.exec(x) ?? /<link\b[^>]*>/.exec(x))?.[0].match(/href=["']([^"']+)["']/)?.[1] ?? null
       : text(field(x, "link"));
-    const body = field(x, "content:encoded") ?? field(x, "content") ?? field(x, "description") ?? field(x, "summary") ?? "";
+    const full = field(x, "content:encoded") ?? field(x, "content");
+    const body = full ?? field(x, "description") ?? field(x, "summary") ?? "";
     const id = text(field(x, atom ? "id" : "guid")) ?? link ?? title;
     if (!id || (!title && !body)) continue;
     items.push({
@@ -42,6 +64,7 @@ export function parseFeed(xml: string): FeedItem[] {
       date: text(field(x, "pubDate") ?? field(x, "published") ?? field(x, "updated") ?? field(x, "dc:date")),
       author: text(field(x, "dc:creator") ?? field(x, "name") ?? field(x, "author")),
       text: html(body),
+      summaryOnly: full === null || html(full) === "",
     });
   }
   return items;
@@ -93,7 +116,7 @@ export interface PollResult {
 }
 
 /** Fetches one feed (conditionally) and writes its new items; never throws. */
-export async function pollFeed(url: string, articlesDir: string, store: ArchiveStore, log: Logger, timeoutMs = FEED_TIMEOUT_MS): Promise<PollResult> {
+export async function pollFeed(url: string, articlesDir: string, store: ArchiveStore, log: Logger, timeoutMs = FEED_TIMEOUT_MS, page: PageOptions = {}): Promise<PollResult> {
   const metaKey = `feed:${url}`;
   try {
     const cache = JSON.parse((await store.getMeta(metaKey)) ?? "{}") as { etag?: string; lastModified?: string };
@@ -107,17 +130,20 @@ export async function pollFeed(url: string, articlesDir: string, store: ArchiveS
     const items = parseFeed(xml);
     const dir = join(articlesDir, "feeds");
     mkdirSync(dir, { recursive: true });
+    const fresh = items
+      .map((item) => ({ item, file: join(dir, `${createHash("sha1").update(`${url}\n${item.id}`).digest("hex").slice(0, 16)}.json`) }))
+      .filter(({ item, file }) => (item.text || (item.summaryOnly && item.link)) && !existsSync(file));
+    const options = { ...PAGE_DEFAULTS, ...page };
     let written = 0;
-    for (const item of items) {
-      if (!item.text) continue;
-      const file = join(dir, `${createHash("sha1").update(`${url}\n${item.id}`).digest("hex").slice(0, 16)}.json`);
-      if (existsSync(file)) continue;
-      const article = { title: item.title || item.text.slice(0, 80), url: item.link, date: item.date, author: item.author, outlet: hostOf(url), body: item.text };
+    await inPool(fresh, options.concurrency, async ({ item, file }) => {
+      const done = item.summaryOnly && item.link ? await completeFromPage(item, options, log) : item;
+      if (!done.text) return;
+      const article = { title: done.title || done.text.slice(0, 80), url: done.link, date: done.date, author: done.author, outlet: hostOf(url), body: done.text };
       // Written whole, then renamed: the watcher never reads half a file.
       writeFileSync(`${file}.part`, JSON.stringify(article, null, 1));
       renameSync(`${file}.part`, file);
       written++;
-    }
+    });
     await store.setMeta(metaKey, JSON.stringify({ etag: res.headers.get("etag") ?? undefined, lastModified: res.headers.get("last-modified") ?? undefined }));
     return { url, status: "new", written };
   } catch (e) {
@@ -128,17 +154,99 @@ export async function pollFeed(url: string, articlesDir: string, store: ArchiveS
   }
 }
 
-async function readCapped(res: Response, max: number): Promise<string> {
+async function readCapped(res: Response, max: number, charset = "utf-8"): Promise<string> {
   const length = Number(res.headers.get("content-length") ?? 0);
-  if (length > max) throw new Error(`too large (${length} bytes; at most ${max})`);
+  if (length > max) {
+    await res.body?.cancel().catch(() => {});
+    throw new Error(`too large (${length} bytes; at most ${max})`);
+  }
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-    size += chunk.length;
-    if (size > max) throw new Error(`too large (over ${max} bytes)`);
-    chunks.push(chunk);
+  const reader = res.body?.getReader();
+  if (reader) {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > max) {
+        await reader.cancel().catch(() => {});
+        throw new Error(`too large (over ${max} bytes)`);
+      }
+      chunks.push(value);
+    }
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  // The page's declared charset when the runtime knows it, else UTF-8.
+  const decoder = (() => {
+    try {
+      return new TextDecoder(charset);
+    } catch {
+      return new TextDecoder();
+    }
+  })();
+  return decoder.decode(Buffer.concat(chunks));
+}
+
+/**
+ * The item with its page's text (and the page's byline and date where the feed has none), or the item as
+ * the feed gave it when the page cannot be had: the reason is logged, the summary is kept.
+ */
+export async function completeFromPage(item: FeedItem, options: Required<PageOptions>, log: Logger): Promise<FeedItem> {
+  try {
+    const html = await fetchPage(item.link!, options);
+    const read = fromHtml(html, item.link!);
+    if (!read.ok) throw new Error(read.reason);
+    const page = read.articles[0];
+    const text = page.paragraphs.join("\n\n");
+    if (text.length < item.text.length) throw new Error("the page holds less text than the feed's summary");
+    return { ...item, text, title: item.title || page.title, author: item.author ?? page.byline, date: item.date ?? page.date };
+  } catch (e) {
+    const err = e as Error;
+    const why = err.name === "TimeoutError" || err.name === "AbortError" ? `no answer within ${options.timeoutMs / 1000} s` : err.message;
+    log.info(`feed item ${item.link}: page not used (${why}); keeping the feed's summary`);
+    return item;
+  }
+}
+
+/** An HTML page's text: http/https only, redirects followed up to a limit, a timeout over the whole fetch, a size cap. */
+export async function fetchPage(url: string, options: Required<PageOptions>): Promise<string> {
+  const signal = AbortSignal.timeout(options.timeoutMs);
+  let at = url;
+  for (let hop = 0; ; hop++) {
+    let parsed: URL;
+    try {
+      parsed = new URL(at);
+    } catch {
+      throw new Error(`not a web address: ${at.slice(0, 200)}`);
+    }
+    if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new Error(`not an http(s) address (${parsed.protocol})`);
+    const res = await fetch(parsed, { redirect: "manual", signal, headers: { accept: "text/html, application/xhtml+xml;q=0.9", "user-agent": "newsbot" } });
+    if (res.status >= 300 && res.status < 400 && res.headers.get("location")) {
+      await res.body?.cancel().catch(() => {});
+      if (hop >= options.maxRedirects) throw new Error(`more than ${options.maxRedirects} redirects`);
+      at = new URL(res.headers.get("location")!, parsed).toString();
+      continue;
+    }
+    if (!res.ok) {
+      await res.body?.cancel().catch(() => {});
+      throw new Error(`HTTP ${res.status}`);
+    }
+    const type = (res.headers.get("content-type") ?? "").toLowerCase();
+    if (!/^\s*(text\/html|application\/xhtml\+xml)\b/.test(type)) {
+      await res.body?.cancel().catch(() => {});
+      throw new Error(`not an HTML page (${type.split(";")[0].trim() || "no content type"})`);
+    }
+    const charset = /charset=["']?([\w-]+)/.exec(type)?.[1] ?? "utf-8";
+    return await readCapped(res, options.maxBytes, charset);
+  }
+}
+
+/** Runs `work` over `items`, at most `limit` at a time. */
+async function inPool<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
 }
 
 function hostOf(url: string): string | null {

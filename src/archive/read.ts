@@ -165,7 +165,8 @@ function withMeta(a: ArticleRecord, meta: Record<string, unknown>): ArticleRecor
 // Elements that hold navigation, chrome or code rather than the story.
 const HTML_BOILERPLATE = "script, style, noscript, nav, header, footer, aside, form, iframe, svg, button, template, figure, [role=navigation], [aria-hidden=true], .share, .related, .newsletter, .advert, .ad";
 
-function fromHtml(text: string, key: string): ReadResult {
+/** An HTML page's article: title, meta tags and the story's paragraphs without navigation (also used for feed items' pages). */
+export function fromHtml(text: string, key: string): ReadResult {
   const root = parseHtml(text, { comment: false, blockTextElements: { script: false, style: false, noscript: false, pre: true } });
   const meta = (sel: string) => root.querySelector(sel)?.getAttribute("content")?.trim() || null;
   const title =

@@ -1,5 +1,5 @@
 import { createServer, type Server } from "node:http";
-import { mkdirSync, readdirSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,6 +16,55 @@ const RSS = `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.
 const ATOM = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom</title>
 <entry><title>Library hours</title><id>urn:lib:1</id><link rel="alternate" href="https://news.test/library"/><updated>2026-03-09T10:00:00Z</updated><author><name>Bo Reporter</name></author>
 <content type="html">&lt;p&gt;“Libraries will open on Sundays,” said Percival Bookman, the culture lead.&lt;/p&gt;</content></entry></feed>`;
+
+/** Items with only a summary, each linking to a page that behaves differently; one with full content. */
+const SUMMARY = (what: string) => `Summary of the ${what} story.`;
+const summaryFeed = (base: string) => `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Summaries</title>
+${["ok", "error", "slow", "huge", "pdf", "moved", "loop"].map((p) => `<item><title>The ${p} story</title><link>${base}/page/${p}</link><guid>${p}</guid><description>${SUMMARY(p)}</description></item>`).join("\n")}
+<item><title>The ftp story</title><link>ftp://127.0.0.1/page</link><guid>ftp</guid><description>${SUMMARY("ftp")}</description></item>
+<item><title>The full story</title><link>${base}/page/never</link><guid>full</guid><description>${SUMMARY("full")}</description><content:encoded><![CDATA[<p>The whole story is in the feed.</p>]]></content:encoded></item>
+</channel></rss>`;
+const summaryAtom = (base: string) => `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom summaries</title>
+<entry><title>The atom story</title><id>urn:atom-ok</id><link rel="alternate" href="${base}/page/atom"/><updated>2026-03-09T10:00:00Z</updated><summary>${SUMMARY("atom")}</summary></entry></feed>`;
+
+const PAGE = (quote: string) => `<!doctype html><html><head><title>Site title</title><meta name="author" content="Page Author"></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a> Subscribe now</nav>
+<article><h1>The library story</h1>
+<p>The council confirmed the new central library plans on Monday evening after a long debate.</p>
+<p>${quote}</p>
+<p>Building work is expected to start in the spring and last about eighteen months.</p></article>
+<footer>Copyright Local News</footer></body></html>`;
+
+const pageHits: Record<string, number> = {};
+
+function servePage(path: string, res: import("node:http").ServerResponse) {
+  const name = path.slice("/page/".length);
+  pageHits[name] = (pageHits[name] ?? 0) + 1;
+  const html = { "content-type": "text/html; charset=utf-8" };
+  switch (name) {
+    case "ok":
+      return res.writeHead(200, html).end(PAGE("“The new library will open in June,” said Gwendolyn Ashcroft, the culture lead."));
+    case "atom":
+      return res.writeHead(200, html).end(PAGE("“Sunday opening is here to stay,” said Percy Pages, the head librarian."));
+    case "moved":
+      return res.writeHead(301, { location: "/page/moved-here" }).end();
+    case "moved-here":
+      return res.writeHead(200, html).end(PAGE("“Redirects are followed,” said Rita Route, the web editor."));
+    case "loop":
+      return res.writeHead(302, { location: "/page/loop" }).end();
+    case "error":
+      return res.writeHead(500, html).end("<p>oops</p>");
+    case "slow":
+      setTimeout(() => res.writeHead(200, html).end(PAGE("“Too late,” said Sam Slow.")), 3000).unref();
+      return;
+    case "huge":
+      return res.writeHead(200, html).end(PAGE("x".repeat(1024 * 1024)));
+    case "pdf":
+      return res.writeHead(200, { "content-type": "application/pdf" }).end("%PDF-1.4 not a page");
+    default:
+      return res.writeHead(404).end();
+  }
+}
 
 let server: Server;
 let base = "";
@@ -45,6 +94,9 @@ beforeAll(async () => {
     else if (path === "/slow") setTimeout(() => res.writeHead(200).end(RSS), 3000).unref();
     else if (path === "/bad") res.writeHead(200, { "content-type": "text/html" }).end("<html><body>Not a feed</body></html>");
     else if (path === "/huge") res.writeHead(200, { "content-type": "application/rss+xml" }).end(`<rss>${"x".repeat(6 * 1024 * 1024)}</rss>`);
+    else if (path === "/summaries") res.writeHead(200, { "content-type": "application/rss+xml" }).end(summaryFeed(base));
+    else if (path === "/summaries.atom") res.writeHead(200, { "content-type": "application/atom+xml" }).end(summaryAtom(base));
+    else if (path.startsWith("/page/")) servePage(path, res);
     else res.writeHead(404).end();
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -67,6 +119,7 @@ describe("feeds", () => {
     expect(parseFeed(RSS)).toEqual([{
       id: "bridge-1", title: "Bridge to reopen", link: "https://news.test/bridge", date: "Tue, 10 Mar 2026 06:00:00 GMT", author: "Ann Writer",
       text: "The old bridge will reopen in May.\n\n“We are proud of the repairs & the team,” said Gillian Ferris, the county engineer.",
+      summaryOnly: false,
     }]);
     expect(parseFeed(ATOM)[0]).toMatchObject({ id: "urn:lib:1", link: "https://news.test/library", author: "Bo Reporter", text: "“Libraries will open on Sundays,” said Percival Bookman, the culture lead." });
     expect(() => parseFeed("<html></html>")).toThrow(/not an RSS or Atom feed/);
@@ -116,5 +169,71 @@ describe("feeds", () => {
     expect((await pollFeed(`${base}/huge`, articles, bot.store, log)).error).toMatch(/too large/);
     expect((await pollFeed("http://127.0.0.1:1/none", articles, bot.store, log)).status).toBe("failed");
     expect(log.lines.filter((l) => /will try again/.test(l))).toHaveLength(5);
+  });
+});
+
+describe("feed items with only a summary are completed from their page", () => {
+  const root = tempDir("newsbot-feed-pages-");
+  const articles = join(root, "articles");
+  mkdirSync(articles);
+  const config = loadConfig({ env: { NEWSBOT_DB: join(root, "archive.db"), NEWSBOT_ARTICLES: articles } });
+  let bot: Bot;
+  const log = memoryLogger();
+  const bodies = new Map<string, { body: string; author: string | null }>();
+  beforeAll(async () => {
+    bot = await openBot(config, { log: memoryLogger() });
+    const page = { timeoutMs: 300, maxBytes: 200_000 };
+    expect(await pollFeed(`${base}/summaries`, articles, bot.store, log, 5000, page)).toMatchObject({ status: "new", written: 9 });
+    expect(await pollFeed(`${base}/summaries.atom`, articles, bot.store, log, 5000, page)).toMatchObject({ status: "new", written: 1 });
+    for (const f of readdirSync(join(articles, "feeds"))) {
+      const a = JSON.parse(readFileSync(join(articles, "feeds", f), "utf8")) as { url: string; body: string; author: string | null };
+      bodies.set(a.url.replace(base, ""), { body: a.body, author: a.author });
+    }
+  });
+  afterAll(() => bot.close());
+  const logged = () => log.lines.join("\n");
+
+  it("parses an item with only a description or summary as summary-only", () => {
+    expect(parseFeed(summaryFeed(base)).map((i) => [i.id, i.summaryOnly])).toEqual([
+      ["ok", true], ["error", true], ["slow", true], ["huge", true], ["pdf", true], ["moved", true], ["loop", true], ["ftp", true], ["full", false],
+    ]);
+    expect(parseFeed(summaryAtom(base))[0]).toMatchObject({ summaryOnly: true, text: SUMMARY("atom") });
+  });
+
+  it("page OK: the article's text from the page, without its navigation, and the page's byline", () => {
+    const ok = bodies.get("/page/ok")!;
+    expect(ok.body).toContain("“The new library will open in June,” said Gwendolyn Ashcroft, the culture lead.");
+    expect(ok.body).toContain("Building work is expected to start in the spring");
+    expect(ok.body).not.toMatch(/Subscribe now|Copyright/);
+    expect(ok.author).toBe("Page Author");
+    expect(bodies.get("/page/atom")!.body).toContain("Sunday opening is here to stay");
+  });
+
+  it("follows a redirect to the page, and gives up on a redirect loop", () => {
+    expect(bodies.get("/page/moved")!.body).toContain("Redirects are followed");
+    expect(bodies.get("/page/loop")!.body).toBe(SUMMARY("loop"));
+    expect(logged()).toMatch(/page\/loop: page not used \(more than 3 redirects\)/);
+    expect(pageHits.loop).toBe(4);
+  });
+
+  it("page 500, slow, huge, not HTML or not http(s): the summary is kept and the reason logged", () => {
+    for (const p of ["error", "slow", "huge", "pdf"]) expect(bodies.get(`/page/${p}`)!.body, p).toBe(SUMMARY(p));
+    expect(bodies.get("ftp://127.0.0.1/page")!.body).toBe(SUMMARY("ftp"));
+    expect(logged()).toMatch(/page\/error: page not used \(HTTP 500\); keeping the feed's summary/);
+    expect(logged()).toMatch(/page\/slow: page not used \(no answer within 0\.3 s\)/);
+    expect(logged()).toMatch(/page\/huge: page not used \(too large/);
+    expect(logged()).toMatch(/page\/pdf: page not used \(not an HTML page \(application\/pdf\)\)/);
+    expect(logged()).toMatch(/ftp:\/\/127\.0\.0\.1\/page: page not used \(not an http\(s\) address \(ftp:\)\)/);
+  });
+
+  it("an item with full content is not fetched", () => {
+    expect(bodies.get("/page/never")!.body).toBe("The whole story is in the feed.");
+    expect(pageHits.never).toBeUndefined();
+  });
+
+  it("the completed item answers /quote after a sync", async () => {
+    await bot.sync();
+    const reply = JSON.stringify(await bot.handle({ command: "quote", query: "Gwendolyn Ashcroft", platform: "cli" }));
+    expect(reply).toContain("The new library will open in June");
   });
 });
