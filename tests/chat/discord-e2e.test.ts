@@ -1,66 +1,35 @@
 // End to end, from outside the process, as Discord would drive it: `newsbot start` with Discord settings
 // pointed at the local fake Discord, then slash commands and autocomplete over the fake gateway.
-import { spawn, type ChildProcess } from "node:child_process";
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APP_ID, FakeDiscord, GUILD_ID, messageProblems } from "../fakes/discord.ts";
-import { tempDir } from "../helpers/tmp.ts";
+import { eventually } from "../helpers/net.ts";
+import { articlesFolder, startNewsbot, type Running } from "../helpers/process.ts";
 
 const TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GaBcDe.e2eTokenNeverLoggedAnywhere0123456789";
 
-const root = tempDir("newsbot-discord-e2e-");
-const articles = join(root, "articles");
-mkdirSync(articles);
-cpSync("data/articles", articles, { recursive: true });
-writeFileSync(
-  join(articles, "zz_mentions.txt"),
-  "Councillor pings the whole server\n\nThe councillor Jane Placeholder said: “@everyone should read this, and <@123> too, because @here is where it happens.”\n",
-);
+const folder = articlesFolder("newsbot-discord-e2e-", {
+  "zz_mentions.txt": "Councillor pings the whole server\n\nThe councillor Jane Placeholder said: “@everyone should read this, and <@123> too, because @here is where it happens.”\n",
+});
+const articles = folder.articles;
 
 let fake: FakeDiscord;
-let child: ChildProcess;
-let stderr = "";
-let exited: Promise<number | null>;
-
-const until = async (ok: () => boolean, ms: number, what: string) => {
-  const end = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; stderr:\n${stderr}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
+let bot: Running;
 
 beforeAll(async () => {
   // As in a real server: READY lists the guild as unavailable and GUILD_CREATE follows.
   fake = await FakeDiscord.start({ inGuild: true });
-  child = spawn(process.execPath, [resolve("bin/newsbot.js"), "start"], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? "",
-      DISCORD_TOKEN: TOKEN,
-      DISCORD_APPLICATION_ID: APP_ID,
-      DISCORD_GUILD_ID: GUILD_ID,
-      DISCORD_API_URL: fake.apiUrl,
-      NEWSBOT_ARTICLES: articles,
-      NEWSBOT_DB: join(root, "archive.db"),
-      NEWSBOT_LOG_LEVEL: "debug",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  bot = await startNewsbot(["start"], {
+    cwd: folder.root,
+    env: { ...folder.env, DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_GUILD_ID: GUILD_ID, DISCORD_API_URL: fake.apiUrl, NEWSBOT_LOG_LEVEL: "debug" },
+    ready: (out) => fake.identifies >= 1 && fake.commands.length > 0 && /discord: connected/.test(out),
+    what: "the bot to connect and register",
   });
-  child.stderr!.on("data", (d) => (stderr += String(d)));
-  child.stdout!.on("data", (d) => (stderr += String(d)));
-  exited = new Promise((r) => child.once("exit", (code) => r(code)));
-  await until(() => fake.identifies >= 1 && fake.commands.length > 0 && /discord: connected/.test(stderr), 45_000, "the bot to connect and register");
-});
+}, 60_000);
 
 afterAll(async () => {
-  if (child && child.exitCode === null) {
-    child.kill("SIGTERM");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    if (child.exitCode === null) child.kill("SIGKILL");
-  }
+  await bot?.stop();
   await fake?.stop();
 });
 
@@ -152,7 +121,7 @@ describe("newsbot start on Discord, end to end", () => {
         expect(messageProblems(r.message)).toEqual([]);
       }
     }
-    expect(child.exitCode).toBeNull();
+    expect(bot.child.exitCode).toBeNull();
   });
 
   it("Share posts the answer publicly, and Previous/Next page a long answer", async () => {
@@ -175,7 +144,7 @@ describe("newsbot start on Discord, end to end", () => {
     const a = await ask("help", "");
     expect(a.message.embeds.length).toBe(1);
     fake.dropGateway(4000);
-    await until(() => fake.resumes >= 1, 10_000, "a resume");
+    await eventually(async () => fake.resumes >= 1, "a resume", 10_000);
     const b = await ask("who", "sturgeon");
     expect(b.message.embeds.length).toBe(1);
   });
@@ -187,7 +156,7 @@ describe("newsbot start on Discord, end to end", () => {
       writeFileSync(join(articles, `batch_${n}.txt`), `Batch story ${n} on the budget\n\nA first paragraph numbered ${n}.\n\n${body}`);
     }
     const firsts: number[] = [];
-    const indexed = () => /articles folder changed: 400 new/.test(stderr);
+    const indexed = () => /articles folder changed: 400 new/.test(bot.output());
     const deadline = Date.now() + 60_000;
     // Ask throughout the indexing (and a little after), as a newsroom would.
     while ((!indexed() || firsts.length < 20) && Date.now() < deadline) {
@@ -202,10 +171,8 @@ describe("newsbot start on Discord, end to end", () => {
   });
 
   it("never writes the token to its logs, and stops cleanly on SIGTERM", async () => {
-    child.kill("SIGTERM");
-    const code = await Promise.race([exited, new Promise<string>((r) => setTimeout(() => r("timeout"), 10_000))]);
-    expect(code).toBe(0);
-    expect(stderr).not.toContain(TOKEN);
-    expect(stderr).not.toContain(TOKEN.split(".")[2]);
+    expect(await bot.stop()).toBe(0);
+    expect(bot.output()).not.toContain(TOKEN);
+    expect(bot.output()).not.toContain(TOKEN.split(".")[2]);
   });
 });

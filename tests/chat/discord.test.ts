@@ -1,5 +1,4 @@
 // The real discord.js client, started through startDiscord, against the local fake Discord.
-import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDiscord, DiscordMessages, type RunningDiscord } from "../../src/chat/discord.ts";
@@ -7,18 +6,13 @@ import { loadConfig } from "../../src/config.ts";
 import { openBot, type Bot } from "../../src/core.ts";
 import { memoryLogger } from "../../src/log.ts";
 import { APP_ID, FakeDiscord, GUILD_ID, messageProblems, USER_ID } from "../fakes/discord.ts";
-import { tempDir } from "../helpers/tmp.ts";
+import { articlesFolder } from "../helpers/process.ts";
 
 const TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB";
 
-const root = tempDir("newsbot-discord-");
-const articles = join(root, "articles");
-mkdirSync(articles);
-cpSync("data/articles", articles, { recursive: true });
-writeFileSync(
-  join(articles, "zz_mentions.txt"),
-  "Councillor pings the whole server\n\nThe councillor Jane Placeholder said: “@everyone should read this, and <@123> too, because @here is where it happens.”\n",
-);
+const { root, articles } = articlesFolder("newsbot-discord-", {
+  "zz_mentions.txt": "Councillor pings the whole server\n\nThe councillor Jane Placeholder said: “@everyone should read this, and <@123> too, because @here is where it happens.”\n",
+});
 
 let fake: FakeDiscord;
 let bot: Bot;

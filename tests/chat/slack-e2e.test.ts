@@ -1,65 +1,28 @@
 // End to end, from outside, as Slack drives it: `newsbot start` as a child process with the Slack settings
 // in its environment, a fake Slack Web API, and signed slash commands POSTed to /slack/events.
-import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
-import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkMessage, startFakeSlack, type FakeSlack } from "../fakes/slack-api.ts";
-import { tempDir } from "../helpers/tmp.ts";
-import { BOT_TOKEN, LIVE_MENTION, SECRET, articlesWithHostile, postSigned, slashForm } from "./slack-helpers.ts";
+import { freePort } from "../helpers/net.ts";
+import { articlesFolder, startNewsbot, type Running } from "../helpers/process.ts";
+import { BOT_TOKEN, HOSTILE_ARTICLE, LIVE_MENTION, SECRET, postSigned, slashForm } from "./slack-helpers.ts";
 
-const root = tempDir("newsbot-slack-e2e-");
-const articles = articlesWithHostile(root);
+const folder = articlesFolder("newsbot-slack-e2e-", { "zz-hostile.md": HOSTILE_ARTICLE });
 let fake: FakeSlack;
-let child: ChildProcess;
+let bot: Running;
 let port: number;
-let stderr = "";
-
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.once("error", rej);
-    s.listen(0, "127.0.0.1", () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => res(p));
-    });
-  });
-}
 
 beforeAll(async () => {
   fake = await startFakeSlack();
   port = await freePort();
-  child = spawn(process.execPath, [resolve("bin/newsbot.js"), "start"], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? "",
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SECRET,
-      PORT: String(port),
-      SLACK_API_URL: fake.apiUrl,
-      NEWSBOT_ARTICLES: articles,
-      NEWSBOT_DB: join(root, "archive.db"),
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  bot = await startNewsbot(["start"], {
+    cwd: folder.root,
+    env: { ...folder.env, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, PORT: String(port), SLACK_API_URL: fake.apiUrl },
+    ready: (out) => /listening on port/.test(out),
   });
-  child.stderr!.on("data", (d) => (stderr += String(d)));
-  child.stdout!.on("data", (d) => (stderr += String(d)));
-  const started = Date.now();
-  while (!/listening on port/.test(stderr)) {
-    if (child.exitCode !== null) throw new Error(`newsbot start exited (${child.exitCode}):\n${stderr}`);
-    if (Date.now() - started > 45_000) throw new Error(`newsbot start did not listen within 45 s:\n${stderr}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }, 60_000);
 
 afterAll(async () => {
-  if (child && child.exitCode === null) {
-    const exited = new Promise((r) => child.once("exit", r));
-    child.kill("SIGTERM");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    if (child.exitCode === null) child.kill("SIGKILL");
-  }
+  await bot?.stop();
   await fake?.close();
 });
 
@@ -68,7 +31,7 @@ const ask = (command: string, text: string) => postSigned(port, slashForm(comman
 describe("newsbot start with Slack settings, driven as Slack drives it", () => {
   it("checked the bot token against SLACK_API_URL and listens on PORT", () => {
     expect(fake.of("auth.test")).toHaveLength(1);
-    expect(stderr).toMatch(new RegExp(`listening on port ${port} at /slack/events`));
+    expect(bot.output()).toMatch(new RegExp(`listening on port ${port} at /slack/events`));
   });
 
   // These three depend on extraction (the lead's src/extract/): quotes with their speakers and figures.
@@ -121,13 +84,13 @@ describe("newsbot start with Slack settings, driven as Slack drives it", () => {
         expect(checkMessage(r.json), `${c} ${q.slice(0, 20)}`).toBeNull();
       }
     }
-    expect(child.exitCode).toBeNull();
+    expect(bot.child.exitCode).toBeNull();
     expect((await ask("/quote", "sturgeon")).status).toBe(200);
   });
 
   it("keeps tokens and the signing secret out of its logs", () => {
-    expect(stderr).not.toContain(BOT_TOKEN);
-    expect(stderr).not.toContain(SECRET);
-    expect(stderr.match(/Failed to verify|verify/gi)?.length ?? 0).toBeGreaterThan(0);
+    expect(bot.output()).not.toContain(BOT_TOKEN);
+    expect(bot.output()).not.toContain(SECRET);
+    expect(bot.output().match(/Failed to verify|verify/gi)?.length ?? 0).toBeGreaterThan(0);
   });
 });

@@ -1,7 +1,6 @@
 // Faults around the Slack adapter, through the real Bolt App against the fake Slack on 127.0.0.1 (the happy
 // paths are in slack.test.ts): malformed signatures, a 429 that must not hold up other requests, a Slack
 // that stays down, a command that throws, a bad or unreachable Slack at start, and Socket Mode's slow path.
-import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSlack, type RunningSlack } from "../../src/chat/slack.ts";
@@ -10,20 +9,15 @@ import { openBot, type Bot } from "../../src/core.ts";
 import { memoryLogger } from "../../src/log.ts";
 import { ACTION_MORE, ACTION_SHARE, SlackMessages } from "../../src/reply/slack.ts";
 import { buttonForm, checkMessage, postSigned, slashForm, startFakeSlack, type FakeSlack } from "../fakes/slack-api.ts";
-import { tempDir } from "../helpers/tmp.ts";
+import { articlesFolder } from "../helpers/process.ts";
 
 const BOT_TOKEN = "xoxb-1111-2222-neverLoggedBotToken";
 const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 const APP_TOKEN = "xapp-1-A1-3333-neverLoggedAppToken";
 
-const root = tempDir("newsbot-slack-");
-const articles = join(root, "articles");
-mkdirSync(articles);
-cpSync("data/articles", articles, { recursive: true });
-writeFileSync(
-  join(articles, "zz_mentions.txt"),
-  "Councillor pings the whole channel\n\nThe councillor Jane Placeholder said: “<!channel> and <!here> should read this, ask <@U123> & <https://evil.example|click> because @here and @everyone matter.”\n",
-);
+const { root, articles } = articlesFolder("newsbot-slack-", {
+  "zz_mentions.txt": "Councillor pings the whole channel\n\nThe councillor Jane Placeholder said: “<!channel> and <!here> should read this, ask <@U123> & <https://evil.example|click> because @here and @everyone matter.”\n",
+});
 
 let fake: FakeSlack;
 let bot: Bot;

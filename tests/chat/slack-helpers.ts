@@ -1,7 +1,7 @@
 // Shared by the Slack tests: signed requests as Slack sends them, and an articles folder with a hostile article.
 import { createHmac } from "node:crypto";
-import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { writeArticles } from "../helpers/process.ts";
 
 export const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 export const BOT_TOKEN = "xoxb-1111-2222-abcdefghijklmnop";
@@ -18,13 +18,9 @@ The council row rumbled on this week.
 "Tell <!channel> and <!here> and @here that <@U123> & co will pay for this <https://evil.test|now>," said Jane Doe, the council leader.
 `;
 
-/** A copy of data/articles plus the hostile article. */
+/** A copy of data/articles plus the hostile article, in `root`/articles. */
 export function articlesWithHostile(root: string): string {
-  const dir = join(root, "articles");
-  mkdirSync(dir, { recursive: true });
-  cpSync("data/articles", dir, { recursive: true });
-  writeFileSync(join(dir, "zz-hostile.md"), HOSTILE_ARTICLE);
-  return dir;
+  return writeArticles(join(root, "articles"), { "zz-hostile.md": HOSTILE_ARTICLE });
 }
 
 export function sign(body: string, ts: number, secret = SECRET): string {

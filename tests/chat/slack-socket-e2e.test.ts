@@ -1,53 +1,28 @@
 // End to end in Socket Mode, from outside the process: `newsbot start` with SLACK_BOT_TOKEN and
 // SLACK_APP_TOKEN (no signing secret, no port), pointed at the fake Slack, which hands out a local WebSocket
 // and sends slash commands as envelopes, as Slack does. Also measures how fast answers come back.
-import { spawn, type ChildProcess } from "node:child_process";
-import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SlackMessages } from "../../src/reply/slack.ts";
 import { checkMessage, startFakeSlack, type FakeSlack } from "../fakes/slack-api.ts";
-import { tempDir } from "../helpers/tmp.ts";
-import { APP_TOKEN, BOT_TOKEN, LIVE_MENTION, articlesWithHostile, slashForm, visibleText } from "./slack-helpers.ts";
+import { articlesFolder, startNewsbot, type Running } from "../helpers/process.ts";
+import { APP_TOKEN, BOT_TOKEN, HOSTILE_ARTICLE, LIVE_MENTION, slashForm, visibleText } from "./slack-helpers.ts";
 
-const root = tempDir("newsbot-slack-socket-e2e-");
-const articles = articlesWithHostile(root);
+const folder = articlesFolder("newsbot-slack-socket-e2e-", { "zz-hostile.md": HOSTILE_ARTICLE });
 let fake: FakeSlack;
-let child: ChildProcess;
-let output = "";
+let bot: Running;
 
 beforeAll(async () => {
   fake = await startFakeSlack();
-  child = spawn(process.execPath, [resolve("bin/newsbot.js"), "start"], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? "",
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_APP_TOKEN: APP_TOKEN,
-      SLACK_API_URL: fake.apiUrl,
-      NEWSBOT_ARTICLES: articles,
-      NEWSBOT_DB: join(root, "archive.db"),
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  bot = await startNewsbot(["start"], {
+    cwd: folder.root,
+    env: { ...folder.env, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: fake.apiUrl },
+    ready: (out) => /connected in Socket Mode/.test(out),
   });
-  child.stderr!.on("data", (d) => (output += String(d)));
-  child.stdout!.on("data", (d) => (output += String(d)));
-  const started = Date.now();
-  while (!/connected in Socket Mode/.test(output)) {
-    if (child.exitCode !== null) throw new Error(`newsbot start exited (${child.exitCode}):\n${output}`);
-    if (Date.now() - started > 45_000) throw new Error(`newsbot start did not connect within 45 s:\n${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
   await fake.socketConnected();
 }, 60_000);
 
 afterAll(async () => {
-  if (child && child.exitCode === null) {
-    const exited = new Promise((r) => child.once("exit", r));
-    child.kill("SIGTERM");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    if (child.exitCode === null) child.kill("SIGKILL");
-  }
+  await bot?.stop();
   await fake?.close();
 });
 
@@ -81,7 +56,7 @@ describe("newsbot start in Socket Mode, driven as Slack drives it", () => {
       expect(checkMessage(r.ack), q.slice(0, 20)).toBeNull();
       expect(visibleText(r.ack)).not.toMatch(/<!channel>|<@U123>/); // the button value holds the query, but Slack shows and parses none of it
     }
-    expect(child.exitCode).toBeNull();
+    expect(bot.child.exitCode).toBeNull();
   });
 
   it("answers well inside Slack's 3 seconds (measured over 30 commands)", async () => {
@@ -100,7 +75,7 @@ describe("newsbot start in Socket Mode, driven as Slack drives it", () => {
   });
 
   it("keeps both tokens out of its output", () => {
-    expect(output).not.toContain(BOT_TOKEN);
-    expect(output).not.toContain(APP_TOKEN);
+    expect(bot.output()).not.toContain(BOT_TOKEN);
+    expect(bot.output()).not.toContain(APP_TOKEN);
   });
 });

@@ -2,7 +2,6 @@
 // REST client) to the local fakes, on a real archive of the sample articles, with an injected clock: what
 // each platform received at each scheduled time, across restarts, and when a platform is down, hangs or
 // answers 429.
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import { openBot, type Bot } from "../../src/core.ts";
@@ -13,6 +12,7 @@ import { logger } from "../../src/log.ts";
 import { FakeDiscord, messageProblems, type RestCall } from "../fakes/discord.ts";
 import { checkMessage, liveMentions, startFakeSlack, type FakeSlack } from "../fakes/slack-api.ts";
 import { FakeClock } from "../helpers/clock.ts";
+import { freePort } from "../helpers/net.ts";
 import { articlesFolder } from "../helpers/process.ts";
 
 const log = logger(process.env.DEBUG_DIGEST ? "debug" : "error");
@@ -39,18 +39,6 @@ let channels = 0;
 function freshChannels() {
   channels++;
   return { slack: `C0DIGEST${channels}`, discord: `9000000000000000${String(channels).padStart(2, "0")}` };
-}
-
-/** A port nothing listens on: a platform that is down. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 interface Setup {
@@ -189,7 +177,7 @@ describe("the scheduled digest, posted through the real clients to the fake Slac
   });
 
   it("Discord unreachable: Slack is posted, Discord recorded as failed, and the scheduler carries on", async () => {
-    const s = setup({ DISCORD_API_URL: `http://127.0.0.1:${await closedPort()}/api` });
+    const s = setup({ DISCORD_API_URL: `http://127.0.0.1:${await freePort()}/api` });
     const clock = new FakeClock(Date.parse("2026-03-09T06:30:00Z"));
     const bot = await boot(s, clock, 2);
     await clock.advanceTo("2026-03-09T07:01:00Z", bot.scheduler);

@@ -1,11 +1,10 @@
 // The real `newsbot` command as a child process, for end-to-end tests that talk to it through local fakes
 // on 127.0.0.1: a temporary articles folder (a copy of the samples, plus extra files), a one-shot run that
-// does not block this process (so the fakes in it can answer), and a long-running `newsbot start` that is
-// stopped with SIGTERM after the file's tests.
+// does not block this process (so the fakes in it can answer), and a long-running `newsbot start` that a
+// test waits on until it is ready and stops with SIGTERM.
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { afterAll } from "vitest";
 import { tempDir } from "./tmp.ts";
 
 const BIN = resolve("bin/newsbot.js");
@@ -24,14 +23,19 @@ export interface ArticlesFolder {
  */
 export function articlesFolder(prefix: string, files: Record<string, string> = {}, samples = true): ArticlesFolder {
   const root = tempDir(prefix);
-  const articles = join(root, "articles");
-  mkdirSync(articles);
-  if (samples) cpSync("data/articles", articles, { recursive: true });
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(articles, name)), { recursive: true });
-    writeFileSync(join(articles, name), text);
-  }
+  const articles = writeArticles(join(root, "articles"), files, samples);
   return { root, articles, env: { NEWSBOT_ARTICLES: articles, NEWSBOT_DB: join(root, "archive.db") } };
+}
+
+/** Fills `dir` (made if need be) with a copy of data/articles (unless `samples` is false) and `files`; returns `dir`. */
+export function writeArticles(dir: string, files: Record<string, string> = {}, samples = true): string {
+  mkdirSync(dir, { recursive: true });
+  if (samples) cpSync("data/articles", dir, { recursive: true });
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
 }
 
 /** Only these reach the child: nothing from the developer's own environment or `.env` leaks in. */
@@ -70,15 +74,16 @@ export interface Running {
   child: ChildProcess;
   /** stdout and stderr together, as they came. */
   output(): string;
+  /** Resolves with the exit code when the child exits. */
   exited: Promise<number | null>;
-  /** SIGTERM, then SIGKILL if it has not exited within 10 s; resolves with the exit code. */
+  /** SIGTERM, then SIGKILL if it has not exited within 10 s; resolves with the exit code ("killed" after SIGKILL). */
   stop(): Promise<number | null | "killed">;
 }
 
 /**
- * `newsbot start` (or other long-running arguments) in `cwd`, resolved once `ready` returns true (checked
- * every 100 ms against the output so far); rejects with the output when the child exits first or is not
- * ready within `readyMs`. The child is stopped after the test file unless a test stopped it.
+ * `newsbot start` (or other long-running arguments) in `cwd`, resolved once `ready` returns true for the
+ * output so far (checked every 100 ms); rejects with the output when the child exits first or is not ready
+ * within `readyMs`, after stopping it. Call `stop()` in the test file's afterAll.
  */
 export async function startNewsbot(
   args: string[],
@@ -95,17 +100,18 @@ export async function startNewsbot(
     const code = await Promise.race([exited, new Promise<"timeout">((r) => setTimeout(() => r("timeout"), 10_000))]);
     if (code !== "timeout") return code;
     child.kill("SIGKILL");
+    await exited;
     return "killed" as const;
   };
-  afterAll(async () => {
-    await stop();
-  });
   const started = Date.now();
   const limit = options.readyMs ?? 45_000;
   const what = options.what ?? `newsbot ${args.join(" ")}`;
   while (!options.ready(output)) {
     if (child.exitCode !== null) throw new Error(`${what} exited (${child.exitCode}):\n${output}`);
-    if (Date.now() - started > limit) throw new Error(`${what} was not ready within ${limit / 1000} s:\n${output}`);
+    if (Date.now() - started > limit) {
+      await stop();
+      throw new Error(`${what} was not ready within ${limit / 1000} s:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return { child, output: () => output, exited, stop };
