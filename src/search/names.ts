@@ -1,9 +1,11 @@
-// The archive's dictionary of people and organisations, in memory. It is small next to the archive (names,
-// not quotes), so fuse.js can give typo tolerance on it ("osbourne" → George Osborne) at any archive
-// size; the archive itself is then searched by exact, indexed lookups.
+// The archive's dictionary of people and organisations, in memory, with the indexes that keep every
+// look-up independent of its size: exact aliases by map, prefixes (autocomplete) by binary search over the
+// sorted words of all aliases, and typos ("osbourne" → George Osborne) by a deletion index over those words
+// that hands fuse.js only the few hundred aliases sharing a close word — never the whole dictionary.
 import Fuse from "fuse.js";
 import type { NameEntry } from "../archive/store.ts";
 import { foldText } from "../extract/text.ts";
+import { editDistance } from "./distance.ts";
 
 /** One person or organisation across the archive: the per-article canonical names that are them. */
 export interface Identity {
@@ -26,131 +28,387 @@ export interface NameMatch {
 
 /** Fuse scores run 0 (exact) to 1; past this a "match" is more likely another word than a typo. */
 const TYPO_THRESHOLD = 0.3;
+const FUSE_OPTIONS = { keys: ["key"], includeScore: true, ignoreLocation: true, threshold: 0.4, minMatchCharLength: 2 };
+/** Aliases scored by fuse.js for one fuzzy look-up, at most: those sharing the most close words, shortest first. */
+const MAX_CANDIDATES = 300;
+/** Words that start with a typed word, at most, taken as candidates for it ("kenn" → kennedy, kennet…). */
+const MAX_PREFIX_WORDS = 64;
+/** Prefixes this short have their best identities computed when the index is built (their ranges are large). */
+const SHORT_PREFIX = 2;
+const SHORT_TOP = 25;
+const TITLE = /^(mr|mrs|ms|dr|sir|lord|lady)\.?\s+/;
+const SEPARATOR = /[\s-]+/;
+
+/** foldText, without its Unicode passes for plain ASCII with single spaces (most names): same result. */
+const PLAIN = /^[\x21-\x5f\x61-\x7e]+(?: [\x21-\x5f\x61-\x7e]+)*$/;
+export function fold(s: string): string {
+  return PLAIN.test(s) ? s.toLowerCase() : foldText(s);
+}
+
+interface Alias {
+  key: string;
+  text: string;
+  ids: Identity[];
+  /** Words in the key: fewer words score better in fuse.js (its field-length norm). */
+  words: number;
+}
 
 export class NameIndex {
-  private byAlias = new Map<string, Identity[]>();
-  private aliasText = new Map<string, string>();
-  private fuse: Fuse<{ key: string; alias: string }>;
   readonly identities: Identity[];
+  /** The identities most written-about first (ties in dictionary order); postings hold positions in it. */
+  private ranked: Identity[];
+  private position = new Map<Identity, number>();
+  private aliases: Alias[] = [];
+  private byAlias = new Map<string, number>();
+  /** Distinct words of all alias keys, sorted (binary search for prefixes). */
+  private words: string[] = [];
+  private wordIndex = new Map<string, number>();
+  /** Per word: the aliases with it (ascending), and their identities, most written-about first. */
+  private wordAliases: number[][] = [];
+  private wordIds: Int32Array[] = [];
+  private shortTop = new Map<string, Identity[]>();
+  /** Each word with one letter deleted → the words it came from (SymSpell, distance 1 on the index side). */
+  private deletes = new Map<string, number | number[]>();
 
   constructor(entries: NameEntry[]) {
-    this.identities = clusterIdentities(entries);
+    // Folded once per distinct string: the same aliases and names recur across entries.
+    const folded = new Map<string, string>();
+    const f = (x: string) => {
+      let k = folded.get(x);
+      if (k === undefined) folded.set(x, (k = fold(x)));
+      return k;
+    };
+    this.identities = clusterIdentities(entries, f);
+    this.ranked = this.identities.map((id, i) => ({ id, i })).sort((a, b) => b.id.articles - a.id.articles || a.i - b.i).map((x) => x.id);
     const memberOf = new Map<string, Identity>();
     for (const id of this.identities) for (const m of id.members) memberOf.set(m, id);
+    const sets = new Map<number, Set<Identity>>();
     for (const e of entries) {
       const id = memberOf.get(e.person);
       if (!id) continue;
-      const key = foldText(e.alias);
-      const list = this.byAlias.get(key) ?? [];
-      if (!list.includes(id)) list.push(id);
-      this.byAlias.set(key, list);
-      if (!this.aliasText.has(key)) this.aliasText.set(key, e.alias);
+      const key = f(e.alias);
+      let ai = this.byAlias.get(key);
+      if (ai === undefined) {
+        ai = this.aliases.length;
+        this.aliases.push({ key, text: e.alias, ids: [], words: key.split(SEPARATOR).length });
+        this.byAlias.set(key, ai);
+      }
+      const list = this.aliases[ai].ids;
+      if (list.length < 16) {
+        if (!list.includes(id)) list.push(id);
+      } else {
+        let set = sets.get(ai);
+        if (!set) sets.set(ai, (set = new Set(list)));
+        if (!set.has(id)) {
+          set.add(id);
+          list.push(id);
+        }
+      }
     }
-    for (const list of this.byAlias.values()) list.sort((a, b) => b.articles - a.articles);
-    this.fuse = new Fuse(
-      [...this.aliasText].map(([key, alias]) => ({ key, alias })),
-      { keys: ["key"], includeScore: true, ignoreLocation: true, threshold: 0.4, minMatchCharLength: 2 },
-    );
+    for (const a of this.aliases) a.ids.sort((x, y) => y.articles - x.articles);
+    this.buildWords();
+  }
+
+  private buildWords(): void {
+    const postings = new Map<string, number[]>();
+    this.aliases.forEach((a, ai) => {
+      for (const w of new Set(a.key.split(SEPARATOR))) {
+        if (w === "") continue;
+        const list = postings.get(w);
+        if (list) list.push(ai);
+        else postings.set(w, [ai]);
+      }
+    });
+    const position = this.position;
+    this.ranked.forEach((id, r) => position.set(id, r));
+    this.words = [...postings.keys()].sort();
+    this.words.forEach((w, wi) => {
+      this.wordIndex.set(w, wi);
+      const aliases = postings.get(w)!;
+      this.wordAliases.push(aliases);
+      const ids = new Set<number>();
+      for (const ai of aliases) for (const id of this.aliases[ai].ids) ids.add(position.get(id)!);
+      this.wordIds.push(Int32Array.from(ids).sort());
+      if (w.length >= 3) {
+        for (let i = 0; i < w.length; i++) {
+          const d = w.slice(0, i) + w.slice(i + 1);
+          const had = this.deletes.get(d);
+          if (had === undefined) this.deletes.set(d, wi);
+          else if (typeof had === "number") {
+            if (had !== wi) this.deletes.set(d, [had, wi]);
+          } else if (had.at(-1) !== wi) had.push(wi);
+        }
+      }
+    });
+    // The best identities for every one- and two-letter prefix: their ranges hold a large part of the words.
+    const byShort = new Map<string, number[]>();
+    this.words.forEach((w, wi) => {
+      for (let n = 1; n <= SHORT_PREFIX && n <= w.length; n++) {
+        const p = w.slice(0, n);
+        const list = byShort.get(p);
+        if (list) list.push(wi);
+        else byShort.set(p, [wi]);
+      }
+    });
+    for (const [p, wis] of byShort) this.shortTop.set(p, this.topOf(wis, SHORT_TOP));
+  }
+
+  /** The best `limit` identities among those of these words. */
+  private topOf(wordIndexes: Iterable<number>, limit: number): Identity[] {
+    const seen = new Set<number>();
+    for (const wi of wordIndexes) {
+      const ids = this.wordIds[wi];
+      for (let i = 0; i < ids.length && i < limit; i++) seen.add(ids[i]);
+    }
+    return Int32Array.from(seen).sort().slice(0, limit).reduce<Identity[]>((out, r) => (out.push(this.ranked[r]), out), []);
+  }
+
+  /** Indexes of the words that start with `prefix`: [from, to). */
+  private range(prefix: string): [number, number] {
+    const lower = (x: string) => {
+      let lo = 0;
+      let hi = this.words.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (this.words[mid] < x) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    return [lower(prefix), lower(prefix + "\uffff")];
   }
 
   /** The people a query names: an exact alias first, else the closest alias within typo distance. */
   match(query: string): NameMatch | null {
-    const full = foldText(query);
+    const full = fold(query);
     // "Sir X" may be an alias as written; "Mr X" is also the plain "X".
-    for (const k of [full, full.replace(/^(mr|mrs|ms|dr|sir|lord|lady)\.?\s+/, "")]) {
+    for (const k of [full, full.replace(TITLE, "")]) {
       const exact = this.byAlias.get(k);
-      if (exact) return { identities: exact, alias: this.aliasText.get(k)!, exact: true };
+      if (exact !== undefined) return { identities: this.aliases[exact].ids, alias: this.aliases[exact].text, exact: true };
     }
-    const key = full.replace(/^(mr|mrs|ms|dr|sir|lord|lady)\.?\s+/, "");
+    const key = full.replace(TITLE, "");
     if (key === "") return null;
     if (key.length < 4) return null;
-    const [best] = this.fuse.search(key, { limit: 1 });
-    if (!best || (best.score ?? 1) > TYPO_THRESHOLD) return null;
-    return { identities: this.byAlias.get(best.item.key)!, alias: best.item.alias, exact: false };
+    const [best] = this.fuzzy(key, 1);
+    if (!best || best.score > TYPO_THRESHOLD) return null;
+    const a = this.aliases[best.alias];
+    return { identities: a.ids, alias: a.text, exact: false };
   }
 
   /** The identities an alias names exactly, without typo tolerance (cheap: a map lookup). */
   exactly(alias: string): Identity[] {
-    return this.byAlias.get(foldText(alias)) ?? [];
+    const ai = this.byAlias.get(fold(alias));
+    return ai === undefined ? [] : this.aliases[ai].ids;
   }
 
   /** Names that start with, or are close to, a partial query: autocomplete and "did you mean". */
   suggest(partial: string, limit: number): Identity[] {
-    const key = foldText(partial);
-    const out: Identity[] = [];
-    const add = (id: Identity) => {
-      if (!out.includes(id)) out.push(id);
-    };
+    const key = fold(partial);
     if (key === "") {
-      for (const id of [...this.identities].sort((a, b) => b.articles - a.articles).slice(0, limit)) add(id);
-      return out;
+      return this.ranked.slice(0, limit);
     }
     // Prefixes of any word of a name first ("sturg" → Nicola Sturgeon), most written-about first.
-    const prefixed = this.identities
-      .filter((id) => id.aliases.some((a) => foldText(a).split(/[\s-]+/).some((w) => w.startsWith(key)) || foldText(a).startsWith(key)))
-      .sort((a, b) => b.articles - a.articles);
-    for (const id of prefixed) add(id);
+    const out = SEPARATOR.test(key) ? this.phrasePrefix(key, limit) : this.wordPrefix(key, limit);
     if (out.length < limit && key.length >= 3) {
-      for (const r of this.fuse.search(key, { limit: limit * 2 })) for (const id of this.byAlias.get(r.item.key) ?? []) add(id);
+      const have = new Set(out);
+      for (const r of this.fuzzy(key, limit * 2)) {
+        for (const id of this.aliases[r.alias].ids) {
+          if (!have.has(id)) {
+            have.add(id);
+            out.push(id);
+          }
+        }
+      }
     }
     return out.slice(0, limit);
+  }
+
+  /** Identities with a word of an alias starting with `key` (one word). */
+  private wordPrefix(key: string, limit: number): Identity[] {
+    if (key.length <= SHORT_PREFIX && limit <= SHORT_TOP) return (this.shortTop.get(key) ?? []).slice(0, limit);
+    const [from, to] = this.range(key);
+    const wis: number[] = [];
+    for (let i = from; i < to; i++) wis.push(i);
+    return this.topOf(wis, limit);
+  }
+
+  /** Identities with an alias starting with `key`, several words typed ("nicola stu"). */
+  private phrasePrefix(key: string, limit: number): Identity[] {
+    const parts = key.split(SEPARATOR);
+    // Every part but the last is a whole word of the alias: start from the one with the fewest aliases.
+    let rarest: number[] | null = null;
+    for (const p of parts.slice(0, -1)) {
+      const wi = this.wordIndex.get(p);
+      if (wi === undefined) return [];
+      if (!rarest || this.wordAliases[wi].length < rarest.length) rarest = this.wordAliases[wi];
+    }
+    if (!rarest) return [];
+    const ids = new Set<Identity>();
+    for (const ai of rarest) if (this.aliases[ai].key.startsWith(key)) for (const id of this.aliases[ai].ids) ids.add(id);
+    return [...ids].sort((a, b) => this.position.get(a)! - this.position.get(b)!).slice(0, limit);
+  }
+
+  /**
+   * Aliases close to `key`, best first, as fuse.js scores them (same options as over the whole dictionary),
+   * but over the candidates that share a word with the key within two edits, or a word the key's word starts.
+   */
+  private fuzzy(key: string, limit: number): { alias: number; score: number }[] {
+    const shared = new Map<number, number>();
+    for (const part of new Set(key.split(SEPARATOR))) {
+      if (part === "") continue;
+      const seen = new Set<number>();
+      for (const wi of this.closeWords(part)) {
+        for (const ai of this.wordAliases[wi]) {
+          if (seen.has(ai)) continue;
+          seen.add(ai);
+          shared.set(ai, (shared.get(ai) ?? 0) + 1);
+        }
+      }
+    }
+    let candidates = [...shared.keys()];
+    if (candidates.length === 0) return [];
+    if (candidates.length > MAX_CANDIDATES) {
+      candidates = candidates
+        .sort((a, b) => shared.get(b)! - shared.get(a)! || this.aliases[a].words - this.aliases[b].words || a - b)
+        .slice(0, MAX_CANDIDATES);
+    }
+    // In dictionary order, so that fuse.js breaks ties as it would over the whole dictionary.
+    candidates.sort((a, b) => a - b);
+    const fuse = new Fuse(candidates.map((ai) => ({ key: this.aliases[ai].key, ai })), FUSE_OPTIONS);
+    return fuse.search(key, { limit }).map((r) => ({ alias: r.item.ai, score: r.score ?? 1 }));
+  }
+
+  /** Words of the dictionary equal to `part`, within two edits of it, or starting with it. */
+  private closeWords(part: string): Set<number> {
+    const out = new Set<number>();
+    const exact = this.wordIndex.get(part);
+    if (exact !== undefined) out.add(exact);
+    if (part.length < 3) return out;
+    const [from, to] = this.range(part);
+    for (let i = from; i < to && i < from + MAX_PREFIX_WORDS; i++) out.add(i);
+    const max = part.length >= 5 ? 2 : 1;
+    const variants = new Set<string>([part]);
+    let frontier = [part];
+    for (let d = 1; d <= max; d++) {
+      const next: string[] = [];
+      for (const v of frontier) {
+        if (v.length <= 2) continue;
+        for (let i = 0; i < v.length; i++) {
+          const x = v.slice(0, i) + v.slice(i + 1);
+          if (!variants.has(x)) {
+            variants.add(x);
+            next.push(x);
+          }
+        }
+      }
+      frontier = next;
+    }
+    const consider = (wi: number) => {
+      if (!out.has(wi) && editDistance(part, this.words[wi], max) <= max) out.add(wi);
+    };
+    for (const v of variants) {
+      const wi = this.wordIndex.get(v);
+      if (wi !== undefined) consider(wi);
+      const from = this.deletes.get(v);
+      if (from === undefined) continue;
+      if (typeof from === "number") consider(from);
+      else for (const x of from) consider(x);
+    }
+    return out;
   }
 }
 
 /**
  * Groups per-article names into identities. A one-word name ("Osborne") joins the single fuller name that
  * ends with it ("George Osborne"); when two people share it (Owen Smith, Iain Duncan Smith), it stays apart
- * rather than merging them.
+ * rather than merging them. Fuller names are indexed by surname once, so this is linear in the names.
  */
-function clusterIdentities(entries: NameEntry[]): Identity[] {
+function clusterIdentities(entries: NameEntry[], fold: (s: string) => string): Identity[] {
   const byPerson = new Map<string, { kind: NameEntry["kind"]; aliases: Set<string>; articles: number }>();
   for (const e of entries) {
-    const p = byPerson.get(e.person) ?? { kind: e.kind, aliases: new Set<string>(), articles: 0 };
+    let p = byPerson.get(e.person);
+    if (!p) byPerson.set(e.person, (p = { kind: e.kind, aliases: new Set<string>(), articles: 0 }));
     p.aliases.add(e.alias);
     if (e.alias === e.person) p.articles = Math.max(p.articles, e.articles);
-    byPerson.set(e.person, p);
   }
   const identities = new Map<string, Identity>();
+  // Person identities by the last space-separated word of their folded name.
+  const bySurname = new Map<string, Identity[]>();
+  const surnameOf = (id: Identity) => fold(id.name).split(" ").at(-1)!;
+  const put = (key: string, id: Identity) => {
+    const old = identities.get(key);
+    if (old === id) return;
+    if (old && old.kind === "person") {
+      const list = bySurname.get(surnameOf(old))!;
+      list.splice(list.indexOf(old), 1);
+    }
+    identities.set(key, id);
+    if (id.kind === "person") {
+      const s = surnameOf(id);
+      const list = bySurname.get(s);
+      if (list) list.push(id);
+      else bySurname.set(s, [id]);
+    }
+  };
   const single: string[] = [];
   for (const [name, p] of byPerson) {
     if (p.kind === "person" && !/\s/.test(name.trim())) {
       single.push(name);
       continue;
     }
-    identities.set(foldText(name), makeIdentity(name, p.kind));
+    put(fold(name), makeIdentity(name, p.kind));
   }
   const join = (id: Identity, name: string) => {
     const p = byPerson.get(name)!;
     if (!id.members.includes(name)) id.members.push(name);
-    for (const a of p.aliases) if (!id.aliases.includes(a)) id.aliases.push(a);
+    if (id.aliases.length === 0) id.aliases.push(...p.aliases);
+    else {
+      const have = new Set(id.aliases);
+      for (const a of p.aliases) {
+        if (!have.has(a)) {
+          have.add(a);
+          id.aliases.push(a);
+        }
+      }
+    }
     id.articles += p.articles;
   };
   for (const [name] of byPerson) {
-    const id = identities.get(foldText(name));
+    const id = identities.get(fold(name));
     if (id) join(id, name);
   }
   for (const name of single) {
-    const surname = foldText(name);
-    const fuller = [...identities.values()].filter((id) => id.kind === "person" && foldText(id.name).split(" ").at(-1) === surname);
+    const surname = fold(name);
+    const fuller = bySurname.get(surname) ?? [];
     const id = fuller.length === 1 ? fuller[0] : makeIdentity(name, "person");
-    identities.set(foldText(id.name), id);
+    put(fold(id.name), id);
     join(id, name);
   }
-  for (const id of identities.values()) id.nameForms = nameForms(id);
   return [...identities.values()];
 }
 
+/** An identity whose name forms are worked out when first asked for (a query about them), not for every name at start. */
 function makeIdentity(name: string, kind: Identity["kind"]): Identity {
-  return { name, kind, members: [], aliases: [], nameForms: [], articles: 0 };
+  let forms: string[] | null = null;
+  const id: Identity = {
+    name, kind, members: [], aliases: [], articles: 0,
+    get nameForms() {
+      return (forms ??= nameForms(id));
+    },
+    set nameForms(v: string[]) {
+      forms = v;
+    },
+  };
+  return id;
 }
 
 /** Aliases made of the name's own words, or its initials: "Duncan Smith", "IDS"; not "the Chancellor". */
 function nameForms(id: Identity): string[] {
-  const words = new Set(foldText(id.name).split(/[\s-]+/));
-  const initials = id.name.split(/[\s-]+/).map((w) => w[0]).join("").toUpperCase();
+  const words = new Set(fold(id.name).split(SEPARATOR));
+  const initials = id.name.split(SEPARATOR).map((w) => w[0]).join("").toUpperCase();
   return id.aliases.filter((a) => {
     if (a === initials && a.length >= 2) return true;
-    const ws = foldText(a).split(/[\s-]+/);
+    const ws = fold(a).split(SEPARATOR);
     return ws.every((w) => words.has(w)) && (ws.length > 1 || a.length >= 3);
   });
 }
