@@ -37,6 +37,9 @@ export async function syncFolder(store: ArchiveStore, dir: string, { log, onProg
   const version = extractorVersion();
   const stale = (await store.getMeta("extractor")) !== version;
   if (stale && known.size > 0) log.info("The extraction rules changed since the archive was built: every article is read again.");
+  // An empty archive holds nothing from older rules: recorded now, a first ingest killed half-way resumes
+  // where it stopped instead of reading everything again.
+  if (stale && known.size === 0) await store.setMeta("extractor", version);
 
   let batch: { state: FileState; articles: IndexedArticle[] }[] = [];
   const flush = async () => {
