@@ -86,8 +86,29 @@ function articleLine(a: ArticleMeta): string {
 
 function capped<T extends Block>(items: T[], max: number, what: string): Block[] {
   if (items.length <= max) return items;
-  const more = items.length - max;
-  return [...items.slice(0, max), { kind: "note", text: `and ${more} more ${more === 1 ? what : `${what}s`}` }];
+  return [...items.slice(0, max), moreNote(items.length - max, what)];
+}
+
+const moreNote = (more: number, what: string): Block => ({ kind: "note", text: `and ${more} more ${more === 1 ? what : `${what}s`}` });
+
+/** The kinds of item a digest lists, each capped with "and N more". */
+export type DigestItem = "article" | "quote" | "figure";
+
+/**
+ * The digest with one item fewer of `kind` (its last), counted in the "and N more" note that follows the
+ * list; null when only one is left. For a message that cannot hold the whole digest: it is shortened
+ * section by section, so no section (nor who was in the news) disappears behind a long one.
+ */
+export function trimDigest(digest: Reply, kind: DigestItem): Reply | null {
+  const blocks = [...digest.blocks];
+  const shown = blocks.filter((b) => b.kind === kind).length;
+  if (shown <= 1) return null;
+  const last = blocks.map((b) => b.kind).lastIndexOf(kind);
+  const after = blocks[last + 1];
+  const counted = after?.kind === "note" ? new RegExp(`^and (\\d+) more ${kind}s?$`).exec(after.text) : null;
+  if (counted) blocks.splice(last, 2, moreNote(Number(counted[1]) + 1, kind));
+  else blocks.splice(last, 1, moreNote(1, kind));
+  return { ...digest, blocks };
 }
 
 /**

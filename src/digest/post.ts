@@ -4,6 +4,7 @@
 // are loaded only when a channel is configured.
 import type { Config } from "../config.ts";
 import type { Reply } from "../reply/model.ts";
+import { trimDigest, type DigestItem } from "./build.ts";
 
 export interface DigestTarget {
   /** "slack:C0123", "discord:1234…": the key the archive records posted digests under. */
@@ -54,7 +55,9 @@ export function digestTargets(config: Config, options: TargetOptions = {}): Dige
           logLevel: LogLevel.ERROR,
           logger: silentLogger,
         });
-        const m = renderSlack(reply, { visibility: "in_channel", buttons: false });
+        // Without buttons, the renderer's "press More" for what did not fit would lead nowhere: the digest is
+        // trimmed until all of it fits (every block rendered after the headline).
+        const m = fitted(reply, (r) => renderSlack(r, { visibility: "in_channel", buttons: false }), (m, r) => m.blocks.length === r.blocks.length + 1);
         // Article text is escaped by the renderer, so it carries no <!channel> or <@U…>. The plain words
         // "@here", "@channel", "@everyone" are another matter: Slack parses them itself in mrkdwn that is
         // not verbatim, and in the top-level text with link_names. Both are switched off for a post to a
@@ -77,7 +80,8 @@ export function digestTargets(config: Config, options: TargetOptions = {}): Dige
       async post(reply) {
         const [{ REST, Routes }, { renderDiscord }] = await Promise.all([import("discord.js"), import("../reply/discord.ts")]);
         const rest = new REST({ timeout, retries, ...(discord.apiUrl ? { api: discord.apiUrl.replace(/\/+$/, "") } : {}) }).setToken(discord.token);
-        const m = renderDiscord(reply);
+        // What did not fit would be counted in the footer ("narrow the query"): trimmed until none is left out.
+        const m = fitted(reply, (r) => renderDiscord(r), (m) => m.embeds.every((e) => !e.footer));
         try {
           await rest.post(Routes.channelMessages(channel), { body: { embeds: m.embeds, allowed_mentions: { parse: [] } } });
         } catch (e) {
@@ -121,6 +125,30 @@ function describeNetworkError(error: Error): string {
   if (e.name === "AbortError" || e.name === "TimeoutError") return "no answer in time";
   const code = e.cause?.code ?? e.code;
   return code ? `${code}` : (e.cause?.message ?? e.message);
+}
+
+const ITEMS: DigestItem[] = ["quote", "figure", "article"];
+
+/**
+ * `render(reply)`, trimmed until `complete` says nothing was left out: each round drops the last item of
+ * the section taking the most room (its "and N more" grows), so every section keeps at least one item.
+ * Replies other than digests are rendered as they are.
+ */
+export function fitted<M>(reply: Reply, render: (r: Reply) => M, complete: (m: M, r: Reply) => boolean): M {
+  let r = reply;
+  let m = render(r);
+  while (r.command === "digest" && !complete(m, r)) {
+    const size = (kind: DigestItem) => {
+      const items = r.blocks.filter((b) => b.kind === kind);
+      return items.length > 1 ? JSON.stringify(items).length : 0;
+    };
+    const largest = [...ITEMS].sort((a, b) => size(b) - size(a))[0];
+    const next = size(largest) > 0 ? trimDigest(r, largest) : null;
+    if (!next) break;
+    r = next;
+    m = render(r);
+  }
+  return m;
 }
 
 /** Every mrkdwn text object marked verbatim: Slack then turns no plain word into a mention or a link. */

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import { openBot } from "../../src/core.ts";
-import { buildDigest } from "../../src/digest/build.ts";
+import { buildDigest, trimDigest } from "../../src/digest/build.ts";
 import { parseSince } from "../../src/digest/since.ts";
 import { logger } from "../../src/log.ts";
 import type { Block, Reply } from "../../src/reply/model.ts";
@@ -127,6 +127,29 @@ describe("buildDigest", () => {
     } finally {
       await bot.close();
     }
+  });
+});
+
+describe("trimDigest", () => {
+  const q = (n: number): Block => ({ kind: "quote", text: `quote ${n}`, speaker: `Person ${n}`, partial: false, match: "by", source: { articleId: "a", title: "T", date: null, url: null, path: "a.txt", paragraph: n } });
+  const digest = (blocks: Block[]): Reply => ({ command: "digest", query: "", title: "Digest", blocks, paging: null, status: "ok" });
+
+  it("drops the last item of a kind and counts it in the note after the list, keeping one", () => {
+    const d = digest([{ kind: "note", text: "Key quotes" }, q(1), q(2), q(3), { kind: "note", text: "and 4 more quotes" }, { kind: "text", text: "In the news: A." }]);
+    const once = trimDigest(d, "quote")!;
+    expect(once.blocks.map((b) => (b.kind === "quote" ? b.text : b.kind === "note" || b.kind === "text" ? b.text : b.kind))).toEqual(["Key quotes", "quote 1", "quote 2", "and 5 more quotes", "In the news: A."]);
+    const twice = trimDigest(once, "quote")!;
+    expect(twice.blocks.filter((b) => b.kind === "quote")).toHaveLength(1);
+    expect(twice.blocks).toContainEqual({ kind: "note", text: "and 6 more quotes" });
+    expect(trimDigest(twice, "quote")).toBeNull();
+    expect(d.blocks).toHaveLength(6); // the original is left as it was
+  });
+
+  it("adds the note when the list had none", () => {
+    const d = trimDigest(digest([q(1), q(2), { kind: "text", text: "In the news: A." }]), "quote")!;
+    expect(d.blocks.map((b) => b.kind)).toEqual(["quote", "note", "text"]);
+    expect(d.blocks[1]).toEqual({ kind: "note", text: "and 1 more quote" });
+    expect(trimDigest(d, "figure")).toBeNull();
   });
 });
 

@@ -123,9 +123,14 @@ describe("newsbot digest --since 30d --post, through the real clients to the fak
   });
 
   it("says how many more there are when the digest is longer than a message", () => {
-    // 17 articles: 10 shown, "and 7 more articles" on both platforms.
+    // 17 articles: 10 listed, "and 7 more articles" on Slack; Discord's 6,000 characters hold fewer, and
+    // says how many more.
     expect(slackText(slackPost.body)).toMatch(/and 7 more articles/);
-    expect(JSON.stringify(discordPost.body.embeds)).toMatch(/and 7 more articles/);
+    const discordMore = /and (\d+) more articles/.exec(JSON.stringify(discordPost.body.embeds));
+    expect(Number(discordMore?.[1])).toBeGreaterThanOrEqual(7);
+    const listed = (discordPost.body.embeds[0].fields as { value: string }[]).filter((f) => !/^(“|\*\*)/.test(f.value)).length; // not quotes, not figures
+    expect(listed + Number(discordMore?.[1])).toBe(17);
+    for (const text of [slackText(slackPost.body), JSON.stringify(discordPost.body.embeds)]) expect(text).not.toMatch(/not shown|press More|narrow the query/);
   });
 
   it("keeps the digest's sections: articles, key quotes, key figures and who was in the news", () => {
@@ -199,5 +204,41 @@ describe("newsbot digest --post on a quiet day, and with a platform down", () =>
     expect(slack.of("chat.postMessage").length - before.slack).toBe(4);
     expect(discordPosts().length - before.discord).toBe(1);
     expect(r.stderr).not.toMatch(/at .*\.(ts|js):\d+/); // a message, not a stack trace
+  }, 60_000);
+});
+
+describe("newsbot digest --post with quotations too long for one message", () => {
+  // Five speakers, each with a 2,500-character quotation, and figures after them: more text than a Slack
+  // message's blocks or a Discord embed hold. Every section must still be there, each with "and N more".
+  const speakers = ["Alice Longwind", "Bertram Verbose", "Cecilia Prolix", "Desmond Wordy", "Eleanor Garrulous"];
+  const files: Record<string, string> = {};
+  speakers.forEach((name, i) => {
+    const words = Array.from({ length: 330 }, (_, w) => `point${w}`).join(" ");
+    for (let copy = 0; copy < 2; copy++) {
+      files[`long/${i}-${copy}.md`] = `---\ntitle: "Long speech ${i}-${copy} by ${name}"\ndate: ${today}\nurl: https://news.example/long-${i}-${copy}\n---\n${name} spoke at length to the council on Tuesday.\n\n“I will say this about ${words} and that is all,” said ${name}, the council leader.\n\nThe plan costs £${i + 1}${copy}.5 million, ${name} said.\n`;
+    }
+  });
+  const folder = articlesFolder("newsbot-digest-long-", files, false);
+
+  it("keeps every section on both platforms, trimming items rather than dropping what follows", async () => {
+    const before = { slack: slack.of("chat.postMessage").length, discord: discordPosts().length };
+    const r = await runNewsbot(["digest", "--since", "1d", "--post"], { cwd: folder.root, env: { ...folder.env, ...platformEnv() } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(slack.of("chat.postMessage").length).toBe(before.slack + 1);
+    expect(discordPosts().length).toBe(before.discord + 1);
+    const s = slack.of("chat.postMessage").at(-1)!;
+    const d = discordPosts().at(-1)!;
+    expect(checkMessage(s.body)).toBeNull();
+    expect(messageProblems(d.body)).toEqual([]);
+    const slackShown = slackText(s.body);
+    const discordShown = JSON.stringify(d.body.embeds);
+    for (const [platform, text] of [["slack", slackShown], ["discord", discordShown]]) {
+      expect(text, platform).toMatch(/Key quotes/);
+      expect(text, platform).toMatch(/Key figures/);
+      expect(text, platform).toMatch(/In the news:/);
+      expect(text, platform).toMatch(/and \d+ more quotes/);
+      // Nothing that only makes sense for an answer with buttons.
+      expect(text, platform).not.toMatch(/not shown|press More|narrow the query/);
+    }
   }, 60_000);
 });
