@@ -10,7 +10,7 @@ import type {
 } from "./store.ts";
 
 /** Bump when the tables change; an archive with another version is rebuilt from the files. */
-const SCHEMA_VERSION = 4;
+const SCHEMA_VERSION = 5;
 
 const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -22,8 +22,9 @@ CREATE INDEX articles_file ON articles(file);
 CREATE INDEX articles_when ON articles(coalesce(date, substr(added_at, 1, 10)));
 CREATE TABLE quotes (
   id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL, text TEXT NOT NULL, speaker TEXT, cue TEXT, partial INTEGER NOT NULL,
-  confidence REAL NOT NULL, paragraph INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, mentions TEXT NOT NULL);
-CREATE INDEX quotes_speaker ON quotes(speaker);
+  confidence REAL NOT NULL, paragraph INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, mentions TEXT NOT NULL,
+  at TEXT NOT NULL);
+CREATE INDEX quotes_speaker ON quotes(speaker, at DESC, article_id DESC, paragraph, start);
 CREATE INDEX quotes_article ON quotes(article_id);
 CREATE TABLE figures (
   id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL, text TEXT NOT NULL, value REAL NOT NULL, unit TEXT NOT NULL, per TEXT,
@@ -33,6 +34,8 @@ CREATE INDEX figures_article ON figures(article_id);
 CREATE TABLE people (article_id INTEGER NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, aliases TEXT NOT NULL, roles TEXT NOT NULL, mentions INTEGER NOT NULL);
 CREATE INDEX people_name ON people(name);
 CREATE INDEX people_article ON people(article_id);
+CREATE TABLE names (alias TEXT NOT NULL, person TEXT NOT NULL, kind TEXT NOT NULL, articles INTEGER NOT NULL);
+CREATE UNIQUE INDEX names_key ON names(alias, person);
 CREATE TABLE acronyms (article_id INTEGER NOT NULL, short TEXT NOT NULL, long TEXT NOT NULL);
 CREATE INDEX acronyms_article ON acronyms(article_id);
 CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
@@ -65,6 +68,8 @@ export class SqliteStore implements ArchiveStore {
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = NORMAL");
     this.db.pragma("busy_timeout = 10000");
+    // 64 MB of pages (default 2 MB): the FTS and b-tree indexes of a large archive stay in memory while writing.
+    this.db.pragma("cache_size = -65536");
     this.migrate();
   }
 
@@ -145,6 +150,12 @@ export class SqliteStore implements ArchiveStore {
       for (const q of this.stmt("SELECT id FROM quotes WHERE article_id = ?").all(id) as Row[]) this.stmt("DELETE FROM quotes_fts WHERE rowid = ?").run(q.id);
       for (const f of this.stmt("SELECT id FROM figures WHERE article_id = ?").all(id) as Row[]) this.stmt("DELETE FROM figures_fts WHERE rowid = ?").run(f.id);
       this.stmt("INSERT INTO articles_fts (articles_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)").run(id, a.title, a.body);
+      for (const p of this.stmt("SELECT name, aliases FROM people WHERE article_id = ?").all(id) as Row[]) {
+        for (const alias of nameKeys(p.name as string, JSON.parse(p.aliases as string) as string[])) {
+          this.stmt("UPDATE names SET articles = articles - 1 WHERE alias = ? AND person = ?").run(alias, p.name);
+          this.stmt("DELETE FROM names WHERE alias = ? AND person = ? AND articles <= 0").run(alias, p.name);
+        }
+      }
       for (const table of ["quotes", "figures", "people", "acronyms"]) this.stmt(`DELETE FROM ${table} WHERE article_id = ?`).run(id);
       this.stmt("DELETE FROM articles WHERE id = ?").run(id);
     }
@@ -152,14 +163,17 @@ export class SqliteStore implements ArchiveStore {
 
   private insertArticle(file: string, { record: r, extraction: x }: IndexedArticle): void {
     const body = r.paragraphs.join("\n\n");
+    const addedAt = new Date().toISOString();
     const id = Number(
       this.stmt("INSERT INTO articles (key, file, title, date, byline, outlet, url, section, tags, body, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .run(r.key, file, r.title, r.date, r.byline, r.outlet, r.url, r.section, JSON.stringify(r.tags), body, new Date().toISOString()).lastInsertRowid,
+        .run(r.key, file, r.title, r.date, r.byline, r.outlet, r.url, r.section, JSON.stringify(r.tags), body, addedAt).lastInsertRowid,
     );
+    // The article's day on each quote, as NEWEST orders articles: a speaker's newest quotes are an index range.
+    const at = r.date ?? addedAt.slice(0, 10);
     this.stmt("INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)").run(id, r.title, body);
     for (const q of x.quotes) {
-      const qid = this.stmt("INSERT INTO quotes (article_id, text, speaker, cue, partial, confidence, paragraph, start, end, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .run(id, q.text, q.speaker, q.cue, q.partial ? 1 : 0, q.confidence, q.paragraph, q.start, q.end, JSON.stringify(q.mentions)).lastInsertRowid;
+      const qid = this.stmt("INSERT INTO quotes (article_id, text, speaker, cue, partial, confidence, paragraph, start, end, mentions, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .run(id, q.text, q.speaker, q.cue, q.partial ? 1 : 0, q.confidence, q.paragraph, q.start, q.end, JSON.stringify(q.mentions), at).lastInsertRowid;
       this.stmt("INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)").run(qid, q.text);
     }
     for (const f of x.figures) {
@@ -169,6 +183,10 @@ export class SqliteStore implements ArchiveStore {
     }
     for (const p of x.people) {
       this.stmt("INSERT INTO people (article_id, name, kind, aliases, roles, mentions) VALUES (?, ?, ?, ?, ?, ?)").run(id, p.name, p.kind, JSON.stringify(p.aliases), JSON.stringify(p.roles), p.mentions);
+      // The name dictionary, kept as it is read at start: one row per (alias, person), in how many articles.
+      for (const alias of nameKeys(p.name, p.aliases)) {
+        this.stmt("INSERT INTO names (alias, person, kind, articles) VALUES (?, ?, ?, 1) ON CONFLICT (alias, person) DO UPDATE SET articles = articles + 1").run(alias, p.name, p.kind);
+      }
     }
     for (const a of x.acronyms) this.stmt("INSERT INTO acronyms (article_id, short, long) VALUES (?, ?, ?)").run(id, a.short, a.long);
   }
@@ -182,18 +200,8 @@ export class SqliteStore implements ArchiveStore {
   }
 
   async names(): Promise<NameEntry[]> {
-    const rows = this.stmt("SELECT name, kind, aliases FROM people").all() as Row[];
-    const counts = new Map<string, NameEntry>();
-    for (const r of rows) {
-      const person = r.name as string;
-      for (const alias of new Set([person, ...(JSON.parse(r.aliases as string) as string[])])) {
-        const key = `${alias}\u0000${person}`;
-        const e = counts.get(key);
-        if (e) e.articles++;
-        else counts.set(key, { alias, person, kind: r.kind as NameEntry["kind"], articles: 1 });
-      }
-    }
-    return [...counts.values()];
+    // Maintained at ingestion (insertArticle, dropFile): one row per alias and person, first seen first.
+    return this.stmt("SELECT alias, person, kind, articles FROM names ORDER BY rowid").all() as NameEntry[];
   }
 
   async acronyms(): Promise<Acronym[]> {
@@ -202,18 +210,26 @@ export class SqliteStore implements ArchiveStore {
 
   async quotesBy(speakers: string[], limit: number): Promise<QuoteHit[]> {
     if (speakers.length === 0) return [];
-    const rows = this.db
-      .prepare(`SELECT q.*, ${ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
-        WHERE q.speaker IN (${speakers.map(() => "?").join(",")}) ORDER BY ${NEWEST}, q.paragraph, q.start LIMIT ?`)
-      .all(...speakers, limit) as Row[];
-    return rows.map(toQuoteHit);
+    // Each speaker's newest `limit` quotes are a range of the (speaker, at, article, paragraph, start) index;
+    // merged here in the same order, rather than sorting every quote of every speaker before the LIMIT.
+    const rows: Row[] = [];
+    for (const speaker of new Set(speakers)) {
+      rows.push(...(this.stmt(`SELECT q.*, ${ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
+        WHERE q.speaker = ? ORDER BY q.at DESC, q.article_id DESC, q.paragraph, q.start LIMIT ?`).all(speaker, limit) as Row[]));
+    }
+    if (speakers.length > 1) {
+      rows.sort((x, y) => (y.at as string).localeCompare(x.at as string) || (y.article_id as number) - (x.article_id as number)
+        || (x.paragraph as number) - (y.paragraph as number) || (x.start as number) - (y.start as number));
+    }
+    return rows.slice(0, limit).map(toQuoteHit);
   }
 
   async quotesMatching(query: TextQuery, limit: number): Promise<QuoteHit[]> {
     const match = ftsMatch(query);
     if (!match) return [];
-    const rows = this.stmt(`SELECT q.*, ${ARTICLE_COLUMNS} FROM quotes_fts f JOIN quotes q ON q.id = f.rowid JOIN articles a ON a.id = q.article_id
-      WHERE quotes_fts MATCH ? ORDER BY bm25(quotes_fts) LIMIT ?`).all(match, limit) as Row[];
+    // Ranked inside FTS5 first; only the rows returned are joined to their quote and article.
+    const rows = this.stmt(`SELECT q.*, ${ARTICLE_COLUMNS} FROM (SELECT rowid AS id, bm25(quotes_fts) AS score FROM quotes_fts
+      WHERE quotes_fts MATCH ? ORDER BY score LIMIT ?) f JOIN quotes q ON q.id = f.id JOIN articles a ON a.id = q.article_id ORDER BY f.score`).all(match, limit) as Row[];
     return rows.map(toQuoteHit);
   }
 
@@ -222,8 +238,8 @@ export class SqliteStore implements ArchiveStore {
     if (!match) return [];
     // The figure's own sentence weighs most, then what it measures, then the sentences it refers back to,
     // then the headline.
-    const rows = this.stmt(`SELECT g.*, ${ARTICLE_COLUMNS} FROM figures_fts f JOIN figures g ON g.id = f.rowid JOIN articles a ON a.id = g.article_id
-      WHERE figures_fts MATCH ? ORDER BY bm25(figures_fts, 6.0, 4.0, 2.0, 1.0) LIMIT ?`).all(match, limit) as Row[];
+    const rows = this.stmt(`SELECT g.*, ${ARTICLE_COLUMNS} FROM (SELECT rowid AS id, bm25(figures_fts, 6.0, 4.0, 2.0, 1.0) AS score FROM figures_fts
+      WHERE figures_fts MATCH ? ORDER BY score LIMIT ?) f JOIN figures g ON g.id = f.id JOIN articles a ON a.id = g.article_id ORDER BY f.score`).all(match, limit) as Row[];
     return rows.map((r) => ({ figure: toFigure(r), article: toArticle(r) }));
   }
 
@@ -342,6 +358,11 @@ export class SqliteStore implements ArchiveStore {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+}
+
+/** The keys of the name dictionary one article's person adds: the canonical name and every alias, once. */
+function nameKeys(name: string, aliases: string[]): Set<string> {
+  return new Set([name, ...aliases]);
 }
 
 const ARTICLE_COLUMNS = "a.id AS a_id, a.key AS a_key, a.title AS a_title, a.date AS a_date, a.url AS a_url, a.byline AS a_byline, a.outlet AS a_outlet, a.section AS a_section, a.added_at AS a_added_at";
