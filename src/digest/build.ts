@@ -15,6 +15,9 @@ export interface DigestLimits {
   people: number;
 }
 
+/** The digest's section headings (notes), for renderers that show sections apart. */
+export const DIGEST_SECTIONS = { quotes: "Key quotes", figures: "Key figures", people: "In the news: " } as const;
+
 export const DIGEST_LIMITS: DigestLimits = { articles: 10, quotes: 5, figures: 5, people: 8 };
 
 /** How many articles a digest reads at most: a digest of more is a backfill, not news. */
@@ -54,14 +57,14 @@ export async function buildDigest(store: ArchiveStore, options: DigestOptions): 
   // Quotes: one per speaker, speakers by how much the period's articles talk about them.
   const keyQuotes = pickQuotes(quotes, people);
   if (keyQuotes.length) {
-    blocks.push({ kind: "note", text: "Key quotes" });
+    blocks.push({ kind: "note", text: DIGEST_SECTIONS.quotes });
     blocks.push(...capped(keyQuotes.map((h) => quoteBlock(h, "by")), limits.quotes, "quote"));
   }
 
   // Figures: a claim repeated across articles leads.
   const claims = rankClaims(groupClaims(figures));
   if (claims.length) {
-    blocks.push({ kind: "note", text: "Key figures" });
+    blocks.push({ kind: "note", text: DIGEST_SECTIONS.figures });
     blocks.push(...capped(claims, limits.figures, "figure"));
   }
 
@@ -69,7 +72,7 @@ export async function buildDigest(store: ArchiveStore, options: DigestOptions): 
   if (inNews.length) {
     const shown = inNews.slice(0, limits.people).map((p) => (p.articles > 1 ? `${p.name} (${p.articles} articles)` : p.name));
     const more = inNews.length - shown.length;
-    blocks.push({ kind: "text", text: `In the news: ${shown.join(", ")}${more > 0 ? `, and ${more} more` : ""}.` });
+    blocks.push({ kind: "text", text: `${DIGEST_SECTIONS.people}${shown.join(", ")}${more > 0 ? `, and ${more} more` : ""}.` });
     blocks.push({ kind: "suggestions", commands: inNews.slice(0, 3).map((p) => `/who ${p.name}`) });
   }
   return reply("digest", query, `Digest ${period}`, blocks);

@@ -4,7 +4,7 @@
 // are loaded only when a channel is configured.
 import type { Config } from "../config.ts";
 import type { Reply } from "../reply/model.ts";
-import { trimDigest, type DigestItem } from "./build.ts";
+import { DIGEST_SECTIONS, trimDigest, type DigestItem } from "./build.ts";
 
 export interface DigestTarget {
   /** "slack:C0123", "discord:1234…": the key the archive records posted digests under. */
@@ -78,10 +78,15 @@ export function digestTargets(config: Config, options: TargetOptions = {}): Dige
     targets.push({
       channel: `discord:${channel}`,
       async post(reply) {
-        const [{ REST, Routes }, { renderDiscord }] = await Promise.all([import("discord.js"), import("../reply/discord.ts")]);
+        const [{ REST, Routes }, { renderDiscord, EMBED_TOTAL_MAX }] = await Promise.all([import("discord.js"), import("../reply/discord.ts")]);
         const rest = new REST({ timeout, retries, ...(discord.apiUrl ? { api: discord.apiUrl.replace(/\/+$/, "") } : {}) }).setToken(discord.token);
-        // What did not fit would be counted in the footer ("narrow the query"): trimmed until none is left out.
-        const m = fitted(reply, (r) => renderDiscord(r), (m) => m.embeds.every((e) => !e.footer));
+        // One embed per section; what did not fit would be counted in a footer ("narrow the query"), and all
+        // embeds together hold 6,000 characters: trimmed until nothing is left out and the total fits.
+        const m = fitted(
+          reply,
+          (r) => ({ embeds: digestSections(r).map((section) => renderDiscord(section).embeds[0]) }),
+          (m) => m.embeds.every((e) => !e.footer) && embedsLength(m.embeds) <= EMBED_TOTAL_MAX,
+        );
         try {
           await rest.post(Routes.channelMessages(channel), { body: { embeds: m.embeds, allowed_mentions: { parse: [] } } });
         } catch (e) {
@@ -125,6 +130,32 @@ function describeNetworkError(error: Error): string {
   if (e.name === "AbortError" || e.name === "TimeoutError") return "no answer in time";
   const code = e.cause?.code ?? e.code;
   return code ? `${code}` : (e.cause?.message ?? e.message);
+}
+
+/**
+ * A digest as one reply per section (the headline with the articles, key quotes, key figures, who was in
+ * the news), for Discord, where a section's items are fields and its heading is best its embed's title.
+ */
+export function digestSections(digest: Reply): Reply[] {
+  if (digest.command !== "digest") return [digest];
+  const sections: Reply[] = [{ ...digest, blocks: [] }];
+  for (const b of digest.blocks) {
+    if (b.kind === "note" && (b.text === DIGEST_SECTIONS.quotes || b.text === DIGEST_SECTIONS.figures)) {
+      sections.push({ ...digest, title: b.text, blocks: [] });
+      continue;
+    }
+    if (b.kind === "text" && b.text.startsWith(DIGEST_SECTIONS.people)) sections.push({ ...digest, title: "", blocks: [] });
+    sections.at(-1)!.blocks.push(b);
+  }
+  return sections.filter((s, i) => i === 0 || s.blocks.length > 0);
+}
+
+/** Characters Discord counts towards its 6,000 for all of a message's embeds. */
+function embedsLength(embeds: { title?: string; description?: string; footer?: { text: string }; fields?: { name: string; value: string }[] }[]): number {
+  return embeds.reduce(
+    (n, e) => n + (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.fields ?? []).reduce((k, f) => k + f.name.length + f.value.length, 0),
+    0,
+  );
 }
 
 const ITEMS: DigestItem[] = ["quote", "figure", "article"];

@@ -128,7 +128,7 @@ describe("newsbot digest --since 30d --post, through the real clients to the fak
     expect(slackText(slackPost.body)).toMatch(/and 7 more articles/);
     const discordMore = /and (\d+) more articles/.exec(JSON.stringify(discordPost.body.embeds));
     expect(Number(discordMore?.[1])).toBeGreaterThanOrEqual(7);
-    const listed = (discordPost.body.embeds[0].fields as { value: string }[]).filter((f) => !/^(“|\*\*)/.test(f.value)).length; // not quotes, not figures
+    const listed = (discordPost.body.embeds[0].fields as unknown[]).length;
     expect(listed + Number(discordMore?.[1])).toBe(17);
     for (const text of [slackText(slackPost.body), JSON.stringify(discordPost.body.embeds)]) expect(text).not.toMatch(/not shown|press More|narrow the query/);
   });
@@ -141,6 +141,14 @@ describe("newsbot digest --since 30d --post, through the real clients to the fak
       expect(text).toMatch(/Key figures/);
       expect(text).toMatch(/In the news:/);
     }
+  });
+
+  it("on Discord, each section is an embed of its own, titled, with its items as fields", () => {
+    const embeds = discordPost.body.embeds as { title?: string; description?: string; fields?: { name: string; value: string }[] }[];
+    expect(embeds.map((e) => e.title)).toEqual(["Digest in the last 30 days", "Key quotes", "Key figures", undefined]);
+    expect(embeds[1].fields!.every((f) => f.value.startsWith("“"))).toBe(true);
+    expect(embeds[2].fields!.every((f) => f.value.startsWith("**"))).toBe(true);
+    expect(embeds[3].description).toMatch(/^In the news: /);
   });
 
   it("links back to the articles", () => {
