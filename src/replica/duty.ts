@@ -90,6 +90,7 @@ export async function startDuty(o: DutyOptions): Promise<Duty> {
       if (running || starting) o.log.warn(`${o.what}: cannot renew the lease (${(e as Error).message})`);
       holds = false;
     }
+    if (stopped) return;
     if (holds && !running && !starting) {
       waitingLogged = false;
       starting = begin();
@@ -103,10 +104,17 @@ export async function startDuty(o: DutyOptions): Promise<Duty> {
   const next = () => (renewal = renewal.then(attempt));
 
   await next();
+  // Renewing from now on, while the work starts: a first sync can outlast the lease many times over.
+  const timer = setInterval(() => void next(), Math.max(50, Math.floor(o.ttlMs / 3)));
   await starting;
   first = false;
-  if (firstFailure) throw firstFailure;
-  const timer = setInterval(() => void next(), Math.max(50, Math.floor(o.ttlMs / 3)));
+  if (firstFailure) {
+    stopped = true;
+    clearInterval(timer);
+    await renewal;
+    await o.store.releaseLease(o.name, o.owner).catch(() => {});
+    throw firstFailure;
+  }
 
   return {
     name: o.name,

@@ -76,6 +76,29 @@ describe("once-only work under a lease", () => {
     expect(duties.map((d) => d.held)).toEqual([true, true]);
   });
 
+  it("keeps renewing the lease while a long start runs, so no other replica starts the work meanwhile", async () => {
+    const [a, b] = twoReplicas();
+    const events: string[] = [];
+    const ttlMs = 200;
+    let finish!: () => void;
+    const slow = startDuty({
+      store: a, name: "ingest", what: "watch", owner: "A", ttlMs, log: memoryLogger(),
+      start: async () => {
+        events.push("A started");
+        await new Promise<void>((r) => (finish = r)); // a first sync many leases long
+        return { stop: async () => void events.push("A stopped") };
+      },
+    });
+    await eventually(async () => events.length === 1, "A starting");
+    // Ten lease lifetimes later, B still cannot take it.
+    await new Promise((r) => setTimeout(r, ttlMs * 10));
+    expect(await b.acquireLease("ingest", "B", ttlMs)).toBe(false);
+    finish();
+    duties.push(await slow);
+    expect(duties[0].held).toBe(true);
+    expect(events).toEqual(["A started"]);
+  });
+
   it("reports a first start that fails (a bad token) to the caller and frees the lease for others", async () => {
     const [a, b] = twoReplicas();
     await expect(
