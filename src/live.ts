@@ -68,7 +68,8 @@ export async function startLive(bot: Bot, config: Config, log: Logger, options: 
       }),
     );
 
-    const targets = digestTargets(config);
+    // The scheduler retries a failed post itself (and records it); the clients must not retry underneath.
+    const targets = digestTargets(config, { retries: 0 });
     if (targets.length) {
       duties.push(
         await startDuty({

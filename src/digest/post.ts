@@ -58,13 +58,11 @@ export function digestTargets(config: Config, options: TargetOptions = {}): Dige
         // Without buttons, the renderer's "press More" for what did not fit would lead nowhere: the digest is
         // trimmed until all of it fits (every block rendered after the headline).
         const m = fitted(reply, (r) => renderSlack(r, { visibility: "in_channel", buttons: false }), (m, r) => m.blocks.length === r.blocks.length + 1);
-        // Article text is escaped by the renderer, so it carries no <!channel> or <@U…>. The plain words
-        // "@here", "@channel", "@everyone" are another matter: Slack parses them itself in mrkdwn that is
-        // not verbatim, and in the top-level text with link_names. Both are switched off for a post to a
-        // channel (our own links are written out as <url|title>, which verbatim text still honours).
+        // Article text is escaped by the renderer, so it carries no <!channel> or <@U…>, and its mrkdwn is
+        // verbatim, so Slack parses no plain "@here" either; the top-level text gets no link_names.
         try {
           await client.chat.postMessage({
-            channel, text: m.text, blocks: verbatim(m.blocks) as never, link_names: false, parse: "none", unfurl_links: false, unfurl_media: false,
+            channel, text: m.text, blocks: m.blocks as never, link_names: false, parse: "none", unfurl_links: false, unfurl_media: false,
           });
         } catch (e) {
           throw slackError(e);
@@ -182,14 +180,3 @@ export function fitted<M>(reply: Reply, render: (r: Reply) => M, complete: (m: M
   return m;
 }
 
-/** Every mrkdwn text object marked verbatim: Slack then turns no plain word into a mention or a link. */
-export function verbatim<T>(blocks: T): T {
-  const walk = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(walk);
-    if (!v || typeof v !== "object") return v;
-    const o = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
-    if (o.type === "mrkdwn") o.verbatim = true;
-    return o;
-  };
-  return walk(blocks) as T;
-}

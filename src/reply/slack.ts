@@ -76,6 +76,11 @@ export function decodeState(value: string | undefined): ButtonState | null {
 export interface MrkdwnText {
   type: "mrkdwn";
   text: string;
+  /**
+   * Always true: Slack then turns no plain word of article text into a mention (`@here`, `@channel`,
+   * `@everyone`) or a link. Our own links, written as <url|title>, still work.
+   */
+  verbatim: true;
 }
 export interface PlainText {
   type: "plain_text";
@@ -239,8 +244,8 @@ function renderBlock(b: Block): SlackBlock {
   }
 }
 
-const section = (text: string): SectionBlock => ({ type: "section", text: { type: "mrkdwn", text } });
-const context = (text: string): ContextBlock => ({ type: "context", elements: [{ type: "mrkdwn", text }] });
+const section = (text: string): SectionBlock => ({ type: "section", text: { type: "mrkdwn", text, verbatim: true } });
+const context = (text: string): ContextBlock => ({ type: "context", elements: [{ type: "mrkdwn", text, verbatim: true }] });
 
 const blockTextLength = (b: SlackBlock): number =>
   b.type === "section" ? b.text.text.length : b.type === "context" ? b.elements.reduce((n, e) => n + e.text.length, 0) : 0;

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { Block, Reply, SourceRef } from "../../src/reply/model.ts";
 import { ACTION_SHARE, BUTTON_TEXT_MAX, BUTTON_VALUE_MAX, MAX_BLOCKS, SECTION_TEXT_MAX, encodeState, fitEscaped, renderNotice, renderSlack, type SlackMessage } from "../../src/reply/slack.ts";
-import { checkMessage, LIMITS } from "../fakes/slack-api.ts";
+import { checkMessage, LIMITS, liveMentions } from "../fakes/slack-api.ts";
 
 const src: SourceRef = { articleId: "a1", title: "Duncan Smith quits", date: "2016-03-19", url: "https://news.example/ids?a=1&b=2", path: "a1.md", paragraph: 12 };
 const plainSrc: SourceRef = { articleId: "b", title: "All in this together?", date: null, url: null, path: "b.txt", paragraph: 2 };
@@ -27,6 +27,18 @@ const within = (m: SlackMessage) => {
 };
 
 describe("Slack renderer edge cases", () => {
+  it("pings no one from article text, in a private answer or one shared in the channel: plain @here stays words", () => {
+    const r = reply({
+      title: "Quotes by @channel",
+      blocks: [quote("Tell @here and @everyone, and <!channel> and <@U123>, that we will not back down"), { kind: "note", text: "@everyone read this" }],
+    });
+    for (const visibility of ["ephemeral", "in_channel"] as const) {
+      const m = renderSlack(r, { visibility });
+      expect(liveMentions(m as unknown as Record<string, unknown>)).toEqual([]);
+      expect(JSON.stringify(m.blocks)).toContain("Tell @here and @everyone");
+    }
+  });
+
   it("renders a figure exactly: value in bold, measure, claimant, sentence and every article", () => {
     const figure: Block = {
       kind: "figure",
@@ -45,13 +57,14 @@ describe("Slack renderer edge cases", () => {
       response_type: "ephemeral",
       text: "Figures on “PIP”: £4.4 billion — cuts in Personal Independence Payments",
       blocks: [
-        { type: "section", text: { type: "mrkdwn", text: "*Figures on “PIP”*" } },
+        { type: "section", text: { type: "mrkdwn", text: "*Figures on “PIP”*", verbatim: true } },
         {
           type: "section",
           text: {
             type: "mrkdwn",
             text:
               "*£4.4 billion* — cuts in Personal Independence Payments, according to Institute for Fiscal Studies\n= 4,400,000,000 GBP\n“The demand for £4.4 billion cuts in PIP was the last straw.”\nIn 2 articles:\n<https://news.example/ids?a=1&amp;b=2|Duncan Smith quits> · 2016-03-19 · ¶12\nAll in this together? · ¶2",
+            verbatim: true,
           },
         },
         { type: "actions", elements: [{ type: "button", action_id: ACTION_SHARE, text: { type: "plain_text", text: "Share in channel" }, value: '{"c":"figure","q":"PIP","p":1}', style: "primary" }] },

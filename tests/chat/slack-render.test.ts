@@ -47,15 +47,16 @@ describe("the Slack renderer", () => {
       response_type: "ephemeral",
       text: "Quotes by Nicola Sturgeon: “When even IDS thinks it’s a cruel cut too far, it is definitely time for a fundamental rethink” — Nicola Sturgeon",
       blocks: [
-        { type: "section", text: { type: "mrkdwn", text: "*Quotes by Nicola Sturgeon*" } },
+        { type: "section", text: { type: "mrkdwn", text: "*Quotes by Nicola Sturgeon*", verbatim: true } },
         {
           type: "section",
           text: {
             type: "mrkdwn",
             text: ">“When even IDS thinks it’s a cruel cut too far, it is definitely time for a fundamental rethink”\n— *Nicola Sturgeon* · <https://news.example/ids|IDS resigns> · 2016-03-19 · ¶12",
+            verbatim: true,
           },
         },
-        { type: "context", elements: [{ type: "mrkdwn", text: "Page 1 of 2 (2 results)" }] },
+        { type: "context", elements: [{ type: "mrkdwn", text: "Page 1 of 2 (2 results)", verbatim: true }] },
         {
           type: "actions",
           elements: [
