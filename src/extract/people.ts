@@ -325,8 +325,9 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
   if (kind === "maybe" && words.length > 1) {
     const next = text.slice(end, end + 24);
     const prev = text.slice(Math.max(0, start - 30), start);
-    // "Kurt Barnard, president of…", "Ann Lee, a senior analyst at…": an apposition that is a role.
-    const appos = /^,\s+(?:(?:a|an|the|its|his|her|former|senior|chief|deputy|acting|then)\s+)*([a-z-]+)/.exec(text.slice(end, end + 50));
+    // "Kurt Barnard, president of…", "Ann Lee, a senior analyst at…", "Gwen Ashcroft, the council's culture
+    // lead": an apposition that is a role (after the possessive that says whose).
+    const appos = /^,\s+(?:(?:a|an|the|its|his|her|their|former|senior|chief|deputy|acting|then)\s+)*(?:[\p{L}-]+['’]s\s+)?([a-z-]+)/u.exec(text.slice(end, end + 60));
     if (/^,\s+(?:who|his|her)\b|^\s+(?:said|says|told|tells|added|adds|wrote|explained|insisted|warned)\b/.test(next) || /\b(?:the|a|an|his|her|their)\s+[a-z-]+,?\s+$/.test(prev) || (appos && ROLE_WORDS.has(appos[1]))) kind = "person";
   }
   // A bare surname after a title ("Mr Thomas") is a person; without one it is left for the surname index to place.

@@ -65,6 +65,10 @@ describe("names inside longer capitalised phrases", () => {
   it("knows a person by a role in apposition", () => {
     const p = people("Kemal Orhan, president of a trade body, disagreed.");
     expect(p.kind("Kemal Orhan")).toBe("person");
+    // Whose role it is may come first: "the council's", "BT's".
+    const q = people("Gwendolyn Ashcroft, the council's culture lead, objected; Kemal Orhan, BT's chief executive, agreed.");
+    expect(q.kind("Gwendolyn Ashcroft")).toBe("person");
+    expect(q.kind("Kemal Orhan")).toBe("person");
   });
 
   it("reads a whole lower-case role before a name", () => {
