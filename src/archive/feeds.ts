@@ -12,6 +12,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Logger } from "../log.ts";
+import { isPrivateHost } from "./addresses.ts";
 import { fromHtml, MAX_ARTICLE_BYTES } from "./read.ts";
 import type { ArchiveStore } from "./store.ts";
 
@@ -27,9 +28,11 @@ export interface PageOptions {
   maxRedirects?: number;
   /** Pages fetched at once for one feed (default 4). */
   concurrency?: number;
+  /** Pages on private addresses may be fetched (src/archive/addresses.ts): only for a feed on one itself. */
+  allowPrivate?: boolean;
 }
 
-export const PAGE_DEFAULTS: Required<PageOptions> = { timeoutMs: 10_000, maxBytes: MAX_ARTICLE_BYTES, maxRedirects: 3, concurrency: 4 };
+export const PAGE_DEFAULTS: Required<PageOptions> = { timeoutMs: 10_000, maxBytes: MAX_ARTICLE_BYTES, maxRedirects: 3, concurrency: 4, allowPrivate: false };
 
 export interface FeedItem {
   id: string;
@@ -133,7 +136,7 @@ export async function pollFeed(url: string, articlesDir: string, store: ArchiveS
     const fresh = items
       .map((item) => ({ item, file: join(dir, `${createHash("sha1").update(`${url}\n${item.id}`).digest("hex").slice(0, 16)}.json`) }))
       .filter(({ item, file }) => (item.text || (item.summaryOnly && item.link)) && !existsSync(file));
-    const options = { ...PAGE_DEFAULTS, ...page };
+    const options = { ...PAGE_DEFAULTS, allowPrivate: await isPrivateHost(new URL(url).hostname).catch(() => false), ...page };
     let written = 0;
     await inPool(fresh, options.concurrency, async ({ item, file }) => {
       const done = item.summaryOnly && item.link ? await completeFromPage(item, options, log) : item;
@@ -219,6 +222,8 @@ export async function fetchPage(url: string, options: Required<PageOptions>): Pr
       throw new Error(`not a web address: ${at.slice(0, 200)}`);
     }
     if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new Error(`not an http(s) address (${parsed.protocol})`);
+    // Every hop is checked: a public page may redirect inside the network.
+    if (!options.allowPrivate && (await isPrivateHost(parsed.hostname))) throw new Error(`the page is on a private address (${parsed.hostname}) and the feed is not`);
     const res = await fetch(parsed, { redirect: "manual", signal, headers: { accept: "text/html, application/xhtml+xml;q=0.9", "user-agent": "newsbot" } });
     if (res.status >= 300 && res.status < 400 && res.headers.get("location")) {
       await res.body?.cancel().catch(() => {});

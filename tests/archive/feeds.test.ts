@@ -3,7 +3,8 @@ import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseFeed, pollFeed, startFeeds } from "../../src/archive/feeds.ts";
+import { isPrivateAddress } from "../../src/archive/addresses.ts";
+import { PAGE_DEFAULTS, completeFromPage, parseFeed, pollFeed, startFeeds } from "../../src/archive/feeds.ts";
 import { loadConfig } from "../../src/config.ts";
 import { openBot, type Bot } from "../../src/core.ts";
 import { memoryLogger } from "../../src/log.ts";
@@ -235,5 +236,25 @@ describe("feed items with only a summary are completed from their page", () => {
     await bot.sync();
     const reply = JSON.stringify(await bot.handle({ command: "quote", query: "Gwendolyn Ashcroft", platform: "cli" }));
     expect(reply).toContain("The new library will open in June");
+  });
+});
+
+describe("feed item pages on private addresses", () => {
+  it("tells private, loopback, link-local and mapped addresses from public ones", () => {
+    for (const a of ["127.0.0.1", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::1", "::", "fd00::1", "fe80::1", "::ffff:10.0.0.1"]) {
+      expect(isPrivateAddress(a), a).toBe(true);
+    }
+    for (const a of ["8.8.8.8", "172.32.0.1", "151.101.0.81", "2a04:4e42::81", "::ffff:8.8.8.8"]) expect(isPrivateAddress(a), a).toBe(false);
+  });
+
+  it("are not fetched for a feed on a public address: the summary is kept and the reason logged", async () => {
+    const log = memoryLogger();
+    const item = { id: "x", title: "The ok story", link: `${base}/page/ok`, date: null, author: null, text: SUMMARY("ok"), summaryOnly: true };
+    const kept = await completeFromPage(item, { ...PAGE_DEFAULTS, allowPrivate: false }, log);
+    expect(kept.text).toBe(SUMMARY("ok"));
+    expect(log.lines.join("\n")).toMatch(/page not used \(the page is on a private address \(127\.0\.0\.1\) and the feed is not\)/);
+    // The same page for a feed that is itself on a private address (as every feed in these tests is).
+    const completed = await completeFromPage(item, { ...PAGE_DEFAULTS, allowPrivate: true }, log);
+    expect(completed.text).not.toBe(SUMMARY("ok"));
   });
 });
