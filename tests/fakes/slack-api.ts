@@ -95,9 +95,14 @@ export interface FakeSlack {
   responseUrl(options?: { uses?: number; ageMs?: number }): string;
   /** Resolves with the first call (past or future) matching. */
   waitFor(method: string, match?: (c: Call) => boolean, timeoutMs?: number): Promise<Call>;
-  /** Socket Mode: sends an envelope and resolves with the client's acknowledgement payload. */
-  sendEnvelope(type: string, payload: Record<string, unknown>, timeoutMs?: number): Promise<Record<string, unknown> | undefined>;
+  /**
+   * Socket Mode: sends an envelope and resolves with the client's acknowledgement payload. Slack spreads an
+   * app's events across its open connections; `socket` picks one (0 = the oldest; default the newest).
+   */
+  sendEnvelope(type: string, payload: Record<string, unknown>, timeoutMs?: number, socket?: number): Promise<Record<string, unknown> | undefined>;
   socketConnected(): Promise<void>;
+  /** Socket Mode connections open now. */
+  socketCount(): number;
   /** Calls held by an `until` fault whose client is still waiting for the answer. */
   held(method: string): number;
   /** Resolves once a call of `method` is being held. */
@@ -261,9 +266,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       if (sockets.length) return Promise.resolve();
       return new Promise((r) => onSocket.push(r));
     },
-    sendEnvelope(type, payload, timeoutMs = 10_000) {
+    socketCount: () => sockets.length,
+    sendEnvelope(type, payload, timeoutMs = 10_000, socket = sockets.length - 1) {
       const id = `e${nextId++}`;
-      const ws = sockets[sockets.length - 1];
+      const ws = sockets[socket];
       if (!ws) return Promise.reject(new Error("no Socket Mode client connected"));
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`envelope ${id} not acknowledged`)), timeoutMs);

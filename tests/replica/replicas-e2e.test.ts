@@ -2,14 +2,15 @@
 // serving Slack over HTTP on its own port, as behind a load balancer, with the digest every few seconds
 // to a fake Slack. Both answer; the archive one filled is the other's; SIGKILL on the replica holding the
 // folder watch and the digest, and the other takes both over; every scheduled digest is posted once.
-// Then two replicas on Discord: only the lease holder opens a gateway session.
+// Then two replicas in Slack's Socket Mode (a connection each, both answering) and two on Discord (only
+// the lease holder opens a gateway session).
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APP_ID, FakeDiscord, GUILD_ID } from "../fakes/discord.ts";
 import { startFakeSlack, type FakeSlack } from "../fakes/slack-api.ts";
-import { BOT_TOKEN, SECRET, postSigned, slashForm } from "../chat/slack-helpers.ts";
+import { APP_TOKEN, BOT_TOKEN, SECRET, postSigned, slashForm } from "../chat/slack-helpers.ts";
 import { freshDatabase, postgresMissing } from "../helpers/pg-test.ts";
 import { eventually as until, freePort } from "../helpers/net.ts";
 import { articlesFolder, startNewsbot, type Running } from "../helpers/process.ts";
@@ -170,5 +171,40 @@ describe.skipIf(postgresMissing)("two replicas on Discord: one gateway session b
     const id = fake.command("figure", "PIP");
     expect(JSON.stringify((await fake.finalMessage(id, 10_000)).embeds)).toMatch(/£4\.4\s?(bn|billion)/);
     expect(fake.identifies).toBe(2);
+  });
+});
+
+describe.skipIf(postgresMissing)("two replicas in Slack's Socket Mode: a connection each", () => {
+  const folder = articlesFolder("newsbot-replicas-socket-");
+  let fake: FakeSlack;
+  const running: Running[] = [];
+
+  beforeAll(async () => {
+    fake = await startFakeSlack();
+    const env = {
+      NEWSBOT_ARTICLES: folder.articles, NEWSBOT_DATABASE_URL: await freshDatabase("replicas_socket"), NEWSBOT_LEASE_SECONDS: String(LEASE_SECONDS),
+      SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: fake.apiUrl,
+    };
+    for (const name of ["A", "B"]) {
+      running.push(await startNewsbot(["start"], { cwd: folder.root, what: `replica ${name}`, env, ready: (out) => /connected in Socket Mode/.test(out) }));
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const r of running) await r.stop();
+    await fake?.close();
+  });
+
+  it("opens one connection per replica, and each answers the events Slack sends it", async () => {
+    await until(async () => fake.socketCount() === 2, "both replicas connected");
+    for (const socket of [0, 1]) {
+      const ack = await fake.sendEnvelope("slash_commands", slashForm("/quote", "sturgeon", fake.responseUrl()), 10_000, socket);
+      expect(JSON.stringify(ack)).toContain("cruel cut too far");
+    }
+    // One replica gone: Slack sends everything to the connection left, which still answers.
+    running[0].child.kill("SIGKILL");
+    await until(async () => fake.socketCount() === 1, "the killed replica's connection closed");
+    const ack = await fake.sendEnvelope("slash_commands", slashForm("/figure", "PIP", fake.responseUrl()), 10_000, 0);
+    expect(JSON.stringify(ack)).toMatch(/£4\.4\s?(bn|billion)/);
   });
 });
