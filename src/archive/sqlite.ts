@@ -3,6 +3,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import { foldText } from "../extract/text.ts";
 import type { Acronym, Figure, Quote } from "../extract/types.ts";
 import type {
   ArchiveStats, ArchiveStore, ArticleHit, ArticleMeta, DigestStatus, FigureHit, FileState, IndexedArticle, NameEntry,
@@ -10,7 +11,7 @@ import type {
 } from "./store.ts";
 
 /** Bump when the tables change; an archive with another version is rebuilt from the files. */
-const SCHEMA_VERSION = 5;
+const SCHEMA_VERSION = 6;
 
 const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -36,6 +37,7 @@ CREATE INDEX people_name ON people(name);
 CREATE INDEX people_article ON people(article_id);
 CREATE TABLE names (alias TEXT NOT NULL, person TEXT NOT NULL, kind TEXT NOT NULL, articles INTEGER NOT NULL);
 CREATE UNIQUE INDEX names_key ON names(alias, person);
+CREATE TABLE terms (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE acronyms (article_id INTEGER NOT NULL, short TEXT NOT NULL, long TEXT NOT NULL);
 CREATE INDEX acronyms_article ON acronyms(article_id);
 CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
@@ -61,6 +63,8 @@ export class SqliteStore implements ArchiveStore {
   readonly kind = "sqlite" as const;
   private db: Database.Database;
   private statements = new Map<string, Database.Statement>();
+  /** Within a writing transaction: how the number of articles with each word changes (applied at its end). */
+  private termDelta = new Map<string, number>();
 
   constructor(path: string) {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
@@ -107,6 +111,7 @@ export class SqliteStore implements ArchiveStore {
         this.saveState(state);
         for (const a of articles) this.insertArticle(state.path, a);
       }
+      this.applyTerms();
       this.bumpRevision();
     });
     put(files);
@@ -116,6 +121,7 @@ export class SqliteStore implements ArchiveStore {
     this.db.transaction(() => {
       this.dropFile(state.path);
       this.saveState(state);
+      this.applyTerms();
       this.bumpRevision();
     })();
   }
@@ -130,6 +136,7 @@ export class SqliteStore implements ArchiveStore {
         this.dropFile(p);
         this.stmt("DELETE FROM files WHERE path = ?").run(p);
       }
+      this.applyTerms();
       this.bumpRevision();
     })();
   }
@@ -137,6 +144,21 @@ export class SqliteStore implements ArchiveStore {
   /** Inside each writing transaction, so a reader never sees new content under an old revision. */
   private bumpRevision(): void {
     this.stmt("INSERT INTO meta (key, value) VALUES ('revision', '1') ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1").run();
+  }
+
+  /** Counts the words of an article in or out of the vocabulary (the `terms` table: word → articles with it). */
+  private countTerms(title: string, body: string, sign: 1 | -1): void {
+    for (const t of articleTerms(title, body)) this.termDelta.set(t, (this.termDelta.get(t) ?? 0) + sign);
+  }
+
+  /** Once per transaction: one write per word of the batch, not one per word of every article. */
+  private applyTerms(): void {
+    for (const [term, delta] of this.termDelta) {
+      if (delta === 0) continue;
+      this.stmt("INSERT INTO terms (term, docs) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET docs = docs + excluded.docs").run(term, delta);
+      if (delta < 0) this.stmt("DELETE FROM terms WHERE term = ? AND docs <= 0").run(term);
+    }
+    this.termDelta.clear();
   }
 
   private saveState(s: FileState): void {
@@ -150,6 +172,7 @@ export class SqliteStore implements ArchiveStore {
       for (const q of this.stmt("SELECT id FROM quotes WHERE article_id = ?").all(id) as Row[]) this.stmt("DELETE FROM quotes_fts WHERE rowid = ?").run(q.id);
       for (const f of this.stmt("SELECT id FROM figures WHERE article_id = ?").all(id) as Row[]) this.stmt("DELETE FROM figures_fts WHERE rowid = ?").run(f.id);
       this.stmt("INSERT INTO articles_fts (articles_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)").run(id, a.title, a.body);
+      this.countTerms(a.title as string, a.body as string, -1);
       for (const p of this.stmt("SELECT name, aliases FROM people WHERE article_id = ?").all(id) as Row[]) {
         for (const alias of nameKeys(p.name as string, JSON.parse(p.aliases as string) as string[])) {
           this.stmt("UPDATE names SET articles = articles - 1 WHERE alias = ? AND person = ?").run(alias, p.name);
@@ -171,6 +194,7 @@ export class SqliteStore implements ArchiveStore {
     // The article's day on each quote, as NEWEST orders articles: a speaker's newest quotes are an index range.
     const at = r.date ?? addedAt.slice(0, 10);
     this.stmt("INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)").run(id, r.title, body);
+    this.countTerms(r.title, body, 1);
     for (const q of x.quotes) {
       const qid = this.stmt("INSERT INTO quotes (article_id, text, speaker, cue, partial, confidence, paragraph, start, end, mentions, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .run(id, q.text, q.speaker, q.cue, q.partial ? 1 : 0, q.confidence, q.paragraph, q.start, q.end, JSON.stringify(q.mentions), at).lastInsertRowid;
@@ -279,7 +303,8 @@ export class SqliteStore implements ArchiveStore {
 
   async termsStartingWith(prefix: string, limit: number): Promise<string[]> {
     if (prefix === "") return [];
-    const rows = this.stmt("SELECT term FROM articles_vocab WHERE term >= ? AND term < ? ORDER BY doc DESC LIMIT ?").all(prefix, prefix + "\uffff", limit) as Row[];
+    // The vocabulary kept at ingestion: a range of its primary key (fts5vocab counted every posting of the range).
+    const rows = this.stmt("SELECT term FROM terms WHERE term >= ? AND term < ? ORDER BY docs DESC, term LIMIT ?").all(prefix, prefix + "\uffff", limit) as Row[];
     return rows.map((r) => r.term as string);
   }
 
@@ -358,6 +383,14 @@ export class SqliteStore implements ArchiveStore {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+}
+
+/**
+ * The distinct words of an article as the articles_fts tokenizer (unicode61, remove_diacritics 2) reads them:
+ * folded, split at anything that is not a letter or a digit.
+ */
+function articleTerms(title: string, body: string): Set<string> {
+  return new Set(foldText(`${title}\n${body}`).match(/[\p{L}\p{N}]+/gu) ?? []);
 }
 
 /** The keys of the name dictionary one article's person adds: the canonical name and every alias, once. */

@@ -19,6 +19,8 @@ export interface TopicQuery {
 export class Lookup {
   names: NameIndex = new NameIndex([]);
   private acronymList: Acronym[] = [];
+  /** The acronyms folded once per refresh, not for every word of every query. */
+  private acronymForms: { short: string; long: string[]; key: string; phrases: string[] }[] = [];
 
   constructor(readonly store: ArchiveStore) {}
 
@@ -27,6 +29,12 @@ export class Lookup {
     const [names, acronyms] = await Promise.all([this.store.names(), this.store.acronyms()]);
     this.names = new NameIndex(names);
     this.acronymList = acronyms;
+    this.acronymForms = acronyms.map((a) => {
+      const short = foldText(a.short);
+      const long = words(a.long);
+      const key = singular(long).join(" ");
+      return { short, long, key, phrases: [short, long.join(" "), key] };
+    });
   }
 
   /** The acronyms the archive defines, as loaded at the last refresh. */
@@ -78,14 +86,14 @@ export class Lookup {
 
   /** An acronym or its long form starting at word i: both forms as alternatives. */
   private acronymAt(ws: string[], i: number): { phrases: string[]; length: number } | null {
-    for (const a of this.acronymList) {
-      const short = foldText(a.short);
-      const long = words(a.long);
-      if (ws[i] === short) return { phrases: [short, long.join(" "), singular(long).join(" ")], length: 1 };
-      const here = ws.slice(i, i + long.length);
-      if (here.length === long.length && singular(here).join(" ") === singular(long).join(" ")) {
-        return { phrases: [short, long.join(" "), singular(long).join(" ")], length: long.length };
-      }
+    const here = new Map<number, string>();
+    for (const a of this.acronymForms) {
+      if (ws[i] === a.short) return { phrases: a.phrases, length: 1 };
+      const n = a.long.length;
+      if (n === 0 || i + n > ws.length) continue;
+      let typed = here.get(n);
+      if (typed === undefined) here.set(n, (typed = singular(ws.slice(i, i + n)).join(" ")));
+      if (typed === a.key) return { phrases: a.phrases, length: n };
     }
     return null;
   }

@@ -29,8 +29,8 @@ export interface NameMatch {
 /** Fuse scores run 0 (exact) to 1; past this a "match" is more likely another word than a typo. */
 const TYPO_THRESHOLD = 0.3;
 const FUSE_OPTIONS = { keys: ["key"], includeScore: true, ignoreLocation: true, threshold: 0.4, minMatchCharLength: 2 };
-/** Aliases scored by fuse.js for one fuzzy look-up, at most: those sharing the most close words, shortest first. */
-const MAX_CANDIDATES = 300;
+/** Aliases scored by fuse.js for one fuzzy look-up, at most: those sharing the most close words, closest and shortest first. */
+const MAX_CANDIDATES = 100;
 /** Words that start with a typed word, at most, taken as candidates for it ("kenn" → kennedy, kennet…). */
 const MAX_PREFIX_WORDS = 64;
 /** Prefixes this short have their best identities computed when the index is built (their ranges are large). */
@@ -253,15 +253,18 @@ export class NameIndex {
    * but over the candidates that share a word with the key within two edits, or a word the key's word starts.
    */
   private fuzzy(key: string, limit: number): { alias: number; score: number }[] {
+    // Per candidate alias: how many typed words it has a close word for, and the edits those words are off by.
     const shared = new Map<number, number>();
+    const edits = new Map<number, number>();
     for (const part of new Set(key.split(SEPARATOR))) {
       if (part === "") continue;
       const seen = new Set<number>();
-      for (const wi of this.closeWords(part)) {
+      for (const [wi, d] of this.closeWords(part)) {
         for (const ai of this.wordAliases[wi]) {
           if (seen.has(ai)) continue;
           seen.add(ai);
           shared.set(ai, (shared.get(ai) ?? 0) + 1);
+          edits.set(ai, (edits.get(ai) ?? 0) + d);
         }
       }
     }
@@ -269,7 +272,7 @@ export class NameIndex {
     if (candidates.length === 0) return [];
     if (candidates.length > MAX_CANDIDATES) {
       candidates = candidates
-        .sort((a, b) => shared.get(b)! - shared.get(a)! || this.aliases[a].words - this.aliases[b].words || a - b)
+        .sort((a, b) => shared.get(b)! - shared.get(a)! || edits.get(a)! - edits.get(b)! || this.aliases[a].words - this.aliases[b].words || a - b)
         .slice(0, MAX_CANDIDATES);
     }
     // In dictionary order, so that fuse.js breaks ties as it would over the whole dictionary.
@@ -278,14 +281,14 @@ export class NameIndex {
     return fuse.search(key, { limit }).map((r) => ({ alias: r.item.ai, score: r.score ?? 1 }));
   }
 
-  /** Words of the dictionary equal to `part`, within two edits of it, or starting with it. */
-  private closeWords(part: string): Set<number> {
-    const out = new Set<number>();
+  /** Words of the dictionary equal to `part`, within two edits of it, or starting with it: word → edits (a longer word: 0). */
+  private closeWords(part: string): Map<number, number> {
+    const out = new Map<number, number>();
     const exact = this.wordIndex.get(part);
-    if (exact !== undefined) out.add(exact);
+    if (exact !== undefined) out.set(exact, 0);
     if (part.length < 3) return out;
     const [from, to] = this.range(part);
-    for (let i = from; i < to && i < from + MAX_PREFIX_WORDS; i++) out.add(i);
+    for (let i = from; i < to && i < from + MAX_PREFIX_WORDS; i++) out.set(i, 0);
     const max = part.length >= 5 ? 2 : 1;
     const variants = new Set<string>([part]);
     let frontier = [part];
@@ -304,7 +307,9 @@ export class NameIndex {
       frontier = next;
     }
     const consider = (wi: number) => {
-      if (!out.has(wi) && editDistance(part, this.words[wi], max) <= max) out.add(wi);
+      if (out.has(wi)) return;
+      const d = editDistance(part, this.words[wi], max);
+      if (d <= max) out.set(wi, d);
     };
     for (const v of variants) {
       const wi = this.wordIndex.get(v);

@@ -60,7 +60,7 @@ describe("ingestion at scale", () => {
     expect(results[1]).toEqual(results[0]);
   }, 60_000);
 
-  it("keeps the name dictionary in step with files added, changed and removed", async () => {
+  it("keeps the name dictionary and the vocabulary in step with files added, changed and removed", async () => {
     const path = join(root, "names.db");
     const store = new SqliteStore(path);
     await syncFolder(store, dir, { log, workers: 0 });
@@ -75,6 +75,13 @@ describe("ingestion at scale", () => {
     await syncFolder(store, dir, { log, workers: 0 });
     await check();
     expect((await store.names()).length).toBeGreaterThan(5);
+    // The vocabulary kept at ingestion counts what the full-text index counts.
+    const db = new Database(path, { readonly: true });
+    const vocab = db.prepare("SELECT term, doc AS docs FROM articles_vocab ORDER BY term").all();
+    const terms = db.prepare("SELECT term, docs FROM terms ORDER BY term").all();
+    db.close();
+    expect(terms).toEqual(vocab);
+    expect(await store.termsStartingWith("s", 3)).toHaveLength(3);
     await store.close();
   }, 60_000);
 
