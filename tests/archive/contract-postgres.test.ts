@@ -1,5 +1,6 @@
 // The archive store contract on the PostgreSQL store, on the real server tests/global-postgres.ts starts.
 import { join } from "node:path";
+import { describe, expect, it } from "vitest";
 import { PostgresStore } from "../../src/archive/postgres.ts";
 import type { ArchiveStore } from "../../src/archive/store.ts";
 import { loadConfig } from "../../src/config.ts";
@@ -26,3 +27,20 @@ storeContract("PostgreSQL", postgresMissing ? null : {
     return loadConfig({ env: { NEWSBOT_ARTICLES: articlesDir, NEWSBOT_DATABASE_URL: url, NEWSBOT_DB: join(root, "never.db") }, cwd: root });
   },
 }, postgresMissing);
+
+describe.skipIf(postgresMissing)("PostgreSQL schema", () => {
+  it("is created once when several replicas start on an empty database at the same moment", async () => {
+    const url = await freshDatabase("migrate");
+    const log = memoryLogger();
+    const stores = await Promise.all(Array.from({ length: 4 }, () => PostgresStore.connect(url, log)));
+    try {
+      expect(log.lines.filter((l) => /archive created/.test(l))).toHaveLength(1);
+      // Every one of them works on the tables the first made.
+      await Promise.all(stores.map((s, i) => s.setMeta(`replica-${i}`, "up")));
+      expect(await stores[0].getMeta("replica-3")).toBe("up");
+      expect((await stores[3].stats()).articles).toBe(0);
+    } finally {
+      await Promise.all(stores.map((s) => s.close()));
+    }
+  });
+});
