@@ -3,10 +3,10 @@
 // Run as root (CI), PostgreSQL refuses to start, so it runs as a `postgres` user (created when missing)
 // that owns the data folder.
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { freePort } from "./net.ts";
 
 export interface RunningPostgres {
   /** postgres://… of the server's default database, for creating others. */
@@ -43,17 +43,6 @@ export async function createDatabase(adminUrl: string, prefix = "newsbot"): Prom
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return url.toString();
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startPostgres(options: { log?: (line: string) => void } = {}): Promise<RunningPostgres> {
