@@ -1,10 +1,14 @@
 // One measurement in its own process, so its peak RSS is its own: `ingest` indexes a generated folder through
 // the real openBot/syncFolder; `query` answers the query set in-process, then runs the fuse.js baseline on
-// the same queries. Prints one JSON line (the last line of stdout).
+// the same queries; `pin` marks the archive's extraction as current (see run.ts). Prints one JSON line (the
+// last line of stdout). `--store sqlite` (default: DB is the SQLite file) or `--store postgres --database-url URL`.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import Fuse from "fuse.js";
+import pg from "pg";
+import { extractorVersion } from "../src/archive/ingest.ts";
+import { openStore } from "../src/archive/open.ts";
 import { loadConfig } from "../src/config.ts";
 import { openBot, type Bot } from "../src/core.ts";
 import { logger } from "../src/log.ts";
@@ -17,11 +21,65 @@ const opt = (name: string, fallback: number) => {
   return i >= 0 ? Number(rest[i + 1]) : fallback;
 };
 
+const text = (name: string) => {
+  const i = rest.indexOf(`--${name}`);
+  return i >= 0 ? rest[i + 1] : undefined;
+};
+const store = text("store") ?? "sqlite";
+const databaseUrl = text("database-url");
+if (store !== "sqlite" && store !== "postgres") throw new Error(`--store sqlite|postgres, not ${store}`);
+if (store === "postgres" && !databaseUrl) throw new Error("--store postgres needs --database-url");
+
 const rssMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
+/** The environment that points newsbot at the archive under test. */
+function archiveEnv(): Record<string, string> {
+  const env: Record<string, string> = { NEWSBOT_ARTICLES: join(dir, "articles"), NEWSBOT_LOG_LEVEL: "error" };
+  if (store === "postgres") env.NEWSBOT_DATABASE_URL = databaseUrl!;
+  else env.NEWSBOT_DB = db;
+  return env;
+}
+
+function config() {
+  return loadConfig({ env: archiveEnv(), cwd: process.cwd() });
+}
+
 async function open(sync: boolean): Promise<Bot> {
-  const config = loadConfig({ env: { NEWSBOT_DB: db, NEWSBOT_ARTICLES: join(dir, "articles"), NEWSBOT_LOG_LEVEL: "error" }, cwd: process.cwd() });
-  return openBot(config, { log: logger("error"), sync });
+  return openBot(config(), { log: logger("error"), sync });
+}
+
+/** Marks the archive's extraction as the current rules' (run.ts: a cold start times a start, not a re-extraction). */
+async function pin() {
+  const s = await openStore(config(), logger("error"));
+  const stored = await s.getMeta("extractor");
+  const current = extractorVersion();
+  if (stored !== current && rest.includes("--write")) await s.setMeta("extractor", current);
+  await s.close();
+  return { stored, current, stale: stored !== current };
+}
+
+/** Every quote and figure of the archive, for the baseline. */
+async function records(): Promise<{ quotes: { speaker: string | null; text: string }[]; figures: { sentence: string; measure: string }[] }> {
+  if (store === "postgres") {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      const quotes = (await client.query("SELECT speaker, text FROM quotes ORDER BY id")).rows;
+      const figures = (await client.query("SELECT sentence, measure FROM figures ORDER BY id")).rows;
+      return { quotes, figures };
+    } finally {
+      await client.end();
+    }
+  }
+  const sqlite = new Database(db, { readonly: true });
+  try {
+    return {
+      quotes: sqlite.prepare("SELECT speaker, text FROM quotes").all() as { speaker: string | null; text: string }[],
+      figures: sqlite.prepare("SELECT sentence, measure FROM figures").all() as { sentence: string; measure: string }[],
+    };
+  } finally {
+    sqlite.close();
+  }
 }
 
 async function ingest() {
@@ -75,11 +133,8 @@ async function query() {
   // The baseline: fuse.js over every quote (speaker + text) and every figure, on the same queries, within a
   // time budget per command (sampled: the first queries of the same interleaved list).
   const budgetMs = opt("baseline-seconds", 20) * 1000;
-  const sqlite = new Database(db, { readonly: true });
   const tb = performance.now();
-  const quotes = sqlite.prepare("SELECT speaker, text FROM quotes").all() as { speaker: string | null; text: string }[];
-  const figures = sqlite.prepare("SELECT sentence, measure FROM figures").all() as { sentence: string; measure: string }[];
-  sqlite.close();
+  const { quotes, figures } = await records();
   const fuseQuotes = new Fuse(quotes, { keys: ["speaker", "text"], ignoreLocation: true, threshold: 0.4, includeScore: true });
   const fuseFigures = new Fuse(figures, { keys: ["sentence", "measure"], ignoreLocation: true, threshold: 0.4, includeScore: true });
   const fuseSpeakers = new Fuse(quotes, { keys: ["speaker"], ignoreLocation: true, threshold: 0.4, includeScore: true });
@@ -113,5 +168,5 @@ async function query() {
   };
 }
 
-const result = mode === "ingest" ? await ingest() : await query();
+const result = mode === "ingest" ? await ingest() : mode === "pin" ? await pin() : await query();
 process.stdout.write("\n" + JSON.stringify(result) + "\n");

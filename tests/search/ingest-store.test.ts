@@ -6,7 +6,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { syncFolder } from "../../src/archive/ingest.ts";
 import { SqliteStore } from "../../src/archive/sqlite.ts";
-import { logger } from "../../src/log.ts";
+import { logger, memoryLogger } from "../../src/log.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 const samples = ["000_2ea4bb40d2f84377.txt", "003_a45378febf24a42f.txt"].map((f) => readFileSync(join("data/articles", f), "utf8"));
@@ -51,8 +51,11 @@ describe("ingestion at scale", () => {
     for (const workers of [0, 2]) {
       const path = join(root, `w${workers}.db`);
       const store = new SqliteStore(path);
-      const report = await syncFolder(store, dir, { log, workers });
+      const lines = memoryLogger();
+      const report = await syncFolder(store, dir, { log: lines, workers });
       expect(report.added).toBe(40);
+      // The threads did the work: no fall-back to this thread, no extraction error.
+      expect(lines.lines.filter((l) => /extraction thread failed|extraction failed/.test(l))).toEqual([]);
       await store.close();
       results.push(dump(path));
     }
