@@ -28,6 +28,9 @@ export class Lookup {
   async refresh(): Promise<void> {
     const [names, acronyms] = await Promise.all([this.store.names(), this.store.acronyms()]);
     this.names = new NameIndex(names);
+    // The prefix and typo indexes are built just after, off the path of the answer that may be waiting.
+    const index = this.names;
+    setTimeout(() => index.warm(), 0).unref();
     this.acronymList = acronyms;
     this.acronymForms = acronyms.map((a) => {
       const short = foldText(a.short);

@@ -106,6 +106,17 @@ export class NameIndex {
       }
     }
     for (const a of this.aliases) a.ids.sort((x, y) => y.articles - x.articles);
+  }
+
+  private wordsBuilt = false;
+
+  /**
+   * Builds the word indexes (prefixes, typos) if not yet built. An exact look-up does not need them, so a start
+   * answers without waiting for them; Lookup.refresh builds them right after, before the first keystroke.
+   */
+  warm(): void {
+    if (this.wordsBuilt) return;
+    this.wordsBuilt = true;
     this.buildWords();
   }
 
@@ -207,6 +218,7 @@ export class NameIndex {
     if (key === "") {
       return this.ranked.slice(0, limit);
     }
+    this.warm();
     // Prefixes of any word of a name first ("sturg" → Nicola Sturgeon), most written-about first.
     const out = SEPARATOR.test(key) ? this.phrasePrefix(key, limit) : this.wordPrefix(key, limit);
     if (out.length < limit && key.length >= 3) {
@@ -253,6 +265,7 @@ export class NameIndex {
    * but over the candidates that share a word with the key within two edits, or a word the key's word starts.
    */
   private fuzzy(key: string, limit: number): { alias: number; score: number }[] {
+    this.warm();
     // Per candidate alias: how many typed words it has a close word for, and the edits those words are off by.
     const shared = new Map<number, number>();
     const edits = new Map<number, number>();
