@@ -5,7 +5,7 @@
 import type pg from "pg";
 
 /** Bump when the derived tables change: an archive with another version is rebuilt from the files. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** pg_advisory_xact_lock keys: one for migrations, one that serialises writers of the derived tables. */
 export const MIGRATE_LOCK = 0x6e657773_01; // "news" 1
@@ -20,7 +20,7 @@ CREATE TABLE IF NOT EXISTS digests (
 CREATE TABLE IF NOT EXISTS leases (name text COLLATE "C" PRIMARY KEY, owner text COLLATE "C" NOT NULL, expires_at timestamptz NOT NULL);
 `;
 
-const DERIVED = ["meta", "files", "articles", "quotes", "figures", "people", "acronyms", "terms", "fts_totals"];
+const DERIVED = ["meta", "files", "articles", "quotes", "figures", "people", "acronyms", "names", "terms", "fts_totals"];
 
 const SCHEMA = `
 CREATE TABLE meta (key text COLLATE "C" PRIMARY KEY, value text NOT NULL);
@@ -54,6 +54,10 @@ CREATE INDEX people_article ON people (article_id);
 CREATE TABLE acronyms (
   id bigserial PRIMARY KEY, article_id bigint NOT NULL REFERENCES articles (id) ON DELETE CASCADE, short text NOT NULL, long text NOT NULL);
 CREATE INDEX acronyms_article ON acronyms (article_id);
+-- The name dictionary as a start reads it: one row per (alias, person), in how many articles; first seen first.
+CREATE TABLE names (
+  id bigserial PRIMARY KEY, alias text COLLATE "C" NOT NULL, person text COLLATE "C" NOT NULL, kind text NOT NULL,
+  articles integer NOT NULL, UNIQUE (alias, person));
 -- The articles' vocabulary: in how many articles each word occurs (FTS5's fts5vocab 'row' in SQLite).
 CREATE TABLE terms (term text COLLATE "C" PRIMARY KEY, docs integer NOT NULL);
 -- Rows and words per searched table, for bm25's average row length.

@@ -2,7 +2,7 @@
 // and same answers as the SQLite store (tests/archive/contract.ts runs against both): words are indexed with
 // tsvector + GIN and ranked with FTS5's bm25 (postgres-text.ts); every write is a transaction, one per file.
 import pg from "pg";
-import type { Acronym, Figure, Quote } from "../extract/types.ts";
+import type { Acronym } from "../extract/types.ts";
 import { describeUrl } from "../config.ts";
 import type { Logger } from "../log.ts";
 import { WRITE_LOCK, migrate } from "./postgres-schema.ts";
@@ -13,8 +13,8 @@ import type {
   ArchiveStats, ArchiveStore, ArticleHit, ArticleMeta, DigestStatus, FigureHit, FileState, IndexedArticle, NameEntry,
   PersonFacts, PersonMentions, QuoteHit, TextQuery,
 } from "./store.ts";
+import { ARTICLE_COLUMNS, NEWEST, inOrder, nameKeys, toArticle, toFigure, toQuoteHit, type Row } from "./rows.ts";
 
-type Row = Record<string, unknown>;
 type Queryable = pg.Pool | pg.PoolClient;
 
 /** bigint and numeric come back as numbers: counts and sizes here stay far below 2^53. */
@@ -157,18 +157,9 @@ export class PostgresStore implements ArchiveStore {
   }
 
   async names(): Promise<NameEntry[]> {
-    const rows = await this.rows("SELECT name, kind, aliases FROM people ORDER BY id");
-    const counts = new Map<string, NameEntry>();
-    for (const r of rows) {
-      const person = r.name as string;
-      for (const alias of new Set([person, ...(JSON.parse(r.aliases as string) as string[])])) {
-        const key = `${alias}\u0000${person}`;
-        const e = counts.get(key);
-        if (e) e.articles++;
-        else counts.set(key, { alias, person, kind: r.kind as NameEntry["kind"], articles: 1 });
-      }
-    }
-    return [...counts.values()];
+    // Kept at ingestion (Deltas.names): a start reads the dictionary, not every people row.
+    const rows = await this.rows("SELECT alias, person, kind, articles FROM names ORDER BY id");
+    return rows as unknown as NameEntry[];
   }
 
   async acronyms(): Promise<Acronym[]> {
@@ -358,7 +349,18 @@ async function saveState(c: Queryable, s: FileState): Promise<void> {
 /** What a transaction changes in the vocabulary and in the row and word totals, applied once at its end. */
 class Deltas {
   terms = new Map<string, number>();
+  /** (alias, person) → articles added or removed, in the order first seen (the dictionary's order). */
+  names = new Map<string, { alias: string; person: string; kind: string; n: number }>();
   totals = new Map<string, { rows: number; tokens: number }>([["articles", { rows: 0, tokens: 0 }], ["quotes", { rows: 0, tokens: 0 }], ["figures", { rows: 0, tokens: 0 }]]);
+
+  name(person: string, kind: string, aliases: string[], n: number) {
+    for (const alias of nameKeys(person, aliases)) {
+      const key = `${alias}\u0000${person}`;
+      const e = this.names.get(key);
+      if (e) e.n += n;
+      else this.names.set(key, { alias, person, kind, n });
+    }
+  }
 
   term(t: string, n: number) {
     this.terms.set(t, (this.terms.get(t) ?? 0) + n);
@@ -378,6 +380,15 @@ class Deltas {
         ON CONFLICT (term) DO UPDATE SET docs = terms.docs + excluded.docs`, [terms, changed.map(([, n]) => n)]);
       await c.query("DELETE FROM terms WHERE term = ANY($1::text[]) AND docs <= 0", [terms]);
     }
+    const names = [...this.names.values()].filter((e) => e.n !== 0);
+    if (names.length) {
+      await c.query(`INSERT INTO names (alias, person, kind, articles) SELECT u.a, u.p, u.k, u.n
+        FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) WITH ORDINALITY AS u(a, p, k, n, i) ORDER BY u.i
+        ON CONFLICT (alias, person) DO UPDATE SET articles = names.articles + excluded.articles`,
+      [names.map((e) => e.alias), names.map((e) => e.person), names.map((e) => e.kind), names.map((e) => e.n)]);
+      await c.query("DELETE FROM names WHERE articles <= 0 AND (alias, person) IN (SELECT * FROM unnest($1::text[], $2::text[]))",
+        [names.map((e) => e.alias), names.map((e) => e.person)]);
+    }
     const totals = [...this.totals].filter(([, t]) => t.rows !== 0 || t.tokens !== 0);
     if (totals.length) {
       await c.query(`UPDATE fts_totals f SET rows = f.rows + d.rows, tokens = f.tokens + d.tokens
@@ -394,6 +405,9 @@ async function dropFile(c: pg.PoolClient, path: string, delta: Deltas): Promise<
   for (const a of articles) {
     delta.total("articles", -1, -(a.tokens as number));
     for (const t of a.terms as string[]) delta.term(t, -1);
+  }
+  for (const p of (await c.query("SELECT name, kind, aliases FROM people WHERE article_id = ANY($1::bigint[]) ORDER BY id", [ids])).rows as Row[]) {
+    delta.name(p.name as string, p.kind as string, JSON.parse(p.aliases as string) as string[], -1);
   }
   for (const table of ["quotes", "figures"]) {
     const [r] = (await c.query(`SELECT count(*) AS n, coalesce(sum(tokens), 0) AS t FROM ${table} WHERE article_id = ANY($1::bigint[])`, [ids])).rows as Row[];
@@ -435,7 +449,10 @@ async function insertArticles(c: pg.PoolClient, file: string, articles: IndexedA
       f.push(id, g.text, g.value, g.unit, g.per, g.approx, g.upTo, g.measure, g.source, g.sentence, g.context, g.paragraph, g.start, g.end, r.title, size2);
       f.extra.push(tsvectorOf(cols));
     }
-    for (const person of x.people) p.push(id, person.name, person.kind, JSON.stringify(person.aliases), JSON.stringify(person.roles), person.mentions);
+    for (const person of x.people) {
+      p.push(id, person.name, person.kind, JSON.stringify(person.aliases), JSON.stringify(person.roles), person.mentions);
+      delta.name(person.name, person.kind, person.aliases, 1);
+    }
     for (const acr of x.acronyms) ac.push(id, acr.short, acr.long);
   });
   await c.query(`INSERT INTO articles (id, key, file, title, date, byline, outlet, url, section, tags, body, tokens, added_at, tsv)
@@ -480,42 +497,12 @@ function columns(n: number) {
   };
 }
 
-const ARTICLE_COLUMNS = "a.id AS a_id, a.key AS a_key, a.title AS a_title, a.date AS a_date, a.url AS a_url, a.byline AS a_byline, a.outlet AS a_outlet, a.section AS a_section, a.added_at AS a_added_at";
-const NEWEST = "coalesce(a.date, substr(a.added_at, 1, 10)) DESC, a.id DESC";
 
 function inRankOrder(rows: Row[], ranked: { id: number }[], key: string): Row[] {
   const byId = new Map(rows.map((r) => [r[key] as number, r]));
   return ranked.map((r) => byId.get(r.id)).filter((r): r is Row => r !== undefined);
 }
 
-/** Hits grouped by article in the order of `ids` (a stable sort keeps each article's reading order). */
-function inOrder<T extends { article: ArticleMeta }>(hits: T[], ids: number[]): T[] {
-  const rank = new Map(ids.map((id, i) => [id, i]));
-  return hits.sort((a, b) => (rank.get(a.article.id) ?? 0) - (rank.get(b.article.id) ?? 0));
-}
 
-function toArticle(r: Row): ArticleMeta {
-  return {
-    id: r.a_id as number, key: r.a_key as string, title: r.a_title as string, date: (r.a_date as string) ?? null,
-    url: (r.a_url as string) ?? null, byline: (r.a_byline as string) ?? null, outlet: (r.a_outlet as string) ?? null,
-    section: (r.a_section as string) ?? null, addedAt: r.a_added_at as string,
-  };
-}
 
-function toQuoteHit(r: Row): QuoteHit {
-  const quote: Quote = {
-    text: r.text as string, speaker: (r.speaker as string) ?? null, cue: (r.cue as string) ?? null, partial: r.partial === true,
-    confidence: r.confidence as number, paragraph: r.paragraph as number, start: r.start as number, end: r.end as number,
-    mentions: JSON.parse(r.mentions as string) as string[],
-  };
-  return { quote, article: toArticle(r) };
-}
 
-function toFigure(r: Row): Figure {
-  return {
-    text: r.text as string, value: r.value as number, unit: r.unit as string, per: (r.per as string) ?? null,
-    approx: (r.approx as string) ?? null, upTo: (r.up_to as number) ?? null, measure: r.measure as string,
-    source: (r.source as string) ?? null, sentence: r.sentence as string, context: r.context as string,
-    paragraph: r.paragraph as number, start: r.start as number, end: r.end as number,
-  };
-}

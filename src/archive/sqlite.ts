@@ -4,11 +4,12 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { foldText } from "../extract/text.ts";
-import type { Acronym, Figure, Quote } from "../extract/types.ts";
+import type { Acronym } from "../extract/types.ts";
 import type {
   ArchiveStats, ArchiveStore, ArticleHit, ArticleMeta, DigestStatus, FigureHit, FileState, IndexedArticle, NameEntry,
   PersonFacts, PersonMentions, QuoteHit, TextQuery,
 } from "./store.ts";
+import { ARTICLE_COLUMNS, NEWEST, inOrder, nameKeys, toArticle, toFigure, toQuoteHit, type Row } from "./rows.ts";
 
 /** Bump when the tables change; an archive with another version is rebuilt from the files. */
 const SCHEMA_VERSION = 6;
@@ -57,7 +58,6 @@ CREATE TABLE IF NOT EXISTS digests (
 CREATE TABLE IF NOT EXISTS leases (name TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_ms INTEGER NOT NULL);
 `;
 
-type Row = Record<string, unknown>;
 
 export class SqliteStore implements ArchiveStore {
   readonly kind = "sqlite" as const;
@@ -393,13 +393,7 @@ function articleTerms(title: string, body: string): Set<string> {
   return new Set(foldText(`${title}\n${body}`).match(/[\p{L}\p{N}]+/gu) ?? []);
 }
 
-/** The keys of the name dictionary one article's person adds: the canonical name and every alias, once. */
-function nameKeys(name: string, aliases: string[]): Set<string> {
-  return new Set([name, ...aliases]);
-}
 
-const ARTICLE_COLUMNS = "a.id AS a_id, a.key AS a_key, a.title AS a_title, a.date AS a_date, a.url AS a_url, a.byline AS a_byline, a.outlet AS a_outlet, a.section AS a_section, a.added_at AS a_added_at";
-const NEWEST = "coalesce(a.date, substr(a.added_at, 1, 10)) DESC, a.id DESC";
 
 /** TextQuery → FTS5 MATCH syntax; every phrase quoted, so no user text is read as FTS operators. */
 export function ftsMatch(query: TextQuery): string | null {
@@ -410,34 +404,6 @@ export function ftsMatch(query: TextQuery): string | null {
   return groups.length ? groups.join(" AND ") : null;
 }
 
-/** Hits grouped by article in the order of `ids` (a stable sort keeps each article's reading order). */
-function inOrder<T extends { article: ArticleMeta }>(hits: T[], ids: number[]): T[] {
-  const rank = new Map(ids.map((id, i) => [id, i]));
-  return hits.sort((a, b) => (rank.get(a.article.id) ?? 0) - (rank.get(b.article.id) ?? 0));
-}
 
-function toArticle(r: Row): ArticleMeta {
-  return {
-    id: r.a_id as number, key: r.a_key as string, title: r.a_title as string, date: (r.a_date as string) ?? null,
-    url: (r.a_url as string) ?? null, byline: (r.a_byline as string) ?? null, outlet: (r.a_outlet as string) ?? null,
-    section: (r.a_section as string) ?? null, addedAt: r.a_added_at as string,
-  };
-}
 
-function toQuoteHit(r: Row): QuoteHit {
-  const quote: Quote = {
-    text: r.text as string, speaker: (r.speaker as string) ?? null, cue: (r.cue as string) ?? null, partial: r.partial === 1,
-    confidence: r.confidence as number, paragraph: r.paragraph as number, start: r.start as number, end: r.end as number,
-    mentions: JSON.parse(r.mentions as string) as string[],
-  };
-  return { quote, article: toArticle(r) };
-}
 
-function toFigure(r: Row): Figure {
-  return {
-    text: r.text as string, value: r.value as number, unit: r.unit as string, per: (r.per as string) ?? null,
-    approx: (r.approx as string) ?? null, upTo: (r.up_to as number) ?? null, measure: r.measure as string,
-    source: (r.source as string) ?? null, sentence: r.sentence as string, context: r.context as string,
-    paragraph: r.paragraph as number, start: r.start as number, end: r.end as number,
-  };
-}

@@ -1,0 +1,49 @@
+// What both archive stores share: the article columns every hit reads, the newest-first order, and turning
+// a result row back into quotes, figures and articles. The SQL dialects differ; the rows they give do not.
+import type { Figure, Quote } from "../extract/types.ts";
+import type { ArticleMeta, QuoteHit } from "./store.ts";
+
+export type Row = Record<string, unknown>;
+
+/** The article's fields beside a quote's or a figure's, prefixed so they never clash with the hit's own. */
+export const ARTICLE_COLUMNS = "a.id AS a_id, a.key AS a_key, a.title AS a_title, a.date AS a_date, a.url AS a_url, a.byline AS a_byline, a.outlet AS a_outlet, a.section AS a_section, a.added_at AS a_added_at";
+/** Newest first: by the article's date, or the day it entered the archive when it has none. */
+export const NEWEST = "coalesce(a.date, substr(a.added_at, 1, 10)) DESC, a.id DESC";
+
+/** The keys of the name dictionary one article's person adds: the canonical name and every alias, once. */
+export function nameKeys(name: string, aliases: string[]): Set<string> {
+  return new Set([name, ...aliases]);
+}
+
+/** Hits grouped by article in the order of `ids` (a stable sort keeps each article's reading order). */
+export function inOrder<T extends { article: ArticleMeta }>(hits: T[], ids: number[]): T[] {
+  const rank = new Map(ids.map((id, i) => [id, i]));
+  return hits.sort((a, b) => (rank.get(a.article.id) ?? 0) - (rank.get(b.article.id) ?? 0));
+}
+
+export function toArticle(r: Row): ArticleMeta {
+  return {
+    id: r.a_id as number, key: r.a_key as string, title: r.a_title as string, date: (r.a_date as string) ?? null,
+    url: (r.a_url as string) ?? null, byline: (r.a_byline as string) ?? null, outlet: (r.a_outlet as string) ?? null,
+    section: (r.a_section as string) ?? null, addedAt: r.a_added_at as string,
+  };
+}
+
+export function toQuoteHit(r: Row): QuoteHit {
+  const quote: Quote = {
+    // SQLite gives 1/0 for a boolean column, PostgreSQL true/false.
+    text: r.text as string, speaker: (r.speaker as string) ?? null, cue: (r.cue as string) ?? null, partial: r.partial === 1 || r.partial === true,
+    confidence: r.confidence as number, paragraph: r.paragraph as number, start: r.start as number, end: r.end as number,
+    mentions: JSON.parse(r.mentions as string) as string[],
+  };
+  return { quote, article: toArticle(r) };
+}
+
+export function toFigure(r: Row): Figure {
+  return {
+    text: r.text as string, value: r.value as number, unit: r.unit as string, per: (r.per as string) ?? null,
+    approx: (r.approx as string) ?? null, upTo: (r.up_to as number) ?? null, measure: r.measure as string,
+    source: (r.source as string) ?? null, sentence: r.sentence as string, context: r.context as string,
+    paragraph: r.paragraph as number, start: r.start as number, end: r.end as number,
+  };
+}
