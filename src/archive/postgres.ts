@@ -29,8 +29,8 @@ const types = {
  * Candidate rows read and ranked per text query. Up to this many matches the order is FTS5's bm25 exactly;
  * past it, PostgreSQL's ts_rank picks which candidates are ranked (a common word over a huge archive).
  */
-const MAX_CANDIDATES = 5000;
-const MAX_ARTICLE_CANDIDATES = 1000;
+const MAX_CANDIDATES = 1000;
+const MAX_ARTICLE_CANDIDATES = 200;
 
 /** Articles written in one transaction at most (a file with more gets one of its own). */
 const ARTICLES_PER_TRANSACTION = 250;
@@ -217,10 +217,12 @@ export class PostgresStore implements ArchiveStore {
       this.rows("SELECT rows, tokens FROM fts_totals WHERE name = $1", [table]),
       this.rows(`SELECT i, (SELECT count(*) FROM ${table} WHERE tsv @@ p.q::tsquery) AS n FROM unnest($1::text[]) WITH ORDINALITY AS p(q, i) ORDER BY i`, [plan.phraseQueries]),
     ]);
-    let rows = await this.rows(`SELECT id, ${columns} FROM ${table} WHERE tsv @@ $1::tsquery LIMIT $2`, [plan.tsquery, max + 1]);
-    if (rows.length > max) {
-      rows = await this.rows(`SELECT id, ${columns} FROM ${table} WHERE tsv @@ $1::tsquery ORDER BY ts_rank(tsv, $1::tsquery, 1) DESC, id LIMIT $2`, [plan.tsquery, max]);
+    // Ids first: the texts (an article's body is stored out of line) are read for the chosen rows only.
+    let ids = (await this.rows(`SELECT id FROM ${table} WHERE tsv @@ $1::tsquery LIMIT $2`, [plan.tsquery, max + 1])).map((r) => r.id as number);
+    if (ids.length > max) {
+      ids = (await this.rows(`SELECT id FROM ${table} WHERE tsv @@ $1::tsquery ORDER BY ts_rank(tsv, $1::tsquery, 1) DESC, id LIMIT $2`, [plan.tsquery, max])).map((r) => r.id as number);
     }
+    const rows = ids.length ? await this.rows(`SELECT id, ${columns} FROM ${table} WHERE id = ANY($1::bigint[]) ORDER BY id`, [ids]) : [];
     const stats = { rows: Math.max(1, (totals[0]?.rows as number) ?? 1), tokens: (totals[0]?.tokens as number) ?? 0, phraseRows: counts.map((c) => c.n as number) };
     const scored: { id: number; score: number; texts: string[]; tokens: Token[][]; found: ReturnType<typeof instances> }[] = [];
     for (const r of rows) {
