@@ -59,7 +59,10 @@ let storeArgs: string[] = [];
 let storeEnv: Record<string, string> = {};
 
 function worker(args: string[]): unknown {
-  const r = spawnSync(process.execPath, ["bin/run-ts.js", "bench/worker.ts", ...args, ...storeArgs], { cwd: root, encoding: "utf8", maxBuffer: 512 * 1024 * 1024 });
+  // The query worker also holds the baseline (fuse.js over every quote and figure: 4M + 3M records at 1M
+  // articles), which outgrows Node's default 4 GB heap; newsbot's own RSS is read before the baseline loads.
+  const heap = args[0] === "query" ? ["--max-old-space-size=14336"] : [];
+  const r = spawnSync(process.execPath, [...heap, "bin/run-ts.js", "bench/worker.ts", ...args, ...storeArgs], { cwd: root, encoding: "utf8", maxBuffer: 512 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`worker ${args[0]} failed (${r.status}): ${r.stderr.slice(-2000)}`);
   return JSON.parse(r.stdout.trim().split("\n").at(-1)!);
 }
