@@ -1,7 +1,7 @@
 // What both archive stores share: the article columns every hit reads, the newest-first order, and turning
 // a result row back into quotes, figures and articles. The SQL dialects differ; the rows they give do not.
 import type { Figure, Quote } from "../extract/types.ts";
-import type { ArticleMeta, QuoteHit } from "./store.ts";
+import type { ArticleMeta, PersonFacts, QuoteHit } from "./store.ts";
 
 export type Row = Record<string, unknown>;
 
@@ -45,5 +45,23 @@ export function toFigure(r: Row): Figure {
     approx: (r.approx as string) ?? null, upTo: (r.up_to as number) ?? null, measure: r.measure as string,
     source: (r.source as string) ?? null, sentence: r.sentence as string, context: r.context as string,
     paragraph: r.paragraph as number, start: r.start as number, end: r.end as number,
+  };
+}
+
+/**
+ * What the archive knows of one person from their people rows (one per article naming them, under any of
+ * the names of one identity): `name` first, the other names and roles each once.
+ */
+export function toPersonFacts(name: string, rows: Row[], quotes: number): PersonFacts {
+  const aliases = new Set<string>();
+  const roles = new Set<string>();
+  for (const r of rows) {
+    for (const a of JSON.parse(r.aliases as string) as string[]) aliases.add(a);
+    for (const a of JSON.parse(r.roles as string) as string[]) roles.add(a);
+  }
+  aliases.delete(name);
+  return {
+    name, kind: rows[0].kind as PersonFacts["kind"], aliases: [...aliases], roles: [...roles],
+    articles: new Set(rows.map((r) => r.article_id)).size, quotes,
   };
 }

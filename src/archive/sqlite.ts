@@ -9,7 +9,7 @@ import type {
   ArchiveStats, ArchiveStore, ArticleHit, ArticleMeta, DigestStatus, FigureHit, FileState, IndexedArticle, NameEntry,
   PersonFacts, PersonMentions, QuoteHit, TextQuery,
 } from "./store.ts";
-import { ARTICLE_COLUMNS, NEWEST, inOrder, nameKeys, toArticle, toFigure, toQuoteHit, type Row } from "./rows.ts";
+import { ARTICLE_COLUMNS, NEWEST, inOrder, nameKeys, toArticle, toFigure, toPersonFacts, toQuoteHit, type Row } from "./rows.ts";
 
 /** Bump when the tables change; an archive with another version is rebuilt from the files. */
 const SCHEMA_VERSION = 6;
@@ -286,19 +286,8 @@ export class SqliteStore implements ArchiveStore {
     const marks = names.map(() => "?").join(",");
     const rows = this.db.prepare(`SELECT name, kind, aliases, roles, article_id FROM people WHERE name IN (${marks})`).all(...names) as Row[];
     if (rows.length === 0) return null;
-    const aliases = new Set<string>();
-    const roles = new Set<string>();
-    for (const r of rows) {
-      for (const a of JSON.parse(r.aliases as string) as string[]) aliases.add(a);
-      for (const a of JSON.parse(r.roles as string) as string[]) roles.add(a);
-    }
     const quotes = (this.db.prepare(`SELECT count(*) AS n FROM quotes WHERE speaker IN (${marks})`).get(...names) as Row).n as number;
-    const name = names[0];
-    aliases.delete(name);
-    return {
-      name, kind: rows[0].kind as PersonFacts["kind"], aliases: [...aliases], roles: [...roles],
-      articles: new Set(rows.map((r) => r.article_id)).size, quotes,
-    };
+    return toPersonFacts(names[0], rows, quotes);
   }
 
   async termsStartingWith(prefix: string, limit: number): Promise<string[]> {
