@@ -27,6 +27,15 @@ export interface PeopleIndex {
 // A run of capitalised words, allowing name particles and hyphens/apostrophes inside words.
 const CAPITAL_RUN = /(?<![\p{L}\p{N}])(?:[\p{Lu}][\p{L}\p{M}'’.-]*)(?:\s+(?:(?:de|van|von|der|den|da|di|du|le|la|bin|al|del|dos|ter|of|for|and)\s+)?[\p{Lu}][\p{L}\p{M}'’.-]*)*/gu;
 
+// Title words as a Set: `word in TITLES` on a freshly lower-cased word costs a string-table probe on every
+// word read. `in` also saw the keys every object inherits; of those a lower-cased word can spell only
+// "constructor", so it stays a member and every run reads exactly as it did.
+const TITLE_WORDS = new Set([...Object.keys(TITLES), "constructor"]);
+const isTitleWord = (w: string) => TITLE_WORDS.has(w);
+
+// Words that, with place names, make a run a place: "United States", "North Korea".
+const PLACE_QUALIFIERS = new Set("great united new north south east west northern southern continental".split(" "));
+
 // Words that end a role phrase when reading backwards from its role word.
 const ROLE_STOP = new Set("and or but the a an of with to by from for in on at as his her their its our said says told who which that".split(" "));
 
@@ -54,7 +63,7 @@ export function findPeople(article: ArticleText): PeopleIndex {
   });
 
   // Persons: multi-word names, longest form first so shorter forms ("Duncan Smith") join them.
-  const persons: { tokens: string[]; kind: Person["kind"]; gender: "m" | "f" | null; roles: Set<string>; aliases: Set<string>; mentions: number }[] = [];
+  const persons: Entry[] = [];
   // A word used alone is a surname in use ("Hoddle said"), unless it is a common noun's capital ("the Act").
   const surnameUse = new Set(
     raws
@@ -65,12 +74,12 @@ export function findPeople(article: ArticleText): PeopleIndex {
   const isPerson = (r: Raw) => r.kind === "person" || surnameUse.has(r.tokens[r.tokens.length - 1].toLowerCase());
   for (const r of [...multi].filter(isPerson).sort((a, b) => b.tokens.length - a.tokens.length)) {
     const key = r.tokens.map((t) => t.toLowerCase());
-    const host = persons.find((p) => p.kind === "person" && (endsWith(p.tokens.map((t) => t.toLowerCase()), key) || sameButShortened(p.tokens, r.tokens)));
+    const host = persons.find((p) => p.kind === "person" && (endsWith(p.lower, key) || sameButShortened(p.tokens, r.tokens)));
     if (host) {
       host.aliases.add(r.tokens.join(" "));
       continue;
     }
-    persons.push({ tokens: r.tokens, kind: "person", gender: null, roles: new Set(), aliases: new Set(), mentions: 0 });
+    persons.push(entry(r.tokens, "person"));
   }
   // A lone capitalised word that is nobody's name part yet acts as a subject ("Intel filed…", "Sony said") is a
   // company, club or body: it can be a source, and "it" can point back to it.
@@ -85,38 +94,41 @@ export function findPeople(article: ArticleText): PeopleIndex {
     if (next && (/^(?:said|says|filed|announced|reported|added|warned|confirmed|denied|insisted|claimed|argued|stated|told|plans|wants|agreed|refused)$/.test(next))) r.kind = "organisation";
   }
   const personInitials = new Set(persons.filter((p) => p.tokens.length >= 2).map((p) => p.tokens.map((t) => t[0].toUpperCase()).join("")));
+  // Every name form already listed, so each organisation mention is one lookup rather than a scan of the list.
+  const listed = new Set(persons.map((p) => p.tokens.join(" ").toLowerCase()));
   for (const r of raws.filter((x) => x.kind === "organisation")) {
     const key = r.tokens.join(" ").toLowerCase();
     if (r.tokens.length === 1 && personInitials.has(r.tokens[0])) continue;
-    if (!persons.some((p) => p.tokens.join(" ").toLowerCase() === key)) {
-      persons.push({ tokens: r.tokens, kind: "organisation", gender: null, roles: new Set(), aliases: new Set(), mentions: 0 });
+    if (!listed.has(key)) {
+      persons.push(entry(r.tokens, "organisation"));
+      listed.add(key);
     }
   }
 
   // Every mention resolved to a person: full forms, suffixes ("Duncan Smith"), a unique surname, initials.
-  const nameOf = (p: (typeof persons)[number]) => canonical(p.tokens);
-  const bySurname = new Map<string, (typeof persons)[number][]>();
+  const nameOf = (p: Entry) => p.name;
+  const bySurname = new Map<string, Entry[]>();
   for (const p of persons.filter((x) => x.kind === "person")) {
     const s = p.tokens[p.tokens.length - 1].toLowerCase();
     bySurname.set(s, [...(bySurname.get(s) ?? []), p]);
   }
-  const initialsOf = new Map<string, (typeof persons)[number]>();
+  const initialsOf = new Map<string, Entry>();
   for (const p of persons.filter((x) => x.kind === "person" && x.tokens.length >= 2)) initialsOf.set(p.tokens.map((t) => t[0].toUpperCase()).join(""), p);
-  const orgByAcronym = new Map<string, (typeof persons)[number]>();
+  const orgByAcronym = new Map<string, Entry>();
   for (const p of persons.filter((x) => x.kind === "organisation" && x.tokens.length >= 2)) {
     orgByAcronym.set(p.tokens.filter((t) => !/^(of|for|and|the)$/i.test(t)).map((t) => t[0].toUpperCase()).join(""), p);
   }
 
-  const byKey = new Map<string, (typeof persons)[number]>();
+  const byKey = new Map<string, Entry>();
   for (const x of persons) {
-    const k = x.tokens.map((t) => t.toLowerCase()).join(" ");
+    const k = x.lower.join(" ");
     if (!byKey.has(k)) byKey.set(k, x);
   }
   const mentions: Mention[] = [];
   for (const r of raws) {
     const key = r.tokens.map((t) => t.toLowerCase());
     let p = byKey.get(key.join(" "))
-      ?? persons.find((x) => x.kind === "person" && key.length > 1 && endsWith(x.tokens.map((t) => t.toLowerCase()), key));
+      ?? (key.length > 1 ? persons.find((x) => x.kind === "person" && endsWith(x.lower, key)) : undefined);
     if (!p && key.length === 1) {
       const same = bySurname.get(key[0]) ?? [];
       if (same.length === 1) p = same[0];
@@ -124,7 +136,7 @@ export function findPeople(article: ArticleText): PeopleIndex {
     }
     if (!p) continue;
     const form = r.tokens.join(" ");
-    if (form.toLowerCase() !== nameOf(p).toLowerCase()) p.aliases.add(form);
+    if (form.toLowerCase() !== p.nameLower) p.aliases.add(form);
     if (r.role) p.roles.add(r.role);
     if (r.gender && !p.gender) p.gender = r.gender;
     p.mentions++;
@@ -184,11 +196,34 @@ export function findPeople(article: ArticleText): PeopleIndex {
   };
 }
 
+/** A person or organisation being assembled; the lower-case tokens and the name are read many times, so kept. */
+interface Entry {
+  tokens: string[];
+  lower: string[];
+  name: string;
+  nameLower: string;
+  kind: Person["kind"];
+  gender: "m" | "f" | null;
+  roles: Set<string>;
+  aliases: Set<string>;
+  mentions: number;
+}
+
+function entry(tokens: string[], kind: Person["kind"]): Entry {
+  const name = canonical(tokens);
+  return {
+    tokens, lower: tokens.map((t) => t.toLowerCase()), name, nameLower: name.toLowerCase(), kind,
+    gender: null, roles: new Set(), aliases: new Set(), mentions: 0,
+  };
+}
+
 /**
  * A capital run can hold several names: "Labour's Owen Smith" (a possessive ends the first), "be OK. We're"
  * (a full stop ends a sentence, unless it follows an initial or a title).
  */
 function splitRun(run: string, at: number): { run: string; at: number }[] {
+  // Most runs are one word, and one word is one part whatever it ends with.
+  if (!/\s/.test(run)) return [{ run, at }];
   const parts: { run: string; at: number }[] = [];
   const re = /\S+/g;
   let start = -1;
@@ -197,7 +232,7 @@ function splitRun(run: string, at: number): { run: string; at: number }[] {
     if (start < 0) start = m.index!;
     last = m.index! + m[0].length;
     const word = m[0];
-    const ends = /['’]s$/.test(word) || (/\.$/.test(word) && !/^\p{Lu}\.$/u.test(word) && !(word.slice(0, -1).toLowerCase() in TITLES));
+    const ends = isPossessive(word) || (word.endsWith(".") && !/^\p{Lu}\.$/u.test(word) && !isTitleWord(word.slice(0, -1).toLowerCase()));
     if (ends) {
       parts.push({ run: run.slice(start, last), at: at + start });
       start = -1;
@@ -209,12 +244,12 @@ function splitRun(run: string, at: number): { run: string; at: number }[] {
 
 /** A capital run, cleaned: opening words that are not names dropped, titles and roles read off. */
 function readRun(text: string, at: number, run: string, paragraph: number): Raw[] {
-  const strip = (t: string) => t.replace(/['’]s?$/, "").replace(/[.'’-]+$/, "");
-  // Possessives and trailing punctuation belong to the sentence, not the name.
-  let toks = [...run.matchAll(/\S+/g)].map((m) => ({ at: at + m.index!, word: strip(m[0]) })).filter((t) => t.word !== "");
-  const low = (i: number) => toks[i].word.toLowerCase();
+  let toks = wordsOf(run, at);
+  // Each word is compared in lower case many times over: lower it once.
+  const lows = toks.map((t) => t.word.toLowerCase());
+  const low = (i: number) => lows[i];
   // A sentence that opens with an adverb or a participle ("Putting Vioxx back…") does not lend it to the name.
-  const sentenceStart = /(?:^|[.!?]["”’]?\s+)$/.test(text.slice(Math.max(0, at - 4), at));
+  const sentenceStart = () => /(?:^|[.!?]["”’]?\s+)$/.test(text.slice(Math.max(0, at - 4), at));
   let gender: "m" | "f" | null = null;
   let roleFrom = -1;
   let roleTo = -1;
@@ -227,8 +262,8 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
       if (roleFrom < 0) roleFrom = i;
       continue;
     }
-    if (i === 0 && sentenceStart && toks.length > 1 && /^\p{L}{4,}(?:ly|ing)$/u.test(w) && !GIVEN_NAMES.has(w)) continue;
-    if (w in TITLES && i < toks.length - 1) {
+    if (i === 0 && toks.length > 1 && /^\p{L}{4,}(?:ly|ing)$/u.test(w) && !GIVEN_NAMES.has(w) && sentenceStart()) continue;
+    if (isTitleWord(w) && i < toks.length - 1) {
       gender = TITLES[w] ?? gender;
       continue;
     }
@@ -243,13 +278,14 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
   // or a title inside the run starts the person; the words before are an affiliation or a role.
   for (let k = i + 1; k < toks.length - 1; k++) {
     const w = low(k);
-    const title = w in TITLES;
+    const title = isTitleWord(w);
     if (!title && !(GIVEN_NAMES.has(w) && toks.length - k <= 3 && !GIVEN_NAMES.has(low(k - 1)))) continue;
-    if (toks.slice(k).some((_, j) => ORG_WORDS.has(low(k + j)))) break;
-    const prefixRole = toks.slice(i, k).map((_, j) => i + j).filter((j) => ROLE_WORDS.has(low(j)) || low(j) in TITLES);
-    if (prefixRole.length) {
+    if (hasOrgWord(lows, k)) break;
+    let lastPrefixRole = -1;
+    for (let j = i; j < k; j++) if (ROLE_WORDS.has(low(j)) || isTitleWord(low(j))) lastPrefixRole = j;
+    if (lastPrefixRole >= 0) {
       if (roleFrom < 0) roleFrom = i;
-      roleTo = prefixRole[prefixRole.length - 1] + 1;
+      roleTo = lastPrefixRole + 1;
     }
     if (title) gender = TITLES[w] ?? gender;
     i = title ? k + 1 : k;
@@ -260,27 +296,26 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
     let lastRole = -1;
     for (let k = toks.length - 2; k >= i && lastRole < 0; k--) if (ROLE_WORDS.has(low(k))) lastRole = k;
     const named = toks.length - lastRole - 1;
-    if (lastRole >= i && named >= 1 && named <= 3 && !toks.slice(i).some((_, j) => ORG_WORDS.has(low(i + j)))) {
+    if (lastRole >= i && named >= 1 && named <= 3 && !hasOrgWord(lows, i)) {
       if (roleFrom < 0) roleFrom = i;
       roleTo = lastRole + 1;
       i = lastRole + 1;
     }
   }
   // An organisation keeps its leading words: "Foreign Policy Centre" is not a Foreign someone.
-  const rest = toks.slice(i).map((t) => t.word.toLowerCase());
-  if (roleFrom >= 0 && roleTo === i && rest.some((t) => ORG_WORDS.has(t))) {
+  if (roleFrom >= 0 && roleTo === i && hasOrgWord(lows, i)) {
     i = roleFrom;
     roleFrom = -1;
   }
-  const roleWords = roleFrom >= 0 ? toks.slice(roleFrom, roleTo).filter((t) => !(t.word.toLowerCase() in TITLES) || ROLE_WORDS.has(t.word.toLowerCase())) : [];
+  const roleWords = roleFrom >= 0 ? toks.slice(roleFrom, roleTo).filter((t) => !isTitleWord(t.word.toLowerCase()) || ROLE_WORDS.has(t.word.toLowerCase())) : [];
   toks = toks.slice(i);
   if (toks.length === 0) return [];
   const words = toks.map((t) => t.word);
-  const lower = words.map((t) => t.toLowerCase());
+  const lower = lows.slice(i);
   const last = lower[lower.length - 1];
   if (THING_WORDS.has(last)) return [];
   // Countries and cities stand in sentences as subjects ("China's booming economy") but are not sources here.
-  if (lower.every((t) => PLACE_WORDS.has(t) || /^(?:great|united|new|north|south|east|west|northern|southern|continental)$/.test(t)) && lower.some((t) => PLACE_WORDS.has(t))) return [];
+  if (lower.every((t) => PLACE_WORDS.has(t) || PLACE_QUALIFIERS.has(t)) && lower.some((t) => PLACE_WORDS.has(t))) return [];
   const start = toks[0].at;
   const end = toks[toks.length - 1].at + toks[toks.length - 1].word.length;
   const acronymFirst = words.length > 1 && /^\p{Lu}{2,3}$/u.test(words[0]);
@@ -300,26 +335,21 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
   if (!isOrg && (words.length > 4 || (words.length > 1 && /^\p{L}$/u.test(last)))) return [];
   // A lower-case role just before the name: "chief economist Jean-Philippe Cotis", "housing minister Yvette Cooper".
   let role = roleWords.length ? text.slice(roleWords[0].at, roleWords[roleWords.length - 1].at + roleWords[roleWords.length - 1].word.length) : null;
-  if (!role && !isOrg) {
+  if (!role && !isOrg && endsInRoleWord(lastWordBefore(text, start))) {
     // Up to four words straight before the name (a regex anchored at the end would rescan the window).
     const window = text.slice(Math.max(0, start - 60), start);
-    const tail = /\s$/.test(window) ? window.trimEnd().split(/\s+/) : [];
-    const prior: string[] = [];
-    for (let j = tail.length - 1; j >= 0 && prior.length < 4 && /^[\p{L}'’-]+$/u.test(tail[j]); j--) prior.unshift(tail[j]);
-    const lastWord = prior[prior.length - 1] ?? "";
-    // "vice-chairman", "co-founder": a hyphenated role ends in a role word.
-    if (ROLE_WORDS.has(lastWord.toLowerCase()) || ROLE_WORDS.has(lastWord.toLowerCase().split("-").pop()!)) {
-      const phrase = prior;
-      // The role is the run of plain words that ends at the role word: "housing minister", "chief operating
-      // officer", "Iraqi interim leader"; a function word or a verb form ends it ("by appointing psychologist").
-      let from = phrase.length - 1;
-      // A lower-case possessive ("the firm's") is not part of the role; a named one ("BT's") is.
-      while (from > 0 && !ROLE_STOP.has(phrase[from - 1].toLowerCase()) && !NOT_NAME.has(phrase[from - 1].toLowerCase()) && !/^\p{Ll}.*['’]s$/u.test(phrase[from - 1])) from--;
-      role = phrase.slice(from).join(" ");
-    }
+    const tail = window.trimEnd().split(/\s+/);
+    const phrase: string[] = [];
+    for (let j = tail.length - 1; j >= 0 && phrase.length < 4 && /^[\p{L}'’-]+$/u.test(tail[j]); j--) phrase.unshift(tail[j]);
+    // The role is the run of plain words that ends at the role word: "housing minister", "chief operating
+    // officer", "Iraqi interim leader"; a function word or a verb form ends it ("by appointing psychologist").
+    let from = phrase.length - 1;
+    // A lower-case possessive ("the firm's") is not part of the role; a named one ("BT's") is.
+    while (from > 0 && !ROLE_STOP.has(phrase[from - 1].toLowerCase()) && !NOT_NAME.has(phrase[from - 1].toLowerCase()) && !/^\p{Ll}.*['’]s$/u.test(phrase[from - 1])) from--;
+    role = phrase.slice(from).join(" ");
   }
   let kind: Raw["kind"] = isOrg ? "organisation" : "maybe";
-  const givenFirst = lower[0].split("-").every((w) => GIVEN_NAMES.has(w));
+  const givenFirst = lower[0].includes("-") ? lower[0].split("-").every((w) => GIVEN_NAMES.has(w)) : GIVEN_NAMES.has(lower[0]);
   if (!isOrg && words.length > 1 && (gender !== null || role !== null || givenFirst || (/^\p{Lu}{2,}$/u.test(words[0]) && words.slice(1).some((t) => /\p{Ll}/u.test(t))))) kind = "person";
   // Where a name stands tells too: "the producer Quincy Jones", "Quincy Jones, who…", "Quincy Jones said".
   if (kind === "maybe" && words.length > 1) {
@@ -333,6 +363,67 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
   // A bare surname after a title ("Mr Thomas") is a person; without one it is left for the surname index to place.
   if (words.length === 1 && !isOrg) kind = gender !== null || roleFrom >= 0 ? "person" : "maybe";
   return [{ paragraph, start, end, tokens: words, kind, gender, role: role ? role.replace(/['’]s$/, "") : null }];
+}
+
+/** The words of a run with their offsets, each stripped of a possessive and trailing punctuation. */
+function wordsOf(run: string, at: number): { at: number; word: string }[] {
+  const out: { at: number; word: string }[] = [];
+  const re = /\S+/g;
+  for (let m = re.exec(run); m; m = re.exec(run)) {
+    const word = strip(m[0]);
+    if (word !== "") out.push({ at: at + m.index, word });
+  }
+  return out;
+}
+
+/** "Labour's" → "Labour", "U.S." → "U.S": possessives and trailing punctuation belong to the sentence, not the name. */
+function strip(word: string): string {
+  const last = word[word.length - 1];
+  // Most words end in a letter that is not a possessive's s: nothing to strip, and no regex to run.
+  if (last !== "." && last !== "-" && !isApostrophe(last) && !isPossessive(word)) return word;
+  return word.replace(/['’]s?$/, "").replace(/[.'’-]+$/, "");
+}
+
+function isApostrophe(ch: string | undefined): boolean {
+  return ch === "'" || ch === "’";
+}
+
+/** Ends in "'s" or "’s". */
+function isPossessive(word: string): boolean {
+  return word.length >= 2 && word[word.length - 1] === "s" && isApostrophe(word[word.length - 2]);
+}
+
+/** Whether any word from `from` on makes the run an organisation. */
+function hasOrgWord(lows: string[], from: number): boolean {
+  for (let j = from; j < lows.length; j++) if (ORG_WORDS.has(lows[j])) return true;
+  return false;
+}
+
+/**
+ * The word straight before a name, when white space separates them and it lies within 60 characters; "" when
+ * not. Scanned by hand: it is asked for nearly every name, and most answers are "no role".
+ */
+function lastWordBefore(text: string, start: number): string {
+  const from = Math.max(0, start - 60);
+  if (start <= from || !isSpace(text.charCodeAt(start - 1))) return "";
+  let end = start - 1;
+  while (end >= from && isSpace(text.charCodeAt(end))) end--;
+  let begin = end;
+  while (begin >= from && !isSpace(text.charCodeAt(begin))) begin--;
+  return text.slice(begin + 1, end + 1);
+}
+
+/** "minister", "vice-chairman": a plain word that is, or ends in, a role word. */
+function endsInRoleWord(word: string): boolean {
+  if (!/^[\p{L}'’-]+$/u.test(word)) return false;
+  const w = word.toLowerCase();
+  return ROLE_WORDS.has(w) || ROLE_WORDS.has(w.split("-").pop()!);
+}
+
+/** White space as `\s` defines it, by character code. */
+function isSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** "Dave Collins" and "David Collins": the same surname and a forename that shortens the other. */
