@@ -133,6 +133,8 @@ async function query() {
   // The baseline: fuse.js over every quote (speaker + text) and every figure, on the same queries, within a
   // time budget per command (sampled: the first queries of the same interleaved list).
   const budgetMs = opt("baseline-seconds", 20) * 1000;
+  // --baseline-seconds 0: our side only (a quick look at a change on a large archive; RESULTS.md needs the baseline).
+  if (budgetMs === 0) return { openSeconds, ours, oursRssMB: oursRss, baseline: [], baselineBuildSeconds: 0, baselineSkipped: ["all"], baselineRecords: { quotes: 0, figures: 0 } };
   const tb = performance.now();
   const { quotes, figures } = await records();
   const fuseQuotes = new Fuse(quotes, { keys: ["speaker", "text"], ignoreLocation: true, threshold: 0.4, includeScore: true });

@@ -10,6 +10,11 @@ import { nameChoices, nearest } from "./suggest.ts";
 
 /** How many quotes of each kind a query may gather before paging: enough for any page a person reads. */
 const MAX_RESULTS = 200;
+/**
+ * People one name may stand for whose quotes are gathered: the most written-about first. A common surname
+ * names hundreds of people in a large archive; a reader wants the prominent ones, and the full name for others.
+ */
+const MAX_PEOPLE = 10;
 
 export const quote: Command = {
   name: "quote",
@@ -36,8 +41,9 @@ export const quote: Command = {
   },
 };
 
-async function byPerson(ctx: CommandContext, query: string, identities: Identity[], typoOf: string | null, page: number, pageSize: number) {
+async function byPerson(ctx: CommandContext, query: string, named: Identity[], typoOf: string | null, page: number, pageSize: number) {
   const store = ctx.lookup.store;
+  const identities = named.slice(0, MAX_PEOPLE);
   const members = identities.flatMap((id) => id.members);
   const by = await store.quotesBy(members, MAX_RESULTS);
   const phrases = identities.flatMap((id) => ctx.lookup.mentionPhrases(id));
@@ -51,7 +57,8 @@ async function byPerson(ctx: CommandContext, query: string, identities: Identity
   const who = names.join(" or ");
   const blocks: Block[] = [];
   if (typoOf) blocks.push({ kind: "note", text: `Showing results for ${who} (closest name to “${query}”).` });
-  if (identities.length > 1) blocks.push({ kind: "note", text: `“${query}” could be ${names.join(", ")}: showing all. Ask with the full name to narrow it.` });
+  if (named.length > MAX_PEOPLE) blocks.push({ kind: "note", text: `“${query}” could be any of ${named.length} people: showing the ${MAX_PEOPLE} most written about (${names.join(", ")}). Ask with the full name to narrow it.` });
+  else if (identities.length > 1) blocks.push({ kind: "note", text: `“${query}” could be ${names.join(", ")}: showing all. Ask with the full name to narrow it.` });
   if (by.length === 0 && mentions.length === 0) return emptyReply("quote", query, names.map((n) => `/who ${n}`), `No quotes by or about ${who} in the archive.`);
   if (by.length === 0) blocks.push({ kind: "text", text: Messages.noQuotesBy(who) });
   const all = [...by.map((h) => quoteBlock(h, "by")), ...mentions.map((h) => quoteBlock(h, "mentions"))];

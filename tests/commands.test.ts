@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.ts";
@@ -132,5 +133,36 @@ describe("/check on the sample articles", () => {
   it("explains what it looks for when there is nothing to check", async () => {
     const r = await ask("/check the minister resigned");
     expect(r.status).toBe("usage");
+  });
+});
+
+describe("a surname many people share", () => {
+  let many: Bot;
+  const given = ["Anna", "Brian", "Carol", "David", "Emma", "Frank", "Michael", "Henry", "Sarah", "James", "Karen", "Peter"];
+  beforeAll(async () => {
+    const dir = join(root, "hartleys");
+    mkdirSync(dir);
+    // Anna and Brian Hartley are in three articles each, the others in one.
+    let n = 0;
+    for (const [i, name] of given.entries()) {
+      for (let k = 0; k < (i < 2 ? 3 : 1); k++) {
+        writeFileSync(join(dir, `${n++}.txt`), `Council vote ${n}\n\n“We will keep the library open in ward ${n},” said ${name} Hartley, a councillor.\n\nThe vote is on Monday.\n`);
+      }
+    }
+    const config = loadConfig({ env: { NEWSBOT_ARTICLES: dir, NEWSBOT_DB: join(root, "h.db") }, cwd: root });
+    many = await openBot(config, { log: memoryLogger() });
+  });
+  afterAll(() => many?.close());
+
+  it("/quote gathers the most written-about ten and says how many it could be", async () => {
+    const r = await many.handle({ command: "quote", query: "hartley", platform: "cli", page: 1, pageSize: 50 });
+    expect(r.blocks[0]).toMatchObject({ kind: "note", text: expect.stringContaining("could be any of 12 people: showing the 10 most written about") });
+    const speakers = new Set(quotes(r).map((q) => q.speaker));
+    expect(speakers.size).toBe(10);
+    expect(speakers).toContain("Anna Hartley");
+    expect(speakers).toContain("Brian Hartley");
+    // The full name still finds anyone.
+    const peter = quotes(await many.handle({ command: "quote", query: "Peter Hartley", platform: "cli" }));
+    expect(peter.map((q) => q.speaker)).toEqual(["Peter Hartley"]);
   });
 });

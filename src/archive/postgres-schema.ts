@@ -5,7 +5,7 @@
 import type pg from "pg";
 
 /** Bump when the derived tables change: an archive with another version is rebuilt from the files. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** pg_advisory_xact_lock keys: one for migrations, one that serialises writers of the derived tables. */
 export const MIGRATE_LOCK = 0x6e657773_01; // "news" 1
@@ -49,7 +49,7 @@ CREATE INDEX figures_tsv ON figures USING gin (tsv);
 CREATE TABLE people (
   id bigserial PRIMARY KEY, article_id bigint NOT NULL REFERENCES articles (id) ON DELETE CASCADE, name text COLLATE "C" NOT NULL,
   kind text COLLATE "C" NOT NULL, aliases text NOT NULL, roles text NOT NULL, mentions integer NOT NULL);
-CREATE INDEX people_name ON people (name);
+CREATE INDEX people_name ON people (name, article_id);
 CREATE INDEX people_article ON people (article_id);
 CREATE TABLE acronyms (
   id bigserial PRIMARY KEY, article_id bigint NOT NULL REFERENCES articles (id) ON DELETE CASCADE, short text NOT NULL, long text NOT NULL);

@@ -13,6 +13,7 @@ import type {
   ArchiveStats, ArchiveStore, ArticleHit, ArticleMeta, DigestStatus, FigureHit, FileState, IndexedArticle, NameEntry,
   PersonFacts, PersonMentions, QuoteHit, TextQuery,
 } from "./store.ts";
+import { PERSON_ROWS, RANKED_MATCHES } from "./store.ts";
 import { ARTICLE_COLUMNS, NEWEST, inOrder, nameKeys, toArticle, toFigure, toPersonFacts, toQuoteHit, type Row } from "./rows.ts";
 
 type Queryable = pg.Pool | pg.PoolClient;
@@ -24,13 +25,6 @@ const types = {
     return pg.types.getTypeParser(oid, format as "text");
   },
 };
-
-/**
- * Candidate rows read and ranked per text query. Up to this many matches the order is FTS5's bm25 exactly;
- * past it, PostgreSQL's ts_rank picks which candidates are ranked (a common word over a huge archive).
- */
-const MAX_CANDIDATES = 1000;
-const MAX_ARTICLE_CANDIDATES = 200;
 
 /** Articles written in one transaction at most (a file with more gets one of its own). */
 const ARTICLES_PER_TRANSACTION = 250;
@@ -177,7 +171,7 @@ export class PostgresStore implements ArchiveStore {
   async quotesMatching(query: TextQuery, limit: number): Promise<QuoteHit[]> {
     const plan = planQuery(query);
     if (!plan) return [];
-    const ranked = await this.rank(plan, "quotes", "text", (r) => [r.text as string], [1], limit, MAX_CANDIDATES);
+    const ranked = await this.rank(plan, "quotes", "text", (r) => [r.text as string], [1], limit);
     if (ranked.length === 0) return [];
     const rows = await this.rows(`SELECT q.*, ${ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.id = ANY($1::bigint[])`, [ranked.map((r) => r.id)]);
     return inRankOrder(rows, ranked, "id").map(toQuoteHit);
@@ -189,7 +183,7 @@ export class PostgresStore implements ArchiveStore {
     // The figure's own sentence weighs most, then what it measures, then the sentences it refers back to,
     // then the headline.
     const ranked = await this.rank(plan, "figures", "sentence, measure, context, title",
-      (r) => [r.sentence as string, r.measure as string, r.context as string, r.title as string], FIGURE_WEIGHTS, limit, MAX_CANDIDATES);
+      (r) => [r.sentence as string, r.measure as string, r.context as string, r.title as string], FIGURE_WEIGHTS, limit);
     if (ranked.length === 0) return [];
     const rows = await this.rows(`SELECT g.*, ${ARTICLE_COLUMNS} FROM figures g JOIN articles a ON a.id = g.article_id WHERE g.id = ANY($1::bigint[])`, [ranked.map((r) => r.id)]);
     return inRankOrder(rows, ranked, "id").map((r) => ({ figure: toFigure(r), article: toArticle(r) }));
@@ -198,7 +192,7 @@ export class PostgresStore implements ArchiveStore {
   async articlesMatching(query: TextQuery, limit: number): Promise<ArticleHit[]> {
     const plan = planQuery(query);
     if (!plan) return [];
-    const ranked = await this.rank(plan, "articles", "title, body", (r) => [r.title as string, r.body as string], ARTICLE_WEIGHTS, limit, MAX_ARTICLE_CANDIDATES);
+    const ranked = await this.rank(plan, "articles", "title, body", (r) => [r.title as string, r.body as string], ARTICLE_WEIGHTS, limit);
     if (ranked.length === 0) return [];
     const rows = await this.rows(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id = ANY($1::bigint[])`, [ranked.map((r) => r.id)]);
     return inRankOrder(rows, ranked, "a_id").map((r) => {
@@ -212,16 +206,14 @@ export class PostgresStore implements ArchiveStore {
    * The rows of `table` matching the plan, best first, at most `limit`: found by the GIN index, checked and
    * scored with FTS5's bm25 over their words (the same scores the SQLite store sorts by), ties by id.
    */
-  private async rank(plan: TextPlan, table: "quotes" | "figures" | "articles", columns: string, texts: (r: Row) => string[], weights: number[], limit: number, max: number) {
+  private async rank(plan: TextPlan, table: "quotes" | "figures" | "articles", columns: string, texts: (r: Row) => string[], weights: number[], limit: number) {
     const [totals, counts] = await Promise.all([
       this.rows("SELECT rows, tokens FROM fts_totals WHERE name = $1", [table]),
       this.rows(`SELECT i, (SELECT count(*) FROM ${table} WHERE tsv @@ p.q::tsquery) AS n FROM unnest($1::text[]) WITH ORDINALITY AS p(q, i) ORDER BY i`, [plan.phraseQueries]),
     ]);
-    // Ids first: the texts (an article's body is stored out of line) are read for the chosen rows only.
-    let ids = (await this.rows(`SELECT id FROM ${table} WHERE tsv @@ $1::tsquery LIMIT $2`, [plan.tsquery, max + 1])).map((r) => r.id as number);
-    if (ids.length > max) {
-      ids = (await this.rows(`SELECT id FROM ${table} WHERE tsv @@ $1::tsquery ORDER BY ts_rank(tsv, $1::tsquery, 1) DESC, id LIMIT $2`, [plan.tsquery, max])).map((r) => r.id as number);
-    }
+    // Ids first: the texts (an article's body is stored out of line) are read for the chosen rows only. Past
+    // RANKED_MATCHES matches, the most recently added are ranked, as in the SQLite store.
+    const ids = (await this.rows(`SELECT id FROM ${table} WHERE tsv @@ $1::tsquery ORDER BY id DESC LIMIT $2`, [plan.tsquery, RANKED_MATCHES])).map((r) => r.id as number);
     const rows = ids.length ? await this.rows(`SELECT id, ${columns} FROM ${table} WHERE id = ANY($1::bigint[]) ORDER BY id`, [ids]) : [];
     const stats = { rows: Math.max(1, (totals[0]?.rows as number) ?? 1), tokens: (totals[0]?.tokens as number) ?? 0, phraseRows: counts.map((c) => c.n as number) };
     const scored: { id: number; score: number; texts: string[]; tokens: Token[][]; found: ReturnType<typeof instances> }[] = [];
@@ -244,10 +236,13 @@ export class PostgresStore implements ArchiveStore {
 
   async person(names: string[]): Promise<PersonFacts | null> {
     if (names.length === 0) return null;
-    const rows = await this.rows("SELECT name, kind, aliases, roles, article_id FROM people WHERE name = ANY($1::text[]) ORDER BY id", [names]);
+    const [rows, [counts]] = await Promise.all([
+      this.rows("SELECT kind, aliases, roles FROM people WHERE name = ANY($1::text[]) ORDER BY article_id DESC, id DESC LIMIT $2", [names, PERSON_ROWS]),
+      this.rows(`SELECT (SELECT count(DISTINCT article_id) FROM people WHERE name = ANY($1::text[])) AS articles,
+        (SELECT count(*) FROM quotes WHERE speaker = ANY($1::text[])) AS quotes`, [names]),
+    ]);
     if (rows.length === 0) return null;
-    const quotes = (await this.rows("SELECT count(*) AS n FROM quotes WHERE speaker = ANY($1::text[])", [names]))[0].n as number;
-    return toPersonFacts(names[0], rows, quotes);
+    return toPersonFacts(names[0], rows.reverse(), counts.articles as number, counts.quotes as number);
   }
 
   async termsStartingWith(prefix: string, limit: number): Promise<string[]> {

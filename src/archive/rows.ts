@@ -49,10 +49,10 @@ export function toFigure(r: Row): Figure {
 }
 
 /**
- * What the archive knows of one person from their people rows (one per article naming them, under any of
- * the names of one identity): `name` first, the other names and roles each once.
+ * What the archive knows of one person: their other names and roles, each once and first seen first, from
+ * their people rows (one per article naming them, oldest first); how many articles and quotes are theirs.
  */
-export function toPersonFacts(name: string, rows: Row[], quotes: number): PersonFacts {
+export function toPersonFacts(name: string, rows: Row[], articles: number, quotes: number): PersonFacts {
   const aliases = new Set<string>();
   const roles = new Set<string>();
   for (const r of rows) {
@@ -60,8 +60,5 @@ export function toPersonFacts(name: string, rows: Row[], quotes: number): Person
     for (const a of JSON.parse(r.roles as string) as string[]) roles.add(a);
   }
   aliases.delete(name);
-  return {
-    name, kind: rows[0].kind as PersonFacts["kind"], aliases: [...aliases], roles: [...roles],
-    articles: new Set(rows.map((r) => r.article_id)).size, quotes,
-  };
+  return { name, kind: rows[0].kind as PersonFacts["kind"], aliases: [...aliases], roles: [...roles], articles, quotes };
 }

@@ -9,6 +9,7 @@ import type {
   ArchiveStats, ArchiveStore, ArticleHit, ArticleMeta, DigestStatus, FigureHit, FileState, IndexedArticle, NameEntry,
   PersonFacts, PersonMentions, QuoteHit, TextQuery,
 } from "./store.ts";
+import { PERSON_ROWS, RANKED_MATCHES } from "./store.ts";
 import { ARTICLE_COLUMNS, NEWEST, inOrder, nameKeys, toArticle, toFigure, toPersonFacts, toQuoteHit, type Row } from "./rows.ts";
 
 /** Bump when the tables change; an archive with another version is rebuilt from the files. */
@@ -34,7 +35,7 @@ CREATE TABLE figures (
   paragraph INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL);
 CREATE INDEX figures_article ON figures(article_id);
 CREATE TABLE people (article_id INTEGER NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, aliases TEXT NOT NULL, roles TEXT NOT NULL, mentions INTEGER NOT NULL);
-CREATE INDEX people_name ON people(name);
+CREATE INDEX people_name_article ON people(name, article_id);
 CREATE INDEX people_article ON people(article_id);
 CREATE TABLE names (alias TEXT NOT NULL, person TEXT NOT NULL, kind TEXT NOT NULL, articles INTEGER NOT NULL);
 CREATE UNIQUE INDEX names_key ON names(alias, person);
@@ -58,6 +59,14 @@ CREATE TABLE IF NOT EXISTS digests (
 CREATE TABLE IF NOT EXISTS leases (name TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_ms INTEGER NOT NULL);
 `;
 
+/**
+ * Changes to the current schema that need no rebuild: applied to an archive of SCHEMA_VERSION on open (a
+ * few seconds, once, on a large archive) instead of reading every article file again.
+ */
+const UPGRADES = `
+CREATE INDEX IF NOT EXISTS people_name_article ON people(name, article_id);
+DROP INDEX IF EXISTS people_name;
+`;
 
 export class SqliteStore implements ArchiveStore {
   readonly kind = "sqlite" as const;
@@ -80,7 +89,10 @@ export class SqliteStore implements ArchiveStore {
   private migrate(): void {
     this.db.exec(DIGESTS);
     const version = this.db.pragma("user_version", { simple: true }) as number;
-    if (version === SCHEMA_VERSION) return;
+    if (version === SCHEMA_VERSION) {
+      this.db.exec(UPGRADES);
+      return;
+    }
     // The archive is derived from the article files, so an old layout is dropped and rebuilt, not migrated.
     this.db.transaction(() => {
       const objects = this.db.prepare("SELECT type, name FROM sqlite_master WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts_%' AND name NOT IN ('digests', 'leases')").all() as { type: string; name: string }[];
@@ -251,9 +263,8 @@ export class SqliteStore implements ArchiveStore {
   async quotesMatching(query: TextQuery, limit: number): Promise<QuoteHit[]> {
     const match = ftsMatch(query);
     if (!match) return [];
-    // Ranked inside FTS5 first; only the rows returned are joined to their quote and article.
-    const rows = this.stmt(`SELECT q.*, ${ARTICLE_COLUMNS} FROM (SELECT rowid AS id, bm25(quotes_fts) AS score FROM quotes_fts
-      WHERE quotes_fts MATCH ? ORDER BY score LIMIT ?) f JOIN quotes q ON q.id = f.id JOIN articles a ON a.id = q.article_id ORDER BY f.score`).all(match, limit) as Row[];
+    const rows = this.stmt(`SELECT q.*, ${ARTICLE_COLUMNS} FROM (${ranked("quotes_fts", "bm25(quotes_fts)")}) f
+      JOIN quotes q ON q.id = f.id JOIN articles a ON a.id = q.article_id ORDER BY f.score, f.id`).all(match, RANKED_MATCHES, limit) as Row[];
     return rows.map(toQuoteHit);
   }
 
@@ -262,17 +273,21 @@ export class SqliteStore implements ArchiveStore {
     if (!match) return [];
     // The figure's own sentence weighs most, then what it measures, then the sentences it refers back to,
     // then the headline.
-    const rows = this.stmt(`SELECT g.*, ${ARTICLE_COLUMNS} FROM (SELECT rowid AS id, bm25(figures_fts, 6.0, 4.0, 2.0, 1.0) AS score FROM figures_fts
-      WHERE figures_fts MATCH ? ORDER BY score LIMIT ?) f JOIN figures g ON g.id = f.id JOIN articles a ON a.id = g.article_id ORDER BY f.score`).all(match, limit) as Row[];
+    const rows = this.stmt(`SELECT g.*, ${ARTICLE_COLUMNS} FROM (${ranked("figures_fts", "bm25(figures_fts, 6.0, 4.0, 2.0, 1.0)")}) f
+      JOIN figures g ON g.id = f.id JOIN articles a ON a.id = g.article_id ORDER BY f.score, f.id`).all(match, RANKED_MATCHES, limit) as Row[];
     return rows.map((r) => ({ figure: toFigure(r), article: toArticle(r) }));
   }
 
   async articlesMatching(query: TextQuery, limit: number): Promise<ArticleHit[]> {
     const match = ftsMatch(query);
     if (!match) return [];
-    const rows = this.stmt(`SELECT ${ARTICLE_COLUMNS}, snippet(articles_fts, 1, '', '', '…', 24) AS snippet FROM articles_fts f JOIN articles a ON a.id = f.rowid
-      WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 4.0, 1.0) LIMIT ?`).all(match, limit) as Row[];
-    return rows.map((r) => ({ article: toArticle(r), snippet: r.snippet as string }));
+    const rows = this.stmt(`SELECT ${ARTICLE_COLUMNS} FROM (${ranked("articles_fts", "bm25(articles_fts, 4.0, 1.0)")}) f
+      JOIN articles a ON a.id = f.id ORDER BY f.score, f.id`).all(match, RANKED_MATCHES, limit) as Row[];
+    // Snippets for the rows kept only: FTS5 finds one article of a MATCH by its rowid without a scan. The
+    // CAST matters: with a plain bound `rowid = ?` beside MATCH, FTS5 (SQLite 3.53) ignores the rowid and
+    // gives the first match (tests/archive/contract.ts, "ranks articles…", catches it).
+    const snippet = this.stmt("SELECT snippet(articles_fts, 1, '', '', '…', 24) AS snippet FROM articles_fts WHERE articles_fts MATCH ? AND rowid = CAST(? AS INTEGER)");
+    return rows.map((r) => ({ article: toArticle(r), snippet: (snippet.get(match, r.a_id) as Row).snippet as string }));
   }
 
   async articlesSince(since: string, limit: number): Promise<ArticleMeta[]> {
@@ -284,10 +299,12 @@ export class SqliteStore implements ArchiveStore {
   async person(names: string[]): Promise<PersonFacts | null> {
     if (names.length === 0) return null;
     const marks = names.map(() => "?").join(",");
-    const rows = this.db.prepare(`SELECT name, kind, aliases, roles, article_id FROM people WHERE name IN (${marks})`).all(...names) as Row[];
+    // Index-only counts (people(name, article_id)); the names and roles from the latest PERSON_ROWS articles.
+    const rows = this.db.prepare(`SELECT kind, aliases, roles FROM people WHERE name IN (${marks}) ORDER BY article_id DESC LIMIT ?`).all(...names, PERSON_ROWS) as Row[];
     if (rows.length === 0) return null;
+    const articles = (this.db.prepare(`SELECT count(DISTINCT article_id) AS n FROM people WHERE name IN (${marks})`).get(...names) as Row).n as number;
     const quotes = (this.db.prepare(`SELECT count(*) AS n FROM quotes WHERE speaker IN (${marks})`).get(...names) as Row).n as number;
-    return toPersonFacts(names[0], rows, quotes);
+    return toPersonFacts(names[0], rows.reverse(), articles, quotes);
   }
 
   async termsStartingWith(prefix: string, limit: number): Promise<string[]> {
@@ -383,6 +400,16 @@ function articleTerms(title: string, body: string): Set<string> {
 }
 
 
+
+/**
+ * The best `limit` rows of an FTS5 table for a MATCH (parameters: match, RANKED_MATCHES, limit) as (id,
+ * score), ties by id. FTS5 walks a MATCH by rowid and computes the rank function for the rows it yields, so
+ * taking the newest RANKED_MATCHES by rowid first bounds the ranking work, however common the words.
+ */
+function ranked(table: string, rank: string): string {
+  return `SELECT id, score FROM (SELECT rowid AS id, ${rank} AS score FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ?)
+    ORDER BY score, id LIMIT ?`;
+}
 
 /** TextQuery → FTS5 MATCH syntax; every phrase quoted, so no user text is read as FTS operators. */
 export function ftsMatch(query: TextQuery): string | null {

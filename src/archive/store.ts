@@ -58,6 +58,13 @@ export interface NameEntry {
   articles: number;
 }
 
+/**
+ * A person's other names and roles are read from the latest this many articles naming them: all of them for
+ * nearly everyone; for an organisation named in a hundred thousand articles, its current names and roles
+ * without reading every mention (the counts stay exact).
+ */
+export const PERSON_ROWS = 1000;
+
 export interface PersonFacts {
   name: string;
   kind: "person" | "organisation";
@@ -74,6 +81,14 @@ export interface PersonFacts {
 export interface TextQuery {
   groups: string[][];
 }
+
+/**
+ * How many matches of a text query are ranked. Up to this many, every match is ranked by relevance (bm25);
+ * past it (a common word over a large archive) only the most recently added this many are, so that an
+ * answer takes the same few milliseconds at a million articles as at a thousand, and the newest reporting
+ * wins over an old article that uses the word more. Both stores apply the same bound.
+ */
+export const RANKED_MATCHES = 1000;
 
 export interface ArchiveStats {
   files: number;
@@ -117,10 +132,11 @@ export interface ArchiveStore {
   acronyms(): Promise<Acronym[]>;
   /** Quotes whose speaker is one of `speakers` (canonical names), newest first. */
   quotesBy(speakers: string[], limit: number): Promise<QuoteHit[]>;
-  /** Quotes whose text matches, best first. */
+  /** Quotes whose text matches, best first (among the RANKED_MATCHES most recently added matches). */
   quotesMatching(query: TextQuery, limit: number): Promise<QuoteHit[]>;
-  /** Figures whose sentence, context, measure or article title match, best first. */
+  /** Figures whose sentence, context, measure or article title match, best first (as quotesMatching). */
   figuresMatching(query: TextQuery, limit: number): Promise<FigureHit[]>;
+  /** Articles whose title or body match, best first (as quotesMatching), each with a snippet around the words. */
   articlesMatching(query: TextQuery, limit: number): Promise<ArticleHit[]>;
   /** Articles added or dated on or after `since` (ISO), newest first. */
   articlesSince(since: string, limit: number): Promise<ArticleMeta[]>;

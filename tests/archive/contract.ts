@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { ArchiveStore, FileState, IndexedArticle } from "../../src/archive/store.ts";
+import { RANKED_MATCHES, type ArchiveStore, type FileState, type IndexedArticle } from "../../src/archive/store.ts";
 import type { Config } from "../../src/config.ts";
 import { openBot } from "../../src/core.ts";
 import type { Figure, Person, Quote } from "../../src/extract/types.ts";
@@ -227,6 +227,28 @@ export function storeContract(name: string, sut: StoreUnderTest | null, skipReas
       const ranked = await s.quotesMatching({ groups: [["benefit"]] }, 10);
       expect(ranked.map((q) => q.quote.speaker)).toEqual(["Repeated", "Short", "Long"]);
       expect((await s.quotesMatching({ groups: [["benefit"]] }, 1)).map((q) => q.quote.speaker)).toEqual(["Repeated"]);
+    });
+
+    it(`past ${RANKED_MATCHES} matches, ranks the most recently added ones only, for quotes, figures and articles`, async () => {
+      const s = await open();
+      // The best match of all comes first, then RANKED_MATCHES weaker ones: it falls outside the bound.
+      const best = article("best.txt", "Levy", ["Levy levy levy."], { quotes: [quote("Levy levy levy", "Best")], figures: [figure("£9", 9, "Levy levy £9.")] });
+      const weak = Array.from({ length: RANKED_MATCHES }, (_, i) => article(`w${i}.txt`, `Report ${i}`, [`The levy was discussed at length by the committee on day ${i}.`], {
+        quotes: [quote(`The levy was discussed at length by the committee on day ${i}`, `Weak ${i}`)],
+        figures: [figure(`£${i}`, i, `The levy was discussed at length by the committee on day ${i}.`)],
+      }));
+      await put(s, "best.txt", best);
+      await s.putFiles([{ state: state("weak.jsonl"), articles: weak }]);
+      const quotes = await s.quotesMatching(words("levy"), 5);
+      expect(quotes).toHaveLength(5);
+      expect(quotes.map((q) => q.quote.speaker)).not.toContain("Best");
+      expect((await s.figuresMatching(words("levy"), 5)).map((f) => f.figure.text)).not.toContain("£9");
+      expect((await s.articlesMatching(words("levy"), 5)).map((a) => a.article.key)).not.toContain("best.txt");
+      // Among the ranked, still best first: a newer, better match leads.
+      await put(s, "newer.txt", article("newer.txt", "Levy levy", ["Levy levy."], { quotes: [quote("Levy levy", "Newer")], figures: [figure("£8", 8, "Levy levy £8.")] }));
+      expect((await s.quotesMatching(words("levy"), 1))[0].quote.speaker).toBe("Newer");
+      expect((await s.figuresMatching(words("levy"), 1))[0].figure.text).toBe("£8");
+      expect((await s.articlesMatching(words("levy"), 1))[0].article.key).toBe("newer.txt");
     });
 
     it("ranks figures by where the words are: sentence, then measure, then context, then headline", async () => {
