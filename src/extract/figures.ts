@@ -6,8 +6,8 @@ import { measureOf } from "./figure-measure.ts";
 import { scanParagraph, type Token } from "./figure-scan.ts";
 import { sourceOf } from "./figure-source.ts";
 import type { PeopleIndex } from "./people.ts";
-import { splitSentences } from "./text.ts";
-import type { ArticleText, Figure } from "./types.ts";
+import { readParagraphs, type ParagraphReading } from "./paragraphs.ts";
+import type { Acronym, ArticleText, Figure } from "./types.ts";
 
 const APPROX =
   /\b(around|about|nearly|almost|more than|over|under|less than|fewer than|up to|some|roughly|approximately|at least|just over|just under|close to|an estimated|estimated|as many as|as much as|as few as|as little as|in excess of|upwards of|at most|no more than|barely|only)\s+$/i;
@@ -16,18 +16,22 @@ const PER_WORD: Record<string, string> = { annually: "year", yearly: "year", ann
 // Words between a number and the figure before it that make it the same kind of thing: "37,000 files - up 22,000".
 const CONNECTOR = /(?:\b(?:up|down|by|another|a further|an extra|extra|further|from|to|and|or|than|against|versus|compared with|of|with|rising to|falling to)|[-–])\s*$/i;
 
-export function findFigures(article: ArticleText, people: PeopleIndex): Figure[] {
+export function findFigures(
+  article: ArticleText,
+  people: PeopleIndex,
+  read: Pick<ParagraphReading, "sentences"> = readParagraphs(article),
+  acronyms: Acronym[] = findAcronyms(article),
+): Figure[] {
   const sentences: PlacedSentence[] = [];
   const perParagraph = article.paragraphs.map((raw, pi) => {
     // Numbers inside HTML entities ("&#233;") are characters, not figures: blank them, keeping offsets.
     const p = raw.includes("&") ? raw.replace(/&#?\w+;/g, (e) => " ".repeat(e.length)) : raw;
-    const ss = splitSentences(raw);
+    const ss = read.sentences[pi];
     const first = sentences.length;
     for (const s of ss) sentences.push({ text: s.text, paragraph: pi + 1, start: s.start, end: s.end });
     return { p, first, tokens: resolveNeighbours(p, scanParagraph(p, ss.map((s) => s.start)), ss) };
   });
 
-  const acronyms = findAcronyms(article);
   const out: Figure[] = [];
   const seen = new Set<string>();
   const heads = new Map<number, string[]>(); // each sentence's definite descriptions, read once

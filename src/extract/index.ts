@@ -3,16 +3,20 @@
 import { findAcronyms } from "./acronyms.ts";
 import { findFigures } from "./figures.ts";
 import { findPeople } from "./people.ts";
+import { readParagraphs } from "./paragraphs.ts";
 import { findQuotes } from "./quotes.ts";
 import type { ArticleText, Extraction } from "./types.ts";
 
 export function extractArticle(article: ArticleText): Extraction {
-  const people = findPeople(article);
+  // Sentences, quotation marks and acronyms are read once and shared, not worked out again by each extractor.
+  const read = readParagraphs(article);
+  const acronyms = findAcronyms(article);
+  const people = findPeople(article, read);
   return {
-    quotes: findQuotes(article, people),
-    figures: findFigures(article, people),
+    quotes: findQuotes(article, people, read),
+    figures: findFigures(article, people, read, acronyms),
     people: people.people,
-    acronyms: findAcronyms(article),
+    acronyms,
   };
 }
 

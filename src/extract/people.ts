@@ -2,7 +2,7 @@
 // initials, roles), and where each is mentioned: what speaker attribution and /who build on.
 // Two people who share a surname stay two people: a bare surname only resolves when it is unambiguous.
 import { FEMALE_NAMES, GIVEN_NAMES, NOT_NAME, ORG_WORDS, PLACE_WORDS, ROLE_WORDS, THING_WORDS, TITLES } from "./names.ts";
-import { quoteSpans } from "./marks.ts";
+import { readParagraphs, type ParagraphReading } from "./paragraphs.ts";
 import type { ArticleText, Person } from "./types.ts";
 
 export interface Mention {
@@ -49,11 +49,11 @@ interface Raw {
   role: string | null;
 }
 
-export function findPeople(article: ArticleText): PeopleIndex {
+export function findPeople(article: ArticleText, read: Pick<ParagraphReading, "quotes"> = readParagraphs(article)): PeopleIndex {
   const raws: Raw[] = [];
   article.paragraphs.forEach((text, i) => {
     // A capitalised phrase that fills a pair of quote marks is a title ("Hit The Road Jack"), not a name.
-    const titles = quoteSpans(text).filter((q) => q.end - q.start < 60 && /^(?:(?:\p{Lu}[\p{L}'’-]*|the|of|and|a|in|on|to)(?:[\s,!?.]+|$))+$/u.test(text.slice(q.start, q.end)));
+    const titles = read.quotes[i].filter((q) => q.end - q.start < 60 && /^(?:(?:\p{Lu}[\p{L}'’-]*|the|of|and|a|in|on|to)(?:[\s,!?.]+|$))+$/u.test(text.slice(q.start, q.end)));
     for (const m of text.matchAll(CAPITAL_RUN)) {
       // Most runs are one ordinary word that opens a sentence ("The", "But"): skip them before any work.
       if (!m[0].includes(" ") && NOT_NAME.has(m[0].toLowerCase())) continue;

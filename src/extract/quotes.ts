@@ -2,10 +2,11 @@
 // sentence: a cue verb before it ("He wrote: “…”") or after it ("“…,” said X"), a possessive ("Duncan
 // Smith's letter: “…”"), or none, when it continues the quotation before it. Scare quotes and titles —
 // short spans nobody is said to have said — are not speech. When the speaker cannot be told, it is null.
-import { quoteSpans, type Span } from "./marks.ts";
+import type { Span } from "./marks.ts";
+import { readParagraphs, type ParagraphReading } from "./paragraphs.ts";
 import type { Mention, PeopleIndex } from "./people.ts";
 import { ROLE_WORDS } from "./names.ts";
-import { splitSentences, type Sentence } from "./text.ts";
+import type { Sentence } from "./text.ts";
 import type { ArticleText, Quote } from "./types.ts";
 
 // Plural subjects take the base form ("critics claim", "analysts warn"), but most of these are nouns too ("China's
@@ -44,15 +45,15 @@ interface Draft extends Span {
   own: boolean;
 }
 
-export function findQuotes(article: ArticleText, people: PeopleIndex): Quote[] {
+export function findQuotes(article: ArticleText, people: PeopleIndex, read: ParagraphReading = readParagraphs(article)): Quote[] {
   const drafts: Draft[] = [];
-  const spans = article.paragraphs.map((p) => quoteSpans(p));
+  const spans = read.quotes;
   // Names said inside quotations are not candidates for "he" and "she" outside them.
   const outside = people.mentions.filter((m) => !spans[m.paragraph - 1].some((q) => m.start >= q.start && m.end <= q.end));
 
   article.paragraphs.forEach((p, pi) => {
     const paragraph = pi + 1;
-    const sentences = splitSentences(p);
+    const sentences = read.sentences[pi];
     for (const span of spans[pi]) {
       const text = p.slice(span.start, span.end);
       const sentence = sentenceAround(sentences, span, p);

@@ -26,6 +26,7 @@ const ABBREVIATIONS = new Set(
 );
 
 const CLOSERS = `"'”’)]`;
+const STOPS = /[.!?]/g;
 
 /**
  * Splits a paragraph into sentences, keeping offsets. A sentence ends at . ! ? (with any closing quote
@@ -36,9 +37,11 @@ export function splitSentences(paragraph: string): Sentence[] {
   const out: Sentence[] = [];
   let start = 0;
   const n = paragraph.length;
-  for (let i = 0; i < n; i++) {
-    const ch = paragraph[i];
-    if (ch !== "." && ch !== "!" && ch !== "?") continue;
+  // Jump from stop to stop: a regex finds the next . ! or ? faster than a loop over every character.
+  STOPS.lastIndex = 0;
+  for (let found = STOPS.exec(paragraph); found; found = STOPS.exec(paragraph)) {
+    const i = found.index;
+    const ch = found[0];
     let j = i + 1;
     while (j < n && (paragraph[j] === "." || paragraph[j] === "!" || paragraph[j] === "?")) j++;
     while (j < n && CLOSERS.includes(paragraph[j])) j++;
