@@ -6,11 +6,12 @@ import { register } from "tsx/esm/api";
 
 register();
 const { extractArticle } = await import("../extract/index.ts");
+const { articleTerms } = await import("./terms.ts");
 
 parentPort.on("message", ({ id, records }) => {
   const results = records.map((record) => {
     try {
-      return { extraction: extractArticle(record) };
+      return { extraction: extractArticle(record), terms: articleTerms(record.title, record.paragraphs) };
     } catch (e) {
       return { error: String(e?.stack ?? e) };
     }

@@ -135,13 +135,21 @@ export async function syncFolder(store: ArchiveStore, dir: string, { log, onProg
   return report;
 }
 
+/** What an extraction thread gives back per article (src/archive/extract-worker.mjs). */
+interface Extracted {
+  extraction?: Extraction;
+  /** The article's vocabulary, worked out there too: the writing thread is the one that limits ingestion. */
+  terms?: string[];
+  error?: string;
+}
+
 /**
  * Extraction on worker threads (src/archive/extract-worker.mjs), each chunk of articles to the least busy
  * thread; on this thread until `after` articles were seen, or if the threads cannot start.
  */
 class ExtractPool {
   private threads: { worker: Worker; busy: number }[] = [];
-  private waiting = new Map<number, { resolve: (r: { extraction?: Extraction; error?: string }[]) => void; reject: (e: Error) => void }>();
+  private waiting = new Map<number, { resolve: (r: Extracted[]) => void; reject: (e: Error) => void }>();
   private nextId = 0;
   private seen = 0;
   private failed = false;
@@ -177,8 +185,8 @@ class ExtractPool {
     }
   }
 
-  private done(record: ArticleRecord, r: { extraction?: Extraction; error?: string }): IndexedArticle {
-    if (r.extraction) return { record, extraction: r.extraction };
+  private done(record: ArticleRecord, r: Extracted): IndexedArticle {
+    if (r.extraction) return { record, extraction: r.extraction, terms: r.terms };
     // A bug in a rule must not cost the newsroom the article: index its text without extractions.
     this.log.error(`extraction failed on ${record.key}: ${r.error}`);
     return { record, extraction: { quotes: [], figures: [], people: [], acronyms: [] } };
@@ -203,7 +211,7 @@ class ExtractPool {
     }
   }
 
-  private send(records: ArticleRecord[]): Promise<{ extraction?: Extraction; error?: string }[]> {
+  private send(records: ArticleRecord[]): Promise<Extracted[]> {
     const thread = this.threads.reduce((a, b) => (b.busy < a.busy ? b : a));
     const id = this.nextId++;
     thread.busy++;

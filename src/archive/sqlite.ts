@@ -3,13 +3,13 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import { foldText } from "../extract/text.ts";
 import type { Acronym } from "../extract/types.ts";
 import type {
   ArchiveStats, ArchiveStore, ArticleHit, ArticleMeta, DigestStatus, FigureHit, FileState, IndexedArticle, NameEntry,
   PersonFacts, PersonMentions, QuoteHit, TextQuery,
 } from "./store.ts";
 import { PERSON_ROWS, RANKED_MATCHES } from "./store.ts";
+import { articleTerms } from "./terms.ts";
 import { ARTICLE_COLUMNS, NEWEST, inOrder, nameKeys, toArticle, toFigure, toPersonFacts, toQuoteHit, type Row } from "./rows.ts";
 
 /** Bump when the tables change; an archive with another version is rebuilt from the files. */
@@ -159,8 +159,8 @@ export class SqliteStore implements ArchiveStore {
   }
 
   /** Counts the words of an article in or out of the vocabulary (the `terms` table: word → articles with it). */
-  private countTerms(title: string, body: string, sign: 1 | -1): void {
-    for (const t of articleTerms(title, body)) this.termDelta.set(t, (this.termDelta.get(t) ?? 0) + sign);
+  private countTerms(terms: string[], sign: 1 | -1): void {
+    for (const t of terms) this.termDelta.set(t, (this.termDelta.get(t) ?? 0) + sign);
   }
 
   /** Once per transaction: one write per word of the batch, not one per word of every article. */
@@ -184,7 +184,7 @@ export class SqliteStore implements ArchiveStore {
       for (const q of this.stmt("SELECT id FROM quotes WHERE article_id = ?").all(id) as Row[]) this.stmt("DELETE FROM quotes_fts WHERE rowid = ?").run(q.id);
       for (const f of this.stmt("SELECT id FROM figures WHERE article_id = ?").all(id) as Row[]) this.stmt("DELETE FROM figures_fts WHERE rowid = ?").run(f.id);
       this.stmt("INSERT INTO articles_fts (articles_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)").run(id, a.title, a.body);
-      this.countTerms(a.title as string, a.body as string, -1);
+      this.countTerms(articleTerms(a.title as string, [a.body as string]), -1);
       for (const p of this.stmt("SELECT name, aliases FROM people WHERE article_id = ?").all(id) as Row[]) {
         for (const alias of nameKeys(p.name as string, JSON.parse(p.aliases as string) as string[])) {
           this.stmt("UPDATE names SET articles = articles - 1 WHERE alias = ? AND person = ?").run(alias, p.name);
@@ -196,7 +196,7 @@ export class SqliteStore implements ArchiveStore {
     }
   }
 
-  private insertArticle(file: string, { record: r, extraction: x }: IndexedArticle): void {
+  private insertArticle(file: string, { record: r, extraction: x, terms }: IndexedArticle): void {
     const body = r.paragraphs.join("\n\n");
     const addedAt = new Date().toISOString();
     const id = Number(
@@ -206,7 +206,7 @@ export class SqliteStore implements ArchiveStore {
     // The article's day on each quote, as NEWEST orders articles: a speaker's newest quotes are an index range.
     const at = r.date ?? addedAt.slice(0, 10);
     this.stmt("INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)").run(id, r.title, body);
-    this.countTerms(r.title, body, 1);
+    this.countTerms(terms ?? articleTerms(r.title, r.paragraphs), 1);
     for (const q of x.quotes) {
       const qid = this.stmt("INSERT INTO quotes (article_id, text, speaker, cue, partial, confidence, paragraph, start, end, mentions, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .run(id, q.text, q.speaker, q.cue, q.partial ? 1 : 0, q.confidence, q.paragraph, q.start, q.end, JSON.stringify(q.mentions), at).lastInsertRowid;
@@ -390,16 +390,6 @@ export class SqliteStore implements ArchiveStore {
     if (this.db.open) this.db.close();
   }
 }
-
-/**
- * The distinct words of an article as the articles_fts tokenizer (unicode61, remove_diacritics 2) reads them:
- * folded, split at anything that is not a letter or a digit.
- */
-function articleTerms(title: string, body: string): Set<string> {
-  return new Set(foldText(`${title}\n${body}`).match(/[\p{L}\p{N}]+/gu) ?? []);
-}
-
-
 
 /**
  * The best `limit` rows of an FTS5 table for a MATCH (parameters: match, RANKED_MATCHES, limit) as (id,

@@ -18,6 +18,8 @@ export interface FileState {
 export interface IndexedArticle {
   record: ArticleRecord;
   extraction: Extraction;
+  /** The article's distinct words (src/archive/terms.ts), when ingestion worked them out off the writing thread. */
+  terms?: string[];
 }
 
 /** The article fields that answers show. */

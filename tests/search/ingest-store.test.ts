@@ -26,6 +26,8 @@ function dump(path: string) {
     quotes: all("SELECT a.key, q.text, q.speaker, q.paragraph, q.start FROM quotes q JOIN articles a ON a.id = q.article_id ORDER BY a.key, q.paragraph, q.start"),
     figures: all("SELECT a.key, f.text, f.value, f.unit, f.measure FROM figures f JOIN articles a ON a.id = f.article_id ORDER BY a.key, f.paragraph, f.start"),
     people: all("SELECT a.key, p.name, p.aliases FROM people p JOIN articles a ON a.id = p.article_id ORDER BY a.key, p.name"),
+    // Counted from words worked out on the threads, or on the main thread.
+    terms: all("SELECT term, docs FROM terms ORDER BY term"),
   };
   db.close();
   return out;
