@@ -1,5 +1,6 @@
 // Abbreviations an article defines — "Personal Independence Payments (PIP)" or "PIP (Personal Independence
 // Payment)" — so either form of a name finds the other.
+import { matchesOf } from "./text.ts";
 import type { Acronym, ArticleText } from "./types.ts";
 
 const SMALL = new Set(["of", "and", "for", "the", "on", "in", "to", "&", "de", "du", "des", "la", "le", "at"]);
@@ -8,7 +9,7 @@ export function findAcronyms(article: ArticleText): Acronym[] {
   const found = new Map<string, Acronym>();
   for (const p of article.paragraphs) {
     // Long form, then the acronym in brackets.
-    for (const m of p.matchAll(/\((\p{Lu}[\p{L}\d&]{1,9})\)/gu)) {
+    for (const m of matchesOf(p, /\((\p{Lu}[\p{L}\d&]{1,9})\)/gu)) {
       if (!isAcronym(m[1])) continue;
       const short = m[1].replace(/(?<=\p{Lu})s$/u, ""); // "(MPs)" defines MP
       const words = p.slice(Math.max(0, m.index! - 120), m.index).trim().split(/\s+/);
@@ -16,7 +17,7 @@ export function findAcronyms(article: ArticleText): Acronym[] {
       if (long) add(found, short, long);
     }
     // The acronym, then the long form in brackets.
-    for (const m of p.matchAll(/\b(\p{Lu}[\p{L}\d&]{1,9})\s+\(([^)]{3,100})\)/gu)) {
+    for (const m of matchesOf(p, /\b(\p{Lu}[\p{L}\d&]{1,9})\s+\(([^)]{3,100})\)/gu)) {
       if (!isAcronym(m[1])) continue;
       const words = m[2].trim().split(/\s+/);
       if (initials(words) === m[1].toUpperCase().replace(/[^\p{Lu}\d]/gu, "")) add(found, m[1], words.join(" "));

@@ -9,6 +9,7 @@
 // something else does not pick up an unrelated topic named a few paragraphs earlier. Sentences are joined
 // with " … ", the figure's own sentence first. The sentence just before it in the same paragraph is added
 // too, as the nearest statement of what the paragraph is about. The title is not included: weighting it is the search's call.
+import { matchesOf } from "./text.ts";
 import type { Acronym } from "./types.ts";
 
 export interface PlacedSentence {
@@ -37,7 +38,7 @@ export function definiteHeads(sentence: string): string[] {
   const heads: string[] = [];
   // Each determiner starts its own phrase, so "The IFS said the changes" yields both "IFS said" and "changes".
   // "That" only with a capital: lower-case "that" is far more often a conjunction ("said that …").
-  for (const m of sentence.matchAll(/\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his|That)\s+/g)) {
+  for (const m of matchesOf(sentence, /\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his|That)\s+/g)) {
     const words = sentence.slice(m.index! + m[0].length).match(/^(?:[\p{L}][\p{L}'’-]*\s+){0,2}[\p{L}][\p{L}'’-]*/u)?.[0].split(/\s+/) ?? [];
     const cut = words.findIndex((w) => STOP.test(w));
     const phrase = cut === -1 ? words : words.slice(0, cut);

@@ -2,6 +2,7 @@
 // "a survey by X". Names come from the people index when it knows them (canonical form), otherwise as written.
 import type { PeopleIndex } from "./people.ts";
 import type { PlacedSentence } from "./figure-context.ts";
+import { matchesOf } from "./text.ts";
 
 const CUES =
   /\b(?:said|says|say|told|estimates?|estimated|forecasts?|forecast|predicts?|predicted|calculated|calculates|found|finds|reported|reports|showed|shows|revealed|reveals|claims?|claimed|believes|thinks|warned|warns|expects|expected|suggests?|suggested|announced|announces|added|argued|insists?)\b/g;
@@ -18,12 +19,12 @@ export function sourceOf(s: PlacedSentence, people: PeopleIndex): string | null 
   const mentions = people.mentions.filter((m) => m.paragraph === s.paragraph && m.start >= s.start && m.end <= s.end);
   const known = (at: number, to: number) => mentions.find((m) => m.start - s.start >= at && m.start - s.start <= to)?.name;
 
-  for (const m of text.matchAll(BY)) {
+  for (const m of matchesOf(text, BY)) {
     const at = m.index! + m[0].length;
     const name = known(at, at + 6) ?? asWritten(NAME.exec(text.slice(at))?.[0], people);
     if (name) return name;
   }
-  for (const cue of text.matchAll(CUES)) {
+  for (const cue of matchesOf(text, CUES)) {
     const at = cue.index!;
     // The subject before the verb, directly or across an apposition: "Gartner estimates", "the IFS, said",
     // "Rod Eddington, BA's chief executive, said" (Eddington, not BA).

@@ -3,6 +3,7 @@
 // Two people who share a surname stay two people: a bare surname only resolves when it is unambiguous.
 import { FEMALE_NAMES, GIVEN_NAMES, NOT_NAME, ORG_WORDS, PLACE_WORDS, ROLE_WORDS, THING_WORDS, TITLES } from "./names.ts";
 import { readParagraphs, type ParagraphReading } from "./paragraphs.ts";
+import { matchesOf } from "./text.ts";
 import type { ArticleText, Person } from "./types.ts";
 
 export interface Mention {
@@ -54,7 +55,7 @@ export function findPeople(article: ArticleText, read: Pick<ParagraphReading, "q
   article.paragraphs.forEach((text, i) => {
     // A capitalised phrase that fills a pair of quote marks is a title ("Hit The Road Jack"), not a name.
     const titles = read.quotes[i].filter((q) => q.end - q.start < 60 && /^(?:(?:\p{Lu}[\p{L}'’-]*|the|of|and|a|in|on|to)(?:[\s,!?.]+|$))+$/u.test(text.slice(q.start, q.end)));
-    for (const m of text.matchAll(CAPITAL_RUN)) {
+    for (const m of matchesOf(text, CAPITAL_RUN)) {
       // Most runs are one ordinary word that opens a sentence ("The", "But"): skip them before any work.
       if (!m[0].includes(" ") && NOT_NAME.has(m[0].toLowerCase())) continue;
       if (titles.some((q) => q.start === m.index && m.index + m[0].length >= q.end - 1 && m[0].includes(" "))) continue;
@@ -228,7 +229,7 @@ function splitRun(run: string, at: number): { run: string; at: number }[] {
   const re = /\S+/g;
   let start = -1;
   let last = -1;
-  for (const m of run.matchAll(re)) {
+  for (const m of matchesOf(run, re)) {
     if (start < 0) start = m.index!;
     last = m.index! + m[0].length;
     const word = m[0];

@@ -6,7 +6,7 @@ import type { Span } from "./marks.ts";
 import { readParagraphs, type ParagraphReading } from "./paragraphs.ts";
 import type { Mention, PeopleIndex } from "./people.ts";
 import { ROLE_WORDS } from "./names.ts";
-import type { Sentence } from "./text.ts";
+import { matchesOf, type Sentence } from "./text.ts";
 import type { ArticleText, Quote } from "./types.ts";
 
 // Plural subjects take the base form ("critics claim", "analysts warn"), but most of these are nouns too ("China's
@@ -177,7 +177,7 @@ function afterCue(after: string, offset: number, ctx: Ctx, text: string): Attrib
   // A quotation that ends its sentence ("… sure.") is followed by a new sentence, whose cue belongs to the next quotation.
   const endsSentence = /[.!?]$/.test(text);
   // The first cue word of the sentence after the quote; what stands before it is its subject.
-  const cue = [...after.matchAll(/\b[a-z]+\b/g)].find((w) => finite(w[0]));
+  const cue = matchesOf(after, /\b[a-z]+\b/g).find((w) => finite(w[0]));
   if (cue && cue.index! > 0) {
     const subject = after.slice(0, cue.index).replace(/\b(?:has|had|have|also|then|later|once|would|will|was|is)\s+$/, "").replace(/^[\s,–—-]+/, "");
     const rest = after.slice(cue.index! + cue[0].length);
@@ -202,7 +202,7 @@ function beforeCue(before: string, offset: number, ctx: Ctx): Attribution | null
   }
   // Words inside earlier quotation marks of the sentence are someone's speech, not its subject or its verb.
   const plain = maskQuotes(before);
-  const words = [...plain.matchAll(/[\p{L}'’-]+/gu)];
+  const words = matchesOf(plain, /[\p{L}'’-]+/gu);
   for (let k = words.length - 1; k >= 0; k--) {
     const w = words[k][0].toLowerCase();
     if (!CUE.has(w)) continue;
@@ -273,7 +273,7 @@ function trailingCue(p: string, sentence: Sentence, closeAt: number, ctx: Ctx): 
   const comma = rest.lastIndexOf(",");
   if (comma < 0 || /["“”]/.test(rest)) return null;
   const tail = rest.slice(comma + 1);
-  const words = [...tail.matchAll(/[\p{L}'’.-]+/gu)];
+  const words = matchesOf(tail, /[\p{L}'’.-]+/gu);
   const k = words.findIndex((w) => CUE.has(w[0].replace(/\.$/, "")));
   // The attribution is the whole clause after the comma: a short subject and its verb, or the verb first.
   if (k < 0 || words.length > 10 || words.length - k > 6) return null;
@@ -304,7 +304,7 @@ function subjectAt(ctx: Ctx, at: number, text: string, which: "first" | "last"):
   const inside = ctx.outside.filter((m) => m.paragraph === ctx.paragraph && m.start >= at && m.end <= end + 1);
   const persons = inside.filter((m) => ctx.people.kind(m.name) === "person");
   const pick = (list: Mention[]) => (which === "first" ? list[0] : list[list.length - 1]);
-  const tokens = [...text.matchAll(/[\p{L}'’]+/gu)];
+  const tokens = matchesOf(text, /[\p{L}'’]+/gu);
   // Read from the start, a possessive ("his lawyer, Antony Townsden,") is not the subject; a name after it may be.
   const subjectForm = (t: string) => (which === "first" ? /^(?:he|she|they|it)$/i.test(t) : t.toLowerCase() in PRONOUNS);
   const pronoun = (which === "first" ? tokens : [...tokens].reverse()).find((t) => subjectForm(t[0])) ??
@@ -366,7 +366,7 @@ function antecedent(ctx: Ctx, at: number, kind: "m" | "f" | "org" | "any", artic
     if (ctx.paragraph - m.paragraph > 3) return null;
     if (!fits(m)) continue;
     const text = m.paragraph === ctx.paragraph ? ctx.p : article?.paragraphs[m.paragraph - 1] ?? "";
-    const stops = [...text.slice(0, m.start).matchAll(/[.!?]["”]?\s/g)];
+    const stops = matchesOf(text.slice(0, m.start), /[.!?]["”]?\s/g);
     const sentenceStart = stops.length ? stops[stops.length - 1].index! : 0;
     // A quotation in that sentence attributed to someone who fits: "…Quincy Jones, who described him as a
     // “brother…”. “There will never be…,” he said" — the pronoun goes on with the one just quoted.

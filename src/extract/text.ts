@@ -74,6 +74,23 @@ function trimmed(text: string, start: number, end: number): Sentence {
   return { text: text.slice(start, end), start, end };
 }
 
+/**
+ * Every match of a global regex, as `[...text.matchAll(re)]` gives them. matchAll copies the regex on every
+ * call, which costs more than the matching on the short texts extraction reads; this runs the regex itself
+ * (from lastIndex 0, leaving it reset) and collects the matches before the caller reads any.
+ */
+export function matchesOf(text: string, re: RegExp): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push(m);
+    // An empty match would match again where it stands: step past it, by code point in Unicode mode.
+    if (m[0] === "") re.lastIndex += re.unicode && (text.codePointAt(re.lastIndex) ?? 0) > 0xffff ? 2 : 1;
+  }
+  re.lastIndex = 0;
+  return out;
+}
+
 /** The sentence of a paragraph that contains the offset. */
 export function sentenceAt(sentences: Sentence[], offset: number): Sentence | undefined {
   return sentences.find((s) => offset >= s.start && offset < s.end) ?? sentences[sentences.length - 1];
