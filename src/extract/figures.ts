@@ -35,6 +35,13 @@ export function findFigures(
   const out: Figure[] = [];
   const seen = new Set<string>();
   const heads = new Map<number, string[]>(); // each sentence's definite descriptions, read once
+  // A sentence's context depends on the sentence alone, and a sentence often holds several figures.
+  const contexts = new Map<number, string>();
+  const contextAt = (si: number) => {
+    let context = contexts.get(si);
+    if (context === undefined) contexts.set(si, (context = contextOf(sentences, si, acronyms, heads)));
+    return context;
+  };
   perParagraph.forEach(({ p, first, tokens }, pi) => {
     for (const t of tokens) {
       if (t.unit === null) continue;
@@ -55,7 +62,7 @@ export function findFigures(
         measure: measureOf(s.text, t.start - s.start, t.end - s.start),
         source: sourceOf(s, people),
         sentence: s.text,
-        context: contextOf(sentences, si, acronyms, heads),
+        context: contextAt(si),
         paragraph: pi + 1,
         start: t.start,
         end: t.end,

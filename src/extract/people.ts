@@ -416,9 +416,9 @@ function lastWordBefore(text: string, start: number): string {
 
 /** "minister", "vice-chairman": a plain word that is, or ends in, a role word. */
 function endsInRoleWord(word: string): boolean {
-  if (!/^[\p{L}'’-]+$/u.test(word)) return false;
   const w = word.toLowerCase();
-  return ROLE_WORDS.has(w) || ROLE_WORDS.has(w.split("-").pop()!);
+  // The Set answers first: most words before a name are not role words, and then no regex need run.
+  return (ROLE_WORDS.has(w) || ROLE_WORDS.has(w.slice(w.lastIndexOf("-") + 1))) && /^[\p{L}'’-]+$/u.test(word);
 }
 
 /** White space as `\s` defines it, by character code. */
