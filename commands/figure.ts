@@ -8,7 +8,8 @@ import type { Command } from "./command.ts";
 import { corrected } from "./quote.ts";
 import { nearest } from "./suggest.ts";
 
-const MAX_HITS = 300;
+/** Figures a query reads at most (as /quote's MAX_RESULTS), grouped into claims: ten pages and more. */
+const MAX_HITS = 100;
 
 export const figure: Command = {
   name: "figure",
@@ -30,7 +31,7 @@ export const figure: Command = {
     }
     if (hits.length === 0) return emptyReply("figure", query, await nearest(ctx, "figure", query));
     const claims = groupClaims(hits);
-    const { items, paging } = pageOf(claims, page, pageSize);
+    const { items, paging } = pageOf(claims, page, pageSize, hits.length === MAX_HITS);
     const blocks: Block[] = [...corrected(topic.corrections)];
     if (loose) blocks.push({ kind: "note", text: `No figure matches every word of “${query}”; these match some of them.` });
     blocks.push(...items);

@@ -6,6 +6,9 @@ import type { Command } from "./command.ts";
 import { corrected } from "./quote.ts";
 import { nearest } from "./suggest.ts";
 
+/** Articles a query reads at most (as /quote's MAX_RESULTS): ten pages of five. */
+const MAX_RESULTS = 50;
+
 export const search: Command = {
   name: "search",
   description: "Articles that match some words, best first, with a snippet",
@@ -17,14 +20,14 @@ export const search: Command = {
     const topic = await ctx.lookup.topic(query);
     if (topic.query.groups.length === 0) return usageReply("search", query, Messages.noSearchableWords, this.examples);
     const store = ctx.lookup.store;
-    let hits = await store.articlesMatching(topic.query, 200);
+    let hits = await store.articlesMatching(topic.query, MAX_RESULTS);
     let loose = false;
     if (hits.length === 0 && topic.query.groups.length > 1) {
-      hits = await store.articlesMatching({ groups: [topic.query.groups.flat()] }, 200);
+      hits = await store.articlesMatching({ groups: [topic.query.groups.flat()] }, MAX_RESULTS);
       loose = hits.length > 0;
     }
     if (hits.length === 0) return emptyReply("search", query, await nearest(ctx, "search", query));
-    const { items, paging } = pageOf(hits, page, pageSize);
+    const { items, paging } = pageOf(hits, page, pageSize, hits.length === MAX_RESULTS);
     const blocks: Block[] = [...corrected(topic.corrections)];
     if (loose) blocks.push({ kind: "note", text: `No article has every word of “${query}”; these have some of them.` });
     for (const h of items) blocks.push({ kind: "article", snippet: h.snippet, source: sourceRef(h.article, 1) });

@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.ts";
 import { openBot, type Bot } from "../src/core.ts";
 import { memoryLogger } from "../src/log.ts";
+import { renderDiscord } from "../src/reply/discord.ts";
 import type { FigureBlock, QuoteBlock, Reply } from "../src/reply/model.ts";
+import { renderSlack } from "../src/reply/slack.ts";
+import { renderTerminal } from "../src/reply/terminal.ts";
 import { tempDir } from "./helpers/tmp.ts";
 
 let bot: Bot;
@@ -133,6 +136,28 @@ describe("/check on the sample articles", () => {
   it("explains what it looks for when there is nothing to check", async () => {
     const r = await ask("/check the minister resigned");
     expect(r.status).toBe("usage");
+  });
+});
+
+describe("a long answer", () => {
+  it("reads at most ten pages, and says “50+ results” on every platform when there are more", async () => {
+    const dir = join(root, "many-quotes");
+    mkdirSync(dir);
+    for (let i = 0; i < 60; i++) writeFileSync(join(dir, `${i}.txt`), `Harbour plan ${i}\n\n“The harbour plan ${i} will go ahead,” said Anna Hartley, a councillor.\n`);
+    const many = await openBot(loadConfig({ env: { NEWSBOT_ARTICLES: dir, NEWSBOT_DB: join(root, "q.db") }, cwd: root }), { log: memoryLogger() });
+    try {
+      for (const query of ["harbour plan", "Anna Hartley"]) {
+        const r = await many.handle({ command: "quote", query, platform: "cli", page: 1, pageSize: 5 });
+        expect(r.paging, query).toEqual({ page: 1, pages: 10, total: 50, capped: true });
+        expect(renderTerminal(r)).toContain("Page 1 of 10 (50+ results)");
+        expect(JSON.stringify(renderSlack(r))).toContain("Page 1 of 10 (50+ results)");
+        expect(JSON.stringify(renderDiscord(r))).toContain("Page 1 of 10 · 50+ results");
+      }
+      const few = await many.handle({ command: "quote", query: "harbour plan 7", platform: "cli", page: 1, pageSize: 5 });
+      expect(few.paging).toBeNull();
+    } finally {
+      await many.close();
+    }
   });
 });
 

@@ -246,18 +246,23 @@ export class SqliteStore implements ArchiveStore {
 
   async quotesBy(speakers: string[], limit: number): Promise<QuoteHit[]> {
     if (speakers.length === 0) return [];
-    // Each speaker's newest `limit` quotes are a range of the (speaker, at, article, paragraph, start) index;
-    // merged here in the same order, rather than sorting every quote of every speaker before the LIMIT.
-    const rows: Row[] = [];
+    // Each speaker's newest `limit` quotes are a range of the (speaker, at, article, paragraph, start) index,
+    // read from the index alone; merged here in the same order, then only the quotes kept are read in full
+    // (on a large archive every row read is a random read from disk).
+    const keys: Row[] = [];
     for (const speaker of new Set(speakers)) {
-      rows.push(...(this.stmt(`SELECT q.*, ${ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
-        WHERE q.speaker = ? ORDER BY q.at DESC, q.article_id DESC, q.paragraph, q.start LIMIT ?`).all(speaker, limit) as Row[]));
+      keys.push(...(this.stmt(`SELECT id, at, article_id, paragraph, start FROM quotes
+        WHERE speaker = ? ORDER BY at DESC, article_id DESC, paragraph, start LIMIT ?`).all(speaker, limit) as Row[]));
     }
     if (speakers.length > 1) {
-      rows.sort((x, y) => (y.at as string).localeCompare(x.at as string) || (y.article_id as number) - (x.article_id as number)
+      keys.sort((x, y) => (y.at as string).localeCompare(x.at as string) || (y.article_id as number) - (x.article_id as number)
         || (x.paragraph as number) - (y.paragraph as number) || (x.start as number) - (y.start as number));
     }
-    return rows.slice(0, limit).map(toQuoteHit);
+    const ids = keys.slice(0, limit).map((k) => k.id as number);
+    const rows = this.stmt(`SELECT q.*, ${ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
+      WHERE q.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Row[];
+    const at = new Map(ids.map((id, i) => [id, i]));
+    return rows.sort((x, y) => at.get(x.id as number)! - at.get(y.id as number)!).map(toQuoteHit);
   }
 
   async quotesMatching(query: TextQuery, limit: number): Promise<QuoteHit[]> {

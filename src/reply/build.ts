@@ -25,10 +25,10 @@ export function errorReply(command: string, query: string): Reply {
 }
 
 /** The page of `items` asked for, and the paging the reply reports. */
-export function pageOf<T>(items: T[], page: number, pageSize: number): { items: T[]; paging: Reply["paging"] } {
+export function pageOf<T>(items: T[], page: number, pageSize: number, capped = false): { items: T[]; paging: Reply["paging"] } {
   const pages = Math.max(1, Math.ceil(items.length / pageSize));
   const p = Math.min(page, pages);
-  return { items: items.slice((p - 1) * pageSize, p * pageSize), paging: items.length > pageSize ? { page: p, pages, total: items.length } : null };
+  return { items: items.slice((p - 1) * pageSize, p * pageSize), paging: items.length > pageSize ? { page: p, pages, total: items.length, ...(capped ? { capped } : {}) } : null };
 }
 
 /** The link back to an article and paragraph that every quote and figure carries. */

@@ -67,7 +67,7 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Discor
   const embed: DiscordEmbed = { title: fit(clean(reply.title), EMBED_TITLE_MAX), color: Colors[reply.status] };
   if (!embed.title) delete embed.title;
 
-  const paging = reply.paging ? `Page ${reply.paging.page} of ${reply.paging.pages} · ${reply.paging.total} results` : "";
+  const paging = reply.paging ? `Page ${reply.paging.page} of ${reply.paging.pages} · ${Messages.resultCount(reply.paging)}` : "";
   let used = (embed.title?.length ?? 0) + paging.length + FOOTER_RESERVE;
 
   const described: string[] = [];

@@ -10,5 +10,7 @@ export const Messages = {
   speakerUnsure: "speaker unsure",
   internalError: "Something went wrong on our side while answering; it has been logged. Please try again.",
   noSearchableWords: "That query has no words to search for: try a name, a topic or a few words.",
+  /** "12 results"; "50+ results" when the command read as many as it reads at most. */
+  resultCount: (paging: { total: number; capped?: boolean }) => `${paging.total}${paging.capped ? "+" : ""} result${paging.total === 1 && !paging.capped ? "" : "s"}`,
   emptyArchive: "The archive has no articles yet: add files to the articles folder (see /help).",
 } as const;

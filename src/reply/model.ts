@@ -81,6 +81,8 @@ export interface Paging {
   page: number;
   pages: number;
   total: number;
+  /** The command gathered as many results as it reads at most: there are more, and `total` is a floor. */
+  capped?: boolean;
 }
 
 export interface Reply {

@@ -257,7 +257,7 @@ export function renderSlack(reply: Reply, options: RenderOptions = {}): SlackMes
 
   const tail: SlackBlock[] = [];
   const footer: string[] = [];
-  if (reply.paging) footer.push(`Page ${reply.paging.page} of ${reply.paging.pages} (${reply.paging.total} result${reply.paging.total === 1 ? "" : "s"})`);
+  if (reply.paging) footer.push(`Page ${reply.paging.page} of ${reply.paging.pages} (${Messages.resultCount(reply.paging)})`);
   if (options.sharedBy) footer.push(escapeSlack(SlackMessages.sharedBy(options.sharedBy)).replace(/&lt;@(\w+)&gt;/, "<@$1>"));
   const buttons: ButtonElement[] = [];
   if (withButtons) {

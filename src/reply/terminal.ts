@@ -16,7 +16,7 @@ export function renderTerminal(reply: Reply, style: TerminalStyle = plain): stri
   const lines = [style.bold(clean(reply.title)), ""];
   for (const block of reply.blocks) lines.push(...renderBlock(block, style), "");
   if (reply.paging) {
-    lines.push(style.dim(`Page ${reply.paging.page} of ${reply.paging.pages} (${reply.paging.total} results)${reply.paging.page < reply.paging.pages ? " — type /more for the next page" : ""}`));
+    lines.push(style.dim(`Page ${reply.paging.page} of ${reply.paging.pages} (${Messages.resultCount(reply.paging)})${reply.paging.page < reply.paging.pages ? " — type /more for the next page" : ""}`));
   }
   return lines.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
 }
