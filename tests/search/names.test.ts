@@ -33,6 +33,20 @@ describe("NameIndex", () => {
     expect(index.match("personal independence payments")).toBeNull();
   });
 
+  it("finds a name through a typo among hundreds of candidates sharing a word, the same way twice", () => {
+    // 300 Smiths: more candidates than fuse.js is given, so the closest are chosen first (most typed words
+    // shared, fewest edits, fewest words, dictionary order).
+    const many = [...entries, ...Array.from({ length: 300 }, (_, i) => e(`Person${i} Smith`, `Person${i} Smith`, 1 + (i % 7))), e("John Smith", "John Smith", 1)];
+    const big = new NameIndex(many);
+    for (let i = 0; i < 2; i++) {
+      const m = big.match("jon smith")!;
+      expect(m.exact).toBe(false);
+      expect(names(m.identities)).toEqual(["John Smith"]);
+      expect(names(big.match("person12 smiht")!.identities)).toEqual(["Person12 Smith"]);
+      expect(names(big.match("iain dunkan smith")!.identities)).toEqual(["Iain Duncan Smith"]);
+    }
+  });
+
   it("matches an alias that starts with a title exactly", () => {
     expect(index.match("Sir John Major")!.exact).toBe(true);
   });
