@@ -29,9 +29,8 @@ export interface PeopleIndex {
 const CAPITAL_RUN = /(?<![\p{L}\p{N}])(?:[\p{Lu}][\p{L}\p{M}'’.-]*)(?:\s+(?:(?:de|van|von|der|den|da|di|du|le|la|bin|al|del|dos|ter|of|for|and)\s+)?[\p{Lu}][\p{L}\p{M}'’.-]*)*/gu;
 
 // Title words as a Set: `word in TITLES` on a freshly lower-cased word costs a string-table probe on every
-// word read. `in` also saw the keys every object inherits; of those a lower-cased word can spell only
-// "constructor", so it stays a member and every run reads exactly as it did.
-const TITLE_WORDS = new Set([...Object.keys(TITLES), "constructor"]);
+// word read (and `in` also saw the keys every object inherits: "Constructor" was read as a title).
+const TITLE_WORDS = new Set(Object.keys(TITLES));
 const isTitleWord = (w: string) => TITLE_WORDS.has(w);
 
 // Words that, with place names, make a run a place: "United States", "North Korea".

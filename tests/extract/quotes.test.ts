@@ -31,6 +31,11 @@ describe("quotations and their speakers", () => {
     expect(q).toEqual([["We have agreed a deal.", "Sarah Wells"], ["It went well.", "Peter Grant"]]);
   });
 
+  it("reads a capitalised word that only a plain object would hold as a title (“Constructor”) as no title", () => {
+    // It was read as a title with the gender `Object`, and "she" then resolved to no one.
+    expect(said("Constructor Ann Smith opened the works on Monday.", "“It is a great day for the town,” she said.")).toEqual([["It is a great day for the town,", "Ann Smith"]]);
+  });
+
   it("takes the subject of a reporting verb, not a name after it", () => {
     const q = said("First Minister Jane Ross was angry.", "She then said that Cameron “must now reverse the cuts immediately”.");
     expect(q[0][1]).toBe("Jane Ross");
