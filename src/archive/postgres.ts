@@ -9,11 +9,10 @@ import { WRITE_LOCK, migrate } from "./postgres-schema.ts";
 import {
   bm25, distinctTerms, instances, matches, planQuery, snippet, tokenize, tsvectorOf, type TextPlan, type Token,
 } from "./postgres-text.ts";
-import type {
-  ArchiveStats, ArchiveStore, ArticleHit, ArticleMeta, DigestStatus, FigureHit, FileState, IndexedArticle, NameEntry,
-  PersonFacts, PersonMentions, QuoteHit, TextQuery,
+import {
+  PERSON_ROWS, RANKED_MATCHES, type ArchiveStats, type ArchiveStore, type ArticleHit, type ArticleMeta, type DigestStatus, type FigureHit,
+  type FileState, type IndexedArticle, type NameEntry, type PersonFacts, type PersonMentions, type QuoteHit, type TextQuery,
 } from "./store.ts";
-import { PERSON_ROWS, RANKED_MATCHES } from "./store.ts";
 import { ARTICLE_COLUMNS, NEWEST, inOrder, nameKeys, toArticle, toFigure, toPersonFacts, toQuoteHit, type Row } from "./rows.ts";
 
 type Queryable = pg.Pool | pg.PoolClient;

@@ -4,11 +4,10 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import type { Acronym } from "../extract/types.ts";
-import type {
-  ArchiveStats, ArchiveStore, ArticleHit, ArticleMeta, DigestStatus, FigureHit, FileState, IndexedArticle, NameEntry,
-  PersonFacts, PersonMentions, QuoteHit, TextQuery,
+import {
+  PERSON_ROWS, RANKED_MATCHES, type ArchiveStats, type ArchiveStore, type ArticleHit, type ArticleMeta, type DigestStatus, type FigureHit,
+  type FileState, type IndexedArticle, type NameEntry, type PersonFacts, type PersonMentions, type QuoteHit, type TextQuery,
 } from "./store.ts";
-import { PERSON_ROWS, RANKED_MATCHES } from "./store.ts";
 import { articleTerms } from "./terms.ts";
 import { ARTICLE_COLUMNS, NEWEST, inOrder, nameKeys, toArticle, toFigure, toPersonFacts, toQuoteHit, type Row } from "./rows.ts";
 
