@@ -3,13 +3,13 @@
 import type { FigureHit } from "../src/archive/store.ts";
 import { Messages } from "../src/reply/messages.ts";
 import type { Block, FigureBlock } from "../src/reply/model.ts";
-import { emptyReply, pageOf, reply, sourceRef, usageReply } from "../src/reply/build.ts";
+import { READ_AT_MOST, emptyReply, firstOf, pageOf, reply, sourceRef, usageReply } from "../src/reply/build.ts";
 import type { Command } from "./command.ts";
 import { corrected } from "./quote.ts";
 import { nearest } from "./suggest.ts";
 
-/** Figures a query reads at most (as /quote's MAX_RESULTS), grouped into claims: ten pages and more. */
-const MAX_HITS = 100;
+/** Figures a query reads at most: twice what other commands read, as repeats of one claim group into one. */
+const MAX_HITS = 2 * READ_AT_MOST;
 
 export const figure: Command = {
   name: "figure",
@@ -22,16 +22,16 @@ export const figure: Command = {
     const topic = await ctx.lookup.topic(query);
     if (topic.query.groups.length === 0) return usageReply("figure", query, Messages.noSearchableWords, this.examples);
     const store = ctx.lookup.store;
-    let hits = await store.figuresMatching(topic.query, MAX_HITS);
+    let hits = await store.figuresMatching(topic.query, MAX_HITS + 1);
     let loose = false;
     if (hits.length === 0 && topic.query.groups.length > 1) {
       // No figure has every word: show those with most of them, and say so.
-      hits = await store.figuresMatching({ groups: [topic.query.groups.flat()] }, MAX_HITS);
+      hits = await store.figuresMatching({ groups: [topic.query.groups.flat()] }, MAX_HITS + 1);
       loose = hits.length > 0;
     }
     if (hits.length === 0) return emptyReply("figure", query, await nearest(ctx, "figure", query));
-    const claims = groupClaims(hits);
-    const { items, paging } = pageOf(claims, page, pageSize, hits.length === MAX_HITS);
+    const read = firstOf(hits, MAX_HITS);
+    const { items, paging } = pageOf(groupClaims(read.items), page, pageSize, read.more);
     const blocks: Block[] = [...corrected(topic.corrections)];
     if (loose) blocks.push({ kind: "note", text: `No figure matches every word of “${query}”; these match some of them.` });
     blocks.push(...items);

@@ -3,16 +3,11 @@
 import type { QuoteHit } from "../src/archive/store.ts";
 import { Messages } from "../src/reply/messages.ts";
 import type { Block, QuoteBlock } from "../src/reply/model.ts";
-import { emptyReply, pageOf, reply, sourceRef, usageReply } from "../src/reply/build.ts";
+import { READ_AT_MOST, emptyReply, firstOf, pageOf, reply, sourceRef, usageReply } from "../src/reply/build.ts";
 import type { Identity } from "../src/search/names.ts";
 import type { Command, CommandContext } from "./command.ts";
 import { nameChoices, nearest } from "./suggest.ts";
 
-/**
- * How many quotes of each kind a query reads at most: ten pages of five. Each is a row read from the archive,
- * and on a large archive each row read from disk costs; a reader who wants more narrows the query.
- */
-const MAX_RESULTS = 50;
 /**
  * People one name may stand for whose quotes are gathered: the most written-about first. A common surname
  * names hundreds of people in a large archive; a reader wants the prominent ones, and the full name for others.
@@ -32,9 +27,9 @@ export const quote: Command = {
 
     const topic = await ctx.lookup.topic(query);
     if (topic.query.groups.length === 0) return usageReply("quote", query, Messages.noSearchableWords, this.examples);
-    const hits = await ctx.lookup.store.quotesMatching(topic.query, MAX_RESULTS);
-    if (hits.length === 0) return emptyReply("quote", query, await nearest(ctx, "quote", query));
-    const { items, paging } = pageOf(hits.map((h) => quoteBlock(h, "topic")), page, pageSize, hits.length === MAX_RESULTS);
+    const hits = firstOf(await ctx.lookup.store.quotesMatching(topic.query, READ_AT_MOST + 1), READ_AT_MOST);
+    if (hits.items.length === 0) return emptyReply("quote", query, await nearest(ctx, "quote", query));
+    const { items, paging } = pageOf(hits.items.map((h) => quoteBlock(h, "topic")), page, pageSize, hits.more);
     const blocks: Block[] = [...corrected(topic.corrections), ...items];
     return reply("quote", query, `Quotes on “${query}”`, blocks, paging);
   },
@@ -48,11 +43,12 @@ async function byPerson(ctx: CommandContext, query: string, named: Identity[], t
   const store = ctx.lookup.store;
   const identities = named.slice(0, MAX_PEOPLE);
   const members = identities.flatMap((id) => id.members);
-  const by = await store.quotesBy(members, MAX_RESULTS);
+  const readBy = firstOf(await store.quotesBy(members, READ_AT_MOST + 1), READ_AT_MOST);
+  const by = readBy.items;
   const phrases = identities.flatMap((id) => ctx.lookup.mentionPhrases(id));
   const seen = new Set(by.map(key));
-  const mentioning = phrases.length ? await store.quotesMatching({ groups: [phrases] }, MAX_RESULTS) : [];
-  const mentions = mentioning.filter((h) => !seen.has(key(h)) && !members.includes(h.quote.speaker ?? ""));
+  const mentioning = firstOf(phrases.length ? await store.quotesMatching({ groups: [phrases] }, READ_AT_MOST + 1) : [], READ_AT_MOST);
+  const mentions = mentioning.items.filter((h) => !seen.has(key(h)) && !members.includes(h.quote.speaker ?? ""));
   mentions.sort(newestFirst);
 
   const names = identities.map((id) => id.name);
@@ -64,7 +60,7 @@ async function byPerson(ctx: CommandContext, query: string, named: Identity[], t
   if (by.length === 0 && mentions.length === 0) return emptyReply("quote", query, names.map((n) => `/who ${n}`), `No quotes by or about ${who} in the archive.`);
   if (by.length === 0) blocks.push({ kind: "text", text: Messages.noQuotesBy(who) });
   const all = [...by.map((h) => quoteBlock(h, "by")), ...mentions.map((h) => quoteBlock(h, "mentions"))];
-  const { items, paging } = pageOf(all, page, pageSize, by.length === MAX_RESULTS || mentioning.length === MAX_RESULTS);
+  const { items, paging } = pageOf(all, page, pageSize, readBy.more || mentioning.more);
   blocks.push(...items);
   return reply("quote", query, by.length ? `Quotes by ${who}` : `Quotes mentioning ${who}`, blocks, paging);
 }

@@ -1,13 +1,10 @@
 // /search <words>: articles, best match first, each with a snippet around the words.
 import { Messages } from "../src/reply/messages.ts";
 import type { Block } from "../src/reply/model.ts";
-import { emptyReply, pageOf, reply, sourceRef, usageReply } from "../src/reply/build.ts";
+import { READ_AT_MOST, emptyReply, firstOf, pageOf, reply, sourceRef, usageReply } from "../src/reply/build.ts";
 import type { Command } from "./command.ts";
 import { corrected } from "./quote.ts";
 import { nearest } from "./suggest.ts";
-
-/** Articles a query reads at most (as /quote's MAX_RESULTS): ten pages of five. */
-const MAX_RESULTS = 50;
 
 export const search: Command = {
   name: "search",
@@ -20,14 +17,15 @@ export const search: Command = {
     const topic = await ctx.lookup.topic(query);
     if (topic.query.groups.length === 0) return usageReply("search", query, Messages.noSearchableWords, this.examples);
     const store = ctx.lookup.store;
-    let hits = await store.articlesMatching(topic.query, MAX_RESULTS);
+    let hits = await store.articlesMatching(topic.query, READ_AT_MOST + 1);
     let loose = false;
     if (hits.length === 0 && topic.query.groups.length > 1) {
-      hits = await store.articlesMatching({ groups: [topic.query.groups.flat()] }, MAX_RESULTS);
+      hits = await store.articlesMatching({ groups: [topic.query.groups.flat()] }, READ_AT_MOST + 1);
       loose = hits.length > 0;
     }
     if (hits.length === 0) return emptyReply("search", query, await nearest(ctx, "search", query));
-    const { items, paging } = pageOf(hits, page, pageSize, hits.length === MAX_RESULTS);
+    const read = firstOf(hits, READ_AT_MOST);
+    const { items, paging } = pageOf(read.items, page, pageSize, read.more);
     const blocks: Block[] = [...corrected(topic.corrections)];
     if (loose) blocks.push({ kind: "note", text: `No article has every word of “${query}”; these have some of them.` });
     for (const h of items) blocks.push({ kind: "article", snippet: h.snippet, source: sourceRef(h.article, 1) });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.ts";
 import { openBot, type Bot } from "../src/core.ts";
 import { memoryLogger } from "../src/log.ts";
+import { READ_AT_MOST, firstOf } from "../src/reply/build.ts";
 import { renderDiscord } from "../src/reply/discord.ts";
 import type { FigureBlock, QuoteBlock, Reply } from "../src/reply/model.ts";
 import { renderSlack } from "../src/reply/slack.ts";
@@ -153,6 +154,9 @@ describe("a long answer", () => {
         expect(JSON.stringify(renderSlack(r))).toContain("Page 1 of 10 (50+ results)");
         expect(JSON.stringify(renderDiscord(r))).toContain("Page 1 of 10 · 50+ results");
       }
+      // Exactly as many as a command reads is not "more": it reads one beyond to know.
+      expect(firstOf(Array.from({ length: READ_AT_MOST }, (_, i) => i), READ_AT_MOST)).toMatchObject({ more: false });
+      expect(firstOf(Array.from({ length: READ_AT_MOST + 1 }, (_, i) => i), READ_AT_MOST)).toMatchObject({ more: true, items: { length: READ_AT_MOST } });
       const few = await many.handle({ command: "quote", query: "harbour plan 7", platform: "cli", page: 1, pageSize: 5 });
       expect(few.paging).toBeNull();
     } finally {

@@ -25,6 +25,20 @@ export function errorReply(command: string, query: string): Reply {
 }
 
 /** The page of `items` asked for, and the paging the reply reports. */
+/**
+ * Results a command reads at most, per kind: ten pages of five. On a large archive every row read may be a
+ * disk read; a reader who wants older ones narrows the query.
+ */
+export const READ_AT_MOST = 50;
+
+/**
+ * The first `max` of results read with a limit of `max + 1`: the extra one only tells that there are more
+ * (the "50+" of the paging line), which reading exactly `max` cannot.
+ */
+export function firstOf<T>(read: T[], max: number): { items: T[]; more: boolean } {
+  return { items: read.slice(0, max), more: read.length > max };
+}
+
 export function pageOf<T>(items: T[], page: number, pageSize: number, capped = false): { items: T[]; paging: Reply["paging"] } {
   const pages = Math.max(1, Math.ceil(items.length / pageSize));
   const p = Math.min(page, pages);
