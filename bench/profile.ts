@@ -1,8 +1,8 @@
 // Pieces of a query timed alone (CPU ms), for RESULTS.md's causes: `node bin/run-ts.js bench/profile.ts DB`.
-import { SqliteStore } from "../src/archive/sqlite.ts";
+import { openSqliteStore } from "../src/archive/sqlite/store.ts";
 import { Lookup } from "../src/search/lookup.ts";
 
-const store = new SqliteStore(process.argv[2]);
+const store = openSqliteStore(process.argv[2]);
 const cpu = <T>(label: string, f: () => T | Promise<T>) => async () => {
   const c = process.cpuUsage();
   const r = await f();

@@ -1,7 +1,7 @@
 // What both archive stores share: the article columns every hit reads, the newest-first order, and turning
 // a result row back into quotes, figures and articles. The SQL dialects differ; the rows they give do not.
 import type { Figure, Quote } from "../extract/types.ts";
-import type { ArticleMeta, PersonFacts, QuoteHit } from "./store.ts";
+import type { ArticleMeta, FileState, PersonFacts, QuoteHit } from "./store.ts";
 
 export type Row = Record<string, unknown>;
 
@@ -9,6 +9,20 @@ export type Row = Record<string, unknown>;
 export const ARTICLE_COLUMNS = "a.id AS a_id, a.key AS a_key, a.title AS a_title, a.date AS a_date, a.url AS a_url, a.byline AS a_byline, a.outlet AS a_outlet, a.section AS a_section, a.added_at AS a_added_at";
 /** Newest first: by the article's date, or the day it entered the archive when it has none. */
 export const NEWEST = "coalesce(a.date, substr(a.added_at, 1, 10)) DESC, a.id DESC";
+
+/** The files table: what the archive remembers of each file. */
+export const FILE_COLUMNS = "path, size, mtime_ms, hash, skipped";
+
+export function toFileStates(rows: Row[]): Map<string, FileState> {
+  return new Map(rows.map((r) => [r.path as string, { path: r.path as string, size: r.size as number, mtimeMs: r.mtime_ms as number, hash: r.hash as string, skipped: (r.skipped as string) ?? null }]));
+}
+
+/** Counts a writing transaction changes (word → articles with it), summed as it goes and written once at its end. */
+export class Tally extends Map<string, number> {
+  add(key: string, n: number): void {
+    this.set(key, (this.get(key) ?? 0) + n);
+  }
+}
 
 /** The keys of the name dictionary one article's person adds: the canonical name and every alias, once. */
 export function nameKeys(name: string, aliases: string[]): Set<string> {

@@ -1,5 +1,6 @@
-// The archive behind an interface: what ingestion writes and what lookups read. SQLite is the embedded
-// default; a PostgreSQL store implements the same contract (tests/archive/contract.ts runs against both).
+// The archive behind an interface, in four parts: what ingestion writes, what commands read, the digest
+// ledger and the leases of replicas. SQLite (src/archive/sqlite/) is the embedded default; a PostgreSQL store
+// (src/archive/postgres/) implements the same contract (tests/archive/contract.ts runs against both).
 import type { Acronym, Extraction, Figure, Quote } from "../extract/types.ts";
 import type { ArticleRecord } from "./read.ts";
 
@@ -112,10 +113,9 @@ export interface PersonMentions {
 /** What happened to one scheduled digest: claimed (being posted), then posted, empty (skipped) or failed. */
 export type DigestStatus = "claimed" | "posted" | "skipped" | "failed";
 
-export interface ArchiveStore {
-  readonly kind: "sqlite" | "postgres";
-
-  // Ingestion
+/** What ingestion writes: files and the articles extracted from them, one transaction per file. */
+export interface ArchiveWriter {
+  /** What the archive remembers of every file, to tell which changed. */
   fileStates(): Promise<Map<string, FileState>>;
   /** Replaces everything a file had with these articles, in one transaction per file. */
   putFiles(files: { state: FileState; articles: IndexedArticle[] }[]): Promise<void>;
@@ -128,8 +128,10 @@ export interface ArchiveStore {
   /** Stored with the archive: a different extractor version means every file is read again. */
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;
+}
 
-  // Lookup
+/** What commands and the digest read. */
+export interface ArchiveReader {
   names(): Promise<NameEntry[]>;
   acronyms(): Promise<Acronym[]>;
   /** Quotes whose speaker is one of `speakers` (canonical names), newest first. */
@@ -146,14 +148,21 @@ export interface ArchiveStore {
   /** Words of the archive that start with `prefix` (folded), most frequent first: for typo and prefix expansion. */
   termsStartingWith(prefix: string, limit: number): Promise<string[]>;
   stats(): Promise<ArchiveStats>;
-
-  // Digest
   /** Quotes in these articles, article by article in the given order, then in reading order. */
   quotesIn(articleIds: number[], limit: number): Promise<QuoteHit[]>;
   /** Figures in these articles, article by article in the given order, then in reading order. */
   figuresIn(articleIds: number[], limit: number): Promise<FigureHit[]>;
   /** People and organisations named in these articles, most mentioned first. */
   peopleIn(articleIds: number[], limit: number): Promise<PersonMentions[]>;
+  /**
+   * A number that changes whenever the archived articles change, whoever wrote them: a replica compares it
+   * to the one it last saw to know when to reload its in-memory indexes.
+   */
+  revision(): Promise<number>;
+}
+
+/** Which scheduled digests went out: history, kept when the derived tables are rebuilt. */
+export interface DigestLedger {
   /**
    * Claims the digest for `channel` at `scheduledAt` (ISO): true for exactly one caller, ever, across
    * processes sharing the archive (a unique row, inserted before anything is posted).
@@ -163,20 +172,22 @@ export interface ArchiveStore {
   finishDigest(channel: string, scheduledAt: string, status: Exclude<DigestStatus, "claimed">, detail?: string): Promise<void>;
   /** The latest scheduled time claimed for `channel` (ISO), null when none. */
   lastDigest(channel: string): Promise<{ scheduledAt: string; status: DigestStatus } | null>;
+}
 
-  // Replicas (several bot processes on one archive)
+/** Work that must run in one process of several sharing the archive: the folder watch, feeds, the digest. */
+export interface Leases {
   /**
    * Takes or renews the lease `name` for `owner` until `ttlMs` from now, by the archive's clock: true when
    * `owner` holds it afterwards. A holder that stops renewing (it died) loses the lease when it expires, and
-   * the next caller takes it. For work that must run in one process only: the folder watch, feeds, the digest.
+   * the next caller takes it.
    */
   acquireLease(name: string, owner: string, ttlMs: number): Promise<boolean>;
   /** Gives the lease up at once (on a clean stop), so another replica need not wait for it to expire. */
   releaseLease(name: string, owner: string): Promise<void>;
-  /**
-   * A number that changes whenever the archived articles change, whoever wrote them: a replica compares it
-   * to the one it last saw to know when to reload its in-memory indexes.
-   */
-  revision(): Promise<number>;
+}
+
+/** The whole archive: each part is also a type of its own, so code can ask for only what it uses. */
+export interface ArchiveStore extends ArchiveWriter, ArchiveReader, DigestLedger, Leases {
+  readonly kind: "sqlite" | "postgres";
   close(): Promise<void>;
 }

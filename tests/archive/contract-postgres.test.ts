@@ -1,7 +1,7 @@
 // The archive store contract on the PostgreSQL store, on the real server tests/global-postgres.ts starts.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { PostgresStore } from "../../src/archive/postgres.ts";
+import { connectPostgresStore } from "../../src/archive/postgres/store.ts";
 import type { ArchiveStore } from "../../src/archive/store.ts";
 import { loadConfig } from "../../src/config.ts";
 import { memoryLogger } from "../../src/log.ts";
@@ -15,12 +15,12 @@ const urls = new Map<ArchiveStore, string>();
 storeContract("PostgreSQL", postgresMissing ? null : {
   async fresh() {
     const url = await freshDatabase("contract");
-    const store = await PostgresStore.connect(url, memoryLogger());
+    const store = await connectPostgresStore(url, memoryLogger());
     urls.set(store, url);
     return store;
   },
   async again(store) {
-    return PostgresStore.connect(urls.get(store)!, memoryLogger());
+    return connectPostgresStore(urls.get(store)!, memoryLogger());
   },
   async config(articlesDir) {
     const url = await freshDatabase("bot");
@@ -32,7 +32,7 @@ describe.skipIf(postgresMissing)("PostgreSQL schema", () => {
   it("is created once when several replicas start on an empty database at the same moment", async () => {
     const url = await freshDatabase("migrate");
     const log = memoryLogger();
-    const stores = await Promise.all(Array.from({ length: 4 }, () => PostgresStore.connect(url, log)));
+    const stores = await Promise.all(Array.from({ length: 4 }, () => connectPostgresStore(url, log)));
     try {
       expect(log.lines.filter((l) => /archive created/.test(l))).toHaveLength(1);
       // Every one of them works on the tables the first made.

@@ -1,6 +1,6 @@
 // The archive store contract on the embedded SQLite store.
 import { join } from "node:path";
-import { SqliteStore } from "../../src/archive/sqlite.ts";
+import { openSqliteStore } from "../../src/archive/sqlite/store.ts";
 import type { ArchiveStore } from "../../src/archive/store.ts";
 import { loadConfig } from "../../src/config.ts";
 import { tempDir } from "../helpers/tmp.ts";
@@ -13,12 +13,12 @@ let n = 0;
 storeContract("SQLite", {
   async fresh() {
     const path = join(root, `archive-${n++}.db`);
-    const store = new SqliteStore(path);
+    const store = openSqliteStore(path);
     paths.set(store, path);
     return store;
   },
   async again(store) {
-    return new SqliteStore(paths.get(store)!);
+    return openSqliteStore(paths.get(store)!);
   },
   async config(articlesDir) {
     return loadConfig({ env: { NEWSBOT_ARTICLES: articlesDir, NEWSBOT_DB: join(root, `bot-${n++}.db`) }, cwd: root });

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, rmSync, utimesSync, writeFileSync } from "node
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { syncFolder } from "../../src/archive/ingest.ts";
-import { SqliteStore } from "../../src/archive/sqlite.ts";
+import { openSqliteStore } from "../../src/archive/sqlite/store.ts";
 import { memoryLogger } from "../../src/log.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
@@ -19,7 +19,7 @@ describe("keeping the archive in step with the articles folder", () => {
     const dir = folder("sync");
     writeFileSync(join(dir, "a.txt"), "Pay deal agreed\n\nUnions said the deal was fair.");
     writeFileSync(join(dir, "b.txt"), "Rail strike\n\nTrains stopped on Monday.");
-    const store = new SqliteStore(join(root, "sync.db"));
+    const store = openSqliteStore(join(root, "sync.db"));
     const log = memoryLogger();
 
     const first = await syncFolder(store, dir, { log });
@@ -48,7 +48,7 @@ describe("keeping the archive in step with the articles folder", () => {
     writeFileSync(join(dir, "empty.md"), "");
     writeFileSync(join(dir, "broken.md"), "---\ntitle: [oops\n---\ntext");
     writeFileSync(join(dir, "notes.docx"), "ignored: not an article type");
-    const store = new SqliteStore(join(root, "bad.db"));
+    const store = openSqliteStore(join(root, "bad.db"));
     const log = memoryLogger();
     const report = await syncFolder(store, dir, { log });
     expect(report.added).toBe(1);
@@ -67,11 +67,11 @@ describe("keeping the archive in step with the articles folder", () => {
     copyFileSync("data/articles/000_2ea4bb40d2f84377.txt", join(dir, "seed.txt"));
     const db = join(root, "restart.db");
     const log = memoryLogger();
-    const s1 = new SqliteStore(db);
+    const s1 = openSqliteStore(db);
     await syncFolder(s1, dir, { log });
     const stats = await s1.stats();
     await s1.close();
-    const s2 = new SqliteStore(db);
+    const s2 = openSqliteStore(db);
     expect(await syncFolder(s2, dir, { log })).toMatchObject({ unchanged: 1, changed: false });
     expect(await s2.stats()).toEqual(stats);
     await s2.close();

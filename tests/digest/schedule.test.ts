@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { SqliteStore } from "../../src/archive/sqlite.ts";
+import { openSqliteStore, type SqliteStore } from "../../src/archive/sqlite/store.ts";
 import type { DigestTarget } from "../../src/digest/post.ts";
 import { DigestScheduler, type Clock } from "../../src/digest/schedule.ts";
 import { FakeClock } from "../helpers/clock.ts";
@@ -23,7 +23,7 @@ function archive() {
 }
 
 function open(path: string) {
-  const s = new SqliteStore(path);
+  const s = openSqliteStore(path);
   stores.push(s);
   return s;
 }

@@ -3,7 +3,7 @@
 // on PostgreSQL are in tests/replica/replicas-e2e.test.ts).
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { SqliteStore } from "../../src/archive/sqlite.ts";
+import { openSqliteStore, type SqliteStore } from "../../src/archive/sqlite/store.ts";
 import { memoryLogger } from "../../src/log.ts";
 import { startDuty, underLease, type Duty } from "../../src/replica/duty.ts";
 import { eventually } from "../helpers/net.ts";
@@ -22,8 +22,8 @@ afterEach(async () => {
 /** Two stores on one fresh archive file: what two replicas see. */
 function twoReplicas(): [SqliteStore, SqliteStore] {
   const file = join(root, `archive-${n++}.db`);
-  const a = new SqliteStore(file);
-  const b = new SqliteStore(file);
+  const a = openSqliteStore(file);
+  const b = openSqliteStore(file);
   opened.push(a, b);
   return [a, b];
 }

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { syncFolder } from "../../src/archive/ingest.ts";
-import { SqliteStore } from "../../src/archive/sqlite.ts";
+import { openSqliteStore } from "../../src/archive/sqlite/store.ts";
 import { logger, memoryLogger } from "../../src/log.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
@@ -52,7 +52,7 @@ describe("ingestion at scale", () => {
     const results = [];
     for (const workers of [0, 2]) {
       const path = join(root, `w${workers}.db`);
-      const store = new SqliteStore(path);
+      const store = openSqliteStore(path);
       const lines = memoryLogger();
       const report = await syncFolder(store, dir, { log: lines, workers });
       expect(report.added).toBe(40);
@@ -67,7 +67,7 @@ describe("ingestion at scale", () => {
 
   it("keeps the name dictionary and the vocabulary in step with files added, changed and removed", async () => {
     const path = join(root, "names.db");
-    const store = new SqliteStore(path);
+    const store = openSqliteStore(path);
     await syncFolder(store, dir, { log, workers: 0 });
     const check = async () => {
       const kept = new Map((await store.names()).map((e) => [`${e.alias}|${e.person}`, e.articles]));
@@ -91,7 +91,7 @@ describe("ingestion at scale", () => {
   }, 60_000);
 
   it("returns a speaker's newest quotes first, merged across the speaker's names", async () => {
-    const store = new SqliteStore(join(root, "w2.db"));
+    const store = openSqliteStore(join(root, "w2.db"));
     const [name] = (await store.names()).filter((e) => e.alias === e.person).sort((a, b) => b.articles - a.articles).map((e) => e.person);
     const hits = await store.quotesBy([name, "Nobody at all"], 7);
     expect(hits.length).toBe(7);

@@ -3,7 +3,7 @@
 // queries with <->); this module makes those tsvectors and tsqueries from our own tokens (no text-search
 // configuration, dictionary or locale of the server is involved), then checks and ranks the rows the index
 // found with FTS5's bm25() and cuts the /search snippet with FTS5's snippet() algorithm.
-import type { TextQuery } from "./store.ts";
+import type { TextQuery } from "../store.ts";
 
 /** One word of a text: folded as FTS5's unicode61 tokenizer with remove_diacritics 2 folds it. */
 export interface Token {

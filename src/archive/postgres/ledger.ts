@@ -1,0 +1,40 @@
+// The PostgreSQL archive's history of scheduled digests and the leases of replicas, by the database's clock.
+import type { DigestLedger, DigestStatus, Leases } from "../store.ts";
+import type { PgDb } from "./db.ts";
+
+export function postgresLedger(db: PgDb): DigestLedger {
+  return {
+    async claimDigest(channel, scheduledAt, owner) {
+      const r = await db.pool.query("INSERT INTO digests (channel, scheduled_at, owner, status, claimed_at) VALUES ($1, $2, $3, 'claimed', $4) ON CONFLICT DO NOTHING",
+        [channel, scheduledAt, owner, new Date().toISOString()]);
+      return r.rowCount === 1;
+    },
+
+    async finishDigest(channel, scheduledAt, status, detail) {
+      await db.pool.query("UPDATE digests SET status = $1, detail = $2, finished_at = $3 WHERE channel = $4 AND scheduled_at = $5",
+        [status, detail ?? null, new Date().toISOString(), channel, scheduledAt]);
+    },
+
+    async lastDigest(channel) {
+      const [r] = await db.rows("SELECT scheduled_at, status FROM digests WHERE channel = $1 ORDER BY scheduled_at DESC LIMIT 1", [channel]);
+      return r ? { scheduledAt: r.scheduled_at as string, status: r.status as DigestStatus } : null;
+    },
+  };
+}
+
+export function postgresLeases(db: PgDb): Leases {
+  return {
+    async acquireLease(name, owner, ttlMs) {
+      // One statement, by the database's clock: the conflicting row is locked and re-checked, so of two
+      // replicas asking at once only one finds the lease free.
+      const r = await db.pool.query(`INSERT INTO leases (name, owner, expires_at) VALUES ($1, $2, now() + $3 * interval '1 millisecond')
+        ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
+        WHERE leases.owner = excluded.owner OR leases.expires_at < now()`, [name, owner, ttlMs]);
+      return r.rowCount === 1;
+    },
+
+    async releaseLease(name, owner) {
+      await db.pool.query("DELETE FROM leases WHERE name = $1 AND owner = $2", [name, owner]);
+    },
+  };
+}

@@ -1,0 +1,86 @@
+// What commands and the digest read from the PostgreSQL archive: indexed look-ups only, each bounded.
+import { ARTICLE_COLUMNS, NEWEST, inOrder, toArticle, toFigure, toPersonFacts, toQuoteHit } from "../rows.ts";
+import { PERSON_ROWS, type ArchiveReader, type NameEntry, type PersonMentions } from "../store.ts";
+import type { PgDb } from "./db.ts";
+import { postgresSearch } from "./search.ts";
+
+export function postgresReader(db: PgDb): ArchiveReader {
+  return {
+    ...postgresSearch(db),
+
+    async names() {
+      // Kept at ingestion (deltas.ts): a start reads the dictionary, not every people row.
+      const rows = await db.rows("SELECT alias, person, kind, articles FROM names ORDER BY id");
+      return rows as unknown as NameEntry[];
+    },
+
+    async acronyms() {
+      const rows = await db.rows("SELECT short, long FROM acronyms GROUP BY short, long ORDER BY min(id)");
+      return rows.map((r) => ({ short: r.short as string, long: r.long as string }));
+    },
+
+    async quotesBy(speakers, limit) {
+      if (speakers.length === 0) return [];
+      const rows = await db.rows(`SELECT q.*, ${ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
+        WHERE q.speaker = ANY($1::text[]) ORDER BY ${NEWEST}, q.paragraph, q.start LIMIT $2`, [speakers, limit]);
+      return rows.map(toQuoteHit);
+    },
+
+    async articlesSince(since, limit) {
+      const rows = await db.rows(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE coalesce(a.date, substr(a.added_at, 1, 10)) >= substr($1, 1, 10)
+        ORDER BY ${NEWEST} LIMIT $2`, [since, limit]);
+      return rows.map(toArticle);
+    },
+
+    async person(names) {
+      if (names.length === 0) return null;
+      const [rows, [counts]] = await Promise.all([
+        db.rows("SELECT kind, aliases, roles FROM people WHERE name = ANY($1::text[]) ORDER BY article_id DESC, id DESC LIMIT $2", [names, PERSON_ROWS]),
+        db.rows(`SELECT (SELECT count(DISTINCT article_id) FROM people WHERE name = ANY($1::text[])) AS articles,
+          (SELECT count(*) FROM quotes WHERE speaker = ANY($1::text[])) AS quotes`, [names]),
+      ]);
+      if (rows.length === 0) return null;
+      return toPersonFacts(names[0], rows.reverse(), counts.articles as number, counts.quotes as number);
+    },
+
+    async termsStartingWith(prefix, limit) {
+      if (prefix === "") return [];
+      // A range on the byte-ordered primary key: the words of one prefix, whatever the archive's size.
+      const rows = await db.rows("SELECT term FROM terms WHERE term >= $1 AND term < $2 ORDER BY docs DESC, term LIMIT $3", [prefix, prefix + "\u{10FFFF}", limit]);
+      return rows.map((r) => r.term as string);
+    },
+
+    async stats() {
+      const [r] = await db.rows(`SELECT (SELECT count(*) FROM files) AS files, (SELECT count(*) FROM files WHERE skipped IS NOT NULL) AS skipped,
+        (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM quotes) AS quotes, (SELECT count(*) FROM figures) AS figures,
+        (SELECT count(DISTINCT name) FROM people) AS people`);
+      return { files: r.files as number, skipped: r.skipped as number, articles: r.articles as number, quotes: r.quotes as number, figures: r.figures as number, people: r.people as number };
+    },
+
+    async quotesIn(articleIds, limit) {
+      if (articleIds.length === 0) return [];
+      const rows = await db.rows(`SELECT q.*, ${ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
+        WHERE q.article_id = ANY($1::bigint[]) ORDER BY q.paragraph, q.start, q.id`, [articleIds]);
+      return inOrder(rows.map(toQuoteHit), articleIds).slice(0, limit);
+    },
+
+    async figuresIn(articleIds, limit) {
+      if (articleIds.length === 0) return [];
+      const rows = await db.rows(`SELECT g.*, ${ARTICLE_COLUMNS} FROM figures g JOIN articles a ON a.id = g.article_id
+        WHERE g.article_id = ANY($1::bigint[]) ORDER BY g.paragraph, g.start, g.id`, [articleIds]);
+      return inOrder(rows.map((r) => ({ figure: toFigure(r), article: toArticle(r) })), articleIds).slice(0, limit);
+    },
+
+    async peopleIn(articleIds, limit) {
+      if (articleIds.length === 0) return [];
+      const rows = await db.rows(`SELECT name, min(kind) AS kind, sum(mentions) AS mentions, count(DISTINCT article_id) AS articles FROM people
+        WHERE article_id = ANY($1::bigint[]) GROUP BY name ORDER BY mentions DESC, articles DESC, name LIMIT $2`, [articleIds, limit]);
+      return rows.map((r) => ({ name: r.name as string, kind: r.kind as PersonMentions["kind"], mentions: r.mentions as number, articles: r.articles as number }));
+    },
+
+    async revision() {
+      const [r] = await db.rows("SELECT value FROM newsbot_state WHERE key = 'revision'");
+      return (r?.value as number) ?? 0;
+    },
+  };
+}

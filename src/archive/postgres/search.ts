@@ -1,0 +1,79 @@
+// Text queries on the PostgreSQL archive: the GIN index finds the candidates, and text.ts checks and ranks
+// them with FTS5's bm25 (the scores the SQLite store sorts by), so both stores answer alike.
+import { ARTICLE_COLUMNS, toArticle, toFigure, toQuoteHit, type Row } from "../rows.ts";
+import { RANKED_MATCHES, type ArchiveReader } from "../store.ts";
+import type { PgDb } from "./db.ts";
+import { bm25, instances, matches, planQuery, snippet, tokenize, type TextPlan, type Token } from "./text.ts";
+
+/** Column weights, as the SQLite store passes them to bm25(). */
+const FIGURE_WEIGHTS = [6, 4, 2, 1];
+const ARTICLE_WEIGHTS = [4, 1];
+
+export function postgresSearch(db: PgDb): Pick<ArchiveReader, "quotesMatching" | "figuresMatching" | "articlesMatching"> {
+  return {
+    async quotesMatching(query, limit) {
+      const plan = planQuery(query);
+      if (!plan) return [];
+      const ranked = await rank(db, plan, "quotes", "text", (r) => [r.text as string], [1], limit);
+      if (ranked.length === 0) return [];
+      const rows = await db.rows(`SELECT q.*, ${ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.id = ANY($1::bigint[])`, [ranked.map((r) => r.id)]);
+      return inRankOrder(rows, ranked, "id").map(toQuoteHit);
+    },
+
+    async figuresMatching(query, limit) {
+      const plan = planQuery(query);
+      if (!plan) return [];
+      // The figure's own sentence weighs most, then what it measures, then the sentences it refers back to,
+      // then the headline.
+      const ranked = await rank(db, plan, "figures", "sentence, measure, context, title",
+        (r) => [r.sentence as string, r.measure as string, r.context as string, r.title as string], FIGURE_WEIGHTS, limit);
+      if (ranked.length === 0) return [];
+      const rows = await db.rows(`SELECT g.*, ${ARTICLE_COLUMNS} FROM figures g JOIN articles a ON a.id = g.article_id WHERE g.id = ANY($1::bigint[])`, [ranked.map((r) => r.id)]);
+      return inRankOrder(rows, ranked, "id").map((r) => ({ figure: toFigure(r), article: toArticle(r) }));
+    },
+
+    async articlesMatching(query, limit) {
+      const plan = planQuery(query);
+      if (!plan) return [];
+      const ranked = await rank(db, plan, "articles", "title, body", (r) => [r.title as string, r.body as string], ARTICLE_WEIGHTS, limit);
+      if (ranked.length === 0) return [];
+      const rows = await db.rows(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id = ANY($1::bigint[])`, [ranked.map((r) => r.id)]);
+      return inRankOrder(rows, ranked, "a_id").map((r) => {
+        const hit = ranked.find((x) => x.id === r.a_id)!;
+        const body = hit.texts[1];
+        return { article: toArticle(r), snippet: snippet(plan, body, hit.tokens[1], hit.found, 1, "…", 24) };
+      });
+    },
+  };
+}
+
+/**
+ * The rows of `table` matching the plan, best first, at most `limit`: found by the GIN index, checked and
+ * scored with FTS5's bm25 over their words (the same scores the SQLite store sorts by), ties by id.
+ */
+async function rank(db: PgDb, plan: TextPlan, table: "quotes" | "figures" | "articles", columns: string, texts: (r: Row) => string[], weights: number[], limit: number) {
+  const [totals, counts] = await Promise.all([
+    db.rows("SELECT rows, tokens FROM fts_totals WHERE name = $1", [table]),
+    db.rows(`SELECT i, (SELECT count(*) FROM ${table} WHERE tsv @@ p.q::tsquery) AS n FROM unnest($1::text[]) WITH ORDINALITY AS p(q, i) ORDER BY i`, [plan.phraseQueries]),
+  ]);
+  // Ids first: the texts (an article's body is stored out of line) are read for the chosen rows only. Past
+  // RANKED_MATCHES matches, the most recently added are ranked, as in the SQLite store.
+  const ids = (await db.rows(`SELECT id FROM ${table} WHERE tsv @@ $1::tsquery ORDER BY id DESC LIMIT $2`, [plan.tsquery, RANKED_MATCHES])).map((r) => r.id as number);
+  const rows = ids.length ? await db.rows(`SELECT id, ${columns} FROM ${table} WHERE id = ANY($1::bigint[]) ORDER BY id`, [ids]) : [];
+  const stats = { rows: Math.max(1, (totals[0]?.rows as number) ?? 1), tokens: (totals[0]?.tokens as number) ?? 0, phraseRows: counts.map((c) => c.n as number) };
+  const scored: { id: number; score: number; texts: string[]; tokens: Token[][]; found: ReturnType<typeof instances> }[] = [];
+  for (const r of rows) {
+    const t = texts(r);
+    const tokens = t.map(tokenize);
+    const found = instances(plan, tokens);
+    if (!matches(plan, found)) continue;
+    const size = tokens.reduce((n, x) => n + x.length, 0);
+    scored.push({ id: r.id as number, score: bm25(plan, found, size, stats, weights), texts: t, tokens, found });
+  }
+  return scored.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit);
+}
+
+function inRankOrder(rows: Row[], ranked: { id: number }[], key: string): Row[] {
+  const byId = new Map(rows.map((r) => [r[key] as number, r]));
+  return ranked.map((r) => byId.get(r.id)).filter((r): r is Row => r !== undefined);
+}

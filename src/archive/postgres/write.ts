@@ -1,0 +1,101 @@
+// What ingestion writes into the PostgreSQL archive: whole files per transaction (a process killed in the
+// middle leaves each file as it was before), the vocabulary, name dictionary and bm25 totals kept as it goes.
+import type pg from "pg";
+import { FILE_COLUMNS, toFileStates, type Row } from "../rows.ts";
+import type { ArchiveWriter, FileState } from "../store.ts";
+import type { PgDb, Queryable } from "./db.ts";
+import { Deltas } from "./deltas.ts";
+import { insertArticles } from "./insert.ts";
+
+/** Articles written in one transaction at most (a file with more gets one of its own). */
+const ARTICLES_PER_TRANSACTION = 250;
+
+export function postgresWriter(db: PgDb): ArchiveWriter {
+  /** One writing transaction: `work` records its changes in a Deltas, applied with the revision at the end. */
+  const write = (work: (c: pg.PoolClient, delta: Deltas) => Promise<void>) => db.write(async (c) => {
+    const delta = new Deltas();
+    await work(c, delta);
+    await delta.apply(c);
+    // Inside the transaction, so a reader never sees new content under an old revision.
+    await c.query("UPDATE newsbot_state SET value = value + 1 WHERE key = 'revision'");
+  });
+  return {
+    async fileStates() {
+      return toFileStates(await db.rows(`SELECT ${FILE_COLUMNS} FROM files`));
+    },
+
+    async putFiles(files) {
+      // A few hundred articles share one transaction, so the vocabulary and totals (the same common words
+      // in every article) are updated once for them rather than once per file: 4x faster on the BBC corpus.
+      for (let i = 0; i < files.length; ) {
+        const group: typeof files = [];
+        let size = 0;
+        while (i < files.length && (group.length === 0 || size + files[i].articles.length <= ARTICLES_PER_TRANSACTION)) {
+          size += files[i].articles.length;
+          group.push(files[i++]);
+        }
+        await write(async (c, delta) => {
+          for (const { state, articles } of group) {
+            await dropFile(c, state.path, delta);
+            await saveState(c, state);
+            await insertArticles(c, state.path, articles, delta);
+          }
+        });
+      }
+    },
+
+    async markSkipped(state) {
+      await write(async (c, delta) => {
+        await dropFile(c, state.path, delta);
+        await saveState(c, state);
+      });
+    },
+
+    async touchFile(state) {
+      await saveState(db.pool, state);
+    },
+
+    async removeFiles(paths) {
+      await write(async (c, delta) => {
+        for (const p of paths) {
+          await dropFile(c, p, delta);
+          await c.query("DELETE FROM files WHERE path = $1", [p]);
+        }
+      });
+    },
+
+    async getMeta(key) {
+      const rows = await db.rows("SELECT value FROM meta WHERE key = $1", [key]);
+      return (rows[0]?.value as string) ?? null;
+    },
+
+    async setMeta(key, value) {
+      await db.pool.query("INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, value]);
+    },
+  };
+}
+
+async function saveState(c: Queryable, s: FileState): Promise<void> {
+  await c.query(`INSERT INTO files (${FILE_COLUMNS}) VALUES ($1, $2, $3, $4, $5)
+    ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, hash = excluded.hash, skipped = excluded.skipped`,
+  [s.path, s.size, s.mtimeMs, s.hash, s.skipped]);
+}
+
+async function dropFile(c: pg.PoolClient, path: string, delta: Deltas): Promise<void> {
+  const articles = (await c.query("SELECT id, tokens, tsvector_to_array(tsv) AS terms FROM articles WHERE file = $1", [path])).rows as Row[];
+  if (articles.length === 0) return;
+  const ids = articles.map((a) => a.id as number);
+  for (const a of articles) {
+    delta.total("articles", -1, -(a.tokens as number));
+    for (const t of a.terms as string[]) delta.term(t, -1);
+  }
+  for (const p of (await c.query("SELECT name, kind, aliases FROM people WHERE article_id = ANY($1::bigint[]) ORDER BY id", [ids])).rows as Row[]) {
+    delta.name(p.name as string, p.kind as string, JSON.parse(p.aliases as string) as string[], -1);
+  }
+  for (const table of ["quotes", "figures"]) {
+    const [r] = (await c.query(`SELECT count(*) AS n, coalesce(sum(tokens), 0) AS t FROM ${table} WHERE article_id = ANY($1::bigint[])`, [ids])).rows as Row[];
+    delta.total(table, -(r.n as number), -(r.t as number));
+  }
+  // Quotes, figures, people and acronyms go with their article (ON DELETE CASCADE).
+  await c.query("DELETE FROM articles WHERE id = ANY($1::bigint[])", [ids]);
+}

@@ -1,0 +1,75 @@
+// The SQLite archive's tables, created on open. Everything derived from the article files is dropped and
+// rebuilt when SCHEMA_VERSION changes; digests and leases are history and stay.
+import type Database from "better-sqlite3";
+
+/** Bump when the tables change; an archive with another version is rebuilt from the files. */
+const SCHEMA_VERSION = 6;
+
+const SCHEMA = `
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ms REAL NOT NULL, hash TEXT NOT NULL, skipped TEXT);
+CREATE TABLE articles (
+  id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, file TEXT NOT NULL, title TEXT NOT NULL, date TEXT,
+  byline TEXT, outlet TEXT, url TEXT, section TEXT, tags TEXT NOT NULL, body TEXT NOT NULL, added_at TEXT NOT NULL);
+CREATE INDEX articles_file ON articles(file);
+CREATE INDEX articles_when ON articles(coalesce(date, substr(added_at, 1, 10)));
+CREATE TABLE quotes (
+  id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL, text TEXT NOT NULL, speaker TEXT, cue TEXT, partial INTEGER NOT NULL,
+  confidence REAL NOT NULL, paragraph INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, mentions TEXT NOT NULL,
+  at TEXT NOT NULL);
+CREATE INDEX quotes_speaker ON quotes(speaker, at DESC, article_id DESC, paragraph, start);
+CREATE INDEX quotes_article ON quotes(article_id);
+CREATE TABLE figures (
+  id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL, text TEXT NOT NULL, value REAL NOT NULL, unit TEXT NOT NULL, per TEXT,
+  approx TEXT, up_to REAL, measure TEXT NOT NULL, source TEXT, sentence TEXT NOT NULL, context TEXT NOT NULL,
+  paragraph INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL);
+CREATE INDEX figures_article ON figures(article_id);
+CREATE TABLE people (article_id INTEGER NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, aliases TEXT NOT NULL, roles TEXT NOT NULL, mentions INTEGER NOT NULL);
+CREATE INDEX people_name_article ON people(name, article_id);
+CREATE INDEX people_article ON people(article_id);
+CREATE TABLE names (alias TEXT NOT NULL, person TEXT NOT NULL, kind TEXT NOT NULL, articles INTEGER NOT NULL);
+CREATE UNIQUE INDEX names_key ON names(alias, person);
+CREATE TABLE terms (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE acronyms (article_id INTEGER NOT NULL, short TEXT NOT NULL, long TEXT NOT NULL);
+CREATE INDEX acronyms_article ON acronyms(article_id);
+CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE figures_fts USING fts5(sentence, measure, context, title, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE articles_vocab USING fts5vocab(articles_fts, 'row');
+`;
+
+/**
+ * Digests posted are history, not derived from the files: kept across rebuilds. The unique (channel,
+ * scheduled_at) key is the claim that makes a scheduled digest go out once across restarts and processes.
+ */
+const HISTORY = `
+CREATE TABLE IF NOT EXISTS digests (
+  channel TEXT NOT NULL, scheduled_at TEXT NOT NULL, owner TEXT NOT NULL, status TEXT NOT NULL, detail TEXT,
+  claimed_at TEXT NOT NULL, finished_at TEXT, PRIMARY KEY (channel, scheduled_at));
+CREATE TABLE IF NOT EXISTS leases (name TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_ms INTEGER NOT NULL);
+`;
+
+/**
+ * Changes to the current schema that need no rebuild: applied to an archive of SCHEMA_VERSION on open (a
+ * few seconds, once, on a large archive) instead of reading every article file again.
+ */
+const UPGRADES = `
+CREATE INDEX IF NOT EXISTS people_name_article ON people(name, article_id);
+DROP INDEX IF EXISTS people_name;
+`;
+
+export function migrate(db: Database.Database): void {
+  db.exec(HISTORY);
+  const version = db.pragma("user_version", { simple: true }) as number;
+  if (version === SCHEMA_VERSION) {
+    db.exec(UPGRADES);
+    return;
+  }
+  // The archive is derived from the article files, so an old layout is dropped and rebuilt, not migrated.
+  db.transaction(() => {
+    const objects = db.prepare("SELECT type, name FROM sqlite_master WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts_%' AND name NOT IN ('digests', 'leases')").all() as { type: string; name: string }[];
+    for (const o of objects) db.exec(`DROP ${o.type.toUpperCase()} IF EXISTS "${o.name}"`);
+    db.exec(SCHEMA);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  })();
+}

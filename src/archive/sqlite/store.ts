@@ -1,0 +1,20 @@
+// The embedded archive: one SQLite file per articles folder (better-sqlite3, FTS5 for words). Everything
+// extracted is stored with the article, so a restart redoes nothing. Its parts: schema.ts (tables),
+// write.ts (ingestion), read.ts and search.ts (commands), ledger.ts (digests and leases).
+import type { ArchiveStore } from "../store.ts";
+import { SqliteDb } from "./db.ts";
+import { sqliteLedger, sqliteLeases } from "./ledger.ts";
+import { sqliteReader } from "./read.ts";
+import { sqliteWriter } from "./write.ts";
+
+export type SqliteStore = ArchiveStore & { readonly kind: "sqlite" };
+
+/** Opens (creating or rebuilding its tables as needed) the archive file at `path`. */
+export function openSqliteStore(path: string): SqliteStore {
+  const db = new SqliteDb(path);
+  return {
+    kind: "sqlite",
+    ...sqliteWriter(db), ...sqliteReader(db), ...sqliteLedger(db), ...sqliteLeases(db),
+    close: async () => db.close(),
+  };
+}
