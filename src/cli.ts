@@ -2,6 +2,7 @@
 // returns an exit code; nothing here knows how extraction or search work inside.
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
+import { shown } from "./archive/listing.ts";
 import { readArticleFile } from "./archive/read.ts";
 import type { SyncReport } from "./archive/ingest.ts";
 import { ConfigError, describeArchive, describeConfig, loadConfig, type Config } from "./config.ts";
@@ -74,11 +75,12 @@ function extract(args: string[]): number {
   for (const file of positionals) {
     const read = readArticleFile(file, basename(file));
     if (!read.ok) {
-      process.stderr.write(`skipped ${file}: ${read.reason}\n`);
+      process.stderr.write(`skipped ${shown(file)}: ${read.reason}\n`);
       failed++;
       continue;
     }
     for (const problem of read.problems) process.stderr.write(`skipped ${problem}\n`);
+    for (const warning of read.warnings) process.stderr.write(`${warning}\n`);
     for (const a of read.articles) articles.push({ file: a.key, path: file, title: a.title, ...extractArticle(a) });
   }
   if (values.json) process.stdout.write(JSON.stringify({ articles }, null, 1) + "\n");
@@ -221,7 +223,7 @@ function describeSync(r: SyncReport | null): string {
   if (!r) return "";
   const parts = [`${r.added} new`, `${r.updated} changed`, `${r.removed} removed`, `${r.unchanged} unchanged`];
   if (r.skipped.length) parts.push(`${r.skipped.length} skipped`);
-  return `Indexed: ${parts.join(", ")}.` + r.skipped.map((s) => `\n  skipped ${s.path}: ${s.reason}`).join("");
+  return `Indexed: ${parts.join(", ")}.` + r.skipped.map((s) => `\n  skipped ${shown(s.path)}: ${s.reason}`).join("");
 }
 
 async function start(args: string[]): Promise<number> {

@@ -1,5 +1,5 @@
-// Feeds (NEWSBOT_FEEDS): RSS 2.0 and Atom, polled with conditional GET (ETag / Last-Modified). Each new
-// item is written as a .json article into the `feeds/` folder of the articles folder, so the normal sync
+// Feeds (NEWSBOT_FEEDS): RSS and Atom (parsed by src/archive/formats/feed.ts), polled with conditional
+// GET (ETag / Last-Modified). Each new item is written as a .json article into the `feeds/` folder of the articles folder, so the normal sync
 // indexes it like any other file; an item whose file exists was seen before and is not written again. A
 // feed that is down, slow, malformed or huge is logged and tried again at the next poll; it never stops
 // the bot or the other feeds.
@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Logger } from "../log.ts";
 import { isPrivateHost } from "./addresses.ts";
+import { readFeed, type FeedItem } from "./formats/feed.ts";
 import { fromHtml, MAX_ARTICLE_BYTES } from "./read.ts";
 import type { ArchiveStore } from "./store.ts";
 
@@ -34,81 +35,11 @@ export interface PageOptions {
 
 export const PAGE_DEFAULTS: Required<PageOptions> = { timeoutMs: 10_000, maxBytes: MAX_ARTICLE_BYTES, maxRedirects: 3, concurrency: 4, allowPrivate: false };
 
-export interface FeedItem {
-  id: string;
-  title: string;
-  link: string | null;
-  date: string | null;
-  author: string | null;
-  /** Plain text, paragraphs separated by blank lines. */
-  text: string;
-  /** The feed gave only a summary (description / summary), not the full content. */
-  summaryOnly: boolean;
-}
+export type { FeedItem };
 
-/** Items of an RSS 2.0 (or RSS 1.0) or Atom document; throws when it is neither. */
-export function parseFeed(xml: string): FeedItem[] {
-  const atom = /<feed[\s>]/.test(xml);
-  if (!atom && !/<(rss|rdf:RDF)[\s>]/.test(xml)) throw new Error("not an RSS or Atom feed");
-  const tag = atom ? "entry" : "item";
-  const items: FeedItem[] = [];
-  for (const m of xml.matchAll(new RegExp(`<${tag}[\\s>][\\s\\S]*?</${tag}>`, "g"))) {
-    const x = m[0];
-    const title = text(field(x, "title")) ?? "";
-    const link = atom
-      ? (/<link\b[^>]*rel=["']alternate["'][^>]*>/.exec(x) ?? /<link\b[^>]*>/.exec(x))?.[0].match(/href=["']([^"']+)["']/)?.[1] ?? null
-      : text(field(x, "link"));
-    const full = field(x, "content:encoded") ?? field(x, "content");
-    const body = full ?? field(x, "description") ?? field(x, "summary") ?? "";
-    const id = text(field(x, atom ? "id" : "guid")) ?? link ?? title;
-    if (!id || (!title && !body)) continue;
-    items.push({
-      id, title, link: link ? decode(link) : null,
-      date: text(field(x, "pubDate") ?? field(x, "published") ?? field(x, "updated") ?? field(x, "dc:date")),
-      author: text(field(x, "dc:creator") ?? field(x, "name") ?? field(x, "author")),
-      text: html(body),
-      summaryOnly: full === null || html(full) === "",
-    });
-  }
-  return items;
-}
-
-function field(x: string, name: string): string | null {
-  const m = new RegExp(`<${name}(?:\\s[^>]*)?>([\\s\\S]*?)</${name}>`).exec(x);
-  if (!m) return null;
-  const cdata = /^\s*<!\[CDATA\[([\s\S]*?)\]\]>\s*$/.exec(m[1]);
-  return cdata ? cdata[1] : decode(m[1]);
-}
-
-function text(s: string | null): string | null {
-  if (s === null) return null;
-  const t = decode(s.replace(/<[^>]+>/g, " ")).replace(/\s+/g, " ").trim();
-  return t || null;
-}
-
-/** HTML (escaped or not) → plain paragraphs. */
-function html(s: string): string {
-  return decode(
-    s.replace(/<(script|style)[\s\S]*?<\/\1>/gi, "")
-      .replace(/<\/(p|div|h\d|li|blockquote)>|<br\s*\/?>/gi, "\n\n")
-      .replace(/<[^>]+>/g, ""),
-  )
-    .split(/\n\s*\n/)
-    .map((p) => p.replace(/\s+/g, " ").trim())
-    .filter(Boolean)
-    .join("\n\n");
-}
-
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
-
-function decode(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (all, e: string) => {
-    if (e[0] === "#") {
-      const n = e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1));
-      return Number.isFinite(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : all;
-    }
-    return ENTITIES[e.toLowerCase()] ?? all;
-  });
+/** Items of an RSS (0.9x, 1.0, 2.0) or Atom document (src/archive/formats/feed.ts); throws when it is neither. */
+export function parseFeed(xml: string, url?: string): FeedItem[] {
+  return readFeed(xml, url).items;
 }
 
 export interface PollResult {
@@ -130,7 +61,7 @@ export async function pollFeed(url: string, articlesDir: string, store: ArchiveS
     if (res.status === 304) return { url, status: "unchanged", written: 0 };
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     const xml = await readCapped(res, FEED_MAX_BYTES);
-    const items = parseFeed(xml);
+    const items = parseFeed(xml, url);
     const dir = join(articlesDir, "feeds");
     mkdirSync(dir, { recursive: true });
     const fresh = items
@@ -141,7 +72,7 @@ export async function pollFeed(url: string, articlesDir: string, store: ArchiveS
     await inPool(fresh, options.concurrency, async ({ item, file }) => {
       const done = item.summaryOnly && item.link ? await completeFromPage(item, options, log) : item;
       if (!done.text) return;
-      const article = { title: done.title || done.text.slice(0, 80), url: done.link, date: done.date, author: done.author, outlet: hostOf(url), body: done.text };
+      const article = { title: done.title || done.text.slice(0, 80), url: done.link, date: done.date, author: done.author, outlet: hostOf(url), tags: done.tags, body: done.text };
       // Written whole, then renamed: the watcher never reads half a file.
       writeFileSync(`${file}.part`, JSON.stringify(article, null, 1));
       renameSync(`${file}.part`, file);

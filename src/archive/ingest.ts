@@ -1,14 +1,15 @@
 // Keeps the archive in step with the articles folder: new and changed files are read and extracted,
 // unchanged ones are left alone (size and mtime, then content hash), removed ones are forgotten.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join, relative, sep } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { extractArticle, type Extraction } from "../extract/index.ts";
 import type { Logger } from "../log.ts";
-import { isArticleFile, readArticleFile, type ArticleRecord } from "./read.ts";
+import { listFolder, shown } from "./listing.ts";
+import { readArticleFile, type ArticleRecord } from "./read.ts";
 import type { ArchiveStore, FileState, IndexedArticle } from "./store.ts";
 
 export interface SyncReport {
@@ -44,7 +45,9 @@ const YIELD_AFTER_MS = 20;
 
 export async function syncFolder(store: ArchiveStore, dir: string, { log, onProgress, workers }: SyncOptions): Promise<SyncReport> {
   const report: SyncReport = { added: 0, updated: 0, removed: 0, unchanged: 0, skipped: [], changed: false };
-  const files = listArticleFiles(dir, log);
+  // Every file is read or reported: links followed once, unreadable names and broken links skipped with why.
+  const { files, skipped: unlisted } = listFolder(dir);
+  report.skipped.push(...unlisted);
   const known = await store.fileStates();
   const version = extractorVersion();
   const stale = (await store.getMeta("extractor")) !== version;
@@ -105,13 +108,14 @@ export async function syncFolder(store: ArchiveStore, dir: string, { log, onProg
       const read = readArticleFile(full, path);
       const state: FileState = { path, size, mtimeMs, hash, skipped: null };
       if (!read.ok) {
-        log.warn(`skipped ${path}: ${read.reason}`);
+        log.warn(`skipped ${shown(path)}: ${read.reason}`);
         report.skipped.push({ path, reason: read.reason });
         await store.markSkipped({ ...state, skipped: read.reason });
         report.changed = true;
         continue;
       }
       for (const problem of read.problems) log.warn(`skipped ${problem}`);
+      for (const warning of read.warnings) log.warn(warning);
       pending.push({ state, articles: pool.extract(read.articles), count: read.articles.length });
       inFlight += read.articles.length;
       if (before) report.updated++;
@@ -231,36 +235,6 @@ class ExtractPool {
     this.threads = [];
     await Promise.all(threads.map((t) => t.worker.terminate()));
   }
-}
-
-/** Article files under `dir`, recursively, skipping hidden folders; paths relative to `dir`, with "/". */
-export function listArticleFiles(dir: string, log: Logger): { path: string; size: number; mtimeMs: number }[] {
-  const out: { path: string; size: number; mtimeMs: number }[] = [];
-  const walk = (d: string) => {
-    let entries;
-    try {
-      entries = readdirSync(d, { withFileTypes: true });
-    } catch (e) {
-      if (d === dir) throw new Error(`Cannot read the articles folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? e}`);
-      log.warn(`cannot read folder ${d}: ${(e as NodeJS.ErrnoException).code ?? e}`);
-      return;
-    }
-    for (const e of entries) {
-      if (e.name.startsWith(".") || e.name === "node_modules") continue;
-      const full = join(d, e.name);
-      if (e.isDirectory()) walk(full);
-      else if (e.isFile() && isArticleFile(e.name)) {
-        try {
-          const st = statSync(full);
-          out.push({ path: relative(dir, full).split(sep).join("/"), size: st.size, mtimeMs: st.mtimeMs });
-        } catch {
-          // Gone between listing and stat: the next sync sees it or not.
-        }
-      }
-    }
-  };
-  walk(dir);
-  return out.sort((a, b) => a.path.localeCompare(b.path));
 }
 
 let version: string | null = null;

