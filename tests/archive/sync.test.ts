@@ -47,18 +47,19 @@ describe("keeping the archive in step with the articles folder", () => {
     writeFileSync(join(dir, "binary.txt"), Buffer.from([0, 1, 2, 3, 0, 5]));
     writeFileSync(join(dir, "empty.md"), "");
     writeFileSync(join(dir, "broken.md"), "---\ntitle: [oops\n---\ntext");
-    writeFileSync(join(dir, "notes.docx"), "ignored: not an article type");
+    writeFileSync(join(dir, "notes.docx"), "not an article type: reported, never silently ignored");
     const store = openSqliteStore(join(root, "bad.db"));
     const log = memoryLogger();
     const report = await syncFolder(store, dir, { log });
     expect(report.added).toBe(1);
-    expect(report.skipped.map((s) => s.path).sort()).toEqual(["binary.txt", "broken.md", "empty.md"]);
-    expect(log.lines.filter((l) => l.includes("skipped"))).toHaveLength(3);
+    expect(report.skipped.map((s) => s.path).sort()).toEqual(["binary.txt", "broken.md", "empty.md", "notes.docx"]);
+    expect(report.skipped.find((s) => s.path === "notes.docx")?.reason).toBe("not an article file (.docx files are not read)");
+    expect(log.lines.filter((l) => l.includes("skipped"))).toHaveLength(4);
     expect((await store.stats()).articles).toBe(1);
     // Unchanged bad files are not read again, but are still reported.
     const again = await syncFolder(store, dir, { log });
-    expect(again).toMatchObject({ unchanged: 4, changed: false });
-    expect(again.skipped).toHaveLength(3);
+    expect(again).toMatchObject({ unchanged: 5, changed: false });
+    expect(again.skipped).toHaveLength(4);
     await store.close();
   });
 
