@@ -20,7 +20,7 @@ export interface FolderListing {
 /** A path as a message shows it: as it is, or quoted (JSON style) when it holds a newline, a quote or other control characters. */
 export function shown(path: string): string {
   // eslint-disable-next-line no-control-regex
-  return /[\u0000-\u001f\u007f-\u009f\u2028\u2029"\\]|^\s|\s$/.test(path) ? JSON.stringify(path) : path;
+  return /[\u0000-\u001f\u007f-\u009f\u2028\u2029"]|^\s|\s$/.test(path) ? JSON.stringify(path) : path;
 }
 
 export function listFolder(dir: string): FolderListing {
