@@ -48,6 +48,8 @@ export interface DiscordOptions {
   timeout?: number;
   deferAfterMs?: number;
   pageSize?: number;
+  /** How the adapter waits out its deferral and autocomplete budgets (tests watch the budgets it asks for). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface RunningDiscord {
@@ -56,13 +58,14 @@ export interface RunningDiscord {
   stop(): Promise<void>;
 }
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref?.());
+const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref?.());
 
 export async function startDiscord(bot: Bot, discord: DiscordConfig, log: Logger, options: DiscordOptions = {}): Promise<RunningDiscord> {
   registerSecrets(discord.token);
   const secret = (e: unknown) => redact(e instanceof Error ? (e.stack ?? e.message) : String(e), [discord.token]);
   const deferAfter = options.deferAfterMs ?? DEFER_AFTER_MS;
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  const sleep = options.sleep ?? realSleep;
   const states = new ButtonStates();
   let stopped = false;
 

@@ -1,11 +1,26 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import type { FSWatcher } from "chokidar";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { watchArticles } from "../../src/archive/watch.ts";
 import { loadConfig } from "../../src/config.ts";
 import { openBot, type Bot } from "../../src/core.ts";
 import { logger } from "../../src/log.ts";
 import { tempDir } from "../helpers/tmp.ts";
+
+// The real chokidar, with its watcher kept where the test can hear what it reports.
+const watchers: FSWatcher[] = vi.hoisted(() => []);
+vi.mock("chokidar", async (real: () => Promise<typeof import("chokidar")>) => {
+  const chokidar = await real();
+  return {
+    ...chokidar,
+    watch: (...args: Parameters<typeof chokidar.watch>) => {
+      const w = chokidar.watch(...args);
+      watchers.push(w);
+      return w;
+    },
+  };
+});
 
 const root = tempDir("newsbot-watch-");
 const articles = join(root, "articles");
@@ -53,12 +68,17 @@ describe("live ingestion: watching the articles folder", async () => {
     expect((await bot.store.stats()).articles).toBe(2);
   });
 
-  it("ignores files that are not articles, and stops cleanly", async () => {
-    const before = bot.lastSync;
+  it("ignores files that are not articles", async () => {
+    const heard: string[] = [];
+    watchers[0].on("all", (_event, path) => heard.push(path.slice(articles.length + 1)));
     writeFileSync(join(articles, "notes.docx"), "not an article");
     writeFileSync(join(articles, ".hidden.md"), "---\ntitle: Hidden\n---\nHidden text.\n");
-    await new Promise((r) => setTimeout(r, 800));
+    // Then an article: the watcher reports files in the order they settle, so once it has reported this
+    // one, it would have reported the two before it had it not ignored them.
+    writeFileSync(join(articles, "after.md"), "---\ntitle: After\n---\n“Last one in,” said Peter Afterwards.\n");
+    await within(5000, bot, "quote", "Peter Afterwards", (t) => t.includes("Last one in"));
     await watcher.idle();
-    expect(bot.lastSync).toBe(before);
+    expect(heard).toEqual(["after.md"]);
+    expect([...(await bot.store.fileStates()).keys()].sort()).toEqual(["after.md", "first.md", "sub/nested.txt"]);
   });
 });

@@ -1,11 +1,12 @@
 // The real discord.js client, started through startDiscord, against the local fake Discord.
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startDiscord, DiscordMessages, type RunningDiscord } from "../../src/chat/discord.ts";
+import { DEFER_AFTER_MS, startDiscord, DiscordMessages, type RunningDiscord } from "../../src/chat/discord.ts";
 import { loadConfig } from "../../src/config.ts";
 import { openBot, type Bot } from "../../src/core.ts";
 import { memoryLogger } from "../../src/log.ts";
 import { APP_ID, FakeDiscord, GUILD_ID, messageProblems, USER_ID } from "../fakes/discord.ts";
+import { eventually } from "../helpers/net.ts";
 import { articlesFolder } from "../helpers/process.ts";
 
 const TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB";
@@ -18,23 +19,36 @@ let fake: FakeDiscord;
 let bot: Bot;
 let discord: RunningDiscord;
 const log = memoryLogger();
+/** The time budgets the adapter waited on (to defer, or to give up on autocomplete), in order. */
+const budgets: number[] = [];
+
+/** Answers to `query` wait here until release(query): a slow answer without a fixed sleep. */
+const held = new Map<string, (() => void)[]>();
+const hold = (query: string) => new Promise<void>((r) => held.set(query, [...(held.get(query) ?? []), r]));
+function release(query: string) {
+  for (const go of held.get(query) ?? []) go();
+  held.delete(query);
+}
 
 beforeAll(async () => {
   fake = await FakeDiscord.start();
   const config = loadConfig({ env: { NEWSBOT_ARTICLES: articles, NEWSBOT_DB: join(root, "archive.db") }, cwd: root });
   bot = await openBot(config, { log });
-  // The real bot, with two test hooks: a slow answer (to force a deferral) and a failing one.
+  // The real bot, with two test hooks: a slow answer (held until the test lets it go) and a failing one.
   const hooked: Bot = Object.create(bot, {
     handle: {
       value: async (r: Parameters<Bot["handle"]>[0]) => {
-        if (r.query === "slow please") await new Promise((res) => setTimeout(res, 2200));
-        if (r.query === "medium please") await new Promise((res) => setTimeout(res, 900));
+        if (r.query === "slow please") await hold(r.query);
         if (r.query === "explode now") throw new Error("boom from the test");
         return bot.handle(r);
       },
     },
   });
-  discord = await startDiscord(hooked, { token: TOKEN, applicationId: APP_ID, guildId: GUILD_ID, apiUrl: fake.apiUrl, digestChannel: null }, log, { retries: 2, timeout: 3000, pageSize: 2 });
+  const sleep = (ms: number) => {
+    budgets.push(ms);
+    return new Promise<void>((r) => setTimeout(r, ms).unref());
+  };
+  discord = await startDiscord(hooked, { token: TOKEN, applicationId: APP_ID, guildId: GUILD_ID, apiUrl: fake.apiUrl, digestChannel: null }, log, { retries: 2, timeout: 3000, pageSize: 2, sleep });
 });
 
 afterAll(async () => {
@@ -184,8 +198,7 @@ describe("Discord adapter with the real discord.js client", () => {
 
   it("resumes after the gateway drops and keeps answering", async () => {
     fake.dropGateway(4000);
-    const deadline = Date.now() + 10_000;
-    while (fake.resumes < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await eventually(async () => fake.resumes >= 1, "the client resuming its session", 10_000);
     expect(fake.resumes).toBe(1);
     expect(fake.identifies).toBe(1);
     const message = await fake.finalMessage(fake.command("quote", "sturgeon"));
@@ -198,6 +211,7 @@ describe("Discord adapter with the real discord.js client", () => {
     const first = await fake.firstResponse(id);
     expect(first.at - sent).toBeLessThan(3000);
     expect(first.body).toEqual({ type: 5, data: { flags: 64 } });
+    release("slow please");
     const edit = await fake.finalMessage(id);
     expect(edit.embeds.length).toBe(1);
     expect(edit.allowed_mentions).toEqual({ parse: [] });
@@ -207,23 +221,30 @@ describe("Discord adapter with the real discord.js client", () => {
     const share = fake.click("sh:search:1:slow please");
     const first = await fake.firstResponse(share);
     expect(first.body).toEqual({ type: 5, data: { flags: 0 } });
+    release("slow please");
     const shared = await fake.finalMessage(share);
     expect(shared.content).toBe(`Shared by <@${USER_ID}>`);
     expect(shared.allowed_mentions).toEqual({ parse: [] });
     const next = fake.click("pg:search:2:slow please");
     expect((await fake.firstResponse(next)).body).toEqual({ type: 6 });
+    release("slow please");
     const edit = await fake.waitFor((c) => c.method === "PATCH" && c.path.includes(`interaction-token-${next}`) && c.path.endsWith("/messages/%40original"));
     expect(edit.body.allowed_mentions).toEqual({ parse: [] });
     expect(messageProblems(edit.body)).toEqual([]);
   });
 
   it("counts the time an interaction took to reach us against the deferral budget", async () => {
-    // 0.9 s of work: answered directly when the interaction is fresh...
-    const fresh = await fake.firstResponse(fake.command("search", "medium please"));
-    expect(fresh.body.type).toBe(4);
-    // ...but deferred when it was created 1.2 s ago, so the first response still lands inside 3 s.
-    const late = await fake.firstResponse(fake.command("search", "medium please", 1200));
-    expect(late.body).toEqual({ type: 5, data: { flags: 64 } });
+    // A fresh interaction gets (nearly) the whole budget before the answer is deferred...
+    budgets.length = 0;
+    expect((await fake.firstResponse(fake.command("search", "budget"))).body.type).toBe(4);
+    expect(budgets[0]).toBeGreaterThan(DEFER_AFTER_MS - 1200);
+    // ...one created 1.2 s ago only what is left of it, so the first response still lands inside 3 s.
+    budgets.length = 0;
+    const late = fake.command("search", "slow please", 1200);
+    expect((await fake.firstResponse(late)).body).toEqual({ type: 5, data: { flags: 64 } });
+    expect(budgets[0]).toBeLessThanOrEqual(DEFER_AFTER_MS - 1200);
+    release("slow please");
+    await fake.finalMessage(late);
   });
 
   it("answers a slash command in a direct message (no guild, no member)", async () => {

@@ -28,6 +28,17 @@ function twoReplicas(): [SqliteStore, SqliteStore] {
   return [a, b];
 }
 
+/** Counts the lease attempts a store makes (each renewal is one), so a test waits for renewals, not for time. */
+function countAttempts(store: SqliteStore): { n: number } {
+  const count = { n: 0 };
+  const acquire = store.acquireLease.bind(store);
+  store.acquireLease = (...args) => {
+    count.n++;
+    return acquire(...args);
+  };
+  return count;
+}
+
 function work(log: string[], who: string) {
   return async () => {
     log.push(`${who} started`);
@@ -38,14 +49,16 @@ function work(log: string[], who: string) {
 describe("once-only work under a lease", () => {
   it("runs in one replica of two; the other takes over when the first stops", async () => {
     const [a, b] = twoReplicas();
+    const attempts = countAttempts(a);
     const events: string[] = [];
     const ttlMs = 300;
     const first = await startDuty({ store: a, name: "ingest", what: "watch", owner: "A", ttlMs, log: memoryLogger(), start: work(events, "A") });
     const second = await startDuty({ store: b, name: "ingest", what: "watch", owner: "B", ttlMs, log: memoryLogger(), start: work(events, "B") });
     duties.push(first, second);
     expect([first.held, second.held]).toEqual([true, false]);
-    // Several renewals later, still only A.
-    await new Promise((r) => setTimeout(r, ttlMs * 2));
+    // Several renewals later (more than a lease's lifetime), still only A.
+    const renewed = attempts.n;
+    await eventually(async () => attempts.n >= renewed + 6, "A renewing its lease six times");
     expect([first.held, second.held]).toEqual([true, false]);
     expect(events).toEqual(["A started"]);
 
@@ -78,6 +91,7 @@ describe("once-only work under a lease", () => {
 
   it("keeps renewing the lease while a long start runs, so no other replica starts the work meanwhile", async () => {
     const [a, b] = twoReplicas();
+    const attempts = countAttempts(a);
     const events: string[] = [];
     const ttlMs = 200;
     let finish!: () => void;
@@ -90,8 +104,9 @@ describe("once-only work under a lease", () => {
       },
     });
     await eventually(async () => events.length === 1, "A starting");
-    // Ten lease lifetimes later, B still cannot take it.
-    await new Promise((r) => setTimeout(r, ttlMs * 10));
+    // Ten lease lifetimes later (A renews every third of one), B still cannot take it.
+    const renewed = attempts.n;
+    await eventually(async () => attempts.n >= renewed + 30, "A renewing its lease through ten lifetimes");
     expect(await b.acquireLease("ingest", "B", ttlMs)).toBe(false);
     finish();
     duties.push(await slow);
