@@ -10,9 +10,8 @@ import { words } from "../src/extract/text.ts";
 import { Messages } from "../src/reply/messages.ts";
 import type { Block } from "../src/reply/model.ts";
 import { reply, usageReply } from "../src/reply/build.ts";
+import { claimKey, groupClaims, quoteBlock } from "../src/reply/blocks.ts";
 import type { Command, CommandContext } from "./command.ts";
-import { claimKey, groupClaims } from "./figure.ts";
-import { quoteBlock } from "./quote.ts";
 
 const CANDIDATES = 40;
 /** Below this share of the draft's words, in order, an archive quote is not the same quotation. */

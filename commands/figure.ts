@@ -1,11 +1,10 @@
 // /figure <topic>: the statistics the archive has on a topic, each claim once with every article that
 // repeats it, what it measures and who says so.
-import type { FigureHit } from "../src/archive/store.ts";
 import { Messages } from "../src/reply/messages.ts";
-import type { Block, FigureBlock } from "../src/reply/model.ts";
-import { READ_AT_MOST, emptyReply, firstOf, pageOf, reply, sourceRef, usageReply } from "../src/reply/build.ts";
+import type { Block } from "../src/reply/model.ts";
+import { corrected, groupClaims } from "../src/reply/blocks.ts";
+import { READ_AT_MOST, emptyReply, firstOf, pageOf, reply, usageReply } from "../src/reply/build.ts";
 import type { Command } from "./command.ts";
-import { corrected } from "./quote.ts";
 import { nearest } from "./suggest.ts";
 
 /** Figures a query reads at most: twice what other commands read, as repeats of one claim group into one. */
@@ -48,33 +47,3 @@ export const figure: Command = {
       .map((n) => ({ name: n.slice(0, 100), value: n.slice(0, 100) }));
   },
 };
-
-/**
- * One claim per value and unit: "£4.4 billion" in three articles is one figure with three sources. The
- * best-ranked occurrence leads; its measure and source stand unless a later one names the source.
- */
-export function groupClaims(hits: FigureHit[]): FigureBlock[] {
-  const claims = new Map<string, FigureBlock>();
-  for (const { figure: f, article } of hits) {
-    const k = claimKey(f.value, f.unit);
-    const src = sourceRef(article, f.paragraph);
-    const claim = claims.get(k);
-    if (!claim) {
-      claims.set(k, {
-        kind: "figure", text: f.text, value: f.value, unit: f.unit, per: f.per, approx: f.approx, measure: f.measure,
-        claimedBy: f.source, sentence: f.sentence, sources: [src],
-      });
-    } else {
-      if (!claim.sources.some((s) => s.articleId === src.articleId)) claim.sources.push(src);
-      if (!claim.claimedBy && f.source) claim.claimedBy = f.source;
-    }
-  }
-  for (const c of claims.values()) c.sources.sort((a, b) => (b.date ?? "").localeCompare(a.date ?? ""));
-  return [...claims.values()];
-}
-
-/** The same quantity however it is written: unit family and value to three significant figures. */
-export function claimKey(value: number, unit: string): string {
-  const u = unit.toLowerCase();
-  return `${u}:${Number(value.toPrecision(3))}`;
-}

@@ -2,8 +2,9 @@
 // only mention them; a topic finds quotes by their words.
 import type { QuoteHit } from "../src/archive/store.ts";
 import { Messages } from "../src/reply/messages.ts";
-import type { Block, QuoteBlock } from "../src/reply/model.ts";
-import { READ_AT_MOST, emptyReply, firstOf, pageOf, reply, sourceRef, usageReply } from "../src/reply/build.ts";
+import type { Block } from "../src/reply/model.ts";
+import { corrected, quoteBlock } from "../src/reply/blocks.ts";
+import { READ_AT_MOST, emptyReply, firstOf, pageOf, reply, usageReply } from "../src/reply/build.ts";
 import type { Identity } from "../src/search/names.ts";
 import type { Command, CommandContext } from "./command.ts";
 import { nameChoices, nearest } from "./suggest.ts";
@@ -63,14 +64,6 @@ async function byPerson(ctx: CommandContext, query: string, named: Identity[], t
   const { items, paging } = pageOf(all, page, pageSize, readBy.more || mentioning.more);
   blocks.push(...items);
   return reply("quote", query, by.length ? `Quotes by ${who}` : `Quotes mentioning ${who}`, blocks, paging);
-}
-
-export function quoteBlock(h: QuoteHit, match: QuoteBlock["match"]): QuoteBlock {
-  return { kind: "quote", text: h.quote.text, speaker: h.quote.speaker, partial: h.quote.partial, match, source: sourceRef(h.article, h.quote.paragraph) };
-}
-
-export function corrected(corrections: { typed: string; used: string }[]): Block[] {
-  return corrections.length ? [{ kind: "note", text: `Also searched for ${corrections.map((c) => `“${c.used}” (you typed “${c.typed}”)`).join(", ")}.` }] : [];
 }
 
 const key = (h: QuoteHit) => `${h.article.key}:${h.quote.paragraph}:${h.quote.start}`;

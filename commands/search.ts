@@ -2,8 +2,8 @@
 import { Messages } from "../src/reply/messages.ts";
 import type { Block } from "../src/reply/model.ts";
 import { READ_AT_MOST, emptyReply, firstOf, pageOf, reply, sourceRef, usageReply } from "../src/reply/build.ts";
+import { corrected } from "../src/reply/blocks.ts";
 import type { Command } from "./command.ts";
-import { corrected } from "./quote.ts";
 import { nearest } from "./suggest.ts";
 
 export const search: Command = {

@@ -3,8 +3,8 @@
 import { Messages } from "../src/reply/messages.ts";
 import type { Block } from "../src/reply/model.ts";
 import { emptyReply, reply, usageReply } from "../src/reply/build.ts";
+import { quoteBlock } from "../src/reply/blocks.ts";
 import type { Command } from "./command.ts";
-import { quoteBlock } from "./quote.ts";
 import { nameChoices, nearest } from "./suggest.ts";
 
 const LATEST_QUOTES = 3;

@@ -13,8 +13,8 @@ import { renderTerminal } from "./reply/terminal.ts";
 import { runTerminalChat } from "./chat/terminal.ts";
 import { startPlatforms } from "./chat/platforms.ts";
 import { progressBar } from "./progress.ts";
-import { buildDigest } from "./digest/build.ts";
-import { digestTargets } from "./digest/post.ts";
+import { buildDigest, shortenDigest } from "./digest/build.ts";
+import { channelPosters } from "./chat/post.ts";
 import { startLive, type Live } from "./live.ts";
 import { replicaId, underLease } from "./replica/duty.ts";
 import { DEFAULT_SINCE, parseSince } from "./digest/since.ts";
@@ -191,7 +191,7 @@ async function digestCommand(args: string[]): Promise<number> {
     return 2;
   }
   const config = configFrom(values.articles);
-  const targets = values.post ? digestTargets(config) : [];
+  const targets = values.post ? channelPosters(config, { shorten: shortenDigest }) : [];
   if (values.post && targets.length === 0) {
     process.stderr.write("newsbot digest --post: no digest channel is set (SLACK_DIGEST_CHANNEL or DISCORD_DIGEST_CHANNEL)\n");
     return 2;

@@ -5,8 +5,8 @@ import { watchArticles } from "./archive/watch.ts";
 import { startFeeds } from "./archive/feeds.ts";
 import type { Config } from "./config.ts";
 import type { Bot } from "./core.ts";
-import { buildDigest } from "./digest/build.ts";
-import { digestTargets } from "./digest/post.ts";
+import { channelPosters } from "./chat/post.ts";
+import { buildDigest, shortenDigest } from "./digest/build.ts";
 import { DigestScheduler } from "./digest/schedule.ts";
 import type { Logger } from "./log.ts";
 import { startDuty, type Duty } from "./replica/duty.ts";
@@ -69,7 +69,7 @@ export async function startLive(bot: Bot, config: Config, log: Logger, options: 
     );
 
     // The scheduler retries a failed post itself (and records it); the clients must not retry underneath.
-    const targets = digestTargets(config, { retries: 0 });
+    const targets = channelPosters(config, { retries: 0, shorten: shortenDigest });
     if (targets.length) {
       duties.push(
         await startDuty({

@@ -20,6 +20,7 @@ import { redact, registerSecrets, type Logger } from "../log.ts";
 import type { Reply } from "../reply/model.ts";
 import { CHOICES_MAX, CHOICE_NAME_MAX, CHOICE_VALUE_MAX, fit, renderDiscord, renderNotice, type DiscordMessage } from "../reply/discord.ts";
 import { registerCommands } from "./discord/register.ts";
+import { NO_MENTIONS, restOptions } from "./discord/rest.ts";
 import { ButtonStates } from "./discord/state.ts";
 
 export { commandDefinitions, COMMAND_DESCRIPTION_MAX, OPTION_DESCRIPTION_MAX, QUERY_MAX_LENGTH, REGISTER_ATTEMPTS } from "./discord/register.ts";
@@ -37,9 +38,6 @@ export const DiscordMessages = {
   unknownInteraction: "newsbot does not know that one. Try /help.",
   sharedBy: (userId: string) => `Shared by <@${userId}>`,
 } as const;
-
-/** Nothing the bot sends may ping: not @everyone, @here, roles or users copied from an article. */
-const NO_MENTIONS = { parse: [] as never[] };
 
 export interface DiscordOptions {
   /** REST retries for 5xx and network errors (discord.js waits out 429s itself). */
@@ -72,12 +70,7 @@ export async function startDiscord(bot: Bot, discord: DiscordConfig, log: Logger
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,
-    rest: {
-      // discord.js adds the version itself: "https://discord.com/api" (a trailing "/v10" would be doubled).
-      ...(discord.apiUrl ? { api: discord.apiUrl.replace(/\/+$/, "").replace(/\/v\d+$/, "") } : {}),
-      ...(options.retries !== undefined ? { retries: options.retries } : {}),
-      ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
-    },
+    rest: restOptions(discord, options),
   });
 
   client.on(Events.Error, (e) => log.error(`discord: ${secret(e)}`));

@@ -3,51 +3,19 @@
 // `bot.commands` is a slash command. Each is acknowledged within Slack's 3 seconds: with the answer itself
 // when it is ready in time, else with a short placeholder and then the answer through `response_url`;
 // when that URL has expired or been used up, the answer goes out through the Web API instead.
-import { App, HTTPReceiver, LogLevel, type Logger as BoltLogger, type webApi } from "@slack/bolt";
+import { App, HTTPReceiver, type webApi } from "@slack/bolt";
 import { ConfigError, type SlackConfig } from "../config.ts";
 import type { Bot, BotRequest } from "../core.ts";
 import { DEFAULT_PAGE_SIZE } from "../core.ts";
 import { redact, registerSecrets, type Logger } from "../log.ts";
 import type { Reply } from "../reply/model.ts";
 import { ACTION_MORE, ACTION_SHARE, SlackMessages, decodeState, renderNotice, renderSlack, type SlackMessage } from "../reply/slack.ts";
+import { boltLogger, describeError, webClientOptions } from "./slack/client.ts";
 import { replayGuard } from "./slack/guard.ts";
+import { AnswerQueue } from "./slack/queue.ts";
 
 /** Slack gives up on an acknowledgement after 3 s; past this we send a placeholder and answer later. */
 export const ACK_BUDGET_MS = 2000;
-/** Answers computed at once. The archive answers mostly synchronously (SQLite), so more would not be faster. */
-export const ANSWER_CONCURRENCY = 4;
-
-/**
- * Runs answers a few at a time, starting each from a fresh turn of the event loop: in a burst of commands,
- * Node still reads new requests and fires the acknowledgement timers between two answers, so every request
- * is acknowledged within Slack's 3 seconds (with a placeholder when its answer has to wait).
- */
-export class AnswerQueue {
-  private readonly waiting: (() => Promise<void>)[] = [];
-  private active = 0;
-
-  constructor(private readonly concurrency = ANSWER_CONCURRENCY) {}
-
-  run<T>(job: () => Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.waiting.push(() => job().then(resolve, reject));
-      this.pump();
-    });
-  }
-
-  private pump(): void {
-    while (this.active < this.concurrency && this.waiting.length) {
-      const job = this.waiting.shift()!;
-      this.active++;
-      setImmediate(() => {
-        void job().finally(() => {
-          this.active--;
-          this.pump();
-        });
-      });
-    }
-  }
-}
 /** Web API retries for network errors and 5xx (429s are waited out by the client itself, per Retry-After). */
 export const API_RETRIES = 3;
 /** A Web API call that takes longer than this is abandoned (and retried). */
@@ -74,34 +42,6 @@ export interface RunningSlack {
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref?.());
 const TIMEOUT = Symbol("timeout");
 
-/** Bolt's and the Web API's log lines go through ours, so secrets are masked there too. */
-function boltLogger(log: Logger, secrets: string[]): BoltLogger {
-  let level = LogLevel.INFO;
-  const text = (msg: unknown[]) => redact(msg.map((m) => (m instanceof Error ? m.message : typeof m === "string" ? m : JSON.stringify(m))).join(" "), secrets);
-  const order = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];
-  const on = (l: LogLevel) => order.indexOf(l) >= order.indexOf(level);
-  return {
-    debug: (...m: unknown[]) => on(LogLevel.DEBUG) && log.debug(`slack: ${text(m)}`),
-    info: (...m: unknown[]) => on(LogLevel.INFO) && log.info(`slack: ${text(m)}`),
-    warn: (...m: unknown[]) => on(LogLevel.WARN) && log.warn(`slack: ${text(m)}`),
-    error: (...m: unknown[]) => on(LogLevel.ERROR) && log.error(`slack: ${text(m)}`),
-    setLevel: (l: LogLevel) => {
-      level = l;
-    },
-    getLevel: () => level,
-    setName: () => {},
-  } as BoltLogger;
-}
-
-/** A short description of a Web API / respond failure, for one clear log line. */
-function describeError(e: unknown): string {
-  const err = e as { code?: string; data?: { error?: string }; statusCode?: number; retryAfter?: number; message?: string };
-  if (err?.data?.error) return `Slack said ${err.data.error}`;
-  if (err?.code === "slack_webapi_rate_limited_error") return `rate-limited by Slack (retry after ${err.retryAfter}s)`;
-  if (err?.statusCode) return `HTTP ${err.statusCode}`;
-  return err?.message ?? String(e);
-}
-
 export async function startSlack(bot: Bot, slack: SlackConfig, log: Logger, options: SlackOptions = {}): Promise<RunningSlack> {
   const secrets = [slack.botToken, slack.signingSecret, slack.appToken].filter((s): s is string => !!s);
   registerSecrets(...secrets);
@@ -111,9 +51,7 @@ export async function startSlack(bot: Bot, slack: SlackConfig, log: Logger, opti
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
 
   const clientOptions: webApi.WebClientOptions = {
-    ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl.endsWith("/") ? slack.apiUrl : `${slack.apiUrl}/` } : {}),
-    retryConfig: { retries: options.retries ?? API_RETRIES, factor: 2, minTimeout: 500, maxTimeout: 5000 },
-    timeout: options.timeoutMs ?? API_TIMEOUT_MS,
+    ...webClientOptions(slack, { retries: options.retries ?? API_RETRIES, timeoutMs: options.timeoutMs ?? API_TIMEOUT_MS }),
     // Bolt's respond() posts to response_url with this fetch and no time limit of its own: a hanging URL would
     // hold the answer forever. The Web API client passes its own signal, so this only bounds respond().
     fetch: (url, init) => globalThis.fetch(url, { ...init, signal: init?.signal ?? AbortSignal.timeout(options.timeoutMs ?? API_TIMEOUT_MS) }),

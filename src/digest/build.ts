@@ -2,9 +2,8 @@
 // (Slack blocks, Discord embeds, the terminal, JSON). Articles (titles, linked), the quotes of the most
 // prominent speakers (the most-mentioned people who said something), the key figures with what they
 // measure, and who was in the news. Long lists end in "and N more"; a quiet period is one line.
-import { groupClaims } from "../../commands/figure.ts";
-import { quoteBlock } from "../../commands/quote.ts";
 import type { ArchiveStore, ArticleMeta, PersonMentions, QuoteHit } from "../archive/store.ts";
+import { groupClaims, quoteBlock } from "../reply/blocks.ts";
 import { reply, sourceRef } from "../reply/build.ts";
 import type { Block, FigureBlock, Reply } from "../reply/model.ts";
 
@@ -15,8 +14,8 @@ export interface DigestLimits {
   people: number;
 }
 
-/** The digest's section headings (notes), for renderers that show sections apart. */
-export const DIGEST_SECTIONS = { quotes: "Key quotes", figures: "Key figures", people: "In the news: " } as const;
+/** The digest's section headings (a message posted to a channel may show each section apart). */
+export const DIGEST_SECTIONS = { quotes: "Key quotes", figures: "Key figures" } as const;
 
 export const DIGEST_LIMITS: DigestLimits = { articles: 10, quotes: 5, figures: 5, people: 8 };
 
@@ -57,14 +56,14 @@ export async function buildDigest(store: ArchiveStore, options: DigestOptions): 
   // Quotes: one per speaker, speakers by how much the period's articles talk about them.
   const keyQuotes = pickQuotes(quotes, people);
   if (keyQuotes.length) {
-    blocks.push({ kind: "note", text: DIGEST_SECTIONS.quotes });
+    blocks.push({ kind: "section", title: DIGEST_SECTIONS.quotes });
     blocks.push(...capped(keyQuotes.map((h) => quoteBlock(h, "by")), limits.quotes, "quote"));
   }
 
   // Figures: a claim repeated across articles leads.
   const claims = rankClaims(groupClaims(figures));
   if (claims.length) {
-    blocks.push({ kind: "note", text: DIGEST_SECTIONS.figures });
+    blocks.push({ kind: "section", title: DIGEST_SECTIONS.figures });
     blocks.push(...capped(claims, limits.figures, "figure"));
   }
 
@@ -72,7 +71,8 @@ export async function buildDigest(store: ArchiveStore, options: DigestOptions): 
   if (inNews.length) {
     const shown = inNews.slice(0, limits.people).map((p) => (p.articles > 1 ? `${p.name} (${p.articles} articles)` : p.name));
     const more = inNews.length - shown.length;
-    blocks.push({ kind: "text", text: `${DIGEST_SECTIONS.people}${shown.join(", ")}${more > 0 ? `, and ${more} more` : ""}.` });
+    // A section of its own, untitled: its one line says what it is.
+    blocks.push({ kind: "section", title: "" }, { kind: "text", text: `In the news: ${shown.join(", ")}${more > 0 ? `, and ${more} more` : ""}.` });
     blocks.push({ kind: "suggestions", commands: inNews.slice(0, 3).map((p) => `/who ${p.name}`) });
   }
   return reply("digest", query, `Digest ${period}`, blocks);
@@ -112,6 +112,22 @@ export function trimDigest(digest: Reply, kind: DigestItem): Reply | null {
   if (counted) blocks.splice(last, 2, moreNote(Number(counted[1]) + 1, kind));
   else blocks.splice(last, 1, moreNote(1, kind));
   return { ...digest, blocks };
+}
+
+const ITEMS: DigestItem[] = ["quote", "figure", "article"];
+
+/**
+ * The digest one item shorter, taken from the list that takes the most room (its "and N more" grows), so
+ * every section keeps at least one item; null when no list has more than one. For a message without
+ * buttons that cannot hold the whole digest (src/chat/post.ts calls it until the message fits).
+ */
+export function shortenDigest(digest: Reply): Reply | null {
+  const size = (kind: DigestItem) => {
+    const items = digest.blocks.filter((b) => b.kind === kind);
+    return items.length > 1 ? JSON.stringify(items).length : 0;
+  };
+  const largest = [...ITEMS].sort((a, b) => size(b) - size(a))[0];
+  return size(largest) > 0 ? trimDigest(digest, largest) : null;
 }
 
 /**

@@ -12,7 +12,14 @@ import { Cron } from "croner";
 import type { ArchiveStore } from "../archive/store.ts";
 import type { Logger } from "../log.ts";
 import type { Reply } from "../reply/model.ts";
-import type { DigestTarget } from "./post.ts";
+
+/** A channel the digest goes to (src/chat/post.ts makes them from the configuration). */
+export interface DigestTarget {
+  /** "slack:C0123", "discord:1234…": the key the archive records posted digests under. */
+  channel: string;
+  /** Throws when the post failed; an error with `permanent: true` is not tried again. */
+  post(reply: Reply): Promise<void>;
+}
 
 export interface Clock {
   now(): Date;

@@ -76,7 +76,7 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Discor
   const fields: NonNullable<DiscordEmbed["fields"]> = [];
   let dropped = 0;
   for (const block of reply.blocks) {
-    if (block.kind === "text" || block.kind === "note" || block.kind === "suggestions") {
+    if (block.kind === "text" || block.kind === "note" || block.kind === "section" || block.kind === "suggestions") {
       if (describedLength > EMBED_DESCRIPTION_MAX) continue; // already more than can be shown
       const text = describe(block);
       if (text) {
@@ -123,6 +123,36 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Discor
   return message;
 }
 
+/** Embeds in one message. */
+export const EMBEDS_MAX = 10;
+
+/**
+ * A reply posted to a channel (the digest): one embed per section, each titled with its heading, where a
+ * section's items are fields; and whether all of it fitted (nothing counted in a footer, and all embeds
+ * together within Discord's 6,000 characters).
+ */
+export function renderDiscordPost(reply: Reply): { message: DiscordMessage; complete: boolean } {
+  const parts = sections(reply);
+  const embeds = (parts.length <= EMBEDS_MAX ? parts : [reply]).map((part) => renderDiscord(part).embeds[0]);
+  return { message: { embeds, components: [] }, complete: embeds.every((e) => !e.footer) && embedsLength(embeds) <= EMBED_TOTAL_MAX };
+}
+
+/** The reply cut at its section blocks: the first part under the reply's title, each other under its section's. */
+function sections(reply: Reply): Reply[] {
+  const parts: Reply[] = [{ ...reply, blocks: [] }];
+  for (const b of reply.blocks) {
+    if (b.kind === "section") parts.push({ ...reply, title: b.title, blocks: [] });
+    else parts.at(-1)!.blocks.push(b);
+  }
+  return parts.filter((p, i) => i === 0 || p.blocks.length > 0);
+}
+
+/** Characters Discord counts towards its 6,000 for all of a message's embeds. */
+function embedsLength(embeds: DiscordEmbed[]): number {
+  const count = (e: DiscordEmbed) => (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.fields ?? []).reduce((k, f) => k + f.name.length + f.value.length, 0);
+  return embeds.reduce((n, e) => n + count(e), 0);
+}
+
 /** A plain message (errors, "expired"): one embed with a line of text. */
 export function renderNotice(text: string): DiscordMessage {
   return { embeds: [{ description: fit(clean(text), EMBED_DESCRIPTION_MAX), color: Colors.usage }], components: [] };
@@ -141,6 +171,8 @@ function describe(block: Block): string {
       return escape(clean(block.text.slice(0, EMBED_DESCRIPTION_MAX + 1)));
     case "note":
       return `*${escape(clean(block.text.slice(0, EMBED_DESCRIPTION_MAX + 1)))}*`;
+    case "section":
+      return block.title ? `*${escape(clean(block.title.slice(0, EMBED_DESCRIPTION_MAX + 1)))}*` : "";
     case "suggestions":
       return block.commands
         .slice(0, EMBED_DESCRIPTION_MAX)

@@ -68,13 +68,23 @@ export interface NoteBlock {
   text: string;
 }
 
+/**
+ * Where a new section of a long reply begins (the digest's "Key quotes"), under `title`; an empty title only
+ * separates. In a chat answer it reads as a note; a message posted to a channel may give each section a
+ * part of its own (on Discord, an embed).
+ */
+export interface SectionBlock {
+  kind: "section";
+  title: string;
+}
+
 export interface SuggestionsBlock {
   kind: "suggestions";
   /** What to type next: each one a full command ("/quote George Osborne"). */
   commands: string[];
 }
 
-export type Block = QuoteBlock | FigureBlock | ArticleBlock | PersonBlock | TextBlock | NoteBlock | SuggestionsBlock;
+export type Block = QuoteBlock | FigureBlock | ArticleBlock | PersonBlock | TextBlock | NoteBlock | SectionBlock | SuggestionsBlock;
 
 export interface Paging {
   /** 1-based. */

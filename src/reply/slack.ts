@@ -216,7 +216,7 @@ export function renderFigure(b: FigureBlock): string {
   return text.length <= SECTION_TEXT_MAX ? text : fitEscaped(`${b.text} — ${b.measure}`, SECTION_TEXT_MAX);
 }
 
-function renderBlock(b: Block): SlackBlock {
+function renderBlock(b: Block): SlackBlock | null {
   switch (b.kind) {
     case "quote":
       return section(renderQuote(b));
@@ -237,6 +237,8 @@ function renderBlock(b: Block): SlackBlock {
       return section(fitEscaped(b.text, SECTION_TEXT_MAX));
     case "note":
       return context(fitEscaped(b.text, CONTEXT_TEXT_MAX));
+    case "section":
+      return b.title ? context(fitEscaped(b.title, CONTEXT_TEXT_MAX)) : null;
     case "suggestions": {
       const text = b.commands.map((c) => `• \`${escapeSlack(c).replace(/`/g, "'")}\``).join("\n");
       return section(text.length <= SECTION_TEXT_MAX ? text : fitEscaped(b.commands.join("\n"), SECTION_TEXT_MAX));
@@ -251,6 +253,17 @@ const blockTextLength = (b: SlackBlock): number =>
   b.type === "section" ? b.text.text.length : b.type === "context" ? b.elements.reduce((n, e) => n + e.text.length, 0) : 0;
 
 export function renderSlack(reply: Reply, options: RenderOptions = {}): SlackMessage {
+  return layout(reply, options).message;
+}
+
+/** A reply posted to a channel (the digest): shared, without buttons, and whether all of it fitted. */
+export function renderSlackPost(reply: Reply): { message: SlackMessage; complete: boolean } {
+  const { message, left } = layout(reply, { visibility: "in_channel", buttons: false });
+  return { message, complete: left === 0 };
+}
+
+/** The message, and how many of the reply's blocks it had no room for. */
+function layout(reply: Reply, options: RenderOptions): { message: SlackMessage; left: number } {
   const visibility = options.visibility ?? "ephemeral";
   const withButtons = options.buttons ?? visibility === "ephemeral";
   const head = section(`*${fitEscaped(reply.title, 300)}*`);
@@ -273,11 +286,14 @@ export function renderSlack(reply: Reply, options: RenderOptions = {}): SlackMes
   let budget = MESSAGE_BLOCKS_TEXT_MAX - blockTextLength(head) - footerText.length - 200;
   const body: SlackBlock[] = [];
   let dropped = 0;
+  let left = 0;
   for (const block of reply.blocks) {
     const rendered = renderBlock(block);
+    if (!rendered) continue;
     const size = blockTextLength(rendered);
     if (dropped > 0 || body.length >= MAX_BLOCKS - reserved || size > budget) {
-      if (block.kind !== "note" && block.kind !== "suggestions" && block.kind !== "text") dropped++;
+      left++;
+      if (block.kind !== "note" && block.kind !== "section" && block.kind !== "suggestions" && block.kind !== "text") dropped++;
       continue;
     }
     body.push(rendered);
@@ -287,18 +303,13 @@ export function renderSlack(reply: Reply, options: RenderOptions = {}): SlackMes
   if (footerText) tail.push(context(footerText));
   if (buttons.length) tail.push({ type: "actions", elements: buttons });
 
-  return {
-    response_type: visibility,
-    text: fallbackText(reply),
-    blocks: [head, ...body, ...tail],
-    unfurl_links: false,
-    unfurl_media: false,
-  };
+  const message: SlackMessage = { response_type: visibility, text: fallbackText(reply), blocks: [head, ...body, ...tail], unfurl_links: false, unfurl_media: false };
+  return { message, left };
 }
 
 /** What a notification shows: the headline and the first result, in a line or two. */
 export function fallbackText(reply: Reply): string {
-  const first = reply.blocks.find((b) => b.kind !== "note" && b.kind !== "suggestions");
+  const first = reply.blocks.find((b) => b.kind !== "note" && b.kind !== "section" && b.kind !== "suggestions");
   const gist = !first
     ? ""
     : first.kind === "quote"

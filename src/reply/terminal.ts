@@ -27,6 +27,8 @@ function renderBlock(b: Block, s: TerminalStyle): string[] {
       return [clean(b.text)];
     case "note":
       return [s.dim(clean(b.text))];
+    case "section":
+      return b.title ? [s.dim(clean(b.title))] : [];
     case "suggestions":
       return b.commands.map((c) => `  ${clean(c)}`);
     case "quote": {

@@ -1,12 +1,12 @@
-// The digest scheduler posting through the real post targets (the real Slack Web API client and discord.js
-// REST client) to the local fakes, on a real archive of the sample articles, with an injected clock: what
+// The digest scheduler posting through the chat adapters' channel posts (the real Slack Web API client and
+// discord.js REST client) to the local fakes, on a real archive of the sample articles, with an injected clock: what
 // each platform received at each scheduled time, across restarts, and when a platform is down, hangs or
 // answers 429.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import { openBot, type Bot } from "../../src/core.ts";
-import { buildDigest } from "../../src/digest/build.ts";
-import { digestTargets } from "../../src/digest/post.ts";
+import { channelPosters } from "../../src/chat/post.ts";
+import { buildDigest, shortenDigest } from "../../src/digest/build.ts";
 import { DigestScheduler } from "../../src/digest/schedule.ts";
 import { logger } from "../../src/log.ts";
 import { FakeDiscord, messageProblems, type RestCall } from "../fakes/discord.ts";
@@ -70,7 +70,7 @@ async function boot(s: Setup, clock: FakeClock, attempts = 3) {
   const config = loadConfig({ env: s.env, cwd: s.folder.root });
   const bot = await openBot(config, { log });
   // No retries inside the clients: the scheduler's own retries (on the injected clock) are what is tested.
-  const targets = clock.track(digestTargets(config, { retries: 0, timeoutMs: 5000 }));
+  const targets = clock.track(channelPosters(config, { retries: 0, timeoutMs: 15_000, shorten: shortenDigest }));
   const scheduler = new DigestScheduler({
     store: bot.store, targets, cron: config.digest.cron, timezone: config.digest.timezone, skipEmpty: config.digest.skipEmpty, log, clock, attempts,
     build: (since, now) => buildDigest(bot.store, { since, now, query: "since the last digest" }),

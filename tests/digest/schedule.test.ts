@@ -1,8 +1,7 @@
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openSqliteStore, type SqliteStore } from "../../src/archive/sqlite/store.ts";
-import type { DigestTarget } from "../../src/digest/post.ts";
-import { DigestScheduler, type Clock } from "../../src/digest/schedule.ts";
+import { DigestScheduler, type Clock, type DigestTarget } from "../../src/digest/schedule.ts";
 import { FakeClock } from "../helpers/clock.ts";
 import { logger } from "../../src/log.ts";
 import type { Reply } from "../../src/reply/model.ts";

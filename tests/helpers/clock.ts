@@ -2,8 +2,7 @@
 // them, and after each one the test waits until the schedulers have finished what it started, or are
 // waiting on this clock again (a retry's pause) with no post still on its way. Real I/O in between (posts
 // to the local fakes) is awaited, never timed.
-import type { DigestTarget } from "../../src/digest/post.ts";
-import type { Clock, DigestScheduler } from "../../src/digest/schedule.ts";
+import type { Clock, DigestScheduler, DigestTarget } from "../../src/digest/schedule.ts";
 
 export class FakeClock implements Clock {
   private timers: { at: number; fn: () => void; id: number }[] = [];
