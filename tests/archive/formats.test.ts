@@ -1,6 +1,6 @@
 // Every wire, feed and page format read from fixtures written for these tests (tests/fixtures/reading):
 // title, date, byline, paragraphs — and, end to end through the real CLI, quotes and figures.
-import { cpSync, readdirSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readArticleFile } from "../../src/archive/read.ts";
@@ -98,6 +98,16 @@ describe("feed files", () => {
   });
 });
 
+describe("pages", () => {
+  // What a person would call the story on each page shape (bench/pages.ts measures Readability on the same).
+  const expected = JSON.parse(readFileSync(resolve("tests/fixtures/reading-pages.json"), "utf8")) as Record<string, object>;
+  for (const [page, want] of Object.entries(expected)) {
+    it(`${page}: metadata from JSON-LD or meta tags, the story without share bars, captions, boxes or prompts`, () => {
+      expect(read(`pages/${page}`).articles[0]).toMatchObject(want);
+    });
+  }
+});
+
 describe("a folder with one file of each kind, end to end", () => {
   const root = tempDir();
   const articles = join(root, "articles");
@@ -114,6 +124,7 @@ describe("a folder with one file of each kind, end to end", () => {
     for (const [speaker, words] of [
       ["Whitlock", "We will act on green space this year"], ["Halvorsen", "Music is not a luxury"], ["Brennan", "ends now"],
       ["Mensah-Boateng", "never ours to keep"], ["Gallagher", "came out in the rain"], ["Moreno", "dry seat"],
+      ["Ferreira", "fight this in the courts"],
     ]) {
       expect(JSON.stringify(ask(`/quote ${speaker}`)), speaker).toContain(words);
     }
@@ -123,5 +134,7 @@ describe("a folder with one file of each kind, end to end", () => {
     expect(ferry).not.toContain("Nobody wants this rise,”");
     expect(JSON.stringify(ask("/figure parks"))).toContain("£3.2m");
     expect(JSON.stringify(ask("/figure tunnel"))).toContain("£840m");
+    // The paywall prompt's "£1 a week" is not the story, so not a figure.
+    expect(JSON.stringify(ask("/figure week"))).not.toContain("£1");
   });
 });

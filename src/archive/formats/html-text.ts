@@ -15,7 +15,7 @@ const BLOCK = new Set([
 const NEVER = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "IFRAME", "OBJECT", "EMBED", "VIDEO", "AUDIO", "CANVAS", "FIGURE", "FIGCAPTION", "MEDIA", "BUTTON", "SELECT", "FORM", "HEAD", "TITLE"]);
 
 export function parseHtml(html: string): HTMLElement {
-  return parse(html, { comment: false, blockTextElements: { script: false, style: false, noscript: false, pre: true } });
+  return parse(html, { comment: false, blockTextElements: { script: true, style: false, noscript: false, pre: true } });
 }
 
 /**
