@@ -9,7 +9,8 @@ import { Worker } from "node:worker_threads";
 import { extractArticle, type Extraction } from "../extract/index.ts";
 import type { Logger } from "../log.ts";
 import { listFolder, shown } from "./listing.ts";
-import { readArticleFile, type ArticleRecord } from "./read.ts";
+import type { ArticleRecord } from "./read.ts";
+import { WireVersions } from "./versions.ts";
 import type { ArchiveStore, FileState, IndexedArticle } from "./store.ts";
 
 export interface SyncReport {
@@ -55,6 +56,8 @@ export async function syncFolder(store: ArchiveStore, dir: string, { log, onProg
   // An empty archive holds nothing from older rules: recorded now, a first ingest killed half-way resumes
   // where it stopped instead of reading everything again.
   if (stale && known.size === 0) await store.setMeta("extractor", version);
+  // A later version of a wire item in another file replaces the earlier one (src/archive/versions.ts).
+  const versions = await WireVersions.open(store, dir, files, known, stale);
 
   let batch: { state: FileState; articles: IndexedArticle[] }[] = [];
   const flush = async () => {
@@ -86,7 +89,7 @@ export async function syncFolder(store: ArchiveStore, dir: string, { log, onProg
       onProgress?.(done++, files.length);
       const before = known.get(path);
       known.delete(path);
-      if (before && !stale && before.size === size && before.mtimeMs === mtimeMs) {
+      if (before && !stale && !versions.mustRead(path) && before.size === size && before.mtimeMs === mtimeMs) {
         report.unchanged++;
         if (before.skipped) report.skipped.push({ path, reason: before.skipped });
         continue;
@@ -98,14 +101,14 @@ export async function syncFolder(store: ArchiveStore, dir: string, { log, onProg
       } catch {
         // Unreadable: readArticleFile says why.
       }
-      if (before && !stale && before.hash === hash) {
+      if (before && !stale && !versions.mustRead(path) && before.hash === hash) {
         // Touched, not changed: remember the new size and mtime, extract nothing.
         await store.touchFile({ ...before, size, mtimeMs });
         report.unchanged++;
         if (before.skipped) report.skipped.push({ path, reason: before.skipped });
         continue;
       }
-      const read = readArticleFile(full, path);
+      const read = versions.read(full, path);
       const state: FileState = { path, size, mtimeMs, hash, skipped: null };
       if (!read.ok) {
         log.warn(`skipped ${shown(path)}: ${read.reason}`);
@@ -135,6 +138,7 @@ export async function syncFolder(store: ArchiveStore, dir: string, { log, onProg
     report.removed = known.size;
     report.changed = true;
   }
+  await versions.save();
   if (stale) await store.setMeta("extractor", version);
   return report;
 }
