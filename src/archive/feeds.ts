@@ -61,7 +61,8 @@ export async function pollFeed(url: string, articlesDir: string, store: ArchiveS
     if (res.status === 304) return { url, status: "unchanged", written: 0 };
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     const xml = await readCapped(res, FEED_MAX_BYTES);
-    const items = parseFeed(xml, url);
+    const { items, broken } = readFeed(xml, url);
+    if (broken) log.warn(`feed ${url}: ${broken} item${broken > 1 ? "s are" : " is"} not well-formed XML and could not be read; the others are`);
     const dir = join(articlesDir, "feeds");
     mkdirSync(dir, { recursive: true });
     const fresh = items

@@ -1,6 +1,6 @@
 // Every wire, feed and page format read from fixtures written for these tests (tests/fixtures/reading):
 // title, date, byline, paragraphs — and, end to end through the real CLI, quotes and figures.
-import { cpSync, readdirSync, readFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readArticleFile } from "../../src/archive/read.ts";
@@ -91,6 +91,22 @@ describe("feed files", () => {
       ["Bus route saved", "https://paper.example/transport/bus-route", "2026-03-15", "Yusuf Okonkwo"],
     ]);
     expect(r.articles[1].paragraphs).toEqual(["The number 9 bus will keep running. “We listened,” said Colm Keane, the operator's manager."]);
+  });
+
+  it("a malformed feed: bare ampersands and undefined entities are text; an item with an unclosed tag is skipped alone, and said so", () => {
+    const dir = tempDir();
+    const path = join(dir, "broken.xml");
+    writeFileSync(path, `<?xml version="1.0"?><rss version="2.0"><channel><title>Chip Shop News</title>
+<item><title>Fish & Chips&nbsp;&mdash; the verdict</title><description>Salt &amp; vinegar, said the judges. &copy; 2026</description></item>
+<item><title>Broken<description>never closed</description></item>
+<item><title>Mushy peas</title><description><p>Peas are back on the menu.<br><br>Served hot.</p></description></item>
+</channel></rss>`);
+    const r = readArticleFile(path, "broken.xml");
+    expect(r.ok && r.articles.map((a) => [a.title, a.paragraphs])).toEqual([
+      ["Fish & Chips — the verdict", ["Salt & vinegar, said the judges. © 2026"]],
+      ["Mushy peas", ["Peas are back on the menu.", "Served hot."]],
+    ]);
+    expect(r.ok && r.problems).toEqual(["broken.xml: 1 item is not well-formed XML and could not be read"]);
   });
 
   it("RSS 1.0 (RDF): items beside the channel, dc:date", () => {

@@ -29,9 +29,34 @@ export interface Feed {
 const FEED_ROOTS = new Set(["rss", "rdf:RDF", "RDF", "feed", "channel"]);
 export const isFeedRoot = (root: string | null) => root !== null && FEED_ROOTS.has(root);
 
-/** A feed document's items; `url` (where it came from) resolves relative links. Throws when it is no feed. */
-export function readFeed(xml: string, url?: string): Feed {
-  const doc = parseXml(xml);
+/**
+ * A feed document's items; `url` (where it came from) resolves relative links. Throws when it is no feed.
+ * A feed that does not parse whole (an unclosed tag in one item, a file cut off) is read item by item:
+ * the items that parse are kept, and `broken` counts the others.
+ */
+export function readFeed(xml: string, url?: string): Feed & { broken: number } {
+  try {
+    return { ...fromDocument(parseXml(xml), url), broken: 0 };
+  } catch (e) {
+    const parts = xml.match(/<(item|entry)[\s>][\s\S]*?(?=<(?:item|entry)[\s>]|<\/(?:channel|feed|rdf:RDF)>|$)/g);
+    const head = /^[\s\S]*?(?=<(?:item|entry)[\s>])/.exec(xml)?.[0] ?? "";
+    const atom = /<feed[\s>]/.test(head);
+    if (!parts || !/<(rss|rdf:RDF|feed|channel)[\s>]/.test(head)) throw e;
+    const title = /<title[^>]*>([\s\S]*?)<\/title>/.exec(head)?.[1];
+    const items: FeedItem[] = [];
+    for (const part of parts) {
+      const wrapped = atom ? `<feed${/<feed([^>]*)>/.exec(head)?.[1] ?? ""}>${part}</feed>` : `<rss><channel>${part}</channel></rss>`;
+      try {
+        items.push(...fromDocument(parseXml(wrapped), url).items);
+      } catch {
+        // This item alone is broken: counted below, the others kept.
+      }
+    }
+    return { title: title ? text(title) : null, items, broken: parts.length - items.length };
+  }
+}
+
+function fromDocument(doc: XmlNode, url?: string): Feed {
   const rss = (doc.rss ?? doc["rdf:RDF"] ?? doc.RDF) as XmlNode | undefined;
   const atom = doc.feed as XmlNode | undefined;
   if (!rss && !atom && !doc.channel) throw new Error("not an RSS or Atom feed");
@@ -116,17 +141,18 @@ function resolve(href: string | null, base: string | null): string | null {
 
 /** A feed file in the articles folder: each item an article ("file.rss#1", …), as if the feed had been polled. */
 export function fromFeedFile(xml: string, key: string, warn: Warn): ReadResult {
-  let feed: Feed;
+  let feed: Feed & { broken: number };
   try {
     feed = readFeed(xml);
   } catch (e) {
     return { ok: false, reason: `not a readable feed (${String((e as Error).message).split("\n")[0].slice(0, 120)})` };
   }
-  if (feed.items.length === 0) return { ok: false, reason: "a feed with no items" };
+  if (feed.items.length === 0) return { ok: false, reason: feed.broken ? `none of its ${feed.broken} items is well-formed XML` : "a feed with no items" };
   const results = feed.items.map((item, i) => {
     const where = `${key}#${i + 1}`;
     return { where, article: itemArticle(item, where, feed.title, (m) => warn(`${where}: ${m}`)) };
   });
+  if (feed.broken) results.push({ where: key, article: `${feed.broken} item${feed.broken > 1 ? "s are" : " is"} not well-formed XML and could not be read` });
   return collected(results, []);
 }
 
