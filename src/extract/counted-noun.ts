@@ -2,15 +2,23 @@
 // "28 of the world's largest entertainment firms"), or a sign that the number is not a count at all
 // (a duration, a distance, a score).
 
-/** Nouns after which a number is a time, a distance, a measure or a score, never a count of things. */
+/**
+ * Nouns after which a number is a time, a distance, a measure or a stage of play, never a count of things.
+ * What is scored is counted ("23 goals", "817 points", "45 wickets"); the games, sets and laps it is scored
+ * over are the span of a record, like a duration ("in 20 games"). "runs" is more often a verb than a score.
+ */
 export const NOT_COUNTED = new Set(
   (
     "year years month months week weeks day days hour hours minute minutes second seconds decade decades century centuries " +
-    "am pm times miles mile km kilometres kilometers metres meters feet foot ft yards yard inches inch mph kph " +
-    "goals points runs wickets sets games matches rounds laps innings strokes shots holes seeds " +
+    "am pm miles mile km kilometres kilometers metres meters feet foot ft yards yard inches inch mph kph " +
+    "sets games matches rounds laps innings strokes shots holes seeds runs " +
     "degrees mins secs hrs yrs pounds"
   ).split(" "),
 );
+
+// After "N times" these make a multiplier ("10 times faster", "30 times the amount", "14 times as much"),
+// not a count of occasions ("downloaded 20,000 times", "raised taxes 66 times").
+const MULTIPLIER_NEXT = /^(?:as|the|a|an|more|less|fewer|what|that|its|their|his|her|our|over|higher|lower|larger|greater|bigger|smaller|faster|slower|better|worse|cheaper|[a-z]+er)$/i;
 
 // Plurals without a final s, and nouns that count people when singular in form.
 const IRREGULAR = new Set(
@@ -21,9 +29,11 @@ const IRREGULAR = new Set(
 const STOP = new Set(
   (
     "of who whom that which were was would will are is be been being have has had in on at to from and or by for with a an the " +
-    "than as into over under after before since while when if but not also more less each per its their his her this these " +
+    "than as into over under after before since while when if but not also each per its their his her this these " +
     "those it they we he she up down out off about around against between among so such can could may might must should " +
-    "do does did yet still just only now then there here all both"
+    "do does did yet still just only now then there here all both " +
+    // another number: "0-2 four seasons ago", "19-13 Six Nations"
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand million billion"
   ).split(" "),
 );
 
@@ -34,6 +44,8 @@ const NOT_PLURAL = /(?:ss|us|sis|ous|ness|less)$|^(?:was|has|does|is|its|his|thi
 export function isPlural(word: string): boolean {
   const w = word.toLowerCase();
   if (IRREGULAR.has(w)) return true;
+  // Compounds of men and women: "policemen", "businesswomen"; not "specimen", "abdomen".
+  if (/.(?:wo)?men$/.test(w) && !/^(?:specimen|abdomen|regimen|stamen|acumen|hymen|omen)$/.test(w)) return true;
   // Capitalised plurals name peoples and parties ("Tutsis", "Tories"): the -sis of "crisis" does not apply.
   return w.length > 2 && /s$/.test(w) && (!NOT_PLURAL.test(w) || (/^\p{Lu}/u.test(word) && /sis$/.test(w)));
 }
@@ -45,19 +57,24 @@ export type Counted = { noun: string } | { notCount: true } | null;
  * "phone"), then the plural. A time, distance or score noun makes it not a count; anything else without a
  * plural head (a singular noun, a verb) gives null: "3,000m title", "46.46 ahead".
  */
-export function countedNoun(after: string, maxModifiers = 3): Counted {
+export function countedNoun(after: string, maxModifiers = 3, whole = true): Counted {
   const tokens = after.match(/^\s+((?:[\p{L}][\p{L}\p{N}'’-]*\s+){0,5}[\p{L}][\p{L}\p{N}'’-]*)/u)?.[1].split(/\s+/) ?? [];
   let modifiers = 0;
-  for (const raw of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const raw = tokens[i];
     const w = raw.replace(/['’]s$/, "");
     const low = w.toLowerCase();
-    if (NOT_COUNTED.has(low)) return { notCount: true }; // "1.5 million square feet", "a 25 year period"
+    // "1.5 million square feet", "a 25 year period", "18-24 year-olds"
+    if (NOT_COUNTED.has(low) || NOT_COUNTED.has(low.split("-")[0])) return { notCount: true };
+    if (low === "times") return !whole || i > 0 || MULTIPLIER_NEXT.test(tokens[i + 1] ?? "") ? { notCount: true } : { noun: low };
     if (isPlural(w) && !/['’]s$/.test(raw)) {
       // A capitalised "plural" before another capitalised word is a name: "21 Nicolas Kiefer".
-      const following = tokens[tokens.indexOf(raw) + 1];
+      const following = tokens[i + 1];
       if (/^\p{Lu}/u.test(w) && following && /^\p{Lu}/u.test(following)) return null;
       return { noun: low };
     }
+    // "15 deep and surface mines": modifiers joined by and/or.
+    if ((low === "and" || low === "or") && modifiers > 0 && modifiers < maxModifiers) continue;
     if (STOP.has(low) || modifiers >= maxModifiers) return null;
     modifiers++;
   }
@@ -69,7 +86,8 @@ export function countedNoun(after: string, maxModifiers = 3): Counted {
  * (the caller takes the noun of the count it refers back to).
  */
 export function partitiveNoun(after: string): string | null {
-  const m = /^\s+of\s+(?:(them|whom|which|those)\b|(?:the|its|their|his|her|our|these|those)\s+)/i.exec(after);
+  // "12 of the 20 clubs": the number inside is a count of its own.
+  const m = /^\s+of\s+(?:(them|whom|which|those)\b|(?:the|its|their|his|her|our|these|those)\s+(?:\d[\d,]*\s+)?)/i.exec(after);
   if (!m) return null;
   if (m[1]) return "them";
   const counted = countedNoun(" " + after.slice(m[0].length), 4);

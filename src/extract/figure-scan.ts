@@ -1,7 +1,9 @@
 // The figure grammar: one pass over a paragraph finds every written number, then its surroundings decide
-// what it is — money, a percentage, percentage points, pence, a count of something, or nothing (a year, a
-// date, a time, an age, a duration, a distance, a rank, a score, a number inside a name).
+// what it is — money, a percentage, percentage points, pence, a measure in a unit, a count of something, or
+// nothing (a year, a date, a time, an age, a duration, a distance, a rank, a score, a number inside a name).
 import { countedNoun, partitiveNoun } from "./counted-noun.ts";
+import { currencyAfter, CURRENCY_PREFIX, exchangeRate, prefixCurrency } from "./figure-money.ts";
+import { unitAfter } from "./figure-units.ts";
 import { DIGITS, isWordNumber, parseNumber, SCALE, scaleOf, WORD_NUMBER } from "./numbers.ts";
 
 /** A number the paragraph states, classified; `unit` is null while it still needs a neighbour to tell. */
@@ -17,19 +19,16 @@ export interface Token {
   bareScale: boolean;
   /** "45 of them": a count of what the sentence counted before. */
   refersBack: boolean;
+  /** The lower end of a range written with a dash ("20-25%", "£40m-£50m"): only its upper end can tell its unit. */
+  rangeOpen: boolean;
+  /** What the rate is per, when the number itself says ("8.28 to the US dollar"). */
+  per: string | null;
 }
 
-const SYMBOLS: Record<string, string> = { "£": "GBP", "$": "USD", "us$": "USD", "€": "EUR", "hk$": "HKD", "a$": "AUD", "c$": "CAD", "nz$": "NZD", "s$": "SGD" };
-const WORD_CURRENCIES: Record<string, string> = {
-  dollars: "USD", dollar: "USD", euros: "EUR", euro: "EUR", pounds: "GBP", pound: "GBP", sterling: "GBP", yen: "JPY",
-};
-// Other currencies keep their own name as the unit ("yuan", "rupees"), like a counted noun.
-const OTHER_CURRENCY = /^\s(yuan|rupees|rupee|baht|rupiah|rand|naira|pesos|peso|reais|roubles|rubles|francs|kronor|krona|kroner|dinars|riyals|ringgit|shekels|lira|zloty|cents)\b/i;
-
 const NUMBER = new RegExp(
-  String.raw`(?<![\p{L}\p{N}/.:#&-])(?<cur>(?:US|HK|NZ|A|C|S)?\$|£|€|(?:dollars|euros|pounds)\s+)?` +
+  String.raw`(?<![\p{L}\p{N}/.:#&])(?<cur>${CURRENCY_PREFIX})?` +
     String.raw`(?<num>${DIGITS}|(?:a|half a)(?=\s(?:million|billion|thousand|trillion)\b)|${WORD_NUMBER}(?![\p{L}]))` +
-    String.raw`(?:\s?(?<scale>${SCALE}))?`,
+    String.raw`(?:(?:\s|-(?=(?:m|b|tr)illion))?(?<scale>${SCALE}))?`,
   "giu",
 );
 
@@ -41,6 +40,9 @@ const MONTH_AFTER = new RegExp(String.raw`^\s*(?:${MONTH})\b`, "i");
 const LABEL_BEFORE = /\b(?:aged|age|ages|no|nos|number|numbers|page|room|flight|chapter|section|article|clause|level|grade|class|division|version|series|season|top|hot|channel|radio|platform|route|junction|gate|row|seat|category|phase|stage|round)\.?\s*$/i;
 // Capitalised words that may open a sentence before a number without naming anything.
 const OPENERS = /^(?:some|around|about|nearly|almost|over|under|more|fewer|less|just|only|up|and|but|with|by|of|at|another|the|a|an|all|about|roughly|approximately|estimated|an|at|in|on|for|than|to)$/i;
+// A dash between two amounts is a range ("20-25%", "£40m-£50m", "1.5 million-2 million"), not a score's.
+const RANGE_DASH_BEFORE = /(?:\d|%|\d\s?(?:m|bn|k|million|billion))-$/;
+const RANGE_DASH_AFTER = new RegExp(String.raw`^-(?:${CURRENCY_PREFIX})?\d`, "iu");
 
 /** Every figure-like number in a paragraph, in order. */
 export function scanParagraph(p: string, sentenceStarts: number[]): Token[] {
@@ -55,44 +57,79 @@ export function scanParagraph(p: string, sentenceStarts: number[]): Token[] {
 
 function classify(p: string, m: RegExpExecArray, sentenceStarts: number[]): Token | null {
   const g = m.groups!;
-  const start = m.index;
-  let end = start + m[0].length;
+  let start = m.index;
+  const end = start + m[0].length;
+  const scale = g.scale;
+  let currency: string | null = null;
+  if (g.cur) {
+    // Signs and codes stand before digits: "dollars a year" and "Sha La La" are no money.
+    currency = isWordNumber(g.num) ? null : prefixCurrency(g.cur, !!scale, g.num);
+    if (currency === null) {
+      if (!/\s$/.test(g.cur)) return null; // "N64", "R800", "abc5": a code
+      start += g.cur.length; // "the 50": a word that is no currency code
+    }
+  }
   const num = parseNumber(g.num);
   if (!Number.isFinite(num)) return null;
+  // After a dash, an amount is a range's upper end, above its lower one; "COX-2" is a name and "5-4" a score.
+  if (p[start - 1] === "-" && !(RANGE_DASH_BEFORE.test(p.slice(Math.max(0, start - 12), start)) && opensRange(p, start - 1, sentenceStarts))) return null;
+  if (scale && /^cr$/i.test(scale) && !currency) return null; // "cr" is a crore only after rupees
   const word = isWordNumber(g.num);
-  const scale = g.scale;
   const value = num * scaleOf(scale);
   const rest = p.slice(end);
   const before = p.slice(Math.max(0, start - 30), start);
   const token = (unit: string | null, extra = 0, tail = end + extra): Token => ({
-    start, end: end + extra, text: p.slice(start, end + extra).trim(), value, unit, tail, bareScale: false, refersBack: false,
+    start, end: end + extra, text: p.slice(start, end + extra).trim(), value, unit, tail, bareScale: false, refersBack: false, rangeOpen: false, per: null,
   });
 
-  if (g.cur) {
-    const unit = SYMBOLS[g.cur.toLowerCase()] ?? WORD_CURRENCIES[g.cur.trim().toLowerCase()];
+  if (currency) {
     if (/^[\p{L}\d]/u.test(rest) && !scale) return null; // "$5x", a code
-    return token(unit);
+    return token(currency);
   }
   if (word && !scale && /^(?:a|half a)$/i.test(g.num)) return null;
-  // Race distances are metres, not millions: "800m heats", "the 3,000m title", "10,000m bronze".
-  if (scale === "m" && m[0].endsWith(g.num + "m") && RACE_DISTANCES.has(num)) return null;
-
-  // Not amounts: ordinals and decades ("10th", "1990s"), ages and scores ("30-year-old", "3-1"), times, fractions.
-  if (/^(?:st|nd|rd|th|s)\b|^['’]s\b|^-(?:\p{L}|\d)|^[:.]\d|^\s?(?:am|pm|gmt|bst|cet|est)\b/iu.test(rest)) return null;
-
-  // Letters straight after the digits are a unit of measure or a code: "320kg", "2GHz", "4x4".
-  if (!scale && /^[\p{L}]/u.test(rest) && !/^(?:p\b|%)/u.test(rest)) return null;
   // Ratios: "one in 10", "nine out of 10".
   if (/\b(?:one|two|three|four|five|six|seven|eight|nine|\d+)\s+(?:in|out of)\s+$/i.test(before)) return null;
+  // Small spelled-out measures ("one terabyte") are the writer's prose, like small counts; "one euro" is a unit of account.
+  const prose = word && !scale && num < 20;
+  // A currency named after the amount: "1.55bn euros", "200m euros", "a 4bn-euro hole", "30 billion South Sudanese pounds".
+  const named = !(word && !scale && num <= 1) && currencyAfter(rest, !!scale);
+  if (named) return token(named.unit, named.length);
+  // Race distances are metres, not millions: "800m heats", "the 3,000m title", "10,000m bronze".
+  if (scale === "m" && m[0].endsWith(g.num + "m") && RACE_DISTANCES.has(num)) return null;
+  // A range's lower end: "20-25%", "1.5 million-2 million people"; the range pass gives it its upper end's unit.
+  if (RANGE_DASH_AFTER.test(rest) && isRangeStart(p, start, num, sentenceStarts)) {
+    const t = token(null);
+    t.rangeOpen = true;
+    t.bareScale = !!scale && !/^[a-z]{4,}/i.test(scale);
+    return t;
+  }
+
+  // Not amounts: ordinals and decades ("10th", "1990s"), ages and scores ("30-year-old", "3-1"), times, fractions.
+  if (/^(?:st|nd|rd|th|s)\b|^['’]s\b|^-(?:\p{L}|\d)|^[:.]\d|^\s?(?:am|pm|gmt|bst|cet|est)\b/iu.test(rest) && !/^-(?:plus|odd)\b/i.test(rest)) return null;
+  const measured = !scale && !prose && unitAfter(rest);
+  if (measured) return token(measured.unit, measured.length);
+  // Letters straight after the digits are a unit of measure or a code: "320kg", "4x4".
+  if (!scale && /^[\p{L}]/u.test(rest) && !/^(?:p\b|%)/u.test(rest)) return null;
 
   let suffix: RegExpExecArray | null;
-  if ((suffix = /^\s?(?:%|per\s?cent\b|percent\b)/i.exec(rest))) return word && !scale ? null : token("%", suffix[0].length, end);
+  if ((suffix = /^\s?(?:%|per\s?cent\b|percent\b)/i.exec(rest))) return token("%", suffix[0].length, end);
   if ((suffix = /^\s?(?:percentage points?|pp\b)/i.exec(rest))) return token("pp", suffix[0].length);
   if (!word && !scale && (suffix = /^(?:p\b|\s?pence\b)/.exec(rest))) return token("pence", suffix[0].length);
-  if ((suffix = /^\s?-?(dollars?|euros?|pounds|sterling|yen)\b(?!\s?zone)/i.exec(rest))) return token(WORD_CURRENCIES[suffix[1].toLowerCase()], suffix[0].length);
-  if ((suffix = OTHER_CURRENCY.exec(rest))) return token(suffix[1].toLowerCase(), suffix[0].length);
-  // "won" is a currency only after a scale: "1.2 trillion won", never "Burnout 3 won".
-  if (scale && (suffix = /^\s(won)\b/.exec(rest))) return token("won", suffix[0].length);
+  return countOf(p, m, start, end, num, word, sentenceStarts, token);
+}
+
+/** A number that is neither money nor a percentage: a count of something, a rate, or nothing. */
+function countOf(
+  p: string, m: RegExpExecArray, start: number, end: number, num: number, word: boolean, sentenceStarts: number[],
+  token: (unit: string | null, extra?: number, tail?: number) => Token,
+): Token | null {
+  const g = m.groups!;
+  const scale = g.scale;
+  const before = p.slice(Math.max(0, start - 30), start);
+  // "200-plus banks", "300 odd people": the count's noun comes after the approximation.
+  const plus = /^(?:-|\s)(?:plus|odd)\b/i.exec(p.slice(end));
+  const from = plus ? end + plus[0].length : end;
+  const rest = p.slice(from);
 
   // A count. Years and dates first: "2004", "June 23", "23 June".
   if (/^\d{4}$/.test(g.num) && !scale && num >= 1800 && num <= 2100) return null;
@@ -108,18 +145,51 @@ function classify(p: string, m: RegExpExecArray, sentenceStarts: number[]): Toke
     t.refersBack = partitive === "them";
     return word && num < 20 ? null : t;
   }
-  const counted = countedNoun(rest);
+  const counted = countedNoun(rest, 3, Number.isInteger(num));
   if (counted && "notCount" in counted) return null;
   if (counted) {
     // Small spelled-out counts ("three executives") are the writer's prose, not statistics.
     if (word && !scale && num < 20) return null;
-    const nounEnd = end + rest.toLowerCase().indexOf(counted.noun) + counted.noun.length;
+    // "magnify by up to 10 times" is a multiplier.
+    if (counted.noun === "times" && /\bby\s+(?:[a-z]+\s+){0,2}$/i.test(before)) return null;
+    const nounEnd = from + rest.toLowerCase().indexOf(counted.noun) + counted.noun.length;
     return token(counted.noun, 0, nounEnd);
   }
   if (word && !scale) return null;
+  // An exchange rate: "the yuan is pegged at 8.28 to the US dollar".
+  const rate = !scale ? exchangeRate(p.slice(Math.max(0, start - 300), start), rest) : null;
+  if (rate) {
+    const t = token(rate.unit);
+    t.per = rate.per;
+    return t;
+  }
   // No noun: only a neighbour can say what it is ("another 550m", "up 22,000", "between 200 and 250 million").
   const t = token(null);
   t.bareScale = !!scale && !/^[a-z]{4,}/i.test(scale);
   if (!scale && num < 10) return null;
   return t;
+}
+
+/** Whether the number just before a dash at `dash` opens a range ("20" in "20-25%", "40" in "£40m-£50m"). */
+function opensRange(p: string, dash: number, sentenceStarts: number[]): boolean {
+  const m = /(\d[\d,]*(?:\.\d+)?)\s?(?:%|m|bn|k|million|billion)?$/.exec(p.slice(Math.max(0, dash - 20), dash));
+  if (!m) return false;
+  const start = Math.max(0, dash - 20) + m.index;
+  // Past a currency sign or code: "£40m-£50m", "dollars 6.0-dollars 6.5".
+  const sign = /(?:[£$€¥₹₦]|dollars\s|euros\s|[A-Z]{2,3}\s?)$/.exec(p.slice(Math.max(0, start - 8), start));
+  return isRangeStart(p, sign ? start - sign[0].length : start, Number(m[1].replace(/,/g, "")), sentenceStarts);
+}
+
+/**
+ * A number followed by a dash and another number opens a range when it is above zero and below the other
+ * ("20-25%", "100-120 troops"), and is not a model number after a name or another number ("Boeing 737-800",
+ * "10 737-800 planes"); otherwise the pair is a score ("5-4 winners", "0-2") or a code.
+ */
+function isRangeStart(p: string, start: number, num: number, sentenceStarts: number[]): boolean {
+  const upper = /^-(?:\D{0,9}?)(\d[\d,]*(?:\.\d+)?)/.exec(p.slice(start).replace(/^[^-]*/, ""));
+  if (!upper || num <= 0 || Number(upper[1].replace(/,/g, "")) <= num) return false;
+  const before = p.slice(Math.max(0, start - 30), start);
+  if (/\d\s+$/.test(before)) return false;
+  const prevWord = /([\p{L}][\p{L}'’-]*)\s+$/u.exec(before);
+  return !(prevWord && /^\p{Lu}/u.test(prevWord[1]) && !OPENERS.test(prevWord[1]) && !sentenceStarts.includes(start - prevWord[0].length));
 }

@@ -3,8 +3,10 @@
 import { findAcronyms } from "./acronyms.ts";
 import { contextOf, type PlacedSentence } from "./figure-context.ts";
 import { measureOf } from "./figure-measure.ts";
+import { isMoney } from "./figure-money.ts";
 import { scanParagraph, type Token } from "./figure-scan.ts";
 import { sourceOf } from "./figure-source.ts";
+import { DIGITS, SCALE, scaleOf } from "./numbers.ts";
 import type { PeopleIndex } from "./people.ts";
 import { readParagraphs, type ParagraphReading } from "./paragraphs.ts";
 import type { Acronym, ArticleText, Figure } from "./types.ts";
@@ -14,6 +16,7 @@ const APPROX =
 const PER = /^\s*(?:a|an|per|each|every)\s+(year|month|week|day|hour|head|person|household|annum|quarter|share|barrel|tonne|litre|gallon|episode|minute|second)\b|^\s*(annually|yearly|monthly|weekly|daily)\b/i;
 const PER_WORD: Record<string, string> = { annually: "year", yearly: "year", annum: "year", monthly: "month", weekly: "week", daily: "day" };
 // Words between a number and the figure before it that make it the same kind of thing: "37,000 files - up 22,000".
+const SCALE_WRITTEN = new RegExp(String.raw`(?:${DIGITS})\s?-?(${SCALE})`, "iu");
 const CONNECTOR = /(?:\b(?:up|down|by|another|a further|an extra|extra|further|from|to|and|or|than|against|versus|compared with|of|with|rising to|falling to)|[-–])\s*$/i;
 
 export function findFigures(
@@ -56,7 +59,7 @@ export function findFigures(
         text: t.text,
         value: t.value,
         unit: t.unit,
-        per: per ? (PER_WORD[(per[1] ?? per[2]).toLowerCase()] ?? (per[1] ?? per[2]).toLowerCase()) : null,
+        per: t.per ?? (per ? (PER_WORD[(per[1] ?? per[2]).toLowerCase()] ?? (per[1] ?? per[2]).toLowerCase()) : null),
         approx: APPROX.exec(before)?.[1].toLowerCase() ?? null,
         upTo: upperBound(p, t, tokens, s.start),
         measure: measureOf(s.text, t.start - s.start, t.end - s.start),
@@ -82,37 +85,46 @@ export function findFigures(
 function resolveNeighbours(p: string, tokens: Token[], ss: { start: number; end: number }[]): Token[] {
   const sentenceOf = (t: Token) => ss.findIndex((s) => t.start >= s.start && t.start < s.end);
   tokens.forEach((t, i) => {
-    if (t.unit !== null) return;
+    if (t.unit !== null || t.rangeOpen) return;
     // Only a figure close by lends its unit: "37,000 files last year - up 22,000", not one a clause away.
     const prev = tokens.slice(0, i).reverse().find((x) => x.unit !== null && sentenceOf(x) === sentenceOf(t) && t.start - x.end < 60);
-    if (prev && (t.refersBack || CONNECTOR.test(p.slice(Math.max(0, t.start - 16), t.start)))) {
+    const lead = p.slice(Math.max(0, t.start - 16), t.start);
+    // A dash straight after a digit joins a score or a code ("27-27", "COX-2"), not a change.
+    if (prev && prev.unit !== "%" && prev.unit !== "pp" && !/\d-$/.test(lead) && (t.refersBack || CONNECTOR.test(lead))) {
       if (t.bareScale && !isMoney(prev.unit!)) return;
-      if (prev.unit === "%" || prev.unit === "pp") return; // "rose 5% to 300" is not 300%
       t.unit = prev.unit;
     } else if (!t.bareScale && /million|billion|trillion/i.test(t.text)) {
-      t.unit = "count"; // "mobile phone sales passed 167 million": a count whose noun the sentence implies
+      // "mobile phone sales passed 167 million", "sales rose 8% to 4.7 million": a count whose noun the sentence implies
+      t.unit = "count";
     }
   });
-  // Range lower ends last, right to left, once their upper ends are known.
+  // Ranges last, right to left, once their upper ends are known: the lower end takes the upper's unit and
+  // scale ("between 200 and 250 million", "20-30bn rupiah", "dollars 2-dollars 3.8 trillion"), and an upper
+  // end with no sign of its own takes the lower's currency ("£2-3bn").
   for (let i = tokens.length - 2; i >= 0; i--) {
     const [t, next] = [tokens[i], tokens[i + 1]];
-    if (t.unit !== null || next.unit === null) continue;
     const gap = p.slice(t.end, next.start);
-    if (!/^\s*(?:and|to|-|–)\s*(?:£|\$|€|dollars\s)?$/.test(gap)) continue;
-    if (!/\b(?:between|from)\s+(?:£|\$|€)?$/i.test(p.slice(Math.max(0, t.start - 12), t.start))) continue;
-    if (t.value === Number(t.text.replace(/,/g, "")) && next.value >= t.value * 1000) t.value *= scaleFrom(next);
+    const dash = /^[-–]$/.test(gap);
+    if (t.unit !== null && next.unit === null && dash && !next.rangeOpen) next.unit = t.unit;
+    if (next.unit === null || (t.unit !== null && t.unit !== next.unit)) continue;
+    const lead = p.slice(Math.max(0, t.start - 12), t.start);
+    if (t.rangeOpen || dash) {
+      if (!dash) continue;
+    } else if (/^\s*and\s*$/.test(gap)) {
+      if (!/\bbetween\s+$/i.test(lead)) continue;
+    } else if (/^\s*to\s*$/.test(gap)) {
+      // "25 to 30 seats"; a fall needs its "from": "from 5,000 to 3,000 jobs".
+      if (t.value > next.value && !/\bfrom\s+$/i.test(lead)) continue;
+    } else continue;
+    if (scaleFrom(t) === 1 && next.value >= t.value * 1000) t.value *= scaleFrom(next);
     t.unit = next.unit;
   }
   return tokens;
 }
 
 function scaleFrom(t: Token): number {
-  const m = /(bn|billion|m|million|k|thousand|tn|trillion)$/i.exec(t.text.replace(/\s*(?:dollars|euros|pounds|%)$/i, ""));
-  return m ? ({ bn: 1e9, billion: 1e9, m: 1e6, million: 1e6, k: 1e3, thousand: 1e3, tn: 1e12, trillion: 1e12 } as Record<string, number>)[m[1].toLowerCase()] : 1;
-}
-
-function isMoney(unit: string): boolean {
-  return /^(?:GBP|USD|EUR|JPY|HKD|AUD|CAD|NZD|SGD)$/.test(unit);
+  const m = SCALE_WRITTEN.exec(t.text);
+  return m ? scaleOf(m[1]) : 1;
 }
 
 /** "between 3% and 3.5%", "3% to 4%", "£5m-£6m": the upper end of a range the figure opens. */
