@@ -37,6 +37,8 @@ const STOP = new Set(
   ).split(" "),
 );
 
+const TEMPORAL = new Set(["last", "next", "every", "this"]);
+
 // Words ending in s that are not plural nouns.
 const NOT_PLURAL = /(?:ss|us|sis|ous|ness|less)$|^(?:was|has|does|is|its|his|this|thus|yes|plus|gas|news|series|species|across|always|perhaps|towards|afterwards|besides|sometimes|says|means|whereas|chaos|lens)$/;
 
@@ -75,7 +77,8 @@ export function countedNoun(after: string, maxModifiers = 3, whole = true): Coun
     }
     // "15 deep and surface mines": modifiers joined by and/or.
     if ((low === "and" || low === "or") && modifiers > 0 && modifiers < maxModifiers) continue;
-    if (STOP.has(low) || modifiers >= maxModifiers) return null;
+    // "189,000 last year": a time phrase, not the noun ("the 49 Next stores" is a name).
+    if (STOP.has(low) || TEMPORAL.has(raw) || modifiers >= maxModifiers) return null;
     modifiers++;
   }
   return null;

@@ -87,7 +87,7 @@ export function currencyAfter(rest: string, scaled: boolean): { unit: string; le
   if (w === one && ((NEEDS_SCALE.test(one) && !scaled) || /^\s?cents?\b/.test(rest.slice(length)))) return null;
   if (one === "cent") return country ? null : { unit: "cents", length };
   // A currency several countries use keeps its plural name: "shillings", "rupees", "kroner".
-  if (!country) return { unit: WORDS[one] ?? (w !== one ? w : one === "krone" ? "kroner" : `${one}s`), length };
+  if (!country) return { unit: WORDS[one] ?? (one === "krone" ? "kroner" : w !== one || /(?:er|a)$/.test(w) ? w : `${one}s`), length };
   const national = NATIONAL[`${country.toLowerCase()} ${one}`] ?? NATIONAL[`${country.toLowerCase()} ${w}`];
   // A country this table does not know keeps its words ("Fijian dollars"), never the pound or dollar of another.
   return { unit: national ?? `${country} ${w}`.toLowerCase(), length };

@@ -4,6 +4,7 @@
 import { countedNoun, partitiveNoun } from "./counted-noun.ts";
 import { currencyAfter, CURRENCY_PREFIX, exchangeRate, prefixCurrency } from "./figure-money.ts";
 import { unitAfter } from "./figure-units.ts";
+import { impliedCount } from "./implied-count.ts";
 import { DIGITS, isWordNumber, parseNumber, SCALE, scaleOf, WORD_NUMBER } from "./numbers.ts";
 
 /** A number the paragraph states, classified; `unit` is null while it still needs a neighbour to tell. */
@@ -23,6 +24,8 @@ export interface Token {
   rangeOpen: boolean;
   /** What the rate is per, when the number itself says ("8.28 to the US dollar"). */
   per: string | null;
+  /** A bare number where a count goes ("a crowd of 40,000", "sales hit 200,000"), with the noun it implies if any. */
+  implied: { noun: string | null; borrow: boolean } | null;
 }
 
 const NUMBER = new RegExp(
@@ -80,6 +83,7 @@ function classify(p: string, m: RegExpExecArray, sentenceStarts: number[]): Toke
   const before = p.slice(Math.max(0, start - 30), start);
   const token = (unit: string | null, extra = 0, tail = end + extra): Token => ({
     start, end: end + extra, text: p.slice(start, end + extra).trim(), value, unit, tail, bareScale: false, refersBack: false, rangeOpen: false, per: null,
+    implied: null,
   });
 
   if (currency) {
@@ -163,10 +167,15 @@ function countOf(
     t.per = rate.per;
     return t;
   }
-  // No noun: only a neighbour can say what it is ("another 550m", "up 22,000", "between 200 and 250 million").
+  // No noun: only a neighbour can say what it is ("another 550m", "up 22,000", "between 200 and 250 million"),
+  // or the place it stands in ("a crowd of 40,000").
   const t = token(null);
   t.bareScale = !!scale && !/^[a-z]{4,}/i.test(scale);
   if (!scale && num < 10) return null;
+  if (!scale && !word) {
+    const s = sentenceStarts.findLastIndex((x) => x <= start);
+    t.implied = impliedCount(p, { start: sentenceStarts[s] ?? 0, end: sentenceStarts[s + 1] ?? p.length }, start, from, num);
+  }
   return t;
 }
 

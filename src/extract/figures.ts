@@ -86,6 +86,8 @@ function resolveNeighbours(p: string, tokens: Token[], ss: { start: number; end:
   const sentenceOf = (t: Token) => ss.findIndex((s) => t.start >= s.start && t.start < s.end);
   tokens.forEach((t, i) => {
     if (t.unit !== null || t.rangeOpen) return;
+    // "a population of 70,000", "the number of civil servants rose to 520,000": the sentence says what is counted.
+    if (t.implied?.noun) return void (t.unit = t.implied.noun);
     // Only a figure close by lends its unit: "37,000 files last year - up 22,000", not one a clause away.
     const prev = tokens.slice(0, i).reverse().find((x) => x.unit !== null && sentenceOf(x) === sentenceOf(t) && t.start - x.end < 60);
     const lead = p.slice(Math.max(0, t.start - 16), t.start);
@@ -96,6 +98,10 @@ function resolveNeighbours(p: string, tokens: Token[], ss: { start: number; end:
     } else if (!t.bareScale && /million|billion|trillion/i.test(t.text)) {
       // "mobile phone sales passed 167 million", "sales rose 8% to 4.7 million": a count whose noun the sentence implies
       t.unit = "count";
+    } else if (t.implied) {
+      // "output of 200,000 cars from 2007. The rise, from 189,000 last year": a change counts what the paragraph last counted.
+      const counted = t.implied.borrow ? tokens.slice(0, i).reverse().find((x) => x.unit !== null && isCount(x.unit) && t.start - x.end < 300) : undefined;
+      t.unit = t.implied.noun ?? counted?.unit ?? "count";
     }
   });
   // Ranges last, right to left, once their upper ends are known: the lower end takes the upper's unit and
@@ -120,6 +126,10 @@ function resolveNeighbours(p: string, tokens: Token[], ss: { start: number; end:
     t.unit = next.unit;
   }
   return tokens;
+}
+
+function isCount(unit: string): boolean {
+  return !isMoney(unit) && !/^(?:%|pp|pence|points|count)$/.test(unit) && !/^[A-Z]/.test(unit);
 }
 
 function scaleFrom(t: Token): number {

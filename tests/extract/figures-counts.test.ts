@@ -116,3 +116,34 @@ describe("ranges", () => {
     expect(pairs("They were 3-1 winners, ordered 20 Airbus 320-200 jets and tested COX-2 drugs.")).toEqual([]);
   });
 });
+
+describe("counts whose noun the sentence implies", () => {
+  it("counts a number after a noun of collection or quantity and of", () => {
+    expect(pairs("The bishop will address a congregation of 3,500 on Sunday.")).toEqual([[3500, "people"]]);
+    expect(pairs("The party won with a majority of 4,212.")).toEqual([[4212, "count"]]);
+  });
+
+  it("gives a number after a word of change the noun the paragraph counted before", () => {
+    expect(pairs("The plant will build 240,000 vans in 2008. The rise, from 205,000 this year, needs 900 staff.")).toEqual([
+      [240000, "vans"], [205000, "vans"], [900, "staff"],
+    ]);
+  });
+
+  it("takes the noun that 'the number of' names", () => {
+    expect(pairs("The number of licensed taxis fell to 1,840 in May.")).toEqual([[1840, "taxis"]]);
+  });
+
+  it("counts a bare number a sentence says a total reached", () => {
+    expect(pairs("Analysts think registrations will hit 450,000 next year.")).toEqual([[450000, "count"]]);
+  });
+
+  it("leaves out index levels, share prices, ranks, ages and small numbers", () => {
+    expect(pairs("The Dow closed at 10,412, and the Sensex rose to 6,120.")).toEqual([]);
+    expect(pairs("Her world ranking rose to 140 and the pension age will rise from 60 to 67.")).toEqual([]);
+    expect(pairs("Their lead was cut to 12.")).toEqual([]);
+  });
+
+  it("reads a count before 'last year' as a count", () => {
+    expect(pairs("Exports grew from 12 million last year to 15 million.")).toEqual([[12e6, "count"], [15e6, "count"]]);
+  });
+});

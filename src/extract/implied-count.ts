@@ -1,0 +1,56 @@
+// A count whose noun the sentence implies rather than states: "a congregation of 2,000", "a majority of 5,907",
+// "sales will hit 200,000 in 2005", "the rise, from 189,000 last year", "the firm employs 5,000 in Wales".
+// The number stands where an amount goes — after a noun of quantity or collection and "of", or after a verb or
+// noun of change or level — and is a whole number of at least 100 (smaller bare numbers after these words are
+// more often ages, majorities of a few, or positions). Sentences about market indices, share prices, rates,
+// ages, ranks and measurements are left out: there a bare number is a level, a price or a measure, not a count.
+
+// Nouns of quantity and of collection (closed classes): "a total of", "a crowd of", "an increase of".
+import { countedNoun } from "./counted-noun.ts";
+
+// Nouns of a collection of people: "a crowd of 40,000" counts people.
+const PEOPLE_NOUN =
+  "audience|crowd|congregation|population|workforce|staff|membership|electorate|army|force|garrison|contingent|readership|following|intake|headcount";
+const QUANTITY_NOUN =
+  "total|tally|number|majority|minority|increase|rise|fall|drop|decline|reduction|cut|jump|gain|loss|shortfall|surplus|" +
+  `backlog|peak|average|maximum|minimum|record|turnout|influx|${PEOPLE_NOUN}`;
+// Verbs of change, level and reach, and of employing or drawing people (closed classes).
+const CHANGE_VERB =
+  "rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|increased|increase|increases|decreased|dropped|drop|drops|" +
+  "climbed|jumped|grew|grown|soared|slumped|plunged|declined|reached|reach|reaches|reaching|hit|hits|hitting|totalled|" +
+  "totaled|totals|topped|exceeded|exceed|passed|surpassed|stood|stands|doubled|tripled|trebled|halved|revised|" +
+  "employs|employed|employ|employing|attracted|attracts|drew|draws|recruited|hired|sold|sells|shipped|registered|recorded|" +
+  "received|welcomed|expects|expected|forecast|predicted|estimated";
+const ADVERB = String.raw`(?:\s+(?:sharply|slightly|steadily|further|again|just|only|already|now|also))?`;
+const PREP = String.raw`(?:\s+(?:to|at|by|from|of|on|around|about))?`;
+const APPROX = String.raw`(?:\s+(?:about|around|nearly|almost|roughly|some|more than|over|under|less than|fewer than|just over|just under|at least|up to|an estimated|a record|a total of|as many as|close to))?`;
+
+const AFTER_QUANTITY_NOUN = new RegExp(String.raw`\b(${QUANTITY_NOUN})\s+of${APPROX}\s+$`, "i");
+const OF_PEOPLE = new RegExp(String.raw`^(?:${PEOPLE_NOUN})$`, "i");
+// "The number of civil servants rose to 520,000": the noun the sentence counts.
+const NUMBER_OF = /\bnumbers? of\s+((?:[\p{L}][\p{L}'’-]*\s+){0,4})/iu;
+const AFTER_CHANGE = new RegExp(String.raw`\b(?:${CHANGE_VERB})${ADVERB}${PREP}${APPROX}\s+$|\b(?:rise|fall|increase|drop|jump|decline|cut|up|down)\s*,?${PREP}${APPROX}\s+$`, "i");
+// Where a bare number is a level, a price, a rate, an age or a measure.
+const NOT_A_COUNT = /\b(?:index|indices|indexes|rank|ranked|ranking|rankings|place|places|position|seed|seeded|points|shares?|stocks?|Dow|Nasdaq|FTSE|Nikkei|Dax|Cac|Sensex|Hang Seng|rate|rates|age|aged|ages|temperatures?|degrees|miles|metres|meters|feet|km|mph|seconds|minutes|hours|pence|cents)\b/i;
+// After the number: a clause goes on, or the sentence ends; not a noun of its own or another number.
+const CLAUSE_GOES_ON = /^(?:\s*[,.;:)"”’]|\s*$|\s+(?:in|on|at|by|for|from|to|and|or|but|last|this|next|a|an|the|over|after|before|since|during|compared|against|than|year|years|with|while|as|when|which|who|that|,)\b)/i;
+
+/**
+ * Whether the bare whole number at `start`..`end` of `p` is a count whose noun its sentence implies, and which
+ * noun: the one "the number of …" names, "people" after a noun of people ("a crowd of 40,000"), or none — then a
+ * number after a word of change may take what the paragraph counted before ("200,000 cars … the rise, from
+ * 189,000"), and any other is a count of something unnamed.
+ */
+export function impliedCount(p: string, sentence: { start: number; end: number }, start: number, end: number, value: number): { noun: string | null; borrow: boolean } | null {
+  if (value < 100 || !Number.isInteger(value)) return null;
+  if (!CLAUSE_GOES_ON.test(p.slice(end, end + 24))) return null;
+  const before = p.slice(Math.max(sentence.start, start - 60), start);
+  const quantity = AFTER_QUANTITY_NOUN.exec(before);
+  if (!quantity && !AFTER_CHANGE.test(before)) return null;
+  if (NOT_A_COUNT.test(p.slice(sentence.start, sentence.end))) return null;
+  const numberOf = NUMBER_OF.exec(p.slice(sentence.start, start));
+  const named = numberOf ? countedNoun(" " + numberOf[1], 3) : null;
+  if (named && "noun" in named) return { noun: named.noun, borrow: false };
+  if (quantity) return { noun: OF_PEOPLE.test(quantity[1]) ? "people" : null, borrow: false };
+  return { noun: null, borrow: true };
+}
