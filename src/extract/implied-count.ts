@@ -1,7 +1,7 @@
 // A count whose noun the sentence implies rather than states: "a congregation of 2,000", "a majority of 5,907",
 // "sales will hit 200,000 in 2005", "the rise, from 189,000 last year", "the firm employs 5,000 in Wales".
-// The number stands where an amount goes — after a noun of quantity or collection and "of", or after a verb or
-// noun of change or level — and is a whole number of at least 100 (smaller bare numbers after these words are
+// The number stands where an amount goes — after a noun of quantity or collection and "of", after a verb or
+// noun of change or level, or after a verb whose object is people ("killed 150,000") — and is a whole number of at least 100 (smaller bare numbers after these words are
 // more often ages, majorities of a few, or positions). Sentences about market indices, share prices, rates,
 // ages, ranks and measurements are left out: there a bare number is a level, a price or a measure, not a count.
 
@@ -13,14 +13,18 @@ const PEOPLE_NOUN =
   "audience|crowd|congregation|population|workforce|staff|membership|electorate|army|force|garrison|contingent|readership|following|intake|headcount";
 const QUANTITY_NOUN =
   "total|tally|number|majority|minority|increase|rise|fall|drop|decline|reduction|cut|jump|gain|loss|shortfall|surplus|" +
-  `backlog|peak|average|maximum|minimum|record|turnout|influx|${PEOPLE_NOUN}`;
+  `backlog|peak|average|maximum|minimum|record|turnout|influx|toll|${PEOPLE_NOUN}`;
 // Verbs of change, level and reach, and of employing or drawing people (closed classes).
 const CHANGE_VERB =
   "rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|increased|increase|increases|decreased|dropped|drop|drops|" +
   "climbed|jumped|grew|grown|soared|slumped|plunged|declined|reached|reach|reaches|reaching|hit|hits|hitting|totalled|" +
   "totaled|totals|topped|exceeded|exceed|passed|surpassed|stood|stands|doubled|tripled|trebled|halved|revised|" +
-  "employs|employed|employ|employing|attracted|attracts|drew|draws|recruited|hired|sold|sells|shipped|registered|recorded|" +
-  "received|welcomed|expects|expected|forecast|predicted|estimated";
+  "attracted|attracts|drew|draws|sold|sells|shipped|registered|recorded|received|welcomed|expects|expected|forecast|" +
+  "predicted|estimated";
+// Verbs whose object is people (closed class): "the firm employs 47,000", "the wave killed 150,000".
+const PEOPLE_VERB =
+  "employs|employed|employ|employing|recruited|hired|killed|kills|injured|wounded|arrested|detained|evacuated|displaced|" +
+  "rescued|infected|affected|housed";
 const ADVERB = String.raw`(?:\s+(?:sharply|slightly|steadily|further|again|just|only|already|now|also))?`;
 const PREP = String.raw`(?:\s+(?:to|at|by|from|of|on|around|about))?`;
 const APPROX = String.raw`(?:\s+(?:about|around|nearly|almost|roughly|some|more than|over|under|less than|fewer than|just over|just under|at least|up to|an estimated|a record|a total of|as many as|close to))?`;
@@ -29,6 +33,7 @@ const AFTER_QUANTITY_NOUN = new RegExp(String.raw`\b(${QUANTITY_NOUN})\s+of${APP
 const OF_PEOPLE = new RegExp(String.raw`^(?:${PEOPLE_NOUN})$`, "i");
 // "The number of civil servants rose to 520,000": the noun the sentence counts.
 const NUMBER_OF = /\bnumbers? of\s+((?:[\p{L}][\p{L}'’-]*\s+){0,4})/iu;
+const AFTER_PEOPLE_VERB = new RegExp(String.raw`\b(?:${PEOPLE_VERB})${ADVERB}${APPROX}\s+$`, "i");
 const AFTER_CHANGE = new RegExp(String.raw`\b(?:${CHANGE_VERB})${ADVERB}${PREP}${APPROX}\s+$|\b(?:rise|fall|increase|drop|jump|decline|cut|up|down)\s*,?${PREP}${APPROX}\s+$`, "i");
 // Where a bare number is a level, a price, a rate, an age or a measure.
 const NOT_A_COUNT = /\b(?:index|indices|indexes|rank|ranked|ranking|rankings|place|places|position|seed|seeded|points|shares?|stocks?|Dow|Nasdaq|FTSE|Nikkei|Dax|Cac|Sensex|Hang Seng|rate|rates|age|aged|ages|temperatures?|degrees|miles|metres|meters|feet|km|mph|seconds|minutes|hours|pence|cents)\b/i;
@@ -46,11 +51,12 @@ export function impliedCount(p: string, sentence: { start: number; end: number }
   if (!CLAUSE_GOES_ON.test(p.slice(end, end + 24))) return null;
   const before = p.slice(Math.max(sentence.start, start - 60), start);
   const quantity = AFTER_QUANTITY_NOUN.exec(before);
-  if (!quantity && !AFTER_CHANGE.test(before)) return null;
+  const people = !quantity && AFTER_PEOPLE_VERB.test(before);
+  if (!quantity && !people && !AFTER_CHANGE.test(before)) return null;
   if (NOT_A_COUNT.test(p.slice(sentence.start, sentence.end))) return null;
   const numberOf = NUMBER_OF.exec(p.slice(sentence.start, start));
   const named = numberOf ? countedNoun(" " + numberOf[1], 3) : null;
   if (named && "noun" in named) return { noun: named.noun, borrow: false };
-  if (quantity) return { noun: OF_PEOPLE.test(quantity[1]) ? "people" : null, borrow: false };
+  if (quantity || people) return { noun: people || OF_PEOPLE.test(quantity![1]) ? "people" : null, borrow: false };
   return { noun: null, borrow: true };
 }

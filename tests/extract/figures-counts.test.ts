@@ -129,6 +129,10 @@ describe("counts whose noun the sentence implies", () => {
     ]);
   });
 
+  it("counts people after a verb whose object is people", () => {
+    expect(pairs("The storm killed more than 1,300 and the mill employs 2,250 in Ghent.")).toEqual([[1300, "people"], [2250, "people"]]);
+  });
+
   it("takes the noun that 'the number of' names", () => {
     expect(pairs("The number of licensed taxis fell to 1,840 in May.")).toEqual([[1840, "taxis"]]);
   });
