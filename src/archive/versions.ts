@@ -30,11 +30,12 @@ export class WireVersions {
   /** Files read ahead, kept for the sync's own read (up to READ_AHEAD_KEPT articles: memory stays bounded). */
   private ahead = new Map<string, ReadResult>();
 
-  private constructor(private store: ArchiveStore, private files: Map<string, FileItems>) {}
+  private constructor(private store: ArchiveStore, private files: Map<string, FileItems>, private saved: string) {}
 
   /** Reads what the archive remembers and reads ahead the new and changed files among `listed`. */
   static async open(store: ArchiveStore, dir: string, listed: { path: string; size: number; mtimeMs: number }[], known: Map<string, FileState>, stale: boolean): Promise<WireVersions> {
-    const saved = JSON.parse((await store.getMeta(META_KEY)) ?? "{}") as Record<string, FileItems>;
+    const before = (await store.getMeta(META_KEY)) ?? "{}";
+    const saved = JSON.parse(before) as Record<string, FileItems>;
     const files = new Map<string, FileItems>();
     const ahead = new Map<string, ReadResult>();
     let kept = 0;
@@ -54,7 +55,7 @@ export class WireVersions {
         kept += read.articles.length;
       }
     }
-    const v = new WireVersions(store, files);
+    const v = new WireVersions(store, files, before);
     v.ahead = ahead;
     for (const [path, f] of files) {
       for (const [id, version] of f.items) {
@@ -99,9 +100,10 @@ export class WireVersions {
     return { ...read, articles, problems };
   }
 
-  /** Remembers every file's items for the next sync. */
+  /** Remembers every file's items for the next sync (written only when they changed: a sync that found nothing new writes nothing). */
   async save(): Promise<void> {
-    await this.store.setMeta(META_KEY, JSON.stringify(Object.fromEntries(this.files)));
+    const now = JSON.stringify(Object.fromEntries(this.files));
+    if (now !== this.saved) await this.store.setMeta(META_KEY, now);
   }
 
   private lostBy(path: string, f: FileItems): string[] {

@@ -150,6 +150,13 @@ describe("a folder with one file of each kind, end to end", () => {
     expect(ferry).not.toContain("Nobody wants this rise,”");
     expect(JSON.stringify(ask("/figure parks"))).toContain("£3.2m");
     expect(JSON.stringify(ask("/figure tunnel"))).toContain("£840m");
+    // newsbot extract reads a package's three items and finds their quotes and figures.
+    const extracted = JSON.parse(newsbot(["extract", "--json", join(articles, "g2-package.xml")], { env }).stdout) as {
+      articles: { file: string; title: string; quotes: { text: string; speaker: string | null }[]; figures: { text: string }[] }[];
+    };
+    expect(extracted.articles.map((a) => a.file)).toEqual(["g2-package.xml#1", "g2-package.xml#2", "g2-package.xml#3"]);
+    expect(extracted.articles[1].quotes).toEqual([expect.objectContaining({ text: "We will finish the count before midnight, whatever happens tonight,", speaker: "Petra Novak" })]);
+    expect(extracted.articles[2].figures.map((f) => f.text)).toEqual(["£2.6m", "£2.1m"]);
     // The paywall prompt's "£1 a week" is not the story, so not a figure.
     expect(JSON.stringify(ask("/figure week"))).not.toContain("£1");
   });
