@@ -40,7 +40,7 @@ export function readArticleFile(path: string, key: string): ReadResult {
   let bytes: Buffer;
   try {
     const size = statSync(path).size;
-    if (!isArticleFile(path) && !looksLikeText(path)) return { ok: false, reason: `not an article file (${ext ? `${oneLine(ext, 20)} files are not read` : "no extension, and not text"})` };
+    if (!isArticleFile(path) && !looksLikeText(path)) return { ok: false, reason: `not an article file (${ext ? `${oneLine(ext, 20)} files are not read` : "no extension, and not XML, HTML or JSON"})` };
     const max = COLLECTIONS.includes(ext) || !isArticleFile(path) ? MAX_COLLECTION_BYTES : MAX_ARTICLE_BYTES;
     if (size > max) return { ok: false, reason: `too large (${mb(size)}; the limit is ${mb(max)})` };
     bytes = readFileSync(path);

@@ -67,3 +67,17 @@ describe("reading article files", () => {
     expect(r.ok && r.articles[0].title).toBe("Headline");
   });
 });
+
+describe("dates, read strictly", () => {
+  it("reads ISO 8601, RFC 822 and written dates as the day written, and nothing that is not a real day", async () => {
+    const { parseDate } = await import("../../src/archive/formats/fields.ts");
+    expect(parseDate("2016-03-19")).toBe("2016-03-19");
+    expect(parseDate("2016-03-19T23:30:00-05:00")).toBe("2016-03-19");
+    expect(parseDate("20160319T101500Z")).toBe("2016-03-19");
+    expect(parseDate("Sat, 19 Mar 2016 10:00:00 GMT")).toBe("2016-03-19");
+    expect(parseDate("19 March 2016")).toBe("2016-03-19");
+    expect(parseDate("March 19th, 2016")).toBe("2016-03-19");
+    expect(parseDate("2024-02-29")).toBe("2024-02-29");
+    for (const bad of ["2024-13-45", "0000-00-00", "2023-02-29", "2016-04-31", "31 Foo 2016", "next Tuesday", "Edition 2", "12"]) expect(parseDate(bad), bad).toBeNull();
+  });
+});

@@ -70,7 +70,7 @@ describe("reading faults: every file indexed or reported", { timeout: 120_000 },
     expect(r.code).toBe(0);
     expect(r.articles).toBe(2);
     expect(r.skipped.sort()).toEqual([
-      "README: not an article file (no extension, and not text)",
+      "README: not an article file (no extension, and not XML, HTML or JSON)",
       "caf\\xE9.txt: the file name is not UTF-8 (rename it to be read)",
       "photo.jpg: not an article file (.jpg files are not read)",
     ]);
