@@ -1,5 +1,5 @@
-// The archive behind an interface, in four parts: what ingestion writes, what commands read, the digest
-// ledger and the leases of replicas. SQLite (src/archive/sqlite/) is the embedded default; a PostgreSQL store
+// The archive behind an interface, in five parts: what ingestion writes, what commands read, the digest
+// ledger, the leases of replicas and the chat buttons' memory. SQLite (src/archive/sqlite/) is the embedded default; a PostgreSQL store
 // (src/archive/postgres/) implements the same contract (tests/archive/contract.ts runs against both).
 import type { Acronym, Extraction, Figure, Quote } from "../extract/types.ts";
 import type { ArticleRecord } from "./read.ts";
@@ -186,8 +186,19 @@ export interface Leases {
   releaseLease(name: string, owner: string): Promise<void>;
 }
 
+/**
+ * What a chat button needs and cannot carry itself (a query longer than Discord's 100-character custom_id),
+ * kept for a while where every replica finds it.
+ */
+export interface ButtonMemory {
+  /** Keeps `value` under `key` for `ttlMs` from now; the same key again takes the new value and time. */
+  rememberButton(key: string, value: string, ttlMs: number): Promise<void>;
+  /** What is kept under `key`, or null when nothing is or its time has run out. */
+  recallButton(key: string): Promise<string | null>;
+}
+
 /** The whole archive: each part is also a type of its own, so code can ask for only what it uses. */
-export interface ArchiveStore extends ArchiveWriter, ArchiveReader, DigestLedger, Leases {
+export interface ArchiveStore extends ArchiveWriter, ArchiveReader, DigestLedger, Leases, ButtonMemory {
   readonly kind: "sqlite" | "postgres";
   close(): Promise<void>;
 }

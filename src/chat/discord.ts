@@ -17,11 +17,13 @@ import { ConfigError, type DiscordConfig } from "../config.ts";
 import type { Bot, BotRequest } from "../core.ts";
 import { DEFAULT_PAGE_SIZE } from "../core.ts";
 import { redact, registerSecrets, type Logger } from "../log.ts";
+import { encodeButton } from "../reply/buttons.ts";
+import { CHOICES_MAX, CHOICE_NAME_MAX, CHOICE_VALUE_MAX, CUSTOM_ID_MAX, fit, renderDiscord, renderNotice, type DiscordMessage } from "../reply/discord.ts";
+import { Messages } from "../reply/messages.ts";
 import type { Reply } from "../reply/model.ts";
-import { CHOICES_MAX, CHOICE_NAME_MAX, CHOICE_VALUE_MAX, fit, renderDiscord, renderNotice, type DiscordMessage } from "../reply/discord.ts";
+import { keepQuery, readButton } from "./buttons.ts";
 import { registerCommands } from "./discord/register.ts";
 import { NO_MENTIONS, restOptions } from "./discord/rest.ts";
-import { ButtonStates } from "./discord/state.ts";
 
 export { commandDefinitions, COMMAND_DESCRIPTION_MAX, OPTION_DESCRIPTION_MAX, QUERY_MAX_LENGTH, REGISTER_ATTEMPTS } from "./discord/register.ts";
 
@@ -31,13 +33,6 @@ export const DEFER_AFTER_MS = 1500;
 export const AUTOCOMPLETE_BUDGET_MS = 2000;
 /** Ready within this, or start fails with a clear message. */
 export const READY_TIMEOUT_MS = 30_000;
-export const DiscordMessages = {
-  failed: "Sorry, that did not work: something went wrong on our side and it has been logged. Please try again.",
-  expired: "This answer has expired: ask again.",
-  unknownButton: "This button is no longer in use: ask again.",
-  unknownInteraction: "newsbot does not know that one. Try /help.",
-  sharedBy: (userId: string) => `Shared by <@${userId}>`,
-} as const;
 
 export interface DiscordOptions {
   /** REST retries for 5xx and network errors (discord.js waits out 429s itself). */
@@ -64,7 +59,6 @@ export async function startDiscord(bot: Bot, discord: DiscordConfig, log: Logger
   const deferAfter = options.deferAfterMs ?? DEFER_AFTER_MS;
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   const sleep = options.sleep ?? realSleep;
-  const states = new ButtonStates();
   let stopped = false;
 
   const client = new Client({
@@ -85,16 +79,13 @@ export async function startDiscord(bot: Bot, discord: DiscordConfig, log: Logger
   client.on(Events.ShardError, (e, id) => log.warn(`discord: gateway shard ${id}: ${secret(e)}`));
   client.rest.on("rateLimited", (info) => log.warn(`discord: rate-limited on ${info.route}, retrying in ${info.retryAfter} ms`));
 
-  const render = (reply: Reply, shareable = true) =>
-    renderDiscord(reply, {
-      ids: shareable
-        ? {
-            previous: reply.paging ? states.encode({ action: "page", command: reply.command, page: reply.paging.page - 1, query: reply.query }) : null,
-            next: reply.paging ? states.encode({ action: "page", command: reply.command, page: reply.paging.page + 1, query: reply.query }) : null,
-            share: states.encode({ action: "share", command: reply.command, page: reply.paging?.page ?? 1, query: reply.query }),
-          }
-        : undefined,
-    });
+  /** The answer with its buttons; a query too long for a custom_id is kept in the archive first. */
+  const render = async (reply: Reply): Promise<DiscordMessage> => {
+    await keepQuery(bot.store, reply, CUSTOM_ID_MAX);
+    const id = (action: "page" | "share", page: number) => encodeButton({ action, command: reply.command, page, query: reply.query }, CUSTOM_ID_MAX);
+    const paging = reply.paging;
+    return renderDiscord(reply, { ids: { previous: paging ? id("page", paging.page - 1) : null, next: paging ? id("page", paging.page + 1) : null, share: id("share", paging?.page ?? 1) } });
+  };
 
   const request = (i: Interaction, command: string, query: string, page = 1): BotRequest => ({
     command,
@@ -137,7 +128,7 @@ export async function startDiscord(bot: Bot, discord: DiscordConfig, log: Logger
       log.debug(`discord: ${what} answered in ${Date.now() - started} ms`);
     } catch (e) {
       log.error(`discord: ${what} failed: ${secret(e)}`);
-      await tellFailure(i, DiscordMessages.failed);
+      await tellFailure(i, Messages.failed);
     }
   }
 
@@ -190,9 +181,12 @@ export async function startDiscord(bot: Bot, discord: DiscordConfig, log: Logger
   }
 
   async function onButton(i: ButtonInteraction) {
-    const state = states.decode(i.customId);
-    if (state === null || state === "expired") {
-      await tellFailure(i, state === "expired" ? DiscordMessages.expired : DiscordMessages.unknownButton);
+    const state = await readButton(bot.store, i.customId).catch((e: unknown) => {
+      log.error(`discord: reading a button failed: ${secret(e)}`);
+      return "failed" as const;
+    });
+    if (state === null || state === "expired" || state === "failed") {
+      await tellFailure(i, state === null ? Messages.unknownButton : state === "expired" ? Messages.answerExpired : Messages.failed);
       return;
     }
     if (state.action === "page") {
@@ -200,7 +194,7 @@ export async function startDiscord(bot: Bot, discord: DiscordConfig, log: Logger
     } else {
       await respond(i, "public", `sharing /${state.command}`, async () => {
         const reply = await bot.handle(request(i, state.command, state.query, state.page));
-        return renderDiscord(reply, { content: DiscordMessages.sharedBy(i.user.id) });
+        return renderDiscord(reply, { content: Messages.sharedBy(i.user.id) });
       });
     }
   }
@@ -214,7 +208,7 @@ export async function startDiscord(bot: Bot, discord: DiscordConfig, log: Logger
           ? onButton(i)
           : // Nothing else is registered, but whatever arrives (a stale context-menu command, a select menu) still gets an answer.
             i.isRepliable()
-            ? tellFailure(i, DiscordMessages.unknownInteraction)
+            ? tellFailure(i, Messages.unknownInteraction)
             : Promise.resolve();
     run.catch((e: unknown) => log.error(`discord: interaction ${i.id} failed: ${secret(e)}`));
   });

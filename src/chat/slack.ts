@@ -8,8 +8,11 @@ import { ConfigError, type SlackConfig } from "../config.ts";
 import type { Bot, BotRequest } from "../core.ts";
 import { DEFAULT_PAGE_SIZE } from "../core.ts";
 import { redact, registerSecrets, type Logger } from "../log.ts";
+import { Messages } from "../reply/messages.ts";
 import type { Reply } from "../reply/model.ts";
-import { ACTION_MORE, ACTION_SHARE, SlackMessages, decodeState, renderNotice, renderSlack, type SlackMessage } from "../reply/slack.ts";
+import { ACTION_MORE, ACTION_SHARE, BUTTON_VALUE_MAX, type SlackMessage } from "../reply/slack-kit.ts";
+import { renderNotice, renderSlack } from "../reply/slack.ts";
+import { keepQuery, readButton } from "./buttons.ts";
 import { boltLogger, describeError, webClientOptions } from "./slack/client.ts";
 import { replayGuard } from "./slack/guard.ts";
 import { AnswerQueue } from "./slack/queue.ts";
@@ -122,7 +125,10 @@ export async function startSlack(bot: Bot, slack: SlackConfig, log: Logger, opti
   const answers = new AnswerQueue();
   const safeHandle = async (r: BotRequest): Promise<Reply | null> => {
     try {
-      return await answers.run(() => bot.handle(r));
+      const reply = await answers.run(() => bot.handle(r));
+      // A query too long for the buttons' value is kept before they can be pressed.
+      await keepQuery(bot.store, reply, BUTTON_VALUE_MAX);
+      return reply;
     } catch (e) {
       log.error(`slack: /${r.command} failed: ${redact((e as Error).message, secrets)}`);
       return null;
@@ -161,13 +167,13 @@ export async function startSlack(bot: Bot, slack: SlackConfig, log: Logger, opti
       const answer = safeHandle(request(command.name, body.text ?? "", 1, body.user_id, body.channel_id));
       const first = await Promise.race([answer, sleep(ackBudget).then((): typeof TIMEOUT => TIMEOUT)]);
       if (first !== TIMEOUT) {
-        await ack(first ? renderSlack(first) : renderNotice(SlackMessages.failed));
+        await ack(first ? renderSlack(first) : renderNotice(Messages.failed));
         log.debug(`slack: /${command.name} answered in ${Date.now() - started} ms`);
         return;
       }
-      await ack(renderNotice(SlackMessages.working));
+      await ack(renderNotice(Messages.working));
       const reply = await answer;
-      await deliver(reply ? renderSlack(reply) : renderNotice(SlackMessages.failed), {
+      await deliver(reply ? renderSlack(reply) : renderNotice(Messages.failed), {
         respond: body.response_url ? (m) => respond(m) : undefined,
         channel: body.channel_id,
         user: body.user_id,
@@ -182,27 +188,31 @@ export async function startSlack(bot: Bot, slack: SlackConfig, log: Logger, opti
   const known = bot.commands.map((c) => c.name.replace(/[^\w-]/g, "")).join("|");
   app.command(new RegExp(`^/(?!(?:${known})$)`), async ({ command: body, ack }) => {
     const reply = await safeHandle(request(body.command, body.text ?? "", 1, body.user_id, body.channel_id));
-    await ack(reply ? renderSlack(reply) : renderNotice(SlackMessages.failed));
+    await ack(reply ? renderSlack(reply) : renderNotice(Messages.failed));
   });
 
   app.action({ type: "block_actions", action_id: /^newsbot_(more|share)$/ }, async ({ ack, body, action, respond, client }) => {
     await ack();
     const user = body.user.id;
     const channel = body.channel?.id;
-    const state = decodeState("value" in action ? (action.value as string | undefined) : undefined);
     const respondFn = body.response_url ? (m: SlackMessage) => respond(m) : undefined;
-    if (!state) {
-      await deliver(renderNotice(SlackMessages.expired), { respond: respondFn, channel, user, client, what: "a button" });
+    const state = await readButton(bot.store, "value" in action ? (action.value as string | undefined) : undefined).catch((e: Error) => {
+      log.error(`slack: reading a button failed: ${redact(e.message, secrets)}`);
+      return "failed" as const;
+    });
+    if (state === null || state === "expired" || state === "failed") {
+      const notice = state === null ? Messages.buttonExpired : state === "expired" ? Messages.answerExpired : Messages.failed;
+      await deliver(renderNotice(notice), { respond: respondFn, channel, user, client, what: "a button" });
       return;
     }
-    const reply = await safeHandle(request(state.c, state.q, state.p, user, channel ?? ""));
+    const reply = await safeHandle(request(state.command, state.query, state.page, user, channel ?? ""));
     if (action.action_id === ACTION_SHARE) {
-      const message = reply ? renderSlack(reply, { visibility: "in_channel", buttons: false, sharedBy: user }) : renderNotice(SlackMessages.failed);
+      const message = reply ? renderSlack(reply, { visibility: "in_channel", buttons: false, sharedBy: user }) : renderNotice(Messages.failed);
       // A shared answer is a new message for everyone; the asker's own copy stays.
-      await deliver({ ...message, replace_original: false }, { respond: respondFn, channel, user, client, what: `a shared /${state.c}` });
+      await deliver({ ...message, replace_original: false }, { respond: respondFn, channel, user, client, what: `a shared /${state.command}` });
     } else if (action.action_id === ACTION_MORE) {
-      const message = reply ? renderSlack(reply) : renderNotice(SlackMessages.failed);
-      await deliver({ ...message, replace_original: true }, { respond: respondFn, channel, user, client, what: `page ${state.p} of /${state.c}` });
+      const message = reply ? renderSlack(reply) : renderNotice(Messages.failed);
+      await deliver({ ...message, replace_original: true }, { respond: respondFn, channel, user, client, what: `page ${state.page} of /${state.command}` });
     }
   });
 

@@ -1,7 +1,9 @@
 // The terminal chat: the newcomer's first meeting with the bot. Type a slash command, read the answer;
-// /more turns the page. No chat tokens needed.
+// /more turns the page. No chat tokens needed. The commands it suggests come from the command registry,
+// as /help's do.
 import { createInterface } from "node:readline";
 import type { Bot } from "../core.ts";
+import { Messages } from "../reply/messages.ts";
 import { ansi, plain, renderTerminal } from "../reply/terminal.ts";
 
 export async function runTerminalChat(bot: Bot, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<void> {
@@ -9,10 +11,9 @@ export async function runTerminalChat(bot: Bot, input: NodeJS.ReadableStream = p
   const style = tty ? ansi : plain;
   const rl = createInterface({ input, output, terminal: tty, historySize: 200 });
   const stats = await bot.store.stats();
-  output.write(
-    `newsbot — ${stats.articles} articles, ${stats.quotes} quotes, ${stats.figures} figures from ${bot.config.articlesDir}\n` +
-      `Try /quote sturgeon, /figure PIP, /who IDS, /search benefits or /help. /quit to leave.\n\n`,
-  );
+  // One example of each command (help is named at the end).
+  const examples = bot.commands.filter((c) => c.name !== "help" && c.examples.length).map((c) => c.examples[0]);
+  output.write(`${Messages.welcome(stats, bot.config.articlesDir, examples)}\n\n`);
   let last: { command: string; query: string; page: number; pages: number } | null = null;
   rl.setPrompt("> ");
   rl.prompt();
@@ -26,7 +27,7 @@ export async function runTerminalChat(bot: Bot, input: NodeJS.ReadableStream = p
     let request: { command: string; query: string; page: number };
     if (line === "/more" || line === "/next") {
       if (!last || last.page >= last.pages) {
-        output.write("Nothing more to show.\n\n");
+        output.write(`${Messages.nothingMore}\n\n`);
         rl.prompt();
         continue;
       }

@@ -2,10 +2,10 @@
 // the footer) and one row of buttons (Previous / Next / Share). Everything is measured against Discord's
 // limits here, because discord.js does not check the 6000-character total and raw objects not at all: an
 // over-long answer is cut at a word boundary, a quotation is never reworded but visibly cut, and results
-// that do not fit are counted in the footer.
+// that do not fit are counted in the footer. Article text goes through the text kit (src/reply/text.ts).
 import { Messages } from "./messages.ts";
 import type { Block, Reply, SourceRef } from "./model.ts";
-import { formatValue } from "./terminal.ts";
+import { ELLIPSIS, discordLinkText, discordText, fitText, formatValue, plainText } from "./text.ts";
 
 // Discord's limits (developers/resources/message.mdx "Embed Limits", components/reference.mdx).
 export const CONTENT_MAX = 2000;
@@ -27,8 +27,7 @@ const FOOTER_RESERVE = 120;
 /** Sources listed under a figure before "and N more". */
 const FIGURE_SOURCES_SHOWN = 3;
 
-export const QUOTE_CONTINUES = "… (continues in the article)";
-export const ELLIPSIS = "…";
+export const QUOTE_CONTINUES = Messages.continues;
 
 export const Colors = { ok: 0x2b6cb0, empty: 0x718096, usage: 0x718096, error: 0xc53030 } as const;
 
@@ -67,7 +66,7 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Discor
   const embed: DiscordEmbed = { title: fit(clean(reply.title), EMBED_TITLE_MAX), color: Colors[reply.status] };
   if (!embed.title) delete embed.title;
 
-  const paging = reply.paging ? `Page ${reply.paging.page} of ${reply.paging.pages} · ${Messages.resultCount(reply.paging)}` : "";
+  const paging = reply.paging ? `${Messages.page(reply.paging)} · ${Messages.resultCount(reply.paging)}` : "";
   let used = (embed.title?.length ?? 0) + paging.length + FOOTER_RESERVE;
 
   const described: string[] = [];
@@ -104,7 +103,7 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Discor
   if (description) embed.description = description;
   if (fields.length) embed.fields = fields;
   if (!embed.description && !embed.fields) embed.description = Messages.nothingFor(clean(reply.query) || `/${reply.command}`).slice(0, EMBED_DESCRIPTION_MAX);
-  const footer = [paging, dropped ? `${dropped} more not shown${reply.paging ? "" : " — narrow the query"}` : ""].filter(Boolean).join(" · ");
+  const footer = [paging, dropped ? Messages.notShownShort(dropped, !!reply.paging) : ""].filter(Boolean).join(" · ");
   if (footer) embed.footer = { text: fit(footer, FOOTER_MAX) };
 
   const message: DiscordMessage = { embeds: [embed], components: [] };
@@ -113,11 +112,11 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Discor
   if (ids) {
     const buttons: DiscordButton[] = [];
     if (reply.paging && reply.paging.pages > 1) {
-      if (ids.previous) buttons.push(button("Previous", ids.previous, ButtonStyle.Secondary, reply.paging.page <= 1));
-      if (ids.next) buttons.push(button("Next", ids.next, ButtonStyle.Secondary, reply.paging.page >= reply.paging.pages));
+      if (ids.previous) buttons.push(button(Messages.buttons.previous, ids.previous, ButtonStyle.Secondary, reply.paging.page <= 1));
+      if (ids.next) buttons.push(button(Messages.buttons.next, ids.next, ButtonStyle.Secondary, reply.paging.page >= reply.paging.pages));
     }
     // Only an answer is worth sharing: not "nothing found", usage help or an error.
-    if (ids.share && reply.status === "ok") buttons.push(button("Share", ids.share, ButtonStyle.Primary, false));
+    if (ids.share && reply.status === "ok") buttons.push(button(Messages.buttons.share, ids.share, ButtonStyle.Primary, false));
     if (buttons.length) message.components.push({ type: 1, components: buttons });
   }
   return message;
@@ -246,63 +245,13 @@ export function quotation(text: string, max: number): string {
 }
 
 /** Plain text cut to `max` at a word boundary, with an ellipsis when cut. */
-export function fit(text: string, max: number): string {
-  if (max <= 0) return "";
-  if (text.length <= max) return text;
-  const room = max - ELLIPSIS.length;
-  if (room <= 0) return ELLIPSIS.slice(0, max);
-  const cut = text.slice(0, room + 1);
-  const space = cut.search(/\s\S*$/);
-  const head = (space > room / 2 ? cut.slice(0, space) : text.slice(0, room)).trimEnd();
-  return safeEnd(head) + ELLIPSIS;
-}
+export const fit = (text: string, max: number): string => fitText(text, max);
 
-/**
- * Raw text escaped for Discord markdown and cut at a word boundary so the escaped result fits `max`
- * (escaping lengthens text, so the cut is found on the escaped form).
- */
-export function fitEscaped(raw: string, max: number, link = false, marker = ELLIPSIS): string {
-  const esc = (s: string) => escape(s, link);
-  // Escaping never shortens text, so nothing past max + 1 raw characters can be shown: a huge text costs no more.
-  const whole = raw.length <= max + 1;
-  if (!whole) raw = raw.slice(0, max + 1);
-  const full = esc(raw);
-  if (whole && full.length <= max) return full;
-  const room = max - marker.length;
-  if (room <= 0) return marker.slice(0, Math.max(0, max));
-  // Longest prefix of whole words whose escaped form fits.
-  const bounds: number[] = [];
-  for (const m of raw.matchAll(/\s+/g)) bounds.push(m.index);
-  let lo = 0;
-  let hi = bounds.length - 1;
-  let best = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (esc(raw.slice(0, bounds[mid]).trimEnd()).length <= room) {
-      best = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  let head = best >= 0 ? esc(raw.slice(0, bounds[best]).trimEnd()) : "";
-  if (head.length < room / 2) {
-    // One enormous word: cut inside it rather than show nothing (never leaving a lone backslash).
-    head = full.slice(0, room).replace(/\\+$/, "");
-  }
-  return safeEnd(head) + marker;
-}
+/** Raw text as Discord markdown (link text, inside [ ], when `link`), cut so that it fits `max`. */
+export const fitEscaped = (raw: string, max: number, link = false, marker = ELLIPSIS): string => fitText(raw, max, link ? discordLinkText : discordText, marker);
 
-/** Drops a trailing lone high surrogate so a cut never splits an emoji. */
-function safeEnd(s: string): string {
-  return (/[\ud800-\udbff]$/.test(s) ? s.slice(0, -1) : s).replace(/\\+$/, "");
-}
+/** Discord markdown escaped (control characters already gone), so article text shows as written. */
+const escape = (s: string): string => discordText(s);
 
-/** Discord markdown escaped, so article text shows as written. */
-export function escape(s: string, link = false): string {
-  const out = s.replace(/([\\*_~`|>])/g, "\\$1");
-  return link ? out.replace(/([[\]])/g, "\\$1") : out;
-}
-
-/** Control characters stripped; other text left as written. */
-export function clean(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "").trim();
-}
+/** Control characters stripped and the ends trimmed; other text left as written. */
+export const clean = (s: string): string => plainText(s).trim();

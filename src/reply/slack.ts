@@ -1,124 +1,17 @@
-// Renders a Reply as a Slack message in Block Kit. Every piece of article text is escaped (`&`, `<`, `>`)
-// so nothing copied from an article can become a mention (`<!channel>`, `<@U…>`) or a link; links are
-// only the ones built here from an article's own URL. The message stays inside Block Kit's limits however
-// long the answer: results that do not fit are counted in a note, and a quotation that is too long is cut
-// visibly at a word boundary, never reworded.
+// Renders a Reply as a Slack message in Block Kit. Every piece of article text goes through the text kit's
+// slackText (src/reply/text.ts), so nothing copied from an article can become a mention (`<!channel>`,
+// `<@U…>`) or a link; links are only the ones built here from an article's own URL. The message stays
+// inside Block Kit's limits (src/reply/slack-kit.ts) however long the answer: results that do not fit are
+// counted in a note, and a quotation that is too long is cut visibly at a word boundary, never reworded.
+import { encodeButton } from "./buttons.ts";
 import { Messages } from "./messages.ts";
 import type { Block, FigureBlock, QuoteBlock, Reply, SourceRef } from "./model.ts";
-import { formatValue } from "./terminal.ts";
-
-/** Blocks in one message. */
-export const MAX_BLOCKS = 50;
-/** Characters in a section's text. */
-export const SECTION_TEXT_MAX = 3000;
-/** Elements in one context block. */
-export const CONTEXT_ELEMENTS_MAX = 10;
-/** Characters in a context element's text (a section's limit; Slack documents none smaller). */
-export const CONTEXT_TEXT_MAX = 2000;
-/** Characters in a button's text. */
-export const BUTTON_TEXT_MAX = 75;
-/** Characters in a button's value. */
-export const BUTTON_VALUE_MAX = 2000;
-/** Characters in action_id / block_id. */
-export const ACTION_ID_MAX = 255;
-/** The message's fallback `text`: Slack truncates beyond 40,000; notifications show far less. */
-export const FALLBACK_TEXT_MAX = 3000;
-/** Characters of the first result quoted in the fallback text (a notification shows about this much). */
-export const FALLBACK_GIST_MAX = 200;
-/**
- * All block text together. Slack answers `msg_blocks_too_long` well below 50 × 3000 (about 13k characters
- * was reported), so a whole message is kept under this.
- */
-export const MESSAGE_BLOCKS_TEXT_MAX = 12_000;
-/** Sources listed under one figure before "and N more". */
-export const FIGURE_SOURCES_SHOWN = 5;
-
-export const SlackMessages = {
-  quoteContinues: "… (quote continues in the article)",
-  notShown: (n: number) => `${n} more result${n === 1 ? "" : "s"} not shown here: press More or narrow the question.`,
-  share: "Share in channel",
-  more: "More",
-  sharedBy: (userId: string) => `Shared by <@${userId}>`,
-  working: "Looking in the archive…",
-  failed: "Sorry, that did not work: something went wrong on our side and it has been logged. Please try again.",
-  expired: "This button has expired: ask again.",
-} as const;
-
-export const ACTION_MORE = "newsbot_more";
-export const ACTION_SHARE = "newsbot_share";
-
-/** What a button needs to redo an answer. Kept short: it travels in the button's value. */
-export interface ButtonState {
-  c: string;
-  q: string;
-  p: number;
-}
-
-export function encodeState(state: ButtonState): string | null {
-  // `<`, `>` and `&` as JSON escapes: Slack never parses a button's value, but nothing that looks like a
-  // mention travels in a message at all.
-  const value = JSON.stringify(state).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-  return value.length <= BUTTON_VALUE_MAX ? value : null;
-}
-
-export function decodeState(value: string | undefined): ButtonState | null {
-  if (!value || value.length > BUTTON_VALUE_MAX) return null;
-  try {
-    const s = JSON.parse(value) as Partial<ButtonState>;
-    if (typeof s.c !== "string" || !/^[a-z][\w-]{0,31}$/.test(s.c) || typeof s.q !== "string" || typeof s.p !== "number" || !Number.isFinite(s.p)) return null;
-    return { c: s.c, q: s.q, p: Math.max(1, Math.floor(s.p)) };
-  } catch {
-    return null;
-  }
-}
-
-// Block Kit types: just what this renderer produces.
-export interface MrkdwnText {
-  type: "mrkdwn";
-  text: string;
-  /**
-   * Always true: Slack then turns no plain word of article text into a mention (`@here`, `@channel`,
-   * `@everyone`) or a link. Our own links, written as <url|title>, still work.
-   */
-  verbatim: true;
-}
-export interface PlainText {
-  type: "plain_text";
-  text: string;
-  emoji?: boolean;
-}
-export interface SectionBlock {
-  type: "section";
-  text: MrkdwnText;
-}
-export interface ContextBlock {
-  type: "context";
-  elements: MrkdwnText[];
-}
-export interface DividerBlock {
-  type: "divider";
-}
-export interface ButtonElement {
-  type: "button";
-  action_id: string;
-  text: PlainText;
-  value: string;
-  style?: "primary";
-}
-export interface ActionsBlock {
-  type: "actions";
-  elements: ButtonElement[];
-}
-export type SlackBlock = SectionBlock | ContextBlock | DividerBlock | ActionsBlock;
-
-export interface SlackMessage {
-  response_type: "ephemeral" | "in_channel";
-  text: string;
-  blocks: SlackBlock[];
-  unfurl_links: false;
-  unfurl_media: false;
-  replace_original?: boolean;
-}
+import {
+  ACTION_MORE, ACTION_SHARE, BUTTON_TEXT_MAX, BUTTON_VALUE_MAX, CONTEXT_TEXT_MAX, FALLBACK_GIST_MAX, FALLBACK_TEXT_MAX, FIGURE_SOURCES_SHOWN,
+  MAX_BLOCKS, MESSAGE_BLOCKS_TEXT_MAX, SECTION_TEXT_MAX, blockTextLength, context, section,
+  type ButtonElement, type SlackBlock, type SlackMessage,
+} from "./slack-kit.ts";
+import { fitText, formatValue, slackText } from "./text.ts";
 
 export interface RenderOptions {
   /** In channel (a shared answer) or only for the asker (the default). */
@@ -129,45 +22,9 @@ export interface RenderOptions {
   sharedBy?: string;
 }
 
-/** `&`, `<` and `>` are Slack's control characters: escaped, article text can be neither mention nor link. */
-export function escapeSlack(s: string): string {
-  return s
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;");
-}
-
-/**
- * Escapes and fits `raw` in `max` escaped characters, cutting at a word boundary and ending with `suffix`
- * when it does not fit. An entity (`&amp;`) is never split.
- */
-export function fitEscaped(raw: string, max: number, suffix = "…"): string {
-  const whole = escapeSlack(raw);
-  if (whole.length <= max) return whole;
-  const room = Math.max(0, max - suffix.length);
-  // Find the longest raw prefix whose escaped form fits, then back off to a word boundary.
-  let lo = 0;
-  let hi = raw.length;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (escapeSlack(raw.slice(0, mid)).length <= room) lo = mid;
-    else hi = mid - 1;
-  }
-  let cut = raw.slice(0, lo);
-  const space = cut.search(/\s\S*$/);
-  if (space > lo * 0.5) cut = cut.slice(0, space);
-  return escapeSlack(cut.trimEnd()) + suffix;
-}
-
-/** Plain (unescaped) text cut at a word boundary, for plain_text fields such as button labels. */
-export function fitPlain(s: string, max: number): string {
-  if (s.length <= max) return s;
-  let cut = s.slice(0, max - 1);
-  const space = cut.search(/\s\S*$/);
-  if (space > max * 0.5) cut = cut.slice(0, space);
-  return cut.trimEnd() + "…";
-}
+/** Article text escaped for mrkdwn and cut to `max` escaped characters, ending with `suffix` when cut. */
+const fitEscaped = (raw: string, max: number, suffix?: string) => fitText(raw, max, slackText, suffix);
+const escapeSlack = slackText;
 
 /** An article's URL as a Slack link target: only http(s), and none of Slack's link syntax characters. */
 function linkTarget(url: string | null): string | null {
@@ -192,7 +49,7 @@ export function renderQuote(b: QuoteBlock): string {
   const tags = [b.match === "mentions" ? "mentions" : null, b.partial ? "partial quote" : null].filter(Boolean);
   const attribution = `— ${who}${tags.length ? ` (${tags.join(", ")})` : ""} · ${sourceLine(b.source)}`;
   const url = linkTarget(b.source.url);
-  const continues = url ? ` ${SlackMessages.quoteContinues.replace("in the article", `in <${url}|the article>`)}”` : ` ${SlackMessages.quoteContinues}”`;
+  const continues = url ? ` ${Messages.quoteContinues.replace("in the article", `in <${url}|the article>`)}”` : ` ${Messages.quoteContinues}”`;
   // Each line of the quotation gets its own ">" so a multi-line quote stays one quotation.
   const lines = b.text.split("\n").length;
   const room = SECTION_TEXT_MAX - attribution.length - 1 - lines - 2;
@@ -246,12 +103,6 @@ function renderBlock(b: Block): SlackBlock | null {
   }
 }
 
-const section = (text: string): SectionBlock => ({ type: "section", text: { type: "mrkdwn", text, verbatim: true } });
-const context = (text: string): ContextBlock => ({ type: "context", elements: [{ type: "mrkdwn", text, verbatim: true }] });
-
-const blockTextLength = (b: SlackBlock): number =>
-  b.type === "section" ? b.text.text.length : b.type === "context" ? b.elements.reduce((n, e) => n + e.text.length, 0) : 0;
-
 export function renderSlack(reply: Reply, options: RenderOptions = {}): SlackMessage {
   return layout(reply, options).message;
 }
@@ -270,14 +121,14 @@ function layout(reply: Reply, options: RenderOptions): { message: SlackMessage; 
 
   const tail: SlackBlock[] = [];
   const footer: string[] = [];
-  if (reply.paging) footer.push(`Page ${reply.paging.page} of ${reply.paging.pages} (${Messages.resultCount(reply.paging)})`);
-  if (options.sharedBy) footer.push(escapeSlack(SlackMessages.sharedBy(options.sharedBy)).replace(/&lt;@(\w+)&gt;/, "<@$1>"));
+  if (reply.paging) footer.push(`${Messages.page(reply.paging)} (${Messages.resultCount(reply.paging)})`);
+  if (options.sharedBy) footer.push(escapeSlack(Messages.sharedBy(options.sharedBy)).replace(/&lt;@(\w+)&gt;/, "<@$1>"));
   const buttons: ButtonElement[] = [];
   if (withButtons) {
-    const share = reply.status === "ok" ? encodeState({ c: reply.command, q: reply.query, p: reply.paging?.page ?? 1 }) : null;
-    if (share) buttons.push({ type: "button", action_id: ACTION_SHARE, text: { type: "plain_text", text: fitPlain(SlackMessages.share, BUTTON_TEXT_MAX) }, value: share, style: "primary" });
-    const more = reply.paging && reply.paging.page < reply.paging.pages ? encodeState({ c: reply.command, q: reply.query, p: reply.paging.page + 1 }) : null;
-    if (more) buttons.push({ type: "button", action_id: ACTION_MORE, text: { type: "plain_text", text: fitPlain(SlackMessages.more, BUTTON_TEXT_MAX) }, value: more });
+    const share = reply.status === "ok" ? encodeButton({ action: "share", command: reply.command, query: reply.query, page: reply.paging?.page ?? 1 }, BUTTON_VALUE_MAX) : null;
+    if (share) buttons.push({ type: "button", action_id: ACTION_SHARE, text: { type: "plain_text", text: fitText(Messages.buttons.shareInChannel, BUTTON_TEXT_MAX) }, value: share, style: "primary" });
+    const more = reply.paging && reply.paging.page < reply.paging.pages ? encodeButton({ action: "page", command: reply.command, query: reply.query, page: reply.paging.page + 1 }, BUTTON_VALUE_MAX) : null;
+    if (more) buttons.push({ type: "button", action_id: ACTION_MORE, text: { type: "plain_text", text: fitText(Messages.buttons.more, BUTTON_TEXT_MAX) }, value: more });
   }
 
   // Room for the headline, a "not shown" note, the footer and the buttons.
@@ -299,7 +150,7 @@ function layout(reply: Reply, options: RenderOptions): { message: SlackMessage; 
     body.push(rendered);
     budget -= size;
   }
-  if (dropped) tail.push(context(SlackMessages.notShown(dropped)));
+  if (dropped) tail.push(context(Messages.notShown(dropped)));
   if (footerText) tail.push(context(footerText));
   if (buttons.length) tail.push({ type: "actions", elements: buttons });
 
@@ -314,7 +165,7 @@ export function fallbackText(reply: Reply): string {
     ? ""
     : first.kind === "quote"
       ? // A quotation cut for the notification keeps no closing mark, so it never reads as complete.
-        `“${first.text.length <= FALLBACK_GIST_MAX ? `${first.text}”` : fitPlain(first.text, FALLBACK_GIST_MAX)}${first.speaker ? ` — ${first.speaker}` : ""}`
+        `“${first.text.length <= FALLBACK_GIST_MAX ? `${first.text}”` : fitText(first.text, FALLBACK_GIST_MAX)}${first.speaker ? ` — ${first.speaker}` : ""}`
       : first.kind === "figure"
         ? `${first.text} — ${first.measure}`
         : first.kind === "article"
@@ -324,7 +175,7 @@ export function fallbackText(reply: Reply): string {
             : first.kind === "text"
               ? first.text
               : "";
-  const short = first?.kind === "quote" ? gist : fitPlain(gist, FALLBACK_GIST_MAX);
+  const short = first?.kind === "quote" ? gist : fitText(gist, FALLBACK_GIST_MAX);
   return fitEscaped(gist ? `${reply.title}: ${short}` : reply.title, FALLBACK_TEXT_MAX);
 }
 

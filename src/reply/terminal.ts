@@ -1,8 +1,9 @@
 // Renders a Reply as plain terminal text (with a little colour on a TTY). Article text is shown as it is:
-// a terminal does not turn "@everyone" into a ping, but control characters are stripped so an article
-// cannot move the cursor or change colours.
+// a terminal does not turn "@everyone" into a ping; control characters are stripped (src/reply/text.ts) so
+// an article cannot move the cursor or change colours.
 import { Messages } from "./messages.ts";
 import type { Block, Reply, SourceRef } from "./model.ts";
+import { formatValue, plainText as clean } from "./text.ts";
 
 export interface TerminalStyle {
   bold(s: string): string;
@@ -16,7 +17,7 @@ export function renderTerminal(reply: Reply, style: TerminalStyle = plain): stri
   const lines = [style.bold(clean(reply.title)), ""];
   for (const block of reply.blocks) lines.push(...renderBlock(block, style), "");
   if (reply.paging) {
-    lines.push(style.dim(`Page ${reply.paging.page} of ${reply.paging.pages} (${Messages.resultCount(reply.paging)})${reply.paging.page < reply.paging.pages ? " — type /more for the next page" : ""}`));
+    lines.push(style.dim(`${Messages.page(reply.paging)} (${Messages.resultCount(reply.paging)})${reply.paging.page < reply.paging.pages ? ` — ${Messages.nextPage}` : ""}`));
   }
   return lines.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
 }
@@ -57,11 +58,3 @@ function renderBlock(b: Block, s: TerminalStyle): string[] {
 function source(r: SourceRef): string {
   return `${r.title}${r.date ? ` (${r.date})` : ""}, ¶${r.paragraph} · ${r.url ?? r.path}`;
 }
-
-/** A normalised value a reader can check at a glance: 4.4e9 GBP → "4,400,000,000 GBP". */
-export function formatValue(value: number, unit: string): string {
-  return `${value.toLocaleString("en-GB", { maximumFractionDigits: 4 })} ${unit}`;
-}
-
-// Terminal escape sequences and other control characters from article text.
-const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "");

@@ -388,6 +388,23 @@ export function storeContract(name: string, sut: StoreUnderTest | null, skipReas
     });
   });
 
+  d(`${name} store contract: chat buttons`, () => {
+    it("keeps a button's long query for every process on the archive until its time runs out", async () => {
+      const a = await open();
+      const b = await again(a);
+      const query = "q".repeat(300);
+      expect(await b.recallButton("key-1")).toBeNull();
+      await a.rememberButton("key-1", query, 60_000);
+      expect(await b.recallButton("key-1")).toBe(query);
+      // The same key again: the new value, and its time starts again.
+      await b.rememberButton("key-1", "another", 60_000);
+      expect(await a.recallButton("key-1")).toBe("another");
+      await a.rememberButton("key-2", "short-lived", 50);
+      expect(await eventually(async () => (await b.recallButton("key-2")) === null, "the kept query expiring", 10_000)).toBe(true);
+      expect(await b.recallButton("key-1")).toBe("another");
+    });
+  });
+
   d(`${name} store contract: the bot on the sample articles`, () => {
     it("answers the sample articles' queries as the scorer expects", async () => {
       const bot = await openBot(await sut!.config(join(process.cwd(), "data/articles")), { log: memoryLogger() });

@@ -1,8 +1,8 @@
 // The Discord renderer: exact output for a quote, and Discord's limits held however long the answer.
 import { describe, expect, it } from "vitest";
-import { ButtonStates } from "../../src/chat/discord/state.ts";
 import { commandDefinitions } from "../../src/chat/discord.ts";
 import { commands } from "../../commands/index.ts";
+import { encodeButton, parseButton, type ButtonState } from "../../src/reply/buttons.ts";
 import { CUSTOM_ID_MAX, QUOTE_CONTINUES, renderDiscord } from "../../src/reply/discord.ts";
 import type { Block, Reply, SourceRef } from "../../src/reply/model.ts";
 import { messageProblems } from "../fakes/discord.ts";
@@ -169,12 +169,12 @@ describe("Discord renderer", () => {
     }
     blocks.push({ kind: "note", text: long }, { kind: "suggestions", commands: Array(100).fill(`/quote ${long}`) });
     const reply: Reply = { command: "search", query: long, title: long, blocks, paging: { page: 3, pages: 40, total: 200 }, status: "ok" };
-    const s = new ButtonStates();
+    const id = (s: ButtonState) => encodeButton(s, CUSTOM_ID_MAX);
     const out = renderDiscord(reply, {
       ids: {
-        previous: s.encode({ action: "page", command: "search", page: 2, query: long }),
-        next: s.encode({ action: "page", command: "search", page: 4, query: long }),
-        share: s.encode({ action: "share", command: "search", page: 3, query: long }),
+        previous: id({ action: "page", command: "search", page: 2, query: long }),
+        next: id({ action: "page", command: "search", page: 4, query: long }),
+        share: id({ action: "share", command: "search", page: 3, query: long }),
       },
       content: long,
     });
@@ -218,9 +218,8 @@ describe("Discord renderer", () => {
         paging: rand() < 0.5 ? null : { page: 2, pages: 9, total: 44 },
         status: pick(["ok", "empty", "usage", "error"] as const),
       };
-      const states = new ButtonStates();
-      const id = (page: number) => states.encode({ action: "page", command: "search", page, query: reply.query });
-      const out = renderDiscord(reply, { ids: { previous: id(1), next: id(3), share: states.encode({ action: "share", command: "search", page: 2, query: reply.query }) }, content: rand() < 0.3 ? text() : undefined });
+      const id = (page: number) => encodeButton({ action: "page", command: "search", page, query: reply.query }, CUSTOM_ID_MAX);
+      const out = renderDiscord(reply, { ids: { previous: id(1), next: id(3), share: encodeButton({ action: "share", command: "search", page: 2, query: reply.query }, CUSTOM_ID_MAX) }, content: rand() < 0.3 ? text() : undefined });
       expect(messageProblems(out), `reply ${n}`).toEqual([]);
       expect(out.embeds[0].description ?? out.embeds[0].fields, `reply ${n} says something`).toBeTruthy();
       // No cut leaves half an emoji behind.
@@ -228,19 +227,23 @@ describe("Discord renderer", () => {
     }
   });
 
-  it("keeps button state in the custom_id when it fits, else in a bounded map that expires", () => {
-    const s = new ButtonStates(2);
-    const short = s.encode({ action: "page", command: "quote", page: 2, query: "owen smith: cuts" });
+  it("keeps button state in the custom_id when it fits, else a key to the query kept in the archive", () => {
+    const short = encodeButton({ action: "page", command: "quote", page: 2, query: "owen smith: cuts" }, CUSTOM_ID_MAX);
     expect(short).toBe("pg:quote:2:owen smith: cuts");
-    expect(s.decode(short)).toEqual({ action: "page", command: "quote", page: 2, query: "owen smith: cuts" });
+    expect(parseButton(short)).toEqual({ action: "page", command: "quote", page: 2, query: "owen smith: cuts" });
     const long = "q".repeat(500);
-    const id = s.encode({ action: "share", command: "search", page: 1, query: long });
+    const id = encodeButton({ action: "share", command: "search", page: 1, query: long }, CUSTOM_ID_MAX);
     expect(id.length).toBeLessThanOrEqual(CUSTOM_ID_MAX);
-    expect(s.decode(id)).toEqual({ action: "share", command: "search", page: 1, query: long });
-    s.encode({ action: "page", command: "search", page: 1, query: "x".repeat(200) });
-    s.encode({ action: "page", command: "search", page: 1, query: "y".repeat(200) });
-    expect(s.decode(id)).toBe("expired");
-    expect(s.decode("not-ours")).toBeNull();
+    expect(id).toMatch(/^sk:search:1:[\w-]{22}$/);
+    // The same query gives the same key on every replica; another query another key.
+    expect(parseButton(id)).toEqual({ action: "share", command: "search", page: 1, key: id.slice(-22) });
+    expect(encodeButton({ action: "page", command: "search", page: 3, query: long }, CUSTOM_ID_MAX).slice(-22)).toBe(id.slice(-22));
+    expect(encodeButton({ action: "page", command: "search", page: 3, query: `${long}!` }, CUSTOM_ID_MAX).slice(-22)).not.toBe(id.slice(-22));
+    // Mention-like text never travels in a button, and reads back exactly.
+    const hostile = encodeButton({ action: "page", command: "quote", page: 1, query: "<@123> & 100%" }, CUSTOM_ID_MAX);
+    expect(hostile).not.toMatch(/[<>&]/);
+    expect(parseButton(hostile)).toMatchObject({ query: "<@123> & 100%" });
+    for (const bad of ["not-ours", "pg:../x:1:q", "pk:quote:1:short", "", "sh:quote:x:q"]) expect(parseButton(bad)).toBeNull();
   });
 
   it("registers every command with a valid name, description ≤ 100 and one query option", () => {

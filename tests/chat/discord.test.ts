@@ -1,10 +1,11 @@
 // The real discord.js client, started through startDiscord, against the local fake Discord.
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFER_AFTER_MS, startDiscord, DiscordMessages, type RunningDiscord } from "../../src/chat/discord.ts";
+import { DEFER_AFTER_MS, startDiscord, type RunningDiscord } from "../../src/chat/discord.ts";
 import { loadConfig } from "../../src/config.ts";
 import { openBot, type Bot } from "../../src/core.ts";
 import { memoryLogger } from "../../src/log.ts";
+import { Messages } from "../../src/reply/messages.ts";
 import { APP_ID, FakeDiscord, GUILD_ID, messageProblems, USER_ID } from "../fakes/discord.ts";
 import { eventually } from "../helpers/net.ts";
 import { articlesFolder } from "../helpers/process.ts";
@@ -132,11 +133,11 @@ describe("Discord adapter with the real discord.js client", () => {
   });
 
   it("an unknown or expired button still gets an ephemeral answer", async () => {
-    const call = await fake.firstResponse(fake.click("pk:quote:2:doesnotexist"));
+    const call = await fake.firstResponse(fake.click(`pk:quote:2:${"A".repeat(22)}`));
     expect(call.body.data.flags).toBe(64);
-    expect(JSON.stringify(call.body.data)).toContain(DiscordMessages.expired);
+    expect(JSON.stringify(call.body.data)).toContain(Messages.answerExpired);
     const other = await fake.firstResponse(fake.click("something-else"));
-    expect(JSON.stringify(other.body.data)).toContain(DiscordMessages.unknownButton);
+    expect(JSON.stringify(other.body.data)).toContain(Messages.unknownButton);
   });
 
   it("answers interactions it never registered (a stale context-menu command, a select menu) rather than leaving them", async () => {
@@ -147,7 +148,7 @@ describe("Discord adapter with the real discord.js client", () => {
       const first = await fake.firstResponse(id);
       expect(first.body.type).toBe(4);
       expect(first.body.data.flags).toBe(64);
-      expect(JSON.stringify(first.body.data)).toContain(DiscordMessages.unknownInteraction);
+      expect(JSON.stringify(first.body.data)).toContain(Messages.unknownInteraction);
     }
   });
 
@@ -259,7 +260,7 @@ describe("Discord adapter with the real discord.js client", () => {
     const first = await fake.firstResponse(id);
     expect(first.body.type).toBe(4);
     expect(first.body.data.flags).toBe(64);
-    expect(JSON.stringify(first.body.data)).toContain(DiscordMessages.failed);
+    expect(JSON.stringify(first.body.data)).toContain(Messages.failed);
     expect(log.lines.join("\n")).toMatch(/boom from the test/);
   });
 
@@ -267,7 +268,7 @@ describe("Discord adapter with the real discord.js client", () => {
     fake.inject({ path: /\/callback$/, status: 500, times: 3 });
     const id = fake.command("help", "");
     const first = await fake.firstResponse(id);
-    expect(JSON.stringify(first.body.data)).toContain(DiscordMessages.failed);
+    expect(JSON.stringify(first.body.data)).toContain(Messages.failed);
     expect(log.lines.join("\n")).toMatch(/\/help .* failed/);
   });
 

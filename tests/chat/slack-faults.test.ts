@@ -7,7 +7,8 @@ import { startSlack, type RunningSlack } from "../../src/chat/slack.ts";
 import { loadConfig, type SlackConfig } from "../../src/config.ts";
 import { openBot, type Bot } from "../../src/core.ts";
 import { memoryLogger } from "../../src/log.ts";
-import { ACTION_MORE, ACTION_SHARE, SlackMessages } from "../../src/reply/slack.ts";
+import { Messages } from "../../src/reply/messages.ts";
+import { ACTION_MORE, ACTION_SHARE } from "../../src/reply/slack-kit.ts";
 import { buttonForm, checkMessage, postSigned, slashForm, startFakeSlack, type FakeSlack } from "../fakes/slack-api.ts";
 import { articlesFolder } from "../helpers/process.ts";
 
@@ -134,7 +135,7 @@ describe("Slack over HTTP: faults", () => {
   it("answers a failing command with a clear message", async () => {
     const r = await slash("/quote", "explode now");
     expect(r.status).toBe(200);
-    expect(sectionText(r.json)).toContain(SlackMessages.failed);
+    expect(sectionText(r.json)).toContain(Messages.failed);
   });
 
   it("never writes a token or the signing secret to the log", () => {
@@ -182,7 +183,7 @@ describe("Slack in Socket Mode over a local WebSocket", () => {
   it("acknowledges a slow answer with a placeholder and answers through response_url", async () => {
     const url = fake.responseUrl();
     const ack = await fake.sendEnvelope("slash_commands", payload("/figure", "slow PIP", url));
-    expect(sectionText(ack)).toContain(SlackMessages.working);
+    expect(sectionText(ack)).toContain(Messages.working);
     letSlowAnswersGo();
     const sent = await fake.waitFor("respond", (c) => c.status === 200 && JSON.stringify(c.body).includes("£4.4 billion"));
     expect(sent.body.response_type).toBe("ephemeral");

@@ -3,7 +3,10 @@
 // field (a hostile article URL included), entities never split when cutting.
 import { describe, expect, it } from "vitest";
 import type { Block, Reply, SourceRef } from "../../src/reply/model.ts";
-import { ACTION_SHARE, BUTTON_TEXT_MAX, BUTTON_VALUE_MAX, MAX_BLOCKS, SECTION_TEXT_MAX, encodeState, fitEscaped, renderNotice, renderSlack, type SlackMessage } from "../../src/reply/slack.ts";
+import { parseButton } from "../../src/reply/buttons.ts";
+import { ACTION_SHARE, BUTTON_TEXT_MAX, BUTTON_VALUE_MAX, MAX_BLOCKS, SECTION_TEXT_MAX, type SlackMessage } from "../../src/reply/slack-kit.ts";
+import { renderNotice, renderSlack } from "../../src/reply/slack.ts";
+import { fitText, slackText } from "../../src/reply/text.ts";
 import { checkMessage, LIMITS, liveMentions } from "../fakes/slack-api.ts";
 
 const src: SourceRef = { articleId: "a1", title: "Duncan Smith quits", date: "2016-03-19", url: "https://news.example/ids?a=1&b=2", path: "a1.md", paragraph: 12 };
@@ -67,7 +70,7 @@ describe("Slack renderer edge cases", () => {
             verbatim: true,
           },
         },
-        { type: "actions", elements: [{ type: "button", action_id: ACTION_SHARE, text: { type: "plain_text", text: "Share in channel" }, value: '{"c":"figure","q":"PIP","p":1}', style: "primary" }] },
+        { type: "actions", elements: [{ type: "button", action_id: ACTION_SHARE, text: { type: "plain_text", text: "Share in channel" }, value: "sh:figure:1:PIP", style: "primary" }] },
       ],
       unfurl_links: false,
       unfurl_media: false,
@@ -81,12 +84,15 @@ describe("Slack renderer edge cases", () => {
     }
   });
 
-  it("puts no button at all when the query is too long for a button's value", () => {
+  it("gives a query too long for a button's value buttons that carry a key to it instead", () => {
     const q = "x".repeat(3000);
-    expect(encodeState({ c: "quote", q, p: 2 })).toBeNull();
     const m = renderSlack(reply({ query: q, paging: { page: 1, pages: 3, total: 12 }, blocks: [quote("Hi.")] }));
     within(m);
-    expect(m.blocks.some((b) => b.type === "actions")).toBe(false);
+    const values = m.blocks.flatMap((b) => (b.type === "actions" ? b.elements.map((e) => e.value) : []));
+    expect(values.map((v) => parseButton(v))).toEqual([
+      { action: "share", command: "quote", page: 1, key: expect.stringMatching(/^[\w-]{22}$/) },
+      { action: "page", command: "quote", page: 2, key: expect.stringMatching(/^[\w-]{22}$/) },
+    ]);
   });
 
   it("fits a huge title, person, text, note and suggestion list", () => {
@@ -151,7 +157,7 @@ describe("Slack renderer edge cases", () => {
 
   it("never leaves half an entity when cutting escaped text", () => {
     for (let max = 5; max < 60; max++) {
-      const cut = fitEscaped("a & b < c > d ".repeat(5), max);
+      const cut = fitText("a & b < c > d ".repeat(5), max, slackText);
       expect(cut.length).toBeLessThanOrEqual(max);
       expect(cut).not.toMatch(/&(?!amp;|lt;|gt;)/);
     }

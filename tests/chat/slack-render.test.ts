@@ -4,7 +4,11 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { commands } from "../../commands/index.ts";
 import type { Block, QuoteBlock, Reply, SourceRef } from "../../src/reply/model.ts";
-import { BUTTON_TEXT_MAX, BUTTON_VALUE_MAX, MAX_BLOCKS, SECTION_TEXT_MAX, SlackMessages, decodeState, escapeSlack, renderSlack } from "../../src/reply/slack.ts";
+import { parseButton } from "../../src/reply/buttons.ts";
+import { Messages } from "../../src/reply/messages.ts";
+import { BUTTON_TEXT_MAX, BUTTON_VALUE_MAX, MAX_BLOCKS, SECTION_TEXT_MAX } from "../../src/reply/slack-kit.ts";
+import { renderSlack } from "../../src/reply/slack.ts";
+import { slackText } from "../../src/reply/text.ts";
 import { checkMessage } from "../fakes/slack-api.ts";
 import { manifest } from "../../slack/manifest.ts";
 import { LIVE_MENTION, visibleText } from "./slack-helpers.ts";
@@ -60,8 +64,8 @@ describe("the Slack renderer", () => {
         {
           type: "actions",
           elements: [
-            { type: "button", action_id: "newsbot_share", text: { type: "plain_text", text: "Share in channel" }, value: '{"c":"quote","q":"sturgeon","p":1}', style: "primary" },
-            { type: "button", action_id: "newsbot_more", text: { type: "plain_text", text: "More" }, value: '{"c":"quote","q":"sturgeon","p":2}' },
+            { type: "button", action_id: "newsbot_share", text: { type: "plain_text", text: "Share in channel" }, value: "sh:quote:1:sturgeon", style: "primary" },
+            { type: "button", action_id: "newsbot_more", text: { type: "plain_text", text: "More" }, value: "pg:quote:2:sturgeon" },
           ],
         },
       ],
@@ -130,25 +134,26 @@ describe("the Slack renderer", () => {
     expect(shown).not.toMatch(LIVE_MENTION);
     expect(shown).toContain("&lt;!channel&gt; &lt;!here&gt; &lt;@U123&gt; &amp; &lt;https://evil.test|click&gt;");
     expect(shown).toContain("<https://news.example/a?x=1&amp;y=%3C2%3E|");
-    expect(escapeSlack("a & b <c>")).toBe("a &amp; b &lt;c&gt;");
+    expect(slackText("a & b <c>")).toBe("a &amp; b &lt;c&gt;");
   });
 
   it("shares in channel without buttons, saying who shared", () => {
     const m = renderSlack(reply([quote()]), { visibility: "in_channel", buttons: false, sharedBy: "U42" });
     expect(m.response_type).toBe("in_channel");
     expect(m.blocks.some((b) => b.type === "actions")).toBe(false);
-    expect(visibleText(m)).toContain(SlackMessages.sharedBy("U42"));
+    expect(visibleText(m)).toContain(Messages.sharedBy("U42"));
   });
 
-  it("keeps the button state within 2000 characters and refuses values that are not its own", () => {
-    const m = renderSlack(reply([quote()], { query: "\u0001".repeat(500) }));
-    for (const b of m.blocks.flatMap((b) => (b.type === "actions" ? b.elements : []))) expect(b.value.length).toBeLessThanOrEqual(BUTTON_VALUE_MAX);
-    expect(decodeState('{"c":"quote","q":"x","p":3}')).toEqual({ c: "quote", q: "x", p: 3 });
+  it("keeps the button state within 2000 characters, in the format Discord's buttons use", () => {
+    const m = renderSlack(reply([quote()], { query: "\u0001".repeat(2500) }));
+    const values = m.blocks.flatMap((b) => (b.type === "actions" ? b.elements.map((e) => e.value) : []));
+    expect(values).toHaveLength(2);
+    for (const v of values) expect(v.length).toBeLessThanOrEqual(BUTTON_VALUE_MAX);
     const hostile = renderSlack(reply([quote()], { query: "<!channel> & <@U123>" }));
-    const share = hostile.blocks.flatMap((b) => (b.type === "actions" ? b.elements : []))[0];
+    const [share, more] = hostile.blocks.flatMap((b) => (b.type === "actions" ? b.elements : []));
     expect(share.value).not.toMatch(/[<>&]/);
-    expect(decodeState(share.value)).toEqual({ c: "quote", q: "<!channel> & <@U123>", p: 1 });
-    for (const bad of ["", "{", '{"c":"../x","q":"","p":1}', '{"c":"quote","q":1,"p":1}', "x".repeat(3000)]) expect(decodeState(bad)).toBeNull();
+    expect(parseButton(share.value)).toEqual({ action: "share", command: "quote", query: "<!channel> & <@U123>", page: 1 });
+    expect(parseButton(more.value)).toEqual({ action: "page", command: "quote", query: "<!channel> & <@U123>", page: 2 });
   });
 });
 

@@ -2,7 +2,7 @@
 // SLACK_APP_TOKEN (no signing secret, no port), pointed at the fake Slack, which hands out a local WebSocket
 // and sends slash commands as envelopes, as Slack does. Also measures how fast answers come back.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SlackMessages } from "../../src/reply/slack.ts";
+import { Messages } from "../../src/reply/messages.ts";
 import { checkMessage, startFakeSlack, type FakeSlack } from "../fakes/slack-api.ts";
 import { articlesFolder, startNewsbot, type Running } from "../helpers/process.ts";
 import { APP_TOKEN, BOT_TOKEN, HOSTILE_ARTICLE, LIVE_MENTION, slashForm, visibleText } from "./slack-helpers.ts";
@@ -64,7 +64,7 @@ describe("newsbot start in Socket Mode, driven as Slack drives it", () => {
     const times: number[] = [];
     for (let i = 0; i < 30; i++) {
       const r = await envelope(i % 2 ? "/figure" : "/quote", queries[i % queries.length]);
-      expect(r.text).not.toContain(SlackMessages.working);
+      expect(r.text).not.toContain(Messages.working);
       times.push(r.ms);
     }
     times.sort((a, b) => a - b);

@@ -6,7 +6,8 @@ import { startSlack, type RunningSlack } from "../../src/chat/slack.ts";
 import { loadConfig, type SlackConfig } from "../../src/config.ts";
 import { openBot, type Bot } from "../../src/core.ts";
 import { memoryLogger } from "../../src/log.ts";
-import { ACTION_MORE, ACTION_SHARE, SlackMessages } from "../../src/reply/slack.ts";
+import { Messages } from "../../src/reply/messages.ts";
+import { ACTION_MORE, ACTION_SHARE } from "../../src/reply/slack-kit.ts";
 import { checkMessage, startFakeSlack, type FakeSlack } from "../fakes/slack-api.ts";
 import { eventually } from "../helpers/net.ts";
 import { tempDir } from "../helpers/tmp.ts";
@@ -167,6 +168,17 @@ describe("Slack over HTTP, with the real Bolt receiver", () => {
     expect(posted.body.unfurl_links).toBe("false");
   });
 
+  it("a draft too long for a button's value gets buttons that find it in the archive", async () => {
+    const draft = `Owen Smith said “Everything about these cuts is shameful.” ${"The council met again on Tuesday. ".repeat(70)}`;
+    expect(draft.length).toBeGreaterThan(2000);
+    const first = await ask("/check", draft);
+    const share = first.json.blocks.find((b: any) => b.type === "actions").elements.find((e: any) => e.action_id === ACTION_SHARE);
+    expect(share.value).toMatch(/^sk:check:1:[\w-]{22}$/);
+    await postSigned(slack.port!, buttonForm(ACTION_SHARE, share.value, fake.responseUrl()));
+    const shared = await fake.waitFor("respond", (c) => c.body.response_type === "in_channel" && textOf(c.body).includes("Checked"));
+    expect(textOf(shared.body)).toContain("Everything about these cuts is shameful");
+  });
+
   it("answers a slash command it does not know with a clear message, not a timeout", async () => {
     const r = await ask("/frobnicate", "x");
     expect(r.status).toBe(200);
@@ -179,7 +191,7 @@ describe("Slack over HTTP, with the real Bolt receiver", () => {
 
   it("a button with a value that is not ours says the answer has expired", async () => {
     await postSigned(slack.port!, buttonForm(ACTION_MORE, "garbage{", fake.responseUrl()));
-    await fake.waitFor("respond", (c) => textOf(c.body).includes(SlackMessages.expired));
+    await fake.waitFor("respond", (c) => textOf(c.body).includes(Messages.buttonExpired));
   });
 });
 
@@ -210,7 +222,7 @@ describe("Slack answers that take longer than the acknowledgement budget", () =>
     const url = fake.responseUrl();
     const r = await askSlow(slashForm("/quote", "owen smith", url));
     expect(r.status).toBe(200);
-    expect(r.text).toContain(SlackMessages.working);
+    expect(r.text).toContain(Messages.working);
     const call = await fake.waitFor("respond", (c) => textOf(c.body).includes("humiliating climbdown"));
     expect(checkMessage(call.body)).toBeNull();
   });
@@ -250,7 +262,7 @@ describe("Slack answers that take longer than the acknowledgement budget", () =>
     holding = false;
     const r = await postSigned(slow.port!, slashForm("/quote", "owen smith", fake.responseUrl()));
     expect(r.status).toBe(200);
-    expect(r.text).not.toContain(SlackMessages.working);
+    expect(r.text).not.toContain(Messages.working);
     expect(r.text).toContain("humiliating climbdown");
   });
 });

@@ -1,5 +1,6 @@
-// The PostgreSQL archive's history of scheduled digests and the leases of replicas, by the database's clock.
-import type { DigestLedger, DigestStatus, Leases } from "../store.ts";
+// The PostgreSQL archive's history of scheduled digests, the leases of replicas and the queries chat
+// buttons could not hold, by the database's clock.
+import type { ButtonMemory, DigestLedger, DigestStatus, Leases } from "../store.ts";
 import type { PgDb } from "./db.ts";
 
 export function postgresLedger(db: PgDb): DigestLedger {
@@ -35,6 +36,22 @@ export function postgresLeases(db: PgDb): Leases {
 
     async releaseLease(name, owner) {
       await db.pool.query("DELETE FROM leases WHERE name = $1 AND owner = $2", [name, owner]);
+    },
+  };
+}
+
+export function postgresButtons(db: PgDb): ButtonMemory {
+  return {
+    async rememberButton(key, value, ttlMs) {
+      // Expired rows go as new ones come: the table holds about a day of long queries.
+      await db.pool.query("DELETE FROM buttons WHERE expires_at < now()");
+      await db.pool.query(`INSERT INTO buttons (key, value, expires_at) VALUES ($1, $2, now() + $3 * interval '1 millisecond')
+        ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at`, [key, value, ttlMs]);
+    },
+
+    async recallButton(key) {
+      const [r] = await db.rows("SELECT value FROM buttons WHERE key = $1 AND expires_at >= now()", [key]);
+      return r ? (r.value as string) : null;
     },
   };
 }

@@ -1,6 +1,6 @@
 // The PostgreSQL archive's tables, created and migrated on start. Everything derived from the article files
-// is dropped and rebuilt when SCHEMA_VERSION changes (as the SQLite store does); digests, leases and the
-// revision counter are history and stay. Text columns compare as bytes (COLLATE "C"), as SQLite does, so
+// is dropped and rebuilt when SCHEMA_VERSION changes (as the SQLite store does); digests, leases, the
+// buttons' kept queries and the revision counter are history and stay. Text columns compare as bytes (COLLATE "C"), as SQLite does, so
 // orders and prefix ranges do not depend on the server's locale.
 import type pg from "pg";
 
@@ -18,6 +18,8 @@ CREATE TABLE IF NOT EXISTS digests (
   channel text COLLATE "C" NOT NULL, scheduled_at text COLLATE "C" NOT NULL, owner text NOT NULL, status text NOT NULL,
   detail text, claimed_at text NOT NULL, finished_at text, PRIMARY KEY (channel, scheduled_at));
 CREATE TABLE IF NOT EXISTS leases (name text COLLATE "C" PRIMARY KEY, owner text COLLATE "C" NOT NULL, expires_at timestamptz NOT NULL);
+CREATE TABLE IF NOT EXISTS buttons (key text COLLATE "C" PRIMARY KEY, value text NOT NULL, expires_at timestamptz NOT NULL);
+CREATE INDEX IF NOT EXISTS buttons_expiry ON buttons (expires_at);
 `;
 
 const DERIVED = ["meta", "files", "articles", "quotes", "figures", "people", "acronyms", "names", "terms", "fts_totals"];

@@ -7,7 +7,7 @@ import { describeUrl } from "../../config.ts";
 import type { Logger } from "../../log.ts";
 import type { ArchiveStore } from "../store.ts";
 import { PgDb, types } from "./db.ts";
-import { postgresLedger, postgresLeases } from "./ledger.ts";
+import { postgresButtons, postgresLedger, postgresLeases } from "./ledger.ts";
 import { postgresReader } from "./read.ts";
 import { migrate } from "./schema.ts";
 import { postgresWriter } from "./write.ts";
@@ -40,7 +40,7 @@ export async function connectPostgresStore(url: string, log: Logger): Promise<Po
   const db = new PgDb(pool);
   return {
     kind: "postgres",
-    ...postgresWriter(db), ...postgresReader(db), ...postgresLedger(db), ...postgresLeases(db),
+    ...postgresWriter(db), ...postgresReader(db), ...postgresLedger(db), ...postgresLeases(db), ...postgresButtons(db),
     close: () => db.close(),
   };
 }

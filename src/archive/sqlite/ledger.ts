@@ -1,6 +1,7 @@
-// The SQLite archive's history of scheduled digests and the leases of processes sharing the file.
+// The SQLite archive's history of scheduled digests, the leases of processes sharing the file, and the
+// queries chat buttons could not hold.
 import type { Row } from "../rows.ts";
-import type { DigestLedger, DigestStatus, Leases } from "../store.ts";
+import type { ButtonMemory, DigestLedger, DigestStatus, Leases } from "../store.ts";
 import type { SqliteDb } from "./db.ts";
 
 export function sqliteLedger(s: SqliteDb): DigestLedger {
@@ -36,6 +37,23 @@ export function sqliteLeases(s: SqliteDb): Leases {
 
     async releaseLease(name, owner) {
       s.stmt("DELETE FROM leases WHERE name = ? AND owner = ?").run(name, owner);
+    },
+  };
+}
+
+export function sqliteButtons(s: SqliteDb): ButtonMemory {
+  return {
+    async rememberButton(key, value, ttlMs) {
+      const now = Date.now();
+      // Expired rows go as new ones come: the table holds about a day of long queries.
+      s.stmt("DELETE FROM buttons WHERE expires_ms < ?").run(now);
+      s.stmt("INSERT INTO buttons (key, value, expires_ms) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_ms = excluded.expires_ms")
+        .run(key, value, now + ttlMs);
+    },
+
+    async recallButton(key) {
+      const r = s.stmt("SELECT value FROM buttons WHERE key = ? AND expires_ms >= ?").get(key, Date.now()) as Row | undefined;
+      return r ? (r.value as string) : null;
     },
   };
 }

@@ -39,7 +39,8 @@ CREATE VIRTUAL TABLE articles_vocab USING fts5vocab(articles_fts, 'row');
 `;
 
 /**
- * Digests posted are history, not derived from the files: kept across rebuilds. The unique (channel,
+ * Digests posted are history, not derived from the files: kept across rebuilds (as are leases and the
+ * buttons' kept queries). The unique (channel,
  * scheduled_at) key is the claim that makes a scheduled digest go out once across restarts and processes.
  */
 const HISTORY = `
@@ -47,6 +48,8 @@ CREATE TABLE IF NOT EXISTS digests (
   channel TEXT NOT NULL, scheduled_at TEXT NOT NULL, owner TEXT NOT NULL, status TEXT NOT NULL, detail TEXT,
   claimed_at TEXT NOT NULL, finished_at TEXT, PRIMARY KEY (channel, scheduled_at));
 CREATE TABLE IF NOT EXISTS leases (name TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_ms INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS buttons (key TEXT PRIMARY KEY, value TEXT NOT NULL, expires_ms INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS buttons_expiry ON buttons(expires_ms);
 `;
 
 /**
@@ -67,7 +70,7 @@ export function migrate(db: Database.Database): void {
   }
   // The archive is derived from the article files, so an old layout is dropped and rebuilt, not migrated.
   db.transaction(() => {
-    const objects = db.prepare("SELECT type, name FROM sqlite_master WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts_%' AND name NOT IN ('digests', 'leases')").all() as { type: string; name: string }[];
+    const objects = db.prepare("SELECT type, name FROM sqlite_master WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts_%' AND name NOT IN ('digests', 'leases', 'buttons')").all() as { type: string; name: string }[];
     for (const o of objects) db.exec(`DROP ${o.type.toUpperCase()} IF EXISTS "${o.name}"`);
     db.exec(SCHEMA);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);

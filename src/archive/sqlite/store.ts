@@ -1,9 +1,9 @@
 // The embedded archive: one SQLite file per articles folder (better-sqlite3, FTS5 for words). Everything
 // extracted is stored with the article, so a restart redoes nothing. Its parts: schema.ts (tables),
-// write.ts (ingestion), read.ts and search.ts (commands), ledger.ts (digests and leases).
+// write.ts (ingestion), read.ts and search.ts (commands), ledger.ts (digests, leases, buttons).
 import type { ArchiveStore } from "../store.ts";
 import { SqliteDb } from "./db.ts";
-import { sqliteLedger, sqliteLeases } from "./ledger.ts";
+import { sqliteButtons, sqliteLedger, sqliteLeases } from "./ledger.ts";
 import { sqliteReader } from "./read.ts";
 import { sqliteWriter } from "./write.ts";
 
@@ -14,7 +14,7 @@ export function openSqliteStore(path: string): SqliteStore {
   const db = new SqliteDb(path);
   return {
     kind: "sqlite",
-    ...sqliteWriter(db), ...sqliteReader(db), ...sqliteLedger(db), ...sqliteLeases(db),
+    ...sqliteWriter(db), ...sqliteReader(db), ...sqliteLedger(db), ...sqliteLeases(db), ...sqliteButtons(db),
     close: async () => db.close(),
   };
 }
