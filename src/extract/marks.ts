@@ -2,6 +2,10 @@
 // by what stands either side; a mark that opens while a quotation is still open means the first ran on
 // without its closing mark (common where paragraphs were merged), and a paragraph that ends inside a
 // quotation leaves it open.
+//
+// Most outlets quote with double marks and nest with single ones; some (much of the British press) do the
+// reverse: ‘We will act,’ she said. The style is decided once per article, and in the single style an
+// apostrophe (don’t, the players’ union, ’90s) is told from a closing mark by what stands either side.
 
 export interface Span {
   /** Offsets of the words between the marks, trimmed of white space. */
@@ -13,11 +17,39 @@ export interface Span {
   closeAt: number;
 }
 
+export type QuoteStyle = "double" | "single";
+
 const OPENERS = new Set(["“", "«", "„"]);
 const CLOSERS = new Set(["”", "»"]);
-const MARKS = /["“”«»„]/g;
+const DOUBLE_MARKS = /["“”«»„]/g;
+const SINGLE_MARKS = /['‘’]/g;
 
-export function quoteSpans(p: string): Span[] {
+// What may stand before an opening mark, and after a closing one.
+const BEFORE_OPEN = /[\s(\[{—–-]/;
+const AFTER_CLOSE = /[\s.,;:!?)\]}—–-]/;
+
+/**
+ * "single" when the article quotes speech with single marks: it has more speech-like spans (four words or more,
+ * closed after the punctuation that ends a clause: ‘We will look again at this,’) in single marks than in
+ * double ones. Scare quotes and titles in single marks ('Golden Age') do not count.
+ */
+export function quoteStyle(paragraphs: readonly string[]): QuoteStyle {
+  let doubles = 0;
+  let singles = 0;
+  for (const p of paragraphs) {
+    if (p.includes("'") || p.includes("‘") || p.includes("’")) singles += speechLike(p, quoteSpans(p, "single"));
+    doubles += speechLike(p, quoteSpans(p, "double"));
+  }
+  return singles > doubles ? "single" : "double";
+}
+
+function speechLike(p: string, spans: Span[]): number {
+  let n = 0;
+  for (const s of spans) if (s.closeAt >= 0 && /[,.!?]$/.test(p.slice(s.start, s.end)) && /(?:\S+\s+){3}\S/.test(p.slice(s.start, s.end))) n++;
+  return n;
+}
+
+export function quoteSpans(p: string, style: QuoteStyle = "double"): Span[] {
   const spans: Span[] = [];
   let open = -1;
   const finish = (end: number, closeAt: number) => {
@@ -28,28 +60,60 @@ export function quoteSpans(p: string): Span[] {
     if (e > s) spans.push({ start: s, end: e, openAt: open, closeAt });
     open = -1;
   };
+  const marks = style === "double" ? DOUBLE_MARKS : SINGLE_MARKS;
+  const kindOf = style === "double" ? doubleKind : singleKind;
   // Jump from mark to mark: most of a paragraph is not marks, and a per-character loop dominated extraction.
-  MARKS.lastIndex = 0;
-  for (let found = MARKS.exec(p); found; found = MARKS.exec(p)) {
-    const i = found.index;
-    const ch = found[0];
-    let kind: "open" | "close" | null = null;
-    if (OPENERS.has(ch)) kind = "open";
-    else if (CLOSERS.has(ch)) kind = "close";
-    else if (ch === '"') {
-      const before = i === 0 || /[\s(\[{—–-]/.test(p[i - 1]);
-      const after = i === p.length - 1 || /[\s.,;:!?)\]}—–]/.test(p[i + 1]);
-      if (before && !after) kind = "open";
-      else if (!before && after) kind = "close";
-      else kind = open >= 0 ? "close" : "open";
-    }
+  marks.lastIndex = 0;
+  for (let found = marks.exec(p); found; found = marks.exec(p)) {
+    const kind = kindOf(p, found.index, open >= 0);
     if (kind === "open") {
-      if (open >= 0) finish(i, -1);
-      open = i;
+      if (open >= 0) finish(found.index, -1);
+      open = found.index;
     } else if (kind === "close" && open >= 0) {
-      finish(i, i);
+      finish(found.index, found.index);
     }
   }
+  marks.lastIndex = 0;
   if (open >= 0) finish(p.length, -1);
   return spans;
+}
+
+function doubleKind(p: string, i: number, isOpen: boolean): "open" | "close" | null {
+  const ch = p[i];
+  if (OPENERS.has(ch)) return "open";
+  if (CLOSERS.has(ch)) return "close";
+  const before = i === 0 || BEFORE_OPEN.test(p[i - 1]);
+  const after = i === p.length - 1 || AFTER_CLOSE.test(p[i + 1]);
+  if (before && !after) return "open";
+  if (!before && after) return "close";
+  return isOpen ? "close" : "open";
+}
+
+/**
+ * A single mark opens before a word at the start of a phrase, and closes after a word or punctuation when no
+ * letter follows. Between letters (don’t, O’Brien) or before a year (’90s) it is an apostrophe. After an "s"
+ * and before a word (the players’ union) it is taken as a possessive unless the quotation has no other way
+ * to close in the paragraph.
+ */
+function singleKind(p: string, i: number, isOpen: boolean): "open" | "close" | null {
+  const prev = i === 0 ? " " : p[i - 1];
+  const next = i === p.length - 1 ? " " : p[i + 1];
+  const letterBefore = /[\p{L}\p{N}]/u.test(prev);
+  const letterAfter = /[\p{L}\p{N}]/u.test(next);
+  if (letterBefore && letterAfter) return null;
+  if (!isOpen) {
+    if (p[i] === "’" && !/\s/.test(prev)) return null;
+    return (i === 0 || BEFORE_OPEN.test(prev) || /["“]/.test(prev)) && !/\s/.test(next) && !/\d/.test(next) ? "open" : null;
+  }
+  if (/\s/.test(prev) || p[i] === "‘") return (BEFORE_OPEN.test(prev) || i === 0) && letterAfter ? "open" : null;
+  if (!AFTER_CLOSE.test(next) && !/["”]/.test(next)) return null;
+  // "the players’ union": an s, a mark and a word. A closing mark after punctuation comes later in the paragraph.
+  if (prev === "s" && /\s/.test(next) && /^\s+\p{Ll}/u.test(p.slice(i + 1, i + 4)) && hasLaterClose(p, i + 1)) return null;
+  return "close";
+}
+
+function hasLaterClose(p: string, from: number): boolean {
+  // A quotation runs a few sentences at most: looking further would make a paragraph of possessives quadratic.
+  const rest = p.slice(from, from + 600);
+  return /[^\s]['’](?=[\s.,;:!?)\]—–-]|$)/.test(rest);
 }
