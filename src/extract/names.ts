@@ -46,7 +46,8 @@ export const ROLE_WORDS = new Set(
     "manager coach captain editor founder head boss professor lawyer judge officer official officials psychologist " +
     "general shadow deputy vice first foreign home health defence education culture sports trade industry justice " +
     "attorney chief-executive owner partner strategist researcher scientist expert campaigner activist adviser advisor " +
-    "envoy representative spokesperson counsel prosecutor inspector superintendent constable king queen prince princess"
+    "envoy representative spokesperson counsel prosecutor inspector superintendent constable king queen prince princess " +
+    "cardinal archbishop bishop rabbi imam sheikh pope colonel lieutenant sergeant admiral commander detective sheriff"
   ).split(" "),
 );
 

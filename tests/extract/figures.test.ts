@@ -8,6 +8,7 @@ function people(canonical: Record<string, string> = {}): PeopleIndex {
   return {
     people: [],
     mentions: [],
+    unplaced: [],
     resolve: (name) => canonical[name] ?? null,
     gender: () => null,
     kind: () => null,

@@ -1,0 +1,48 @@
+// Where a name stands tells what it names, whatever the name: the subject of a verb of speech ("Chidi Okonkwo
+// said"), the name after an inverted one ("…," said Xiu Mei Lin), the object of "according to", a name that
+// "who" follows, or the head of an apposition that gives a role ("Priya Raman, the finance minister,") is a
+// person — or an organisation, when the apposition says so ("Acme, the mining group,").
+import { cueForm, isModal } from "./cues.ts";
+import { ORG_WORDS } from "./names.ts";
+import { ORGANISATION, PERSON } from "./speaker-nouns.ts";
+
+const AFTER = /^\s+((?:(?:has|had|have|also|will|would|later|then|is|was|earlier|again|previously)\s+){0,2})(\p{Ll}+)\b/u;
+const APPOSITION = /^,\s+((?:[\p{L}'’&.-]+\s+){0,6}?[\p{L}'’&.-]+)\s*(?:,|$|\s+(?:of|at|for|with|from|in|on|who)\b)/u;
+const SKIPPED = new Set("a an the its his her their former senior chief deputy acting then now also".split(" "));
+
+export function positionKind(text: string, start: number, end: number): "person" | "organisation" | null {
+  // "Munich Re, the world's biggest reinsurer, said": the verb may stand after an apposition.
+  const next = AFTER.exec(text.slice(end, end + 40)) ?? AFTER.exec(text.slice(end, end + 120).replace(/^,[^,.;:"“”]{3,80},/, ""));
+  if (next) {
+    const form = cueForm(next[2]);
+    const modal = next[1].trim().split(/\s+/).pop() ?? "";
+    if (form === "finite" || (form === "base" && isModal(modal))) return "person";
+  }
+  if (/^,\s+who\b/.test(text.slice(end, end + 8))) return "person";
+  // "Mei Tan, Brightwater Traders Association said": a body after the name, then the verb.
+  const body = /^,\s+((?:\p{Lu}[\p{L}&.'’-]*\s+){1,5})(\p{Ll}+)\b/u.exec(text.slice(end, end + 80));
+  if (body && cueForm(body[2]) === "finite" && body[1].split(/\s+/).some((w) => ORG_WORDS.has(w.toLowerCase()))) return "person";
+  if (named(text, start)) return "person";
+  const appos = APPOSITION.exec(text.slice(end, end + 80));
+  if (appos) {
+    for (const word of appos[1].split(/\s+/)) {
+      const w = word.toLowerCase().replace(/['’]s$/, "");
+      if (SKIPPED.has(w) || /['’]s$/.test(word) || /^\p{Lu}/u.test(word)) continue;
+      if (ORGANISATION.has(w)) return "organisation";
+      if (PERSON.has(w)) return "person";
+    }
+  }
+  return null;
+}
+
+/** The name after an inverted cue ("…," said Foxx) or after "according to": named as a speaker. */
+export function named(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 24), start);
+  if (/\baccording to\s+$/i.test(before)) return true;
+  // Inverted only straight after the quotation or a comma: in "a spokesman said Downing Street had…" the name opens
+  // the reported clause.
+  const prev = INVERTED.exec(before);
+  return prev !== null && cueForm(prev[1]) === "finite" && prev[1] !== "told" && prev[1] !== "tells";
+}
+
+const INVERTED = /[,"”’'—–-]\s*(\p{Ll}+)\s+$/u;

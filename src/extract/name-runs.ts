@@ -1,0 +1,294 @@
+// Stage 1 of reading people: every capitalised run of an article cut into the names it holds, each with what
+// the run itself tells — a title (gender), a role ("Tory MP", "chief executive"), whether it names an
+// organisation — and where it stands: the subject of a speech verb, the name after an inverted "said", the head
+// of an apposition with a role or the object of "according to" is a speaker, whatever the name. people.ts then
+// groups these mentions into people and organisations.
+import { GIVEN_NAMES, NOT_NAME, ORG_WORDS, PLACE_WORDS, ROLE_WORDS, THING_WORDS, TITLES } from "./names.ts";
+import type { ParagraphReading } from "./paragraphs.ts";
+import { named, positionKind } from "./name-position.ts";
+import { ORGANISATION, PERSON, PROXY } from "./speaker-nouns.ts";
+import { matchesOf } from "./text.ts";
+
+// A run of capitalised words, allowing name particles and hyphens/apostrophes inside words.
+const CAPITAL_RUN = /(?<![\p{L}\p{N}])(?:[\p{Lu}][\p{L}\p{M}'’.-]*)(?:\s+(?:(?:de|van|von|der|den|da|di|du|le|la|bin|al|del|dos|ter|of|for|and|&)\s+)?[\p{Lu}][\p{L}\p{M}'’.-]*)*/gu;
+
+// Title words as a Set: `word in TITLES` on a freshly lower-cased word costs a string-table probe on every
+// word read (and `in` also saw the keys every object inherits: "Constructor" was read as a title).
+const TITLE_WORDS = new Set(Object.keys(TITLES));
+const isTitleWord = (w: string) => TITLE_WORDS.has(w);
+
+// Words that, with place names, make a run a place: "United States", "North Korea".
+const PLACE_QUALIFIERS = new Set("great united new north south east west northern southern continental".split(" "));
+
+// Offices that end a post's name ("Scottish Finance Minister") and are not surnames (unlike King, Judge, Bishop).
+const OFFICES = new Set("minister secretary chancellor president spokesman spokeswoman spokesperson chairman chairwoman director leader officer commissioner ambassador governor premier executive".split(" "));
+
+// Words that end a role phrase when reading backwards from its role word.
+const ROLE_STOP = new Set("and or but the a an of with to by from for in on at as his her their its our said says told who which that".split(" "));
+
+export interface Raw {
+  paragraph: number;
+  start: number;
+  end: number;
+  tokens: string[];
+  kind: "person" | "organisation" | "maybe";
+  gender: "m" | "f" | null;
+  role: string | null;
+}
+
+/** Every name an article's capitalised runs hold, in reading order. */
+export function findNameRuns(paragraphs: readonly string[], read: Pick<ParagraphReading, "quotes">): Raw[] {
+  const raws: Raw[] = [];
+  paragraphs.forEach((text, i) => {
+    // A capitalised phrase that fills a pair of quote marks is a title ("Hit The Road Jack"), not a name.
+    const titles = read.quotes[i].filter((q) => q.end - q.start < 60 && /^(?:(?:\p{Lu}[\p{L}'’-]*|the|of|and|a|in|on|to)(?:[\s,!?.]+|$))+$/u.test(text.slice(q.start, q.end)));
+    for (const m of matchesOf(text, CAPITAL_RUN)) {
+      // Most runs are one ordinary word that opens a sentence ("The", "But"): skip them before any work.
+      if (!m[0].includes(" ") && NOT_NAME.has(m[0].toLowerCase())) continue;
+      if (titles.some((q) => q.start === m.index && m.index + m[0].length >= q.end - 1 && m[0].includes(" "))) continue;
+      for (const part of splitRun(m[0], m.index!)) raws.push(...readRun(text, part.at, part.run, i + 1));
+    }
+  });
+  return raws;
+}
+
+/**
+ * A capital run can hold several names: "Labour's Owen Smith" (a possessive ends the first), "be OK. We're"
+ * (a full stop ends a sentence, unless it follows an initial or a title).
+ */
+function splitRun(run: string, at: number): { run: string; at: number }[] {
+  // Most runs are one word, and one word is one part whatever it ends with.
+  if (!/\s/.test(run)) return [{ run, at }];
+  const parts: { run: string; at: number }[] = [];
+  const re = /\S+/g;
+  let start = -1;
+  let last = -1;
+  for (const m of matchesOf(run, re)) {
+    if (start < 0) start = m.index!;
+    last = m.index! + m[0].length;
+    const word = m[0];
+    // Initials ("J.", "M.K.") and titles ("Mr.", "Dr.") keep their full stop inside a name.
+    const ends = isPossessive(word) || (word.endsWith(".") && !/^(?:\p{Lu}\.)+$/u.test(word) && !isTitleWord(word.slice(0, -1).toLowerCase()));
+    if (ends) {
+      parts.push({ run: run.slice(start, last), at: at + start });
+      start = -1;
+    }
+  }
+  if (start >= 0) parts.push({ run: run.slice(start, last), at: at + start });
+  return parts;
+}
+
+/** A capital run, cleaned: opening words that are not names dropped, titles and roles read off. */
+function readRun(text: string, at: number, run: string, paragraph: number): Raw[] {
+  let toks = wordsOf(run, at);
+  // Each word is compared in lower case many times over: lower it once.
+  const lows = toks.map((t) => t.word.toLowerCase());
+  const low = (i: number) => lows[i];
+  // A sentence that opens with an adverb or a participle ("Putting Vioxx back…") does not lend it to the name.
+  const sentenceStart = () => /(?:^|[.!?]["”’]?\s+)$/.test(text.slice(Math.max(0, at - 4), at));
+  let gender: "m" | "f" | null = null;
+  // A title before the name ("Dr", "Prof"), with a gender or without one.
+  let titled = false;
+  let roleFrom = -1;
+  let roleTo = -1;
+  let i = 0;
+  for (; i < toks.length; i++) {
+    const w = low(i);
+    // "Jan Egeland": a word that is both a forename and a common opener (a month's short form) opens a name
+    // when a capitalised word follows it.
+    if (GIVEN_NAMES.has(w) && i < toks.length - 1 && i === 0 && toks[i].word.length > 2 && /^\p{Lu}\p{Ll}/u.test(toks[i].word)) break;
+    // "the Cardinal and Archbishop of Canterbury Dr Rowan Williams": a role before "and" is someone else's.
+    if (w === "and") roleFrom = -1;
+    // "First Minister", "Second Lord": an ordinal that opens a role belongs to it.
+    if (NOT_NAME.has(w) && !(/^(?:first|second|third)$/.test(w) && i < toks.length - 2 && ROLE_WORDS.has(low(i + 1)))) continue;
+    if (NOT_NAME.has(w)) {
+      if (roleFrom < 0) roleFrom = i;
+      continue;
+    }
+    if (i === 0 && toks.length > 1 && /^\p{L}{4,}(?:ly|ing)$/u.test(w) && !GIVEN_NAMES.has(w) && sentenceStart()) continue;
+    if (isTitleWord(w) && i < toks.length - 1) {
+      gender = TITLES[w] ?? gender;
+      titled = true;
+      continue;
+    }
+    if (ROLE_WORDS.has(w) && i < toks.length - 1 && !ORG_WORDS.has(low(i + 1))) {
+      if (roleFrom < 0) roleFrom = i;
+      roleTo = i + 1;
+      continue;
+    }
+    break;
+  }
+  // "Liberal Democrat Alan Beith", "Treasury Paul Boateng", "Supreme Court Justice Stephen Breyer": a given name
+  // or a title inside the run starts the person; the words before are an affiliation or a role.
+  for (let k = i + 1; k < toks.length - 1; k++) {
+    const w = low(k);
+    // "Tom Vance and Ann Petrova": two names, split below, not an affiliation before a name.
+    if (w === "and" || w === "&") break;
+    const title = isTitleWord(w);
+    if (!title && !(GIVEN_NAMES.has(w) && toks.length - k <= 3 && !GIVEN_NAMES.has(low(k - 1)))) continue;
+    if (hasOrgWord(lows, k)) break;
+    let lastPrefixRole = -1;
+    for (let j = i; j < k; j++) if (ROLE_WORDS.has(low(j)) || isTitleWord(low(j))) lastPrefixRole = j;
+    if (lastPrefixRole >= 0) {
+      if (roleFrom < 0) roleFrom = i;
+      roleTo = lastPrefixRole + 1;
+    }
+    if (title) gender = TITLES[w] ?? gender;
+    titled ||= title;
+    i = title ? k + 1 : k;
+    break;
+  }
+  // "Albanian Prime Minister Fatos Nano", "Tory MP Peter Bone": the words up to the last role word are the role.
+  if (i < toks.length - 1) {
+    let lastRole = -1;
+    for (let k = toks.length - 2; k >= i && lastRole < 0; k--) if (ROLE_WORDS.has(low(k))) lastRole = k;
+    const named = toks.length - lastRole - 1;
+    if (lastRole >= i && named >= 1 && named <= 3 && !hasOrgWord(lows, lastRole + 1)) {
+      if (roleFrom < 0) roleFrom = i;
+      roleTo = lastRole + 1;
+      i = lastRole + 1;
+    }
+  }
+  // An organisation keeps its leading words: "Foreign Policy Centre" is not a Foreign someone.
+  if (roleFrom >= 0 && roleTo === i && hasOrgWord(lows, i)) {
+    i = roleFrom;
+    roleFrom = -1;
+  }
+  // "the Archbishop of Canterbury", "the Mayor of London": after a role and "of" stands a place or a body, not a person.
+  if (roleFrom >= 0 && i > 0 && i < toks.length && low(i - 1) === "of" && !toks.slice(i).some((t, j) => j > 0 && (isTitleWord(low(i + j)) || GIVEN_NAMES.has(low(i + j))))) return [];
+  const roleWords = roleFrom >= 0 ? toks.slice(roleFrom, roleTo).filter((t) => !isTitleWord(t.word.toLowerCase()) || ROLE_WORDS.has(t.word.toLowerCase())) : [];
+  toks = toks.slice(i);
+  if (toks.length === 0) return [];
+  const words = toks.map((t) => t.word);
+  const lower = lows.slice(i);
+  const last = lower[lower.length - 1];
+  const start = toks[0].at;
+  const end = toks[toks.length - 1].at + toks[toks.length - 1].word.length;
+  // Where the name stands outweighs what its words look like: "Jack Law said" is a person, "the Law" is not.
+  const position = positionKind(text, start, end) ?? describedBefore(text, start, end);
+  if (THING_WORDS.has(last) && gender === null && !(words.length > 1 && position === "person")) return [];
+  // "Scottish Finance Minister", "the Prime Minister": a run that ends in a role and opens with no forename names a
+  // post, not its holder.
+  if (words.length > 1 && OFFICES.has(last) && !GIVEN_NAMES.has(lower[0]) && !titled && !lower.some((t) => ORG_WORDS.has(t))) return [];
+  // Countries and cities stand in sentences as subjects ("China's booming economy") but are not sources here.
+  if (lower.every((t) => PLACE_WORDS.has(t) || PLACE_QUALIFIERS.has(t)) && lower.some((t) => PLACE_WORDS.has(t))) return [];
+  const acronymFirst = words.length > 1 && /^\p{Lu}{2,3}$/u.test(words[0]);
+  const isOrg = acronymFirst || lower.some((t) => ORG_WORDS.has(t)) || (words.length === 1 && /^\p{Lu}{2,6}$/u.test(words[0]));
+  if (!isOrg && lower.some((t) => t === "and" || t === "for" || t === "of")) {
+    // "Duncan Smith and Cameron": two names, not one.
+    const out: Raw[] = [];
+    let from = 0;
+    lower.forEach((t, j) => {
+      if (t !== "and" && t !== "for" && t !== "of") return;
+      if (j > from) out.push(...readRun(text, toks[from].at, text.slice(toks[from].at, toks[j - 1].at + toks[j - 1].word.length), paragraph));
+      from = j + 1;
+    });
+    if (from < toks.length) out.push(...readRun(text, toks[from].at, text.slice(toks[from].at, end), paragraph));
+    return out;
+  }
+  if (!isOrg && (words.length > 4 || (words.length > 1 && /^\p{L}$/u.test(last)))) return [];
+  // A lower-case role just before the name: "chief economist Jean-Philippe Cotis", "housing minister Yvette Cooper".
+  let role = roleWords.length ? text.slice(roleWords[0].at, roleWords[roleWords.length - 1].at + roleWords[roleWords.length - 1].word.length) : null;
+  if (!role && !isOrg && endsInRoleWord(lastWordBefore(text, start))) {
+    // Up to four words straight before the name (a regex anchored at the end would rescan the window).
+    const window = text.slice(Math.max(0, start - 60), start);
+    const tail = window.trimEnd().split(/\s+/);
+    const phrase: string[] = [];
+    for (let j = tail.length - 1; j >= 0 && phrase.length < 4 && /^[\p{L}'’-]+$/u.test(tail[j]); j--) phrase.unshift(tail[j]);
+    // The role is the run of plain words that ends at the role word: "housing minister", "chief operating
+    // officer", "Iraqi interim leader"; a function word or a verb form ends it ("by appointing psychologist").
+    let from = phrase.length - 1;
+    // A lower-case possessive ("the firm's") is not part of the role; a named one ("BT's") is.
+    while (from > 0 && !ROLE_STOP.has(phrase[from - 1].toLowerCase()) && !NOT_NAME.has(phrase[from - 1].toLowerCase()) && !/^\p{Ll}.*['’]s$/u.test(phrase[from - 1])) from--;
+    role = phrase.slice(from).join(" ");
+  }
+  let kind: Raw["kind"] = isOrg ? "organisation" : "maybe";
+  const givenFirst = lower[0].includes("-") ? lower[0].split("-").every((w) => GIVEN_NAMES.has(w)) : GIVEN_NAMES.has(lower[0]);
+  if (!isOrg && words.length > 1 && (titled || gender !== null || role !== null || givenFirst || (/^\p{Lu}{2,}$/u.test(words[0]) && words.slice(1).some((t) => /\p{Ll}/u.test(t))))) kind = "person";
+  // Where a name stands tells too: "the producer Quincy Jones", "Quincy Jones, who…", "said Quincy Jones".
+  if (kind === "maybe" && words.length > 1 && position !== null) kind = position;
+  // A bare surname after a title ("Mr Thomas") is a person; without one it is left for the surname index to place.
+  // So is a single name after an inverted cue ("…," said Foxx).
+  if (words.length === 1 && !isOrg) kind = titled || roleFrom >= 0 || named(text, start) ? "person" : "maybe";
+  return [{ paragraph, start, end, tokens: words, kind, gender, role: role ? role.replace(/['’]s$/, "") : null }];
+}
+
+/**
+ * "the producer Quincy Jones", "Kidman's publicist Wendy Day", "Quincy Jones, his friend…": a common noun with its
+ * determiner or owner just before the name, or a possessive pronoun after it, says a person.
+ */
+function describedBefore(text: string, start: number, end: number): "person" | "organisation" | null {
+  if (/^,\s+(?:his|her)\b/.test(text.slice(end, end + 8))) return "person";
+  // "his friend and colleague Ravi Nair", "the producer Quincy Jones", "Kidman's publicist Wendy Day", "chief
+  // economist, Mei Tan": the noun just before the name says what it names.
+  const prev = /(?:\b(?:the|a|an|his|her|their|its|our)|\p{L}['’]s?|^|[.,;:]|\b[\p{Ll}-]+,|\b\p{Lu}[\p{L}&.-]*)\s+((?:[\p{Ll}-]+\s+){0,3}?)([\p{Ll}-]+),?\s+$/u.exec(text.slice(Math.max(0, start - 60), start));
+  if (!prev) return null;
+  const noun = prev[2];
+  if (ORGANISATION.has(noun)) return "organisation";
+  if (PERSON.has(noun) || PROXY.has(noun)) return "person";
+  // A determiner or owner straight before one noun: "the producer", "Kidman's publicist".
+  return prev[1] === "" && !/[.,;:]\s*$/.test(prev[0].slice(0, prev[0].length - noun.length - 1)) && /^(?:the|a|an|his|her|their|its|our|\p{L}+['’]s?)\s/u.test(prev[0]) ? "person" : null;
+}
+
+/** The words of a run with their offsets, each stripped of a possessive and trailing punctuation. */
+function wordsOf(run: string, at: number): { at: number; word: string }[] {
+  const out: { at: number; word: string }[] = [];
+  const re = /\S+/g;
+  for (let m = re.exec(run); m; m = re.exec(run)) {
+    const word = strip(m[0]);
+    if (word !== "") out.push({ at: at + m.index, word });
+  }
+  return out;
+}
+
+/** "Labour's" → "Labour", "U.S." → "U.S": possessives and trailing punctuation belong to the sentence, not the name. */
+function strip(word: string): string {
+  const last = word[word.length - 1];
+  // Most words end in a letter that is not a possessive's s: nothing to strip, and no regex to run.
+  if (last !== "." && last !== "-" && !isApostrophe(last) && !isPossessive(word)) return word;
+  if (/^(?:\p{Lu}\.)+$/u.test(word)) return word;
+  return word.replace(/['’]s?$/, "").replace(/[.'’-]+$/, "");
+}
+
+function isApostrophe(ch: string | undefined): boolean {
+  return ch === "'" || ch === "’";
+}
+
+/** Ends in "'s" or "’s". */
+function isPossessive(word: string): boolean {
+  return word.length >= 2 && word[word.length - 1] === "s" && isApostrophe(word[word.length - 2]);
+}
+
+/** Whether any word from `from` on makes the run an organisation. */
+function hasOrgWord(lows: string[], from: number): boolean {
+  for (let j = from; j < lows.length; j++) if (ORG_WORDS.has(lows[j])) return true;
+  return false;
+}
+
+/**
+ * The word straight before a name, when white space separates them and it lies within 60 characters; "" when
+ * not. Scanned by hand: it is asked for nearly every name, and most answers are "no role".
+ */
+function lastWordBefore(text: string, start: number): string {
+  const from = Math.max(0, start - 60);
+  if (start <= from || !isSpace(text.charCodeAt(start - 1))) return "";
+  let end = start - 1;
+  while (end >= from && isSpace(text.charCodeAt(end))) end--;
+  let begin = end;
+  while (begin >= from && !isSpace(text.charCodeAt(begin))) begin--;
+  return text.slice(begin + 1, end + 1);
+}
+
+/** "minister", "vice-chairman": a plain word that is, or ends in, a role word. */
+function endsInRoleWord(word: string): boolean {
+  const w = word.toLowerCase();
+  // The Set answers first: most words before a name are not role words, and then no regex need run.
+  return (ROLE_WORDS.has(w) || ROLE_WORDS.has(w.slice(w.lastIndexOf("-") + 1))) && /^[\p{L}'’-]+$/u.test(word);
+}
+
+/** White space as `\s` defines it, by character code. */
+function isSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
