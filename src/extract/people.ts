@@ -28,7 +28,7 @@ export interface PeopleIndex {
   kind(name: string): Person["kind"] | null;
   /** Names of two words or more that the article gives no sign of being a person or a body ("Ravi Nair was not
    *  sure"): not speakers, but someone other than the last speaker is named. */
-  unplaced: Mention[];
+  unplaced?: Mention[];
 }
 
 

@@ -59,7 +59,8 @@ export function splitSentences(paragraph: string): Sentence[] {
   return out.filter((s) => s.text !== "");
 }
 
-function isAbbreviation(text: string, dot: number): boolean {
+/** Whether the full stop at `dot` ends an abbreviation or an initial ("Mr.", "J.", "U.S.") rather than a sentence. */
+export function isAbbreviation(text: string, dot: number): boolean {
   const m = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, dot - 12), dot));
   if (!m) return false;
   const word = m[1];
@@ -93,7 +94,16 @@ export function matchesOf(text: string, re: RegExp): RegExpExecArray[] {
 
 /** The sentence of a paragraph that contains the offset. */
 export function sentenceAt(sentences: Sentence[], offset: number): Sentence | undefined {
-  return sentences.find((s) => offset >= s.start && offset < s.end) ?? sentences[sentences.length - 1];
+  // Binary search: the last sentence that starts at or before the offset (a paragraph may hold thousands).
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sentences[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const s = sentences[lo];
+  return s && offset >= s.start && offset < s.end ? s : sentences[sentences.length - 1];
 }
 
 /**

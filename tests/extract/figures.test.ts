@@ -8,7 +8,6 @@ function people(canonical: Record<string, string> = {}): PeopleIndex {
   return {
     people: [],
     mentions: [],
-    unplaced: [],
     resolve: (name) => canonical[name] ?? null,
     gender: () => null,
     kind: () => null,

@@ -1,0 +1,280 @@
+// Stage 3 of attribution: the phrase that names a speaker, resolved to a person or organisation of the article.
+// A name is its person; a pronoun the last person (or body) named before it who fits, the subject of its
+// sentence first; a description ("the cardinal", "the Tory leader", "the firm") the one the article described so,
+// else the last one named who fits; a spokesperson the body they speak for. Each answer carries how sure it is.
+import type { Mention, PeopleIndex } from "./people.ts";
+import { cueForm } from "./cues.ts";
+import type { Phrase } from "./speaker-phrase.ts";
+import { ORGANISATION, PERSON, PROXY, nounGender } from "./speaker-nouns.ts";
+import type { Sentence } from "./text.ts";
+import type { ArticleText } from "./types.ts";
+
+/** A quotation as attribution reads it, once its own sentence has been read. */
+export interface Draft {
+  paragraph: number;
+  start: number;
+  end: number;
+  openAt: number;
+  closeAt: number;
+  text: string;
+  partial: boolean;
+  speaker: string | null;
+  cue: string | null;
+  confidence: number;
+  /** Attributed by its own sentence rather than inherited. */
+  own: boolean;
+  /** The phrase named the speaker outright, rather than by a pronoun or a description. */
+  named: boolean;
+  /** The cue's phrase names someone the article does not ("the president's chief aide", "a source"). */
+  unnamed: boolean;
+}
+
+export interface Context {
+  article: ArticleText;
+  people: PeopleIndex;
+  /** Names outside quotations, in reading order: what a pronoun or description can point back to. */
+  outside: Mention[];
+  /** Quotations read so far, in order. */
+  drafts: Draft[];
+  paragraph: number;
+  /** Each paragraph's sentences, to find the sentence a name stands in. */
+  sentences: Sentence[][];
+}
+
+export interface Resolved {
+  speaker: string | null;
+  confidence: number;
+}
+
+type Want = "m" | "f" | "org" | "any";
+
+/** Who the phrase at character offset `at` of the current paragraph names. */
+export function resolvePhrase(phrase: Phrase, at: number, ctx: Context): Resolved {
+  switch (phrase.kind) {
+    case "name":
+      return { speaker: phrase.name, confidence: 0.9 };
+    case "pronoun": {
+      const want: Want = phrase.word === "he" ? "m" : phrase.word === "she" ? "f" : "org";
+      const speaker = antecedent(ctx, at, want);
+      return { speaker, confidence: speaker ? (want === "org" ? 0.65 : 0.75) : 0 };
+    }
+    case "spokesperson": {
+      const speaker = phrase.of ? bodyNamed(phrase.of, at, ctx) : lastOrganisation(ctx, at);
+      return { speaker, confidence: speaker ? 0.7 : 0 };
+    }
+    case "description":
+      return described(phrase.words, phrase.head, at, ctx);
+    case "unnamed":
+      return { speaker: null, confidence: 0 };
+  }
+}
+
+/** "the company", "the Acme Corporation", "BBC": the body a spokesperson speaks for. */
+function bodyNamed(of: string, at: number, ctx: Context): string | null {
+  const anaphor = /^(?:the|its|their)\s+(\p{L}+)$/u.exec(of);
+  if (anaphor && ORGANISATION.has(anaphor[1].toLowerCase())) return antecedent(ctx, at, "org");
+  return ctx.people.resolve(of) ?? ctx.people.resolve(of + "s") ?? (/^\p{Lu}/u.test(of) ? of : null);
+}
+
+function described(words: string, head: string, at: number, ctx: Context): Resolved {
+  const bare = words.replace(/^(?:the|a|an)\s+/i, "");
+  const named = ctx.people.resolve(bare) ?? ctx.people.resolve(bare.replace(/^(?:former|then|new|outgoing)\s+/i, ""));
+  if (named) return { speaker: named, confidence: 0.8 };
+  if (ORGANISATION.has(head)) {
+    // "the bank": the body whose name holds the word, else the last body named.
+    const speaker = antecedent(ctx, at, "org", (m) => m.name.toLowerCase().split(" ").includes(head)) ?? antecedent(ctx, at, "org");
+    return { speaker, confidence: speaker ? 0.6 : 0 };
+  }
+  // The one person the article gave this role ("the cardinal", "the party leader"), else the last of them named.
+  const holders = ctx.people.people.filter((p) => p.kind === "person" && [...p.roles, ...p.aliases].some((r) => r.toLowerCase().split(/\s+/).includes(head)));
+  if (holders.length === 1) return { speaker: holders[0].name, confidence: 0.75 };
+  if (holders.length > 1) {
+    const names = new Set(holders.map((p) => p.name));
+    const speaker = antecedent(ctx, at, "any", (m) => names.has(m.name));
+    return { speaker, confidence: speaker ? 0.65 : 0 };
+  }
+  const speaker = antecedent(ctx, at, nounGender(head) ?? "any");
+  return { speaker, confidence: speaker ? 0.6 : 0 };
+}
+
+/** The last organisation named before `at` in this paragraph or the one before: whom "a spokesman" speaks for. */
+function lastOrganisation(ctx: Context, at: number): string | null {
+  for (let i = lastBefore(ctx.outside, ctx.paragraph, at), seen = 0; i >= 0 && seen < LOOK_BACK; i--, seen++) {
+    const m = ctx.outside[i];
+    if (ctx.paragraph - m.paragraph > 1) return null;
+    if (ctx.people.kind(m.name) === "organisation") return m.name;
+  }
+  return null;
+}
+
+/**
+ * The person (or organisation) a pronoun or description points back to: in the last sentence before the position
+ * that names someone who fits outside quotations, the first such name — the sentence's subject more often than its
+ * object ("Jez Moxey defended the decision to give Hoddle a contract. “…,” he said" → Moxey) — unless a quotation
+ * in that sentence was given to someone who fits: then the pronoun goes on with the one just quoted. Every scan is
+ * bounded, so a paragraph with thousands of names stays linear.
+ */
+export function antecedent(ctx: Context, at: number, want: Want, also: (m: Mention) => boolean = () => true, depth = 0): string | null {
+  const paragraphs = ctx.article.paragraphs;
+  // "it" and "they" stand for a body that spoke or acted, not one named in passing ("before a crucial Commons vote").
+  const fits = (m: Mention) => also(m) && fitsWant(ctx, m, want) && (want !== "org" || actsIn(paragraphs[m.paragraph - 1], m, sentenceOf(ctx, m).start));
+  if (want !== "org" && unnamedSpeaksLast(ctx, at)) return null;
+  const outside = ctx.outside;
+  for (let i = lastBefore(outside, ctx.paragraph, at), seen = 0; i >= 0 && seen < LOOK_BACK; i--, seen++) {
+    const m = outside[i];
+    if (ctx.paragraph - m.paragraph > 3) return null;
+    if (!fits(m)) continue;
+    const sentence = sentenceOf(ctx, m);
+    // "Pressed on Mr Howard's beliefs, he replied": an owner named in the pronoun's own sentence is not its subject.
+    if (m.paragraph === ctx.paragraph && at < sentence.end && /^['’]/.test(paragraphs[m.paragraph - 1].slice(m.end, m.end + 1))) continue;
+    // "President Mendez's chief aide said …": the sentence is about the aide, whom the article does not name.
+    if (ownerOfSubject(paragraphs[m.paragraph - 1], m, sentence.start)) return null;
+    const quoted = quotedIn(ctx, m.paragraph, sentence.start, sentence.end);
+    if (quoted && mentionedAs(outside, i, quoted, fits)) return quoted;
+    // "He and the Archbishop have both spoken out": a sentence led by the same pronoun goes on with whom it meant.
+    const led = leadingPronoun(paragraphs[m.paragraph - 1], sentence.start, m.start);
+    if (led !== null && depth < 3 && (want === "m" ? led === "he" : want === "f" ? led === "she" : false)) {
+      const saved = ctx.paragraph;
+      ctx.paragraph = m.paragraph;
+      const meant = antecedent(ctx, sentence.start, want, also, depth + 1);
+      ctx.paragraph = saved;
+      if (meant) return meant;
+    }
+    // The sentence's speaker ("…, Mr Blair said talking was the answer"), else its first name, usually its subject.
+    let first = m;
+    let speaker = speaksAt(paragraphs[m.paragraph - 1], m) ? m : null;
+    for (let k = i - 1; k >= 0 && outside[k].paragraph === m.paragraph && outside[k].start >= sentence.start; k--) {
+      if (!fits(outside[k])) continue;
+      first = outside[k];
+      if (speaksAt(paragraphs[m.paragraph - 1], outside[k])) speaker = outside[k];
+    }
+    return (speaker ?? first).name;
+  }
+  return null;
+}
+
+/**
+ * Whether the last quotation before `at` in this paragraph was given to someone the article does not name ("the
+ * president's chief aide said …"): a "he said" that follows goes on with them, not with a name before them.
+ */
+function unnamedSpeaksLast(ctx: Context, at: number): boolean {
+  const last = ctx.drafts[ctx.drafts.length - 1];
+  if (!last || last.paragraph !== ctx.paragraph || !last.own || last.speaker !== null || !last.unnamed || last.openAt >= at) return false;
+  const i = lastBefore(ctx.outside, ctx.paragraph, at);
+  return i < 0 || ctx.outside[i].paragraph !== ctx.paragraph || ctx.outside[i].start < last.openAt;
+}
+
+/**
+ * The person the sentence before a quotation is about, when it is about one: its subject is a person named
+ * outside quotation marks, and no quotation stands in it ("Writing in the Guardian, Mr Brown outlined his view.
+ * "As our manifesto…""). A quotation with no cue of its own that opens the next sentence is most likely theirs.
+ */
+export function subjectBefore(ctx: Context, paragraph: number, openAt: number): string | null {
+  let p = paragraph;
+  let sentences = (ctx.sentences[p - 1] ?? []).filter((x) => x.end <= openAt);
+  if (sentences.length === 0 && openAt === 0 && p > 1) sentences = ctx.sentences[--p - 1] ?? [];
+  const sentence = sentences[sentences.length - 1];
+  if (!sentence) return null;
+  const text = ctx.article.paragraphs[p - 1];
+  if (/["“”]/.test(text.slice(sentence.start, sentence.end))) return null;
+  const i = lastBefore(ctx.outside, p, sentence.start) + 1;
+  const m = ctx.outside[i];
+  if (!m || m.paragraph !== p || m.start >= sentence.end || ctx.people.kind(m.name) !== "person") return null;
+  return actsIn(text, m, sentence.start) ? m.name : null;
+}
+
+/** "he" or "she" when it opens the stretch of a sentence before a name. */
+function leadingPronoun(p: string, from: number, to: number): string | null {
+  const m = /^\s*(?:["“]\s*)?(?:(?:but|and|so|however|meanwhile|then),?\s+)?(he|she)\b/i.exec(p.slice(from, Math.min(to, from + 40)));
+  return m ? m[1].toLowerCase() : null;
+}
+
+/** A name followed by a verb of speech, across an apposition: "Mr Blair said", "Mr MacDonell, political editor, said". */
+function speaksAt(p: string, m: Mention): boolean {
+  const after = p.slice(m.end, m.end + 240).replace(/^['’]s?/, "").replace(/^,[^.;:"“]{1,200}?,(?=\s+\p{Ll}+\b)/u, "");
+  const words = /^\s+(\p{L}+)(?:\s+(\p{L}+))?(?:\s+(\p{L}+))?/u.exec(after);
+  return words !== null && words.slice(1).some((w) => w !== undefined && cueForm(w.toLowerCase()) === "finite");
+}
+
+/** A body that is the subject of its sentence, or followed by a verb: one "it" can point back to. */
+function actsIn(p: string, m: Mention, sentenceStart: number): boolean {
+  if (opensSentence(p.slice(sentenceStart, m.start))) return true;
+  return /^(?:['’]s?)?\s+(?:has|have|had|is|was|were|are|will|would|could|also|then|later|still|said|says|\p{Ll}+ed)\b/u.test(p.slice(m.end, m.end + 30));
+}
+
+/**
+ * Whether what stands before a name in its sentence leaves it the subject: nothing but an opening phrase ("In a
+ * statement,", "Writing in the Guardian,"), a determiner, and a title or role ("Tory leader", "Mr").
+ */
+function opensSentence(before: string): boolean {
+  const rest = before.replace(/^[\s"“]*(?:(?:but|and|so|however|meanwhile|yesterday|today|now),?\s+)?(?:(?:in|on|at|after|before|during|writing|speaking|asked|responding|earlier|later|last|this|\p{Lu}\p{L}+day)\b[^,.;:]{0,80},\s*)?/iu, "");
+  return /^(?:(?:the|a|an)\s+)?(?:[\p{L}'’.-]+\s+){0,4}$/u.test(rest) && !/\b(?:that|who|which|and|but|of|to|with|for|by|from|said|says|told|met|than|as)\s/i.test(rest);
+}
+
+/** A possessive name that opens its sentence's subject ("Mendez's chief aide said"): the subject is not them. */
+function ownerOfSubject(p: string, m: Mention, sentenceStart: number): boolean {
+  const after = /^['’]s?\s+(?:[\p{Ll}-]+\s+){0,2}?([\p{Ll}-]+)\b/u.exec(p.slice(m.end, m.end + 40));
+  return after !== null && (PROXY.has(after[1]) || PERSON.has(after[1])) && opensSentence(p.slice(sentenceStart, m.start));
+}
+
+// How many names, and quotations, a pronoun looks back over.
+const LOOK_BACK = 80;
+
+/** The index of the last mention before offset `at` of paragraph `paragraph`, by binary search; -1 when none. */
+export function lastBefore(list: Mention[], paragraph: number, at: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const m = list[mid];
+    if (m.paragraph < paragraph || (m.paragraph === paragraph && m.start < at)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+function sentenceOf(ctx: Context, m: Mention): { start: number; end: number } {
+  const sentences = ctx.sentences[m.paragraph - 1] ?? [];
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sentences[mid].start <= m.start) lo = mid;
+    else hi = mid - 1;
+  }
+  return sentences[lo] ?? { start: 0, end: Number.MAX_SAFE_INTEGER };
+}
+
+/** The speaker of the last quotation opened inside the given stretch of a paragraph. */
+function quotedIn(ctx: Context, paragraph: number, from: number, to: number): string | null {
+  for (let d = ctx.drafts.length - 1, seen = 0; d >= 0 && seen < LOOK_BACK; d--, seen++) {
+    const q = ctx.drafts[d];
+    if (q.paragraph < paragraph) return null;
+    if (q.paragraph === paragraph && q.openAt >= from && q.openAt < to && q.speaker !== null && q.confidence >= 0.5) return q.speaker;
+  }
+  return null;
+}
+
+/** Whether `name` is named, before mention i, in a way that fits. */
+function mentionedAs(outside: Mention[], i: number, name: string, fits: (m: Mention) => boolean): boolean {
+  for (let k = i, seen = 0; k >= 0 && seen < LOOK_BACK; k--, seen++) if (outside[k].name === name && fits(outside[k])) return true;
+  return false;
+}
+
+function fitsWant(ctx: Context, m: Mention, want: Want): boolean {
+  const kind = ctx.people.kind(m.name);
+  if (want === "org") return kind === "organisation";
+  // "A spokesman for the BSA said…": a later "he said" is the spokesman, who speaks for the organisation.
+  if (kind === "organisation") return want !== "any" && spokespersonGender(ctx.article.paragraphs[m.paragraph - 1], m) === want;
+  if (kind !== "person") return false;
+  const g = ctx.people.gender(m.name);
+  return want === "any" || g === null || g === want;
+}
+
+/** "m" or "f" when the organisation's mention is a spokesman's or spokeswoman's ("a BT spokesman", "a spokeswoman for BT"). */
+function spokespersonGender(p: string, m: Mention): "m" | "f" | null {
+  const near = /\bspokes(man|woman|person)\s+(?:for|from|at)\s+(?:the\s+)?$/i.exec(p.slice(Math.max(0, m.start - 30), m.start))?.[1] ??
+    /^['’]?s?\s+spokes(man|woman|person)\b/i.exec(p.slice(m.end, m.end + 20))?.[1];
+  if (!near) return null;
+  return near.toLowerCase() === "woman" ? "f" : "m";
+}

@@ -1,0 +1,81 @@
+// Stage 5 of attribution: quotations with no cue of their own continue a turn. A quotation left open that
+// restarts (in the same paragraph, or at the start of the next) runs on with its speaker; one that runs into an
+// attributed quotation in its paragraph takes that one's speaker; any other goes on with the last speaker until
+// the text names someone else, or, opening a turn, belongs to the person the sentence before it is about. Short
+// spans that belong to no turn are dropped as scare quotes.
+import type { Mention, PeopleIndex } from "./people.ts";
+import { lastBefore, type Draft } from "./speaker-entity.ts";
+import type { ArticleText } from "./types.ts";
+
+export function continueTurns(drafts: Draft[], outside: Mention[], article: ArticleText, people: PeopleIndex, subjectBefore: (d: Draft) => string | null): void {
+  drafts.forEach((d, i) => {
+    if (d.own) return;
+    const prev = drafts[i - 1];
+    if (prev?.speaker && runsOn(prev, d)) return inherit(d, prev, 0.8);
+    // "…(left open) "…," he said.": the spans run into the attributed one.
+    let k = i;
+    while (drafts[k] && drafts[k].closeAt < 0 && drafts[k + 1]?.paragraph === d.paragraph && !drafts[k + 1].own) k++;
+    const next = drafts[k + 1];
+    if (drafts[k].closeAt < 0 && next?.own && next.paragraph === d.paragraph) return inherit(d, next, 0.7);
+    if (prev?.speaker && d.paragraph - prev.paragraph <= 1 && !namedBetween(prev, d, outside, article, people)) return inherit(d, prev, 0.7);
+    // A whole sentence quoted straight after a sentence about one person: "Mr Brown outlined his view. "As our…""
+    const about = d.partial ? null : subjectBefore(d);
+    if (about) {
+      d.speaker = about;
+      d.confidence = 0.6;
+      return;
+    }
+    if (d.text.split(/\s+/).length < 6) d.confidence = -1;
+  });
+}
+
+/** A quotation left open that restarts straight after: later in its paragraph, or opening the next one. */
+function runsOn(prev: Draft, d: Draft): boolean {
+  if (prev.closeAt >= 0) return false;
+  return prev.paragraph === d.paragraph || (prev.paragraph === d.paragraph - 1 && d.openAt === 0);
+}
+
+function inherit(d: Draft, from: Draft, most: number): void {
+  d.speaker = from.speaker;
+  d.cue = from.cue;
+  d.confidence = Math.min(from.confidence, most);
+}
+
+/**
+ * A person named outside quotes between two quotations means the second may be someone else's. The sentence that
+ * attributes the first ("…," Vincent Koen, an economist with the OECD, said.) does not count.
+ */
+function namedBetween(a: Draft, b: Draft, mentions: Mention[], article: ArticleText, people: PeopleIndex): boolean {
+  let from = { paragraph: a.paragraph, offset: a.end };
+  // The sentence that attributes the first quotation follows it only when the quotation does not end a sentence.
+  if (a.paragraph === b.paragraph && !/[.!?]$/.test(a.text)) {
+    const p = article.paragraphs[a.paragraph - 1];
+    const after = a.closeAt >= 0 ? a.closeAt + 1 : a.end;
+    const stop = /[.!?](?=\s|$)/.exec(p.slice(after, b.openAt));
+    if (stop) from = { paragraph: a.paragraph, offset: after + stop.index };
+  }
+  for (let i = lastBefore(mentions, from.paragraph, from.offset + 1) + 1; i < mentions.length; i++) {
+    const m = mentions[i];
+    if (m.paragraph > b.paragraph || (m.paragraph === b.paragraph && m.end >= b.start)) return false;
+    if (m.name === a.speaker || sameSpeakerNarrates(article.paragraphs[m.paragraph - 1], m, a.speaker)) continue;
+    if (people.kind(m.name) !== "organisation" || speaksNext(article.paragraphs[m.paragraph - 1], m)) return true;
+  }
+  return false;
+}
+
+/**
+ * "And he added that Andy Johnson and Stewart Downing would get a chance": names inside reported speech that the
+ * speaker narrates (led by "he", "she", a description, or the speaker's own name) do not end the speaker's turn.
+ */
+function sameSpeakerNarrates(p: string, m: Mention, speaker: string | null): boolean {
+  if (!speaker) return false;
+  const start = Math.max(p.lastIndexOf(". ", m.start), p.lastIndexOf('" ', m.start), p.lastIndexOf("” ", m.start), -2) + 2;
+  const surname = speaker.split(" ").pop()!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const lead = new RegExp(`^(?:(?:and|but|so|later|earlier|meanwhile|however),?\\s+)?(?:he|she|(?:the|a)\\s+[\\p{L}-]+(?:\\s+[\\p{L}-]+)?|(?:\\p{Lu}\\p{L}+\\s+)*${surname})\\s+(?:\\p{Ll}+\\s+){0,2}?(?:said|says|added|adds|told|insisted|explained|admitted|revealed|warned|stressed)\\b`, "iu");
+  return lead.test(p.slice(start, m.start));
+}
+
+/** An organisation named as the subject of speech ("Ofcom said"); one named in passing does not end a turn. */
+function speaksNext(p: string, m: Mention): boolean {
+  return /^(?:['’]s?)?\s+(?:\p{Ll}+\s+){0,2}?(?:said|says|added|told|argued|warned|claimed|insisted|stated|announced)\b/u.test(p.slice(m.end, m.end + 40));
+}
