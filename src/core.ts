@@ -74,7 +74,7 @@ export async function openBot(config: Config, options: OpenOptions = {}): Promis
     loadedRevision = revision;
   };
   const syncNow = async () => {
-    const report = await syncFolder(store, config.articlesDir, { log, onProgress: options.onProgress });
+    const report = await syncFolder(store, config.articlesDir, { log, onProgress: options.onProgress, extractTimeoutMs: config.extractSeconds * 1000 });
     if (report.changed) await load();
     lastSync = report;
     return report;

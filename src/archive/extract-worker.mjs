@@ -1,6 +1,7 @@
-// An extraction thread for syncFolder (src/archive/ingest.ts): article records in, extractions out. The
-// rules are pure functions of the text, so each core can run them; the archive keeps its single writer on
-// the main thread. Plain JavaScript so that it starts under any loader: it registers tsx for the rules.
+// An extraction thread for src/archive/extract-pool.ts: article records in, one message per extracted
+// article out (so the pool can bound each article's time and abandon just the one that overruns). The rules
+// are pure functions of the text, so each core can run them; the archive keeps its single writer on the
+// main thread. Plain JavaScript so that it starts under any loader: it registers tsx for the rules.
 import { parentPort } from "node:worker_threads";
 import { register } from "tsx/esm/api";
 
@@ -8,13 +9,16 @@ register();
 const { extractArticle } = await import("../extract/index.ts");
 const { articleTerms } = await import("./terms.ts");
 
-parentPort.on("message", ({ id, records }) => {
-  const results = records.map((record) => {
+parentPort.on("message", ({ records }) => {
+  for (const record of records) {
+    let result;
     try {
-      return { extraction: extractArticle(record), terms: articleTerms(record.title, record.paragraphs) };
+      result = { extraction: extractArticle(record), terms: articleTerms(record.title, record.paragraphs) };
     } catch (e) {
-      return { error: String(e?.stack ?? e) };
+      result = { error: String(e?.stack ?? e) };
     }
-  });
-  parentPort.postMessage({ id, results });
+    parentPort.postMessage({ result });
+  }
 });
+// Ready once the rules are loaded: the pool starts an article's clock only then.
+parentPort.postMessage({ ready: true });

@@ -5,11 +5,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
-import { extractArticle, type Extraction } from "../extract/index.ts";
 import type { Logger } from "../log.ts";
 import { listFolder, shown } from "./listing.ts";
-import type { ArticleRecord } from "./read.ts";
+import { ExtractPool, type Outcome } from "./extract-pool.ts";
 import { WireVersions } from "./versions.ts";
 import type { ArchiveStore, FileState, IndexedArticle } from "./store.ts";
 
@@ -30,21 +28,21 @@ export interface SyncOptions {
   log: Logger;
   onProgress?: (done: number, total: number) => void;
   /**
-   * Extraction threads. By default one per core, started once a sync has more than POOL_AFTER articles to
-   * extract (a few changed files are extracted on this thread: starting threads costs more); 0: this thread only.
+   * Extraction threads: by default up to one per core, started as work comes (one for a few changed files).
+   * 0: this thread only, with no time bound (for tests that compare the two).
    */
   workers?: number;
+  /** An article whose extraction takes longer is abandoned and reported (ms); default DEFAULT_EXTRACT_MS. */
+  extractTimeoutMs?: number;
 }
 
-/** Articles extracted on this thread before a sync starts extraction threads. */
-const POOL_AFTER = 200;
-/** Articles sent to a thread at once. */
-const CHUNK = 25;
+/** NEWSBOT_EXTRACT_SECONDS's default. */
+export const DEFAULT_EXTRACT_MS = 5000;
 
 /** Longest stretch of indexing before other work (chat answers) gets a turn. */
 const YIELD_AFTER_MS = 20;
 
-export async function syncFolder(store: ArchiveStore, dir: string, { log, onProgress, workers }: SyncOptions): Promise<SyncReport> {
+export async function syncFolder(store: ArchiveStore, dir: string, { log, onProgress, workers, extractTimeoutMs }: SyncOptions): Promise<SyncReport> {
   const report: SyncReport = { added: 0, updated: 0, removed: 0, unchanged: 0, skipped: [], changed: false };
   // Every file is read or reported: links followed once, unreadable names and broken links skipped with why.
   const { files, skipped: unlisted } = listFolder(dir);
@@ -65,14 +63,28 @@ export async function syncFolder(store: ArchiveStore, dir: string, { log, onProg
     batch = [];
   };
   // Files being extracted, in order; one writer (this thread) puts them in the archive as they complete.
-  const pool = new ExtractPool(workers ?? availableParallelism(), workers === undefined ? POOL_AFTER : 0, log);
-  const pending: { state: FileState; articles: Promise<IndexedArticle[]>; count: number }[] = [];
+  const pool = new ExtractPool({ size: workers ?? availableParallelism(), timeoutMs: extractTimeoutMs ?? DEFAULT_EXTRACT_MS, log });
+  const pending: { state: FileState; outcomes: Promise<Outcome[]>; count: number; isNew: boolean }[] = [];
   let inFlight = 0;
   const drain = async (max: number) => {
     while (pending.length > 0 && inFlight > max) {
       const next = pending.shift()!;
       inFlight -= next.count;
-      batch.push({ state: next.state, articles: await next.articles });
+      const outcomes = await next.outcomes;
+      const articles = outcomes.flatMap((o) => (o.ok ? [o.article] : []));
+      const abandoned = outcomes.flatMap((o) => (o.ok ? [] : [{ path: o.key, reason: o.reason }]));
+      if (articles.length === 0 && abandoned.length > 0) {
+        // Nothing of the file could be extracted in time: recorded as skipped, so it is not tried again
+        // (and stalled on again) until it changes.
+        const reason = abandoned[0].reason;
+        report.skipped.push({ path: next.state.path, reason });
+        if (next.isNew) report.added--;
+        else report.updated--;
+        await store.markSkipped({ ...next.state, skipped: reason });
+        continue;
+      }
+      report.skipped.push(...abandoned);
+      batch.push({ state: next.state, articles });
       if (batch.reduce((n, b) => n + b.articles.length, 0) >= BATCH_ARTICLES) await flush();
     }
   };
@@ -80,8 +92,9 @@ export async function syncFolder(store: ArchiveStore, dir: string, { log, onProg
     let done = 0;
     let slice = Date.now();
     for (const { path, size, mtimeMs } of files) {
-      // Extraction is synchronous: hand the event loop back every ~20 ms so chat platforms keep answering
-      // (Discord drops an interaction not answered within 3 s) while a big folder is indexed.
+      // Reading and hashing files is synchronous (and extraction too with `workers: 0`): hand the event loop
+      // back every ~20 ms so chat platforms keep answering (Discord drops an interaction not answered within
+      // 3 s) while a big folder is indexed.
       if (Date.now() - slice > YIELD_AFTER_MS) {
         await new Promise<void>((r) => setImmediate(r));
         slice = Date.now();
@@ -119,7 +132,7 @@ export async function syncFolder(store: ArchiveStore, dir: string, { log, onProg
       }
       for (const problem of read.problems) log.warn(`skipped ${problem}`);
       for (const warning of read.warnings) log.warn(warning);
-      pending.push({ state, articles: pool.extract(read.articles), count: read.articles.length });
+      pending.push({ state, outcomes: pool.extract(read.articles), count: read.articles.length, isNew: !before });
       inFlight += read.articles.length;
       if (before) report.updated++;
       else report.added++;
@@ -141,104 +154,6 @@ export async function syncFolder(store: ArchiveStore, dir: string, { log, onProg
   await versions.save();
   if (stale) await store.setMeta("extractor", version);
   return report;
-}
-
-/** What an extraction thread gives back per article (src/archive/extract-worker.mjs). */
-interface Extracted {
-  extraction?: Extraction;
-  /** The article's vocabulary, worked out there too: the writing thread is the one that limits ingestion. */
-  terms?: string[];
-  error?: string;
-}
-
-/**
- * Extraction on worker threads (src/archive/extract-worker.mjs), each chunk of articles to the least busy
- * thread; on this thread until `after` articles were seen, or if the threads cannot start.
- */
-class ExtractPool {
-  private threads: { worker: Worker; busy: number }[] = [];
-  private waiting = new Map<number, { resolve: (r: Extracted[]) => void; reject: (e: Error) => void }>();
-  private nextId = 0;
-  private seen = 0;
-  private failed = false;
-
-  constructor(private size: number, private after: number, private log: Logger) {}
-
-  extract(records: ArticleRecord[]): Promise<IndexedArticle[]> {
-    this.seen += records.length;
-    if (this.size <= 0 || this.failed || this.seen <= this.after) return Promise.resolve(records.map((r) => this.inline(r)));
-    this.start();
-    const chunks: Promise<IndexedArticle[]>[] = [];
-    for (let i = 0; i < records.length; i += CHUNK) {
-      const part = records.slice(i, i + CHUNK);
-      chunks.push(
-        this.send(part).then(
-          (results) => results.map((r, j) => this.done(part[j], r)),
-          (e) => {
-            this.log.warn(`extraction thread failed (${(e as Error).message}); extracting on the main thread`);
-            this.failed = true;
-            return part.map((r) => this.inline(r));
-          },
-        ),
-      );
-    }
-    return Promise.all(chunks).then((parts) => parts.flat());
-  }
-
-  private inline(record: ArticleRecord): IndexedArticle {
-    try {
-      return { record, extraction: extractArticle(record) };
-    } catch (e) {
-      return this.done(record, { error: String((e as Error).stack ?? e) });
-    }
-  }
-
-  private done(record: ArticleRecord, r: Extracted): IndexedArticle {
-    if (r.extraction) return { record, extraction: r.extraction, terms: r.terms };
-    // A bug in a rule must not cost the newsroom the article: index its text without extractions.
-    this.log.error(`extraction failed on ${record.key}: ${r.error}`);
-    return { record, extraction: { quotes: [], figures: [], people: [], acronyms: [] } };
-  }
-
-  private start(): void {
-    if (this.threads.length > 0) return;
-    for (let i = 0; i < this.size; i++) {
-      const worker = new Worker(new URL("./extract-worker.mjs", import.meta.url));
-      const thread = { worker, busy: 0 };
-      worker.on("message", ({ id, results }) => {
-        thread.busy--;
-        const w = this.waiting.get(id);
-        this.waiting.delete(id);
-        w?.resolve(results);
-      });
-      worker.on("error", (e) => this.failAll(e));
-      worker.on("exit", (code) => {
-        if (code !== 0) this.failAll(new Error(`exit code ${code}`));
-      });
-      this.threads.push(thread);
-    }
-  }
-
-  private send(records: ArticleRecord[]): Promise<Extracted[]> {
-    const thread = this.threads.reduce((a, b) => (b.busy < a.busy ? b : a));
-    const id = this.nextId++;
-    thread.busy++;
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      thread.worker.postMessage({ id, records });
-    });
-  }
-
-  private failAll(e: Error): void {
-    for (const w of this.waiting.values()) w.reject(e);
-    this.waiting.clear();
-  }
-
-  async close(): Promise<void> {
-    const threads = this.threads;
-    this.threads = [];
-    await Promise.all(threads.map((t) => t.worker.terminate()));
-  }
 }
 
 let version: string | null = null;
