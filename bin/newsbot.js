@@ -5,4 +5,8 @@ import { register } from "tsx/esm/api";
 
 register();
 const { main } = await import("../src/cli.ts");
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+process.exitCode = code;
+// The command is done: anything still open (a connection or watcher a failed start left behind) must not
+// keep the process alive after its message. Unref'd, so a clean exit never waits for it.
+setTimeout(() => process.exit(code), 3000).unref();

@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { shown } from "./archive/listing.ts";
 import { readArticleFile } from "./archive/read.ts";
 import type { SyncReport } from "./archive/ingest.ts";
+import { Refusal } from "./fault.ts";
 import { ConfigError, describeArchive, describeConfig, loadConfig, type Config } from "./config.ts";
 import { openBot, type Bot, type OpenOptions } from "./core.ts";
 import { extractArticle } from "./extract/index.ts";
@@ -47,8 +48,9 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (e) {
     // The user's mistakes (settings, flags, folders) get their message alone; our bugs get the stack too.
-    const expected = e instanceof ConfigError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS") || /^Cannot (read|open)/.test((e as Error).message);
-    process.stderr.write(`newsbot: ${expected ? (e as Error).message : (e as Error).stack ?? e}\n`);
+    const expected =
+      e instanceof ConfigError || e instanceof Refusal || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS") || /^Cannot (read|open) the /.test((e as Error).message);
+    process.stderr.write(`newsbot: ${expected ? (e as Error).message.replace(/\s*\n\s*/g, " ") : (e as Error).stack ?? e}\n`);
     return expected ? 2 : 1;
   }
   switch (sub) {
@@ -138,14 +140,16 @@ async function ask(args: string[]): Promise<number> {
     process.stderr.write('newsbot ask: give a slash command, e.g. newsbot ask "/quote sturgeon"\n');
     return 2;
   }
+  const page = wholeNumber("--page", values.page, 1, 1, 1000);
+  const pageSize = wholeNumber("--page-size", values["page-size"], ASK_PAGE_SIZE, 1, 100);
+  if (typeof page === "string" || typeof pageSize === "string") {
+    process.stderr.write(`newsbot ask: ${typeof page === "string" ? page : pageSize}\n`);
+    return 2;
+  }
   const bot = await openIndexed(configFrom(values.articles));
   try {
     const m = /^\/?(\S+)\s*([\s\S]*)$/.exec(line)!;
-    const reply = await bot.handle({
-      command: m[1], query: m[2], platform: "cli",
-      page: values.page ? Number(values.page) : 1,
-      pageSize: values["page-size"] ? Number(values["page-size"]) : ASK_PAGE_SIZE,
-    });
+    const reply = await bot.handle({ command: m[1], query: m[2], platform: "cli", page, pageSize });
     process.stdout.write(values.json ? JSON.stringify(reply, null, 1) + "\n" : renderTerminal(reply));
     return reply.status === "error" ? 1 : 0;
   } finally {
@@ -155,6 +159,14 @@ async function ask(args: string[]): Promise<number> {
 
 /** One-shot answers are read whole, not paged through: show more than a chat page. */
 const ASK_PAGE_SIZE = 20;
+
+/** A flag's whole number within [min, max] (`fallback` when absent), or why it is refused. */
+function wholeNumber(flag: string, text: string | undefined, fallback: number, min: number, max: number): number | string {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (/^\d+$/.test(text.trim()) && n >= min && n <= max) return n;
+  return `${flag} must be a whole number from ${min} to ${max}, not ${JSON.stringify(text)}`;
+}
 
 async function ingest(args: string[]): Promise<number> {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });

@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { Cron } from "croner";
 import { parse as parseDotenv } from "dotenv";
 import { z } from "zod";
 
@@ -39,6 +40,11 @@ export interface Config {
   databaseUrl: string | null;
   feeds: string[];
   feedMinutes: number;
+  /**
+   * How long one article may take to extract before it is abandoned and reported (seconds): one
+   * pathological file must not hold ingestion up.
+   */
+  extractSeconds: number;
   slack: SlackConfig | null;
   discord: DiscordConfig | null;
   digest: DigestConfig;
@@ -63,35 +69,109 @@ const optional = z.string().trim().optional().transform((v) => (v ? v : undefine
 const url = (name: string) =>
   optional.refine((v) => v === undefined || /^https?:\/\/\S+$/.test(v), { message: `${name} must be an http(s) URL` });
 
-const number = (ok: (n: number) => boolean, message: string) =>
-  optional.refine((v) => v === undefined || ok(Number(v)), { message }).transform((v) => (v === undefined ? undefined : Number(v)));
+/**
+ * A number within [min, max] (whole when `integer`), its range in the message: a feed polled every
+ * millisecond or a lease of a billion seconds is a typo, refused at start rather than obeyed.
+ */
+const number = (name: string, what: string, min: number, max: number, integer = false) =>
+  optional
+    .refine((v) => v === undefined || (/^[+]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(v) && inRange(Number(v), min, max, integer)), {
+      message: `${name} must be ${integer ? "a whole number" : "a number"} of ${what} from ${min} to ${max}`,
+    })
+    .transform((v) => (v === undefined ? undefined : Number(v)));
+
+function inRange(n: number, min: number, max: number, integer: boolean): boolean {
+  return Number.isFinite(n) && n >= min && n <= max && (!integer || Number.isInteger(n));
+}
+
+/** The ranges of the numeric settings (also written in .env.example). */
+export const RANGES = {
+  NEWSBOT_FEED_MINUTES: [1, 1440],
+  NEWSBOT_LEASE_SECONDS: [1, 3600],
+  NEWSBOT_EXTRACT_SECONDS: [1, 600],
+} as const;
+
+const port = (name: string) =>
+  optional
+    .refine((v) => v === undefined || (/^\d+$/.test(v) && inRange(Number(v), 0, 65535, true)), { message: `${name} must be a port number from 0 to 65535 (0: any free port)` })
+    .transform((v) => (v === undefined ? undefined : Number(v)));
+
+/** Feed addresses: each an http(s) URL, or the setting is refused naming the one that is not. */
+const feedList = optional.superRefine((v, ctx) => {
+  for (const item of (v ?? "").split(/[\s,]+/).filter(Boolean)) {
+    if (!isHttpUrl(item)) ctx.addIssue({ code: "custom", message: `NEWSBOT_FEEDS must be http(s) feed addresses separated by spaces or commas; “${item}” is not one` });
+  }
+});
+
+/** A postgres:// URL the driver reads as the user meant: it parses, names a host, and its %-escapes are whole. */
+function readableDatabaseUrl(v: string): boolean {
+  try {
+    const u = new URL(v);
+    const escapesWhole = (part: string) => !/%(?![0-9a-f]{2})/i.test(part);
+    // The parser turns a bare "%" into itself, so look at the written user info, not the parsed one.
+    const userinfo = /^[^:]+:\/\/([^/?#]*)@/.exec(v)?.[1] ?? "";
+    return u.hostname !== "" && escapesWhole(userinfo);
+  } catch {
+    return false;
+  }
+}
+
+function isHttpUrl(v: string): boolean {
+  try {
+    const u = new URL(v);
+    return (u.protocol === "http:" || u.protocol === "https:") && u.hostname !== "";
+  } catch {
+    return false;
+  }
+}
 
 const schema = z.object({
   NEWSBOT_ARTICLES: optional,
   NEWSBOT_DB: optional,
-  NEWSBOT_DATABASE_URL: optional.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
-    message: "NEWSBOT_DATABASE_URL must start with postgres:// (leave it unset for the embedded SQLite archive)",
-  }),
-  NEWSBOT_FEEDS: optional,
-  NEWSBOT_FEED_MINUTES: number((n) => n > 0, "NEWSBOT_FEED_MINUTES must be a positive number of minutes"),
-  NEWSBOT_HEALTH_PORT: number((n) => Number.isInteger(n) && n >= 0 && n <= 65535, "NEWSBOT_HEALTH_PORT must be a port number (0-65535)"),
-  NEWSBOT_LEASE_SECONDS: number((n) => n >= 1 && n <= 3600, "NEWSBOT_LEASE_SECONDS must be a number of seconds between 1 and 3600"),
+  NEWSBOT_DATABASE_URL: optional
+    .refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+      message: "NEWSBOT_DATABASE_URL must start with postgres:// (leave it unset for the embedded SQLite archive)",
+    })
+    .refine((v) => v === undefined || readableDatabaseUrl(v), {
+      // Never the URL itself: it holds the password.
+      message:
+        "NEWSBOT_DATABASE_URL cannot be read as a URL: a special character in the user name or password must be percent-encoded " +
+        "(# as %23, / as %2F, ? as %3F, @ as %40, : as %3A, % as %25, a space as %20)",
+    }),
+  NEWSBOT_FEEDS: feedList,
+  NEWSBOT_FEED_MINUTES: number("NEWSBOT_FEED_MINUTES", "minutes", ...RANGES.NEWSBOT_FEED_MINUTES),
+  NEWSBOT_HEALTH_PORT: port("NEWSBOT_HEALTH_PORT"),
+  NEWSBOT_LEASE_SECONDS: number("NEWSBOT_LEASE_SECONDS", "seconds", ...RANGES.NEWSBOT_LEASE_SECONDS),
+  NEWSBOT_EXTRACT_SECONDS: number("NEWSBOT_EXTRACT_SECONDS", "seconds", ...RANGES.NEWSBOT_EXTRACT_SECONDS),
   NEWSBOT_LOG_LEVEL: optional.pipe(z.enum(["debug", "info", "warn", "error"], { message: "NEWSBOT_LOG_LEVEL must be debug, info, warn or error" }).optional()),
   SLACK_BOT_TOKEN: optional.refine((v) => v === undefined || v.startsWith("xoxb-"), { message: "SLACK_BOT_TOKEN must be a bot token (xoxb-…)" }),
   SLACK_SIGNING_SECRET: optional,
   SLACK_APP_TOKEN: optional.refine((v) => v === undefined || v.startsWith("xapp-"), { message: "SLACK_APP_TOKEN must be an app-level token (xapp-…)" }),
   SLACK_API_URL: url("SLACK_API_URL"),
   SLACK_DIGEST_CHANNEL: optional,
-  PORT: number((n) => Number.isInteger(n) && n >= 0 && n <= 65535, "PORT must be a port number (0-65535)"),
+  PORT: port("PORT"),
   DISCORD_TOKEN: optional,
   DISCORD_APPLICATION_ID: optional.refine((v) => v === undefined || /^\d{5,25}$/.test(v), { message: "DISCORD_APPLICATION_ID must be the application's numeric id" }),
   DISCORD_GUILD_ID: optional.refine((v) => v === undefined || /^\d{5,25}$/.test(v), { message: "DISCORD_GUILD_ID must be a numeric server id" }),
   DISCORD_API_URL: url("DISCORD_API_URL"),
   DISCORD_DIGEST_CHANNEL: optional,
-  DIGEST_CRON: optional.refine((v) => v === undefined || v.split(/\s+/).length >= 5, { message: "DIGEST_CRON must be a cron expression such as \"0 7 * * *\"" }),
+  DIGEST_CRON: optional,
   DIGEST_TZ: optional.refine((v) => v === undefined || validTimezone(v), { message: "DIGEST_TZ must be an IANA time zone such as Europe/London" }),
   DIGEST_SKIP_EMPTY: optional.pipe(z.enum(["true", "false", "1", "0", "yes", "no"], { message: "DIGEST_SKIP_EMPTY must be true or false" }).optional()),
 });
+
+/** A cron expression croner reads and that fires at least once more ("0 0 30 2 *" never does). */
+function checkCron(cron: string, timezone: string): string {
+  let next: Date | null;
+  try {
+    next = new Cron(cron, { timezone, paused: true }).nextRun();
+  } catch (e) {
+    const why = (e as Error).message.replace(/^CronPattern:\s*/, "");
+    throw new ConfigError(`Bad setting — DIGEST_CRON "${cron}" is not a cron expression such as "0 7 * * *" (${why})`);
+  }
+  if (!next) throw new ConfigError(`Bad setting — DIGEST_CRON "${cron}" never fires: give a time that comes round, such as "0 7 * * *"`);
+  return cron;
+}
 
 function validTimezone(tz: string): boolean {
   try {
@@ -133,10 +213,11 @@ export function loadConfig(options: LoadOptions = {}): Config {
     databaseUrl: e.NEWSBOT_DATABASE_URL ?? null,
     feeds: (e.NEWSBOT_FEEDS ?? "").split(/[\s,]+/).filter(Boolean),
     feedMinutes: e.NEWSBOT_FEED_MINUTES ?? 10,
+    extractSeconds: e.NEWSBOT_EXTRACT_SECONDS ?? 5,
     slack,
     discord,
     digest: Object.freeze({
-      cron: e.DIGEST_CRON ?? "0 7 * * *",
+      cron: checkCron(e.DIGEST_CRON ?? "0 7 * * *", e.DIGEST_TZ ?? "Europe/London"),
       timezone: e.DIGEST_TZ ?? "Europe/London",
       skipEmpty: ["true", "1", "yes"].includes(e.DIGEST_SKIP_EMPTY ?? "false"),
     }),

@@ -11,6 +11,7 @@ import { DigestScheduler } from "./digest/schedule.ts";
 import type { Logger } from "./log.ts";
 import { startDuty, type Duty } from "./replica/duty.ts";
 import { serveHealth, type HealthReport, type HealthServer } from "./replica/health.ts";
+import { Refusal } from "./fault.ts";
 
 /** How often a replica looks for articles other replicas ingested. */
 export const FOLLOW_MS = 2000;
@@ -47,6 +48,18 @@ export async function startLive(bot: Bot, config: Config, log: Logger, options: 
     for (const d of [...duties].reverse()) await d.stop();
   };
 
+  // The health check first: a port in use stops the start at once, before any work, and an orchestrator
+  // sees "starting" (503) while the first sync runs.
+  let ready: Live | null = null;
+  if (config.healthPort !== null) {
+    const starting = async (): Promise<HealthReport> => ({ ready: false, problems: ["starting: the archive is being opened and indexed"] });
+    try {
+      health = await serveHealth(config.healthPort, () => (ready ? ready.health() : starting()), log);
+    } catch (e) {
+      throw new Refusal(healthPortProblem(config.healthPort, e as NodeJS.ErrnoException));
+    }
+  }
+
   try {
     duties.push(
       await startDuty({
@@ -55,8 +68,14 @@ export async function startLive(bot: Bot, config: Config, log: Logger, options: 
           // Watch first, then index what changed while no replica watched: a file that lands in between
           // is caught by one or the other.
           const watcher = watchArticles(config.articlesDir, bot.sync, log);
-          await watcher.ready;
-          await bot.sync();
+          try {
+            await watcher.ready;
+            await bot.sync();
+          } catch (e) {
+            // A folder that cannot be read: the watcher must not keep the process alive after the error.
+            await watcher.stop();
+            throw e;
+          }
           const feeds = config.feeds.length ? startFeeds(config.feeds, config.feedMinutes, config.articlesDir, bot.store, bot.sync, log) : null;
           return {
             async stop() {
@@ -146,13 +165,15 @@ export async function startLive(bot: Bot, config: Config, log: Logger, options: 
     },
     stop,
   };
-  if (config.healthPort !== null) {
-    try {
-      health = await serveHealth(config.healthPort, () => live.health(), log);
-    } catch (e) {
-      await stop();
-      throw new Error(`Cannot serve the health check on port ${config.healthPort}: ${(e as Error).message}`);
-    }
-  }
+  ready = live;
   return live;
+}
+
+/** Why the health check cannot listen, and what to do, in one line. */
+function healthPortProblem(port: number, e: NodeJS.ErrnoException): string {
+  const why =
+    e.code === "EADDRINUSE" ? "another program already listens on it: stop that one or choose another port"
+    : e.code === "EACCES" ? "this user may not listen on it (ports below 1024 need privileges): choose a port from 1024 up"
+    : e.message;
+  return `Cannot serve the health check on port ${port} (NEWSBOT_HEALTH_PORT): ${why}`;
 }

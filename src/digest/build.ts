@@ -35,7 +35,10 @@ export async function buildDigest(store: ArchiveStore, options: DigestOptions): 
   const { since, now } = options;
   const query = options.query ?? "";
   const period = describePeriod(since, now);
-  const articles = (await store.articlesSince(since.toISOString(), MAX_ARTICLES)).filter((a) => publishedSince(a, since));
+  // One beyond the bound: past it the count says "500+", never a false "500".
+  const read = (await store.articlesSince(since.toISOString(), MAX_ARTICLES + 1)).filter((a) => publishedSince(a, since));
+  const more = read.length > MAX_ARTICLES;
+  const articles = read.slice(0, MAX_ARTICLES);
   if (articles.length === 0) {
     return { command: "digest", query, title: `Digest ${period}`, blocks: [{ kind: "text", text: `Nothing new in the archive ${period}.` }], paging: null, status: "empty" };
   }
@@ -48,7 +51,8 @@ export async function buildDigest(store: ArchiveStore, options: DigestOptions): 
 
   const blocks: Block[] = [];
   const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
-  blocks.push({ kind: "text", text: `${n(articles.length, "article")} ${period}: ${n(quotes.length, "quote")}, ${n(figures.length, "figure")}, ${n(people.filter((p) => p.kind === "person").length, "person", "people")} named.` });
+  const counted = more ? `More than ${MAX_ARTICLES} articles ${period} (the digest reads the newest ${MAX_ARTICLES}; give a shorter period for all of them)` : `${n(articles.length, "article")} ${period}`;
+  blocks.push({ kind: "text", text: `${counted}: ${n(quotes.length, "quote")}, ${n(figures.length, "figure")}, ${n(people.filter((p) => p.kind === "person").length, "person", "people")} named.` });
 
   // Articles, newest first (the store's order), each linked.
   blocks.push(...capped(articles.map((a) => ({ kind: "article" as const, snippet: articleLine(a), source: sourceRef(a, 1) })), limits.articles, "article"));
