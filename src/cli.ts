@@ -116,7 +116,7 @@ async function open(config: Config, options: OpenOptions = {}): Promise<Bot> {
  */
 async function openIndexed(config: Config, options: OpenOptions = {}): Promise<Bot> {
   const log = logger(config.logLevel);
-  const bot = await open(config, { ...options, sync: false });
+  const bot = await open(config, { ...options, sync: false, warm: false });
   try {
     const ran = await underLease(
       { store: bot.store, name: "ingest", owner: replicaId(), ttlMs: config.leaseSeconds * 1000, log },

@@ -3,6 +3,8 @@
 import { commands, findCommand } from "../commands/index.ts";
 import type { Choice, Command, CommandContext } from "../commands/command.ts";
 import { openStore } from "./archive/open.ts";
+import { availableParallelism } from "node:os";
+import { ExtractPool } from "./archive/extract-pool.ts";
 import { syncFolder, type SyncReport } from "./archive/ingest.ts";
 import type { ArchiveStore } from "./archive/store.ts";
 import type { Config } from "./config.ts";
@@ -56,6 +58,11 @@ export interface OpenOptions {
   sync?: boolean;
   /** Called as files are indexed, for progress bars. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Start an extraction thread at once (default true), so that a running bot's first change is read
+   * without waiting a second or more for a thread to load the rules; one-off commands start one on need.
+   */
+  warm?: boolean;
 }
 
 export async function openBot(config: Config, options: OpenOptions = {}): Promise<Bot> {
@@ -73,8 +80,11 @@ export async function openBot(config: Config, options: OpenOptions = {}): Promis
     await lookup.refresh();
     loadedRevision = revision;
   };
+  // Extraction threads, kept for the bot's life: every sync (the watcher's, the feeds') finds them loaded.
+  const pool = new ExtractPool({ size: availableParallelism(), timeoutMs: config.extractSeconds * 1000, log });
+  if (options.warm !== false) pool.warm();
   const syncNow = async () => {
-    const report = await syncFolder(store, config.articlesDir, { log, onProgress: options.onProgress, extractTimeoutMs: config.extractSeconds * 1000 });
+    const report = await syncFolder(store, config.articlesDir, { log, onProgress: options.onProgress, pool });
     if (report.changed) await load();
     lastSync = report;
     return report;
@@ -96,6 +106,7 @@ export async function openBot(config: Config, options: OpenOptions = {}): Promis
     const first = options.sync !== false ? await sync() : null;
     if (!first?.changed) await load();
   } catch (e) {
+    await pool.close();
     await store.close();
     throw e;
   }
@@ -134,6 +145,9 @@ export async function openBot(config: Config, options: OpenOptions = {}): Promis
         return [];
       }
     },
-    close: () => store.close(),
+    async close() {
+      await pool.close();
+      await store.close();
+    },
   };
 }

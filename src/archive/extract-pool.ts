@@ -84,10 +84,22 @@ export class ExtractPool {
     return { ok: true, article: { record, extraction: { quotes: [], figures: [], people: [], acronyms: [] } } };
   }
 
+  /**
+   * Starts one thread now, before there is work: a running bot's first change is then extracted without
+   * waiting for a thread to load the rules (seconds on a busy machine).
+   */
+  warm(): void {
+    if (this.o.size > 0 && !this.failed && !this.closed && this.threads.length === 0) this.spawn();
+  }
+
   /** Hands queued chunks to idle threads, starting threads (up to size) while work waits. */
   private dispatch(): void {
     if (this.closed) return;
-    for (const t of this.threads) if (t.ready && !t.job && this.queue.length) this.give(t, this.queue.shift()!);
+    for (const t of this.threads) {
+      if (t.ready && !t.job && this.queue.length) this.give(t, this.queue.shift()!);
+      // An idle thread must not keep the process alive; a busy one must (its caller awaits it).
+      else if (!t.job) t.worker.unref();
+    }
     const starting = this.threads.filter((t) => !t.ready).length;
     while (this.queue.length > starting && this.threads.length < this.o.size) this.spawn();
   }
@@ -95,6 +107,7 @@ export class ExtractPool {
   private give(t: Thread, job: Job): void {
     t.job = job;
     t.next = 0;
+    t.worker.ref();
     this.arm(t);
     t.worker.postMessage({ records: job.records });
   }
@@ -108,6 +121,7 @@ export class ExtractPool {
   private spawn(): void {
     const t: Thread = { worker: new Worker(this.o.worker ?? new URL("./extract-worker.mjs", import.meta.url)), ready: false, job: null, next: 0, timer: null };
     this.threads.push(t);
+    if (this.queue.length === 0) t.worker.unref();
     t.worker.on("message", (m: { ready?: true; result?: Extracted }) => {
       if (m.ready) {
         t.ready = true;
@@ -179,7 +193,14 @@ export class ExtractPool {
     this.closed = true;
     const threads = this.threads;
     this.threads = [];
-    for (const t of threads) if (t.timer) clearTimeout(t.timer);
+    // A sync still waiting on articles (the bot stops mid-sync) is answered, not left hanging.
+    const stopping = (job: Job, from: number) =>
+      job.records.slice(from).forEach((r, i) => job.settle[from + i]({ ok: false, key: r.key, reason: "not extracted: newsbot was stopping" }));
+    for (const t of threads) {
+      if (t.timer) clearTimeout(t.timer);
+      if (t.job) stopping(t.job, t.next);
+    }
+    for (const job of this.queue.splice(0)) stopping(job, 0);
     await Promise.all(threads.map((t) => t.worker.terminate()));
   }
 }

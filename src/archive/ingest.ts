@@ -34,6 +34,8 @@ export interface SyncOptions {
   workers?: number;
   /** An article whose extraction takes longer is abandoned and reported (ms); default DEFAULT_EXTRACT_MS. */
   extractTimeoutMs?: number;
+  /** Threads kept between syncs (a running bot's); by default this sync starts its own and ends them. */
+  pool?: ExtractPool;
 }
 
 /** NEWSBOT_EXTRACT_SECONDS's default. */
@@ -42,7 +44,7 @@ export const DEFAULT_EXTRACT_MS = 5000;
 /** Longest stretch of indexing before other work (chat answers) gets a turn. */
 const YIELD_AFTER_MS = 20;
 
-export async function syncFolder(store: ArchiveStore, dir: string, { log, onProgress, workers, extractTimeoutMs }: SyncOptions): Promise<SyncReport> {
+export async function syncFolder(store: ArchiveStore, dir: string, { log, onProgress, workers, extractTimeoutMs, pool: kept }: SyncOptions): Promise<SyncReport> {
   const report: SyncReport = { added: 0, updated: 0, removed: 0, unchanged: 0, skipped: [], changed: false };
   // Every file is read or reported: links followed once, unreadable names and broken links skipped with why.
   const { files, skipped: unlisted } = listFolder(dir);
@@ -63,7 +65,7 @@ export async function syncFolder(store: ArchiveStore, dir: string, { log, onProg
     batch = [];
   };
   // Files being extracted, in order; one writer (this thread) puts them in the archive as they complete.
-  const pool = new ExtractPool({ size: workers ?? availableParallelism(), timeoutMs: extractTimeoutMs ?? DEFAULT_EXTRACT_MS, log });
+  const pool = kept ?? new ExtractPool({ size: workers ?? availableParallelism(), timeoutMs: extractTimeoutMs ?? DEFAULT_EXTRACT_MS, log });
   const pending: { state: FileState; outcomes: Promise<Outcome[]>; count: number; isNew: boolean }[] = [];
   let inFlight = 0;
   const drain = async (max: number) => {
@@ -143,7 +145,7 @@ export async function syncFolder(store: ArchiveStore, dir: string, { log, onProg
     await drain(0);
     await flush();
   } finally {
-    await pool.close();
+    if (!kept) await pool.close();
   }
   onProgress?.(files.length, files.length);
   if (known.size > 0) {
