@@ -116,7 +116,7 @@ async function open(config: Config, options: OpenOptions = {}): Promise<Bot> {
  */
 async function openIndexed(config: Config, options: OpenOptions = {}): Promise<Bot> {
   const log = logger(config.logLevel);
-  const bot = await open(config, { ...options, sync: false, warm: false });
+  const bot = await open(config, { ...options, sync: false });
   try {
     const ran = await underLease(
       { store: bot.store, name: "ingest", owner: replicaId(), ttlMs: config.leaseSeconds * 1000, log },
@@ -246,7 +246,7 @@ async function start(args: string[]): Promise<number> {
   const bar = progressBar(process.stderr);
   // The folder is indexed by the replica that holds the ingest lease (this one, unless another process
   // on the same archive already watches it), inside startLive.
-  const bot = await open(config, { onProgress: bar.update, sync: false });
+  const bot = await open(config, { onProgress: bar.update, sync: false, warm: true });
   const owner = replicaId();
   let live: Live;
   try {

@@ -59,8 +59,8 @@ export interface OpenOptions {
   /** Called as files are indexed, for progress bars. */
   onProgress?: (done: number, total: number) => void;
   /**
-   * Start an extraction thread at once (default true), so that a running bot's first change is read
-   * without waiting a second or more for a thread to load the rules; one-off commands start one on need.
+   * Start an extraction thread at once, so that a running bot's first change is read without waiting a
+   * second or more for a thread to load the rules; otherwise the first sync with work starts one.
    */
   warm?: boolean;
 }
@@ -82,7 +82,7 @@ export async function openBot(config: Config, options: OpenOptions = {}): Promis
   };
   // Extraction threads, kept for the bot's life: every sync (the watcher's, the feeds') finds them loaded.
   const pool = new ExtractPool({ size: availableParallelism(), timeoutMs: config.extractSeconds * 1000, log });
-  if (options.warm !== false) pool.warm();
+  if (options.warm) pool.warm();
   const syncNow = async () => {
     const report = await syncFolder(store, config.articlesDir, { log, onProgress: options.onProgress, pool });
     if (report.changed) await load();
