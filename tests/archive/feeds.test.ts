@@ -112,7 +112,7 @@ describe("feeds", () => {
   const config = loadConfig({ env: { NEWSBOT_DB: join(root, "archive.db"), NEWSBOT_ARTICLES: articles } });
   let bot: Bot;
   beforeAll(async () => {
-    bot = await openBot(config, { log: memoryLogger() });
+    bot = await openBot(config, { log: memoryLogger(), warm: true });
   });
   afterAll(() => bot.close());
 
