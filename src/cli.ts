@@ -6,6 +6,9 @@ import { shown } from "./archive/listing.ts";
 import { readArticleFile } from "./archive/read.ts";
 import type { SyncReport } from "./archive/ingest.ts";
 import { Refusal } from "./fault.ts";
+import { archiveProblem } from "./archive/problems.ts";
+import { notIndexedBecause, openIndexed } from "./one-off.ts";
+import { replicaId } from "./replica/duty.ts";
 import { ConfigError, describeArchive, describeConfig, loadConfig, type Config } from "./config.ts";
 import { openBot, type Bot, type OpenOptions } from "./core.ts";
 import { extractArticle } from "./extract/index.ts";
@@ -17,7 +20,6 @@ import { progressBar } from "./progress.ts";
 import { buildDigest, shortenDigest } from "./digest/build.ts";
 import { channelPosters } from "./chat/post.ts";
 import { startLive, type Live } from "./live.ts";
-import { replicaId, underLease } from "./replica/duty.ts";
 import { DEFAULT_SINCE, parseSince } from "./digest/since.ts";
 
 const USAGE = `newsbot — quotes, figures and people from the newsroom's articles
@@ -48,6 +50,11 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (e) {
     // The user's mistakes (settings, flags, folders) get their message alone; our bugs get the stack too.
+    const problem = loaded && archiveProblem(e, describeArchive(loaded));
+    if (problem) {
+      process.stderr.write(`newsbot: ${problem}\n`);
+      return 2;
+    }
     const expected =
       e instanceof ConfigError || e instanceof Refusal || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS") || /^Cannot (read|open) the /.test((e as Error).message);
     process.stderr.write(`newsbot: ${expected ? (e as Error).message.replace(/\s*\n\s*/g, " ") : (e as Error).stack ?? e}\n`);
@@ -99,35 +106,18 @@ function summarise(a: { file: string; title: string } & ReturnType<typeof extrac
   return lines.join("\n") + "\n\n";
 }
 
+/** The settings the command runs with, once read: failures of its archive are described with them. */
+let loaded: Config | null = null;
+
 function configFrom(articles: string | undefined): Config {
   const config = loadConfig({ articles });
+  loaded = config;
   registerSecrets(config.slack?.botToken, config.slack?.signingSecret, config.slack?.appToken, config.discord?.token, config.databaseUrl);
   return config;
 }
 
 async function open(config: Config, options: OpenOptions = {}): Promise<Bot> {
   return openBot(config, { log: logger(config.logLevel), ...options });
-}
-
-/**
- * Opens the bot for a one-off command and indexes the folder first — unless a running replica holds the
- * ingest lease (it watches the folder and writes the archive): then this answers from the archive as it
- * is (bot.lastSync stays null).
- */
-async function openIndexed(config: Config, options: OpenOptions = {}): Promise<Bot> {
-  const log = logger(config.logLevel);
-  const bot = await open(config, { ...options, sync: false });
-  try {
-    const ran = await underLease(
-      { store: bot.store, name: "ingest", owner: replicaId(), ttlMs: config.leaseSeconds * 1000, log },
-      () => bot.sync(),
-    );
-    if (!ran) log.info("another newsbot process is indexing this archive; answering from the archive as it is");
-    return bot;
-  } catch (e) {
-    await bot.close();
-    throw e;
-  }
 }
 
 async function ask(args: string[]): Promise<number> {
@@ -146,7 +136,7 @@ async function ask(args: string[]): Promise<number> {
     process.stderr.write(`newsbot ask: ${typeof page === "string" ? page : pageSize}\n`);
     return 2;
   }
-  const bot = await openIndexed(configFrom(values.articles));
+  const bot = await openIndexed(configFrom(values.articles), open);
   try {
     const m = /^\/?(\S+)\s*([\s\S]*)$/.exec(line)!;
     const reply = await bot.handle({ command: m[1], query: m[2], platform: "cli", page, pageSize });
@@ -172,9 +162,14 @@ async function ingest(args: string[]): Promise<number> {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
   const config = configFrom(positionals[0]);
   const bar = progressBar(process.stderr);
-  const bot = await openIndexed(config, { onProgress: bar.update });
+  const bot = await openIndexed(config, open, { onProgress: bar.update }, { quiet: true });
   bar.done();
   try {
+    const problem = notIndexedBecause();
+    if (problem) {
+      process.stderr.write(`newsbot ingest: ${problem}\n`);
+      return 1;
+    }
     if (!bot.lastSync) {
       process.stderr.write(
         `newsbot ingest: another newsbot process holds this archive's ingest lease: it watches the folder and indexes new files itself. ` +
@@ -208,7 +203,7 @@ async function digestCommand(args: string[]): Promise<number> {
     process.stderr.write("newsbot digest --post: no digest channel is set (SLACK_DIGEST_CHANNEL or DISCORD_DIGEST_CHANNEL)\n");
     return 2;
   }
-  const bot = await openIndexed(config);
+  const bot = await openIndexed(config, open);
   try {
     const reply = await buildDigest(bot.store, { since, now, query: sinceText });
     process.stdout.write(values.json ? JSON.stringify(reply, null, 1) + "\n" : renderTerminal(reply));

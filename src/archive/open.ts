@@ -3,6 +3,8 @@ import type { Config } from "../config.ts";
 import type { Logger } from "../log.ts";
 import { openSqliteStore } from "./sqlite/store.ts";
 import type { ArchiveStore } from "./store.ts";
+import { Refusal } from "../fault.ts";
+import { archiveProblem } from "./problems.ts";
 
 export async function openStore(config: Config, log: Logger): Promise<ArchiveStore> {
   if (config.databaseUrl) {
@@ -12,6 +14,7 @@ export async function openStore(config: Config, log: Logger): Promise<ArchiveSto
   try {
     return openSqliteStore(config.dbPath);
   } catch (e) {
-    throw new Error(`Cannot open the archive ${config.dbPath}: ${(e as Error).message}`);
+    if (e instanceof Refusal) throw e;
+    throw new Refusal(archiveProblem(e, config.dbPath) ?? `Cannot open the archive ${config.dbPath}: ${(e as Error).message}`);
   }
 }

@@ -41,7 +41,7 @@ describe("settings refused at start, one line each", () => {
       // A secret in the setting is never echoed.
       if (env.NEWSBOT_DATABASE_URL) expect(r.stderr).not.toMatch(/pa#ss|100%sure/);
       expect(r.stdout).toBe("");
-    });
+    }, 90_000);
   }
 
   it("documents every numeric setting's range in .env.example", () => {
@@ -66,7 +66,7 @@ describe("resources that cannot be had", () => {
     expect(r.code).toBe(2);
     const lines = r.stderr.trim().split("\n").filter((l) => !/ info /.test(l));
     expect(lines).toEqual([`newsbot: Cannot serve the health check on port ${port} (NEWSBOT_HEALTH_PORT): another program already listens on it: stop that one or choose another port`]);
-  });
+  }, 90_000);
 
   it("says the articles folder is missing, and exits (start, ask, ingest)", async () => {
     const env = { ...folder.env, NEWSBOT_ARTICLES: `${folder.root}/no-such-folder` };
@@ -76,5 +76,5 @@ describe("resources that cannot be had", () => {
       const lines = r.stderr.trim().split("\n").filter((l) => !/ info /.test(l));
       expect(lines).toEqual([`newsbot: Cannot read the articles folder ${folder.root}/no-such-folder: ENOENT`]);
     }
-  });
+  }, 120_000);
 });

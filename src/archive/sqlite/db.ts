@@ -3,6 +3,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import { claimArchive } from "./owner.ts";
 import { migrate } from "./schema.ts";
 
 export class SqliteDb {
@@ -12,6 +13,13 @@ export class SqliteDb {
   constructor(path: string) {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
+    // Before anything writes (even the journal mode): another application's file is refused untouched.
+    try {
+      claimArchive(this.db, path);
+    } catch (e) {
+      this.db.close();
+      throw e;
+    }
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = NORMAL");
     this.db.pragma("busy_timeout = 10000");

@@ -1,0 +1,45 @@
+// Whose file this is. newsbot creates, migrates or drops tables only in an SQLite file that is empty or
+// already its own: marked with its application_id, or (an archive made before the mark) holding nothing but
+// newsbot's tables. Anything else — another application's database given as NEWSBOT_DB by mistake — stops
+// the open with one line naming the file, before a single byte of it is changed.
+import type Database from "better-sqlite3";
+import { Refusal } from "../../fault.ts";
+import { archiveProblem } from "../problems.ts";
+
+/** "news" in ASCII: the SQLite header's application_id of every newsbot archive. */
+export const NEWSBOT_APPLICATION_ID = 0x6e657773;
+
+/** The tables (and FTS5 shadow tables) any version of newsbot has made. */
+const OURS = new Set(["meta", "files", "articles", "quotes", "figures", "people", "names", "terms", "acronyms", "digests", "leases", "source", "articles_vocab"]);
+const ours = (name: string) => OURS.has(name) || /^(quotes|figures|articles)_fts(_\w+)?$/.test(name);
+
+/** Checks the file is newsbot's (or empty) and marks it so; a Refusal otherwise. Call before anything writes. */
+export function claimArchive(db: Database.Database, path: string): void {
+  let id: number;
+  try {
+    id = db.pragma("application_id", { simple: true }) as number;
+  } catch (e) {
+    throw damaged(path, e as Error & { code?: string });
+  }
+  if (id === NEWSBOT_APPLICATION_ID) return;
+  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((r) => r.name);
+  const foreign = tables.filter((t) => !ours(t));
+  const legacy = tables.includes("files") && tables.includes("articles") && foreign.length === 0;
+  if (id !== 0 || (tables.length > 0 && !legacy)) {
+    const what = id !== 0 ? `it belongs to another application (application_id ${id})` : `it holds tables newsbot did not make (${foreign.slice(0, 5).join(", ")}${foreign.length > 5 ? ", …" : ""})`;
+    throw new Refusal(`The archive file ${path} is not newsbot's: ${what}. Nothing in it was changed. Point NEWSBOT_DB at a file of newsbot's own, or leave it unset.`);
+  }
+  // Empty, or an archive from before the mark: newsbot's from now on. A file that cannot be written
+  // (a full disk) is still read; the mark is set by a later open.
+  try {
+    db.pragma(`application_id = ${NEWSBOT_APPLICATION_ID}`);
+  } catch {
+    // Marked next time.
+  }
+}
+
+/** A file SQLite cannot read as a database: the one-line reason, or the error as it was. */
+function damaged(path: string, e: Error): Error {
+  const why = archiveProblem(e, path);
+  return why ? new Refusal(why) : e;
+}
