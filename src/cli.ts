@@ -28,7 +28,9 @@ const USAGE = `newsbot — quotes, figures and people from the newsroom's articl
   newsbot ask "/quote osborne" [--json] [--articles DIR]
                                         one command, one answer
   newsbot extract FILE… [--json]        what extraction finds in each article
-  newsbot ingest [DIR]                  index a folder of articles (only new or changed files are re-read)
+  newsbot ingest [DIR] [--confirm-removal] [--new-source]
+                                        index a folder of articles (only new or changed files are re-read);
+                                        confirm removing most of the archive, or make DIR the archive's source
   newsbot digest [--since 24h] [--post] [--json] [--articles DIR]
                                         what came in lately; --post sends it to the digest channels
 `;
@@ -159,10 +161,10 @@ function wholeNumber(flag: string, text: string | undefined, fallback: number, m
 }
 
 async function ingest(args: string[]): Promise<number> {
-  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { "confirm-removal": { type: "boolean" }, "new-source": { type: "boolean" } } });
   const config = configFrom(positionals[0]);
   const bar = progressBar(process.stderr);
-  const bot = await openIndexed(config, open, { onProgress: bar.update }, { quiet: true });
+  const bot = await openIndexed(config, open, { onProgress: bar.update, confirmRemoval: values["confirm-removal"], newSource: values["new-source"], logHeld: false }, { quiet: true });
   bar.done();
   try {
     const problem = notIndexedBecause();
@@ -175,6 +177,10 @@ async function ingest(args: string[]): Promise<number> {
         `newsbot ingest: another newsbot process holds this archive's ingest lease: it watches the folder and indexes new files itself. ` +
           `If none is running (it stopped abruptly), the lease expires within ${config.leaseSeconds} s (NEWSBOT_LEASE_SECONDS): run this again then.\n`,
       );
+      return 1;
+    }
+    if (bot.lastSync.held) {
+      process.stderr.write(`newsbot ingest: ${bot.lastSync.held}\n`);
       return 1;
     }
     const stats = await bot.store.stats();
@@ -243,9 +249,14 @@ async function start(args: string[]): Promise<number> {
   // on the same archive already watches it), inside startLive.
   const bot = await open(config, { onProgress: bar.update, sync: false, warm: true });
   const owner = replicaId();
+  // Until the chat runs, a replica that must stop (a newer newsbot upgraded the archive) stops at the next step.
+  let fatal = (e: Error): void => {
+    process.stderr.write(`newsbot: ${e.message}\n`);
+    process.exit(2);
+  };
   let live: Live;
   try {
-    live = await startLive(bot, config, log, { owner });
+    live = await startLive(bot, config, log, { owner, onFatal: (e) => fatal(e) });
   } catch (e) {
     await bot.close();
     throw e;
@@ -268,7 +279,13 @@ async function start(args: string[]): Promise<number> {
     await bot.close();
     return 0;
   }
+  let code = 0;
   await new Promise<void>((resolve) => {
+    fatal = (e) => {
+      process.stderr.write(`newsbot: ${e.message}\n`);
+      code = 2;
+      void stop();
+    };
     const stop = async () => {
       log.info("stopping");
       await live.stop();
@@ -279,5 +296,5 @@ async function start(args: string[]): Promise<number> {
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   });
-  return 0;
+  return code;
 }

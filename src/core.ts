@@ -63,6 +63,11 @@ export interface OpenOptions {
    * second or more for a thread to load the rules; otherwise the first sync with work starts one.
    */
   warm?: boolean;
+  /** `newsbot ingest --confirm-removal` / `--new-source` (src/archive/ingest.ts SyncOptions). */
+  confirmRemoval?: boolean;
+  newSource?: boolean;
+  /** Log why a sync was held back (default); `newsbot ingest` says it itself, as its error. */
+  logHeld?: boolean;
 }
 
 export async function openBot(config: Config, options: OpenOptions = {}): Promise<Bot> {
@@ -84,7 +89,9 @@ export async function openBot(config: Config, options: OpenOptions = {}): Promis
   const pool = new ExtractPool({ size: availableParallelism(), timeoutMs: config.extractSeconds * 1000, log });
   if (options.warm) pool.warm();
   const syncNow = async () => {
-    const report = await syncFolder(store, config.articlesDir, { log, onProgress: options.onProgress, pool });
+    const report = await syncFolder(store, config.articlesDir, { log, onProgress: options.onProgress, pool, confirmRemoval: options.confirmRemoval, newSource: options.newSource });
+    // Said once, not at every sync of the watcher while it lasts.
+    if (report.held && report.held !== lastSync?.held && options.logHeld !== false) log.warn(`not indexing: ${report.held}`);
     if (report.changed) await load();
     lastSync = report;
     return report;

@@ -31,6 +31,8 @@ export interface LiveOptions {
   owner: string;
   /** How often to look for other replicas' writes (ms); default FOLLOW_MS. */
   followMs?: number;
+  /** Called when this replica must stop (the archive was upgraded by a newer newsbot). */
+  onFatal?: (e: Error) => void;
 }
 
 export async function startLive(bot: Bot, config: Config, log: Logger, options: LiveOptions): Promise<Live> {
@@ -40,6 +42,7 @@ export async function startLive(bot: Bot, config: Config, log: Logger, options: 
   let health: HealthServer | null = null;
   let follow: NodeJS.Timeout | null = null;
   let followFailing = false;
+  let digestStarts = 0;
 
   const stop = async () => {
     if (follow) clearInterval(follow);
@@ -94,7 +97,11 @@ export async function startLive(bot: Bot, config: Config, log: Logger, options: 
         await startDuty({
           ...lease, name: "digest", what: "the digest schedule",
           async start() {
+            // The first start in this process follows a time when the bot was down; a later one, a time
+            // when this replica did not hold the digest (another had it, or the archive could not be reached).
+            const missed = digestStarts++ === 0 ? undefined : "while this replica did not run the digest (another replica had it, or the archive could not be reached)";
             const scheduler = new DigestScheduler({
+              missed,
               store: bot.store, targets, cron: config.digest.cron, timezone: config.digest.timezone, skipEmpty: config.digest.skipEmpty, log,
               owner: options.owner,
               build: (since, now) => buildDigest(bot.store, { since, now, query: "since the last digest" }),
@@ -121,7 +128,7 @@ export async function startLive(bot: Bot, config: Config, log: Logger, options: 
       if (busy || Date.now() < resumeAt) return;
       busy = true;
       const began = Date.now();
-      bot.reload().then(
+      (bot.store.checkLayout?.() ?? Promise.resolve()).then(() => bot.reload()).then(
         (reloaded) => {
           if (reloaded) {
             const took = Date.now() - began;
@@ -131,6 +138,8 @@ export async function startLive(bot: Bot, config: Config, log: Logger, options: 
           followFailing = false;
         },
         (e: Error) => {
+          // A newer newsbot upgraded the archive: this replica must not go on running on a layout it does not know.
+          if (e instanceof Refusal) return options.onFatal?.(e);
           if (!followFailing) log.warn(`cannot read the archive's revision: ${e.message}`);
           followFailing = true;
         },
@@ -154,6 +163,8 @@ export async function startLive(bot: Bot, config: Config, log: Logger, options: 
       } catch (e) {
         problems.push(`the archive does not answer: ${(e as Error).message}`);
       }
+      // A sync held back (another folder, an empty one, most files gone) is a replica an operator must see.
+      if (bot.lastSync?.held) problems.push(bot.lastSync.held);
       return {
         ready: problems.length === 0, problems, replica: options.owner, store: bot.store.kind, revision, duties: live.duties(),
         lastSync: bot.lastSync && { added: bot.lastSync.added, updated: bot.lastSync.updated, removed: bot.lastSync.removed },

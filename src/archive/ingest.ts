@@ -19,7 +19,15 @@ export interface SyncReport {
   skipped: { path: string; reason: string }[];
   /** Anything in the archive changed. */
   changed: boolean;
+  /**
+   * Why this sync indexed and removed nothing (the archive mirrors another folder; the folder is empty or
+   * would lose most of the archive), in one line; null when it ran.
+   */
+  held: string | null;
 }
+
+/** A sync that would remove more than half of the archive's files, and at least this many, waits for a confirmation. */
+const MASS_REMOVAL = 5;
 
 /** Articles per transaction: bounds memory when one file (a .jsonl export) holds thousands of articles. */
 const BATCH_ARTICLES = 2000;
@@ -36,6 +44,10 @@ export interface SyncOptions {
   extractTimeoutMs?: number;
   /** Threads kept between syncs (a running bot's); by default this sync starts its own and ends them. */
   pool?: ExtractPool;
+  /** Remove what is gone from the folder even when it is most of the archive (`newsbot ingest --confirm-removal`). */
+  confirmRemoval?: boolean;
+  /** Make this folder the archive's source, replacing the one recorded (`newsbot ingest --new-source`). */
+  newSource?: boolean;
 }
 
 /** NEWSBOT_EXTRACT_SECONDS's default. */
@@ -44,12 +56,14 @@ export const DEFAULT_EXTRACT_MS = 5000;
 /** Longest stretch of indexing before other work (chat answers) gets a turn. */
 const YIELD_AFTER_MS = 20;
 
-export async function syncFolder(store: ArchiveStore, dir: string, { log, onProgress, workers, extractTimeoutMs, pool: kept }: SyncOptions): Promise<SyncReport> {
-  const report: SyncReport = { added: 0, updated: 0, removed: 0, unchanged: 0, skipped: [], changed: false };
+export async function syncFolder(store: ArchiveStore, dir: string, { log, onProgress, workers, extractTimeoutMs, pool: kept, confirmRemoval, newSource }: SyncOptions): Promise<SyncReport> {
+  const report: SyncReport = { added: 0, updated: 0, removed: 0, unchanged: 0, skipped: [], changed: false, held: null };
   // Every file is read or reported: links followed once, unreadable names and broken links skipped with why.
   const { files, skipped: unlisted } = listFolder(dir);
   report.skipped.push(...unlisted);
   const known = await store.fileStates();
+  report.held = await holdBack(store, dir, files.map((f) => f.path), known, { confirmRemoval, newSource });
+  if (report.held) return report;
   const version = extractorVersion();
   const stale = (await store.getMeta("extractor")) !== version;
   if (stale && known.size > 0) log.info("The extraction rules changed since the archive was built: every article is read again.");
@@ -156,6 +170,30 @@ export async function syncFolder(store: ArchiveStore, dir: string, { log, onProg
   await versions.save();
   if (stale) await store.setMeta("extractor", version);
   return report;
+}
+
+/**
+ * Why this sync must not run, or null. A shared archive must not be emptied by a process that sees another
+ * folder (a one-off command elsewhere, `ingest OTHER_FOLDER`), an empty one (a mount that failed) or one
+ * that lost most of its files: each of those stops here, before anything is written, and says so. The first
+ * sync that runs records the folder as the archive's source.
+ */
+async function holdBack(
+  store: ArchiveStore, dir: string, listed: string[], known: Map<string, FileState>, o: { confirmRemoval?: boolean; newSource?: boolean },
+): Promise<string | null> {
+  const source = await store.archiveSource();
+  if (source !== null && source !== dir && !o.newSource) {
+    return `the archive mirrors the articles folder ${source}, not ${dir}: nothing indexed or removed. Give this folder its own archive, or run newsbot ingest --new-source to make it the archive's source.`;
+  }
+  const here = new Set(listed);
+  let gone = 0;
+  for (const path of known.keys()) if (!here.has(path)) gone++;
+  if (!o.confirmRemoval && known.size > 0 && (listed.length === 0 || (gone > known.size / 2 && gone >= MASS_REMOVAL))) {
+    const what = listed.length === 0 ? `the articles folder ${dir} is empty (a folder that did not mount?)` : `${gone} of the archive's ${known.size} files are gone from ${dir}`;
+    return `${what}: nothing removed or indexed. If they were deleted on purpose, run newsbot ingest --confirm-removal.`;
+  }
+  if (source !== dir) await store.recordSource(dir);
+  return null;
 }
 
 let version: string | null = null;

@@ -130,6 +130,17 @@ export interface ArchiveWriter {
   setMeta(key: string, value: string): Promise<void>;
 }
 
+/**
+ * The articles folder the archive mirrors (its absolute path), null before the first sync records it.
+ * History, not derived: kept across rebuilds. A process with another folder neither indexes nor removes.
+ */
+export interface ArchiveSource {
+  archiveSource(): Promise<string | null>;
+  recordSource(folder: string): Promise<void>;
+  /** PostgreSQL: throws when a newer newsbot has upgraded the archive's layout since this process opened it. */
+  checkLayout?(): Promise<void>;
+}
+
 /** What commands and the digest read. */
 export interface ArchiveReader {
   names(): Promise<NameEntry[]>;
@@ -198,7 +209,7 @@ export interface ButtonMemory {
 }
 
 /** The whole archive: each part is also a type of its own, so code can ask for only what it uses. */
-export interface ArchiveStore extends ArchiveWriter, ArchiveReader, DigestLedger, Leases, ButtonMemory {
+export interface ArchiveStore extends ArchiveWriter, ArchiveReader, DigestLedger, Leases, ButtonMemory, ArchiveSource {
   readonly kind: "sqlite" | "postgres";
   close(): Promise<void>;
 }

@@ -34,6 +34,8 @@ export const systemClock: Clock = {
 };
 
 export interface SchedulerOptions {
+  /** Why a digest due before start was missed, for the log: "while the bot was down" unless said otherwise. */
+  missed?: string;
   store: ArchiveStore;
   targets: DigestTarget[];
   cron: string;
@@ -140,7 +142,7 @@ export class DigestScheduler {
         log.debug(`digest for ${target.channel} at ${at}: already claimed by another process`);
         return;
       }
-      if (startup) log.info(`digest for ${target.channel} at ${at} fell due while the bot was down: posting it now`);
+      if (startup) log.info(`digest for ${target.channel} at ${at} fell due ${this.options.missed ?? "while the bot was down"}: posting it now`);
       const since = last ? new Date(last.scheduledAt) : (this.cron.previousRuns(1, slot)[0] ?? new Date(slot.getTime() - 86_400_000));
       await this.post(target, at, since);
     } catch (e) {

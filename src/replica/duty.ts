@@ -80,14 +80,21 @@ export async function startDuty(o: DutyOptions): Promise<Duty> {
       starting = null;
     });
 
+  // The archive did not answer the last attempt: said once, and not mistaken for another replica's lease.
+  let unreachable = false;
   const attempt = async () => {
     if (stopped) return;
     try {
       holds = await o.store.acquireLease(o.name, o.owner, o.ttlMs);
+      if (unreachable) o.log.info(`${o.what}: the archive answers again`);
+      unreachable = false;
     } catch (e) {
       // The archive is unreachable: another replica may take the lease when it expires, so this one
       // must stop the work rather than risk doing it twice.
-      if (running || starting) o.log.warn(`${o.what}: cannot renew the lease (${(e as Error).message})`);
+      if (!unreachable) {
+        o.log.warn(`${o.what}: the archive cannot be reached (${(e as Error).message}); ${running || starting ? "stopped here" : "not started here"} until it answers, then whichever replica holds the lease runs it`);
+      }
+      unreachable = true;
       holds = false;
     }
     if (stopped) return;
@@ -95,8 +102,8 @@ export async function startDuty(o: DutyOptions): Promise<Duty> {
       waitingLogged = false;
       starting = begin();
     } else if (!holds && running) {
-      await stopWork("lease lost; stopped here (another replica takes over)");
-    } else if (!holds && !running && !starting && !waitingLogged) {
+      await stopWork(unreachable ? "" : "lease lost; stopped here (another replica takes over)");
+    } else if (!holds && !running && !starting && !waitingLogged && !unreachable) {
       waitingLogged = true;
       o.log.info(`${o.what}: another replica runs it; this one takes over if that one stops`);
     }

@@ -20,6 +20,7 @@ CREATE TABLE IF NOT EXISTS digests (
 CREATE TABLE IF NOT EXISTS leases (name text COLLATE "C" PRIMARY KEY, owner text COLLATE "C" NOT NULL, expires_at timestamptz NOT NULL);
 CREATE TABLE IF NOT EXISTS buttons (key text COLLATE "C" PRIMARY KEY, value text NOT NULL, expires_at timestamptz NOT NULL);
 CREATE INDEX IF NOT EXISTS buttons_expiry ON buttons (expires_at);
+CREATE TABLE IF NOT EXISTS source (id integer PRIMARY KEY CHECK (id = 1), folder text NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now());
 `;
 
 const DERIVED = ["meta", "files", "articles", "quotes", "figures", "people", "acronyms", "names", "terms", "fts_totals"];
@@ -75,6 +76,9 @@ export async function migrate(client: pg.PoolClient): Promise<"current" | "creat
   await client.query("BEGIN");
   try {
     await client.query("SELECT pg_advisory_xact_lock($1)", [MIGRATE_LOCK]);
+    // Only a database that is empty or already newsbot's (its newsbot_state table) is touched.
+    const foreign = await foreignTables(client);
+    if (foreign.length) throw new ForeignDatabase(foreign);
     await client.query(HISTORY);
     const { rows } = await client.query("SELECT value FROM newsbot_state WHERE key = 'schema_version'");
     const version = Number(rows[0].value);
@@ -82,7 +86,10 @@ export async function migrate(client: pg.PoolClient): Promise<"current" | "creat
       await client.query("COMMIT");
       return "current";
     }
-    await client.query(`DROP TABLE IF EXISTS ${DERIVED.join(", ")} CASCADE`);
+    // A newer newsbot laid this archive out: this one does not know its tables and must not rebuild them back.
+    if (version > SCHEMA_VERSION) throw new NewerLayout(version);
+    // No CASCADE: whatever else depends on these tables (another application's view) stops the rebuild instead.
+    await client.query(`DROP TABLE IF EXISTS ${DERIVED.join(", ")}`);
     await client.query(SCHEMA);
     await client.query("UPDATE newsbot_state SET value = $1 WHERE key = 'schema_version'", [SCHEMA_VERSION]);
     // The articles are gone until the files are read again: replicas must reload.
@@ -93,4 +100,33 @@ export async function migrate(client: pg.PoolClient): Promise<"current" | "creat
     await client.query("ROLLBACK").catch(() => {});
     throw e;
   }
+}
+
+/** Tables and views in this database that are not newsbot's, when it has no newsbot_state (empty: none). */
+async function foreignTables(client: pg.PoolClient): Promise<string[]> {
+  const { rows } = await client.query(
+    `SELECT c.relname AS name, to_regclass('newsbot_state') IS NOT NULL AS ours FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'v', 'm', 'p', 'f') ORDER BY c.relname LIMIT 6`,
+  );
+  return rows.length && !rows[0].ours ? rows.map((r) => r.name as string) : [];
+}
+
+/** The database holds another application's tables and no trace of newsbot: nothing in it is changed. */
+export class ForeignDatabase extends Error {
+  constructor(readonly tables: string[]) {
+    super(`it is not newsbot's: it holds tables newsbot did not make (${tables.slice(0, 5).join(", ")}${tables.length > 5 ? ", …" : ""}) and no newsbot_state. Nothing in it was changed. Give newsbot a database of its own (CREATE DATABASE newsbot) in NEWSBOT_DATABASE_URL.`);
+  }
+}
+
+/** The archive was laid out by a newer newsbot (a rolling upgrade under way): this one refuses to run on it. */
+export class NewerLayout extends Error {
+  constructor(readonly version: number) {
+    super(`its layout (version ${version}) is newer than this newsbot knows (version ${SCHEMA_VERSION}): a newer newsbot upgraded it. Upgrade this replica; nothing was changed.`);
+  }
+}
+
+/** This process's layout version, and the archive's now: a replica checks it while it runs. */
+export async function layoutVersion(q: pg.Pool | pg.PoolClient): Promise<number> {
+  const { rows } = await q.query("SELECT value FROM newsbot_state WHERE key = 'schema_version'");
+  return Number(rows[0]?.value ?? 0);
 }

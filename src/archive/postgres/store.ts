@@ -9,7 +9,9 @@ import type { ArchiveStore } from "../store.ts";
 import { PgDb, types } from "./db.ts";
 import { postgresButtons, postgresLedger, postgresLeases } from "./ledger.ts";
 import { postgresReader } from "./read.ts";
-import { migrate } from "./schema.ts";
+import { ForeignDatabase, NewerLayout, migrate } from "./schema.ts";
+import { Refusal } from "../../fault.ts";
+import { postgresSource } from "./source.ts";
 import { postgresWriter } from "./write.ts";
 
 export type PostgresStore = ArchiveStore & { readonly kind: "postgres" };
@@ -34,13 +36,14 @@ export async function connectPostgresStore(url: string, log: Logger): Promise<Po
   } catch (e) {
     client.release();
     await pool.end().catch(() => {});
+    if (e instanceof ForeignDatabase || e instanceof NewerLayout) throw new Refusal(`The PostgreSQL database at ${where} (NEWSBOT_DATABASE_URL): ${e.message}`);
     throw new Error(`Cannot open the PostgreSQL archive at ${where} (NEWSBOT_DATABASE_URL), its tables cannot be prepared: ${(e as Error).message}`);
   }
   client.release();
   const db = new PgDb(pool);
   return {
     kind: "postgres",
-    ...postgresWriter(db), ...postgresReader(db), ...postgresLedger(db), ...postgresLeases(db), ...postgresButtons(db),
+    ...postgresWriter(db), ...postgresReader(db), ...postgresLedger(db), ...postgresLeases(db), ...postgresButtons(db), ...postgresSource(db),
     close: () => db.close(),
   };
 }

@@ -50,6 +50,7 @@ CREATE TABLE IF NOT EXISTS digests (
 CREATE TABLE IF NOT EXISTS leases (name TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_ms INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS buttons (key TEXT PRIMARY KEY, value TEXT NOT NULL, expires_ms INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS buttons_expiry ON buttons(expires_ms);
+CREATE TABLE IF NOT EXISTS source (id INTEGER PRIMARY KEY CHECK (id = 1), folder TEXT NOT NULL, recorded_at TEXT NOT NULL);
 `;
 
 /**
@@ -70,7 +71,7 @@ export function migrate(db: Database.Database): void {
   }
   // The archive is derived from the article files, so an old layout is dropped and rebuilt, not migrated.
   db.transaction(() => {
-    const objects = db.prepare("SELECT type, name FROM sqlite_master WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts_%' AND name NOT IN ('digests', 'leases', 'buttons')").all() as { type: string; name: string }[];
+    const objects = db.prepare("SELECT type, name FROM sqlite_master WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts_%' AND name NOT IN ('digests', 'leases', 'buttons', 'source')").all() as { type: string; name: string }[];
     for (const o of objects) db.exec(`DROP ${o.type.toUpperCase()} IF EXISTS "${o.name}"`);
     db.exec(SCHEMA);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
