@@ -89,6 +89,12 @@ export async function startDuty(o: DutyOptions): Promise<Duty> {
       if (unreachable) o.log.info(`${o.what}: the archive answers again`);
       unreachable = false;
     } catch (e) {
+      // A damaged archive is no outage to wait out: the first attempt reports it to the caller.
+      if (first && /^SQLITE_(CORRUPT|NOTADB)/.test(String((e as { code?: string }).code))) {
+        firstFailure = e as Error;
+        holds = false;
+        return;
+      }
       // The archive is unreachable: another replica may take the lease when it expires, so this one
       // must stop the work rather than risk doing it twice.
       if (!unreachable) {
