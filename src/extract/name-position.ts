@@ -12,7 +12,8 @@ const SKIPPED = new Set("a an the its his her their former senior chief deputy a
 
 export function positionKind(text: string, start: number, end: number): "person" | "organisation" | null {
   // "Munich Re, the world's biggest reinsurer, said": the verb may stand after an apposition.
-  const next = AFTER.exec(text.slice(end, end + 40)) ?? AFTER.exec(text.slice(end, end + 120).replace(/^,[^,.;:"“”]{3,80},/, ""));
+  // (Not after ", which …,": that clause is about a thing or a body.)
+  const next = AFTER.exec(text.slice(end, end + 40)) ?? (/^,\s+which\b/.test(text.slice(end, end + 10)) ? null : AFTER.exec(text.slice(end, end + 120).replace(/^,[^,.;:"“”]{3,80},/, "")));
   if (next) {
     const form = cueForm(next[2]);
     const modal = next[1].trim().split(/\s+/).pop() ?? "";

@@ -44,9 +44,12 @@ export function findNameRuns(paragraphs: readonly string[], read: Pick<Paragraph
     const titles = read.quotes[i].filter((q) => q.end - q.start < 60 && /^(?:(?:\p{Lu}[\p{L}'’-]*|the|of|and|a|in|on|to)(?:[\s,!?.]+|$))+$/u.test(text.slice(q.start, q.end)));
     for (const m of matchesOf(text, CAPITAL_RUN)) {
       // Most runs are one ordinary word that opens a sentence ("The", "But"): skip them before any work.
-      if (!m[0].includes(" ") && NOT_NAME.has(m[0].toLowerCase())) continue;
+      if (!m[0].includes(" ") && NOT_NAME.has(m[0].toLowerCase()) && !isAcronym(m[0])) continue;
       if (titles.some((q) => q.start === m.index && m.index + m[0].length >= q.end - 1 && m[0].includes(" "))) continue;
-      for (const part of splitRun(m[0], m.index!)) raws.push(...readRun(text, part.at, part.run, i + 1));
+      // "the US government", "the Scottish administration": a body named by its country and a common noun.
+      const body = /^\s+(government|administration|authorities)\b/.exec(text.slice(m.index! + m[0].length, m.index! + m[0].length + 20));
+      const run = body ? m[0] + body[0] : m[0];
+      for (const part of splitRun(run, m.index!)) raws.push(...readRun(text, part.at, part.run, i + 1));
     }
   });
   return raws;
@@ -100,6 +103,8 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
     // "the Cardinal and Archbishop of Canterbury Dr Rowan Williams": a role before "and" is someone else's.
     if (w === "and") roleFrom = -1;
     // "First Minister", "Second Lord": an ordinal that opens a role belongs to it.
+    // "the US government": an acronym that spells a common word ("us") names the country before a body.
+    if (isAcronym(toks[i].word) && /^(?:government|administration|authorities)$/.test(low(i + 1) ?? "")) break;
     if (NOT_NAME.has(w) && !(/^(?:first|second|third)$/.test(w) && i < toks.length - 2 && ROLE_WORDS.has(low(i + 1)))) continue;
     if (NOT_NAME.has(w)) {
       if (roleFrom < 0) roleFrom = i;
@@ -211,6 +216,11 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
   // So is a single name after an inverted cue ("…," said Foxx).
   if (words.length === 1 && !isOrg) kind = titled || roleFrom >= 0 || named(text, start) ? "person" : "maybe";
   return [{ paragraph, start, end, tokens: words, kind, gender, role: role ? role.replace(/['’]s$/, "") : null }];
+}
+
+/** "US", "UK", "IT": capitals that are an acronym, not the common word they spell (but "MP" is a post). */
+function isAcronym(word: string): boolean {
+  return /^\p{Lu}{2,}$/u.test(word) && word !== "MP" && word !== "MPS" && word !== "BBC";
 }
 
 /**

@@ -106,15 +106,19 @@ export function findPeople(article: ArticleText, read: Pick<ParagraphReading, "q
   }
   const mentions: Mention[] = [];
   const unplaced: Mention[] = [];
+  const introduced = new Set<Entry>();
   for (const r of raws) {
     const key = r.tokens.map((t) => t.toLowerCase());
     let p = byKey.get(key.join(" "))
       ?? (key.length > 1 ? persons.find((x) => x.kind === "person" && endsWith(x.lower, key)) : undefined);
     if (!p && key.length === 1) {
       const same = bySurname.get(key[0]) ?? [];
-      if (same.length === 1) p = same[0];
+      // Two people share the surname: a bare surname means the one the article has introduced so far, if only one.
+      const known = same.length > 1 ? same.filter((x) => introduced.has(x)) : same;
+      if (known.length === 1) p = known[0];
       else if (/^\p{Lu}{2,5}$/u.test(r.tokens[0])) p = initialsOf.get(r.tokens[0]) ?? orgByAcronym.get(r.tokens[0]);
     }
+    if (p && key.length > 1) introduced.add(p);
     if (!p) {
       if (r.tokens.length > 1) unplaced.push({ paragraph: r.paragraph, start: r.start, end: r.end, name: r.tokens.join(" ") });
       continue;

@@ -58,6 +58,7 @@ export function findQuotes(article: ArticleText, people: PeopleIndex, read: Para
         paragraph: pi + 1, start: span.start, end: span.end, openAt: span.openAt, closeAt: span.closeAt, text, partial,
         speaker, cue: found?.cue ?? null, confidence, own: found !== null, named: found?.phrase?.kind === "name",
         unnamed: found?.phrase?.kind === "unnamed" || (found?.phrase !== null && found?.phrase !== undefined && speaker === null),
+        document: (found?.phrase?.kind === "name" || found?.phrase?.kind === "pronoun") && found.phrase.document === true,
       });
     });
   });

@@ -107,13 +107,19 @@ function before(ts: Token[], qi: number): Cue | null {
   const start = sentenceStart(ts, qi);
   for (let k = qi - 1; k >= start; k--) {
     const w = word(ts[k]);
+    // "a claim by Peter Hain that the leader is acting like an "attack mongrel"": the claim's author speaks.
+    if (w === "that") {
+      const by = claimAuthor(ts, k);
+      if (by) return { phrase: by, cue: "claim", weight: 0.85 };
+    }
     if (w === "according" && word(ts[k + 1]) === "to") {
       const phrase = phraseAfter(ts, k + 2, qi);
       if (phrase) return { phrase, cue: "according to", weight: 0.9 };
     }
-    // "The Tory leader went on: "…"".
-    if (w === "on" && /^(?:went|goes|go|going)$/.test(word(ts[k - 1])) && (ts[k + 1]?.text === ":" || k + 1 === qi)) {
-      return { phrase: phraseBefore(ts, k - 1), cue: "went on", weight: 0.9 };
+    // "The Tory leader went on: "…"", "Mr Kennedy pointed out that …".
+    if (phrasalCueAt(ts, k) && (ts[k + 1]?.text === ":" || k + 1 === qi || word(ts[k + 1]) === "that")) {
+      const phrase = phraseBefore(ts, k - 1);
+      return { phrase, cue: `${word(ts[k - 1])} ${w}`, weight: 0.9 };
     }
     const form = cueForm(w);
     if (!form) continue;
@@ -175,13 +181,33 @@ function quotedAsSaying(ts: Token[], from: number, end: number): Cue | null {
 
 const ING_SAYING = new Set(["saying", "telling", "describing", "adding", "warning"]);
 
+const CLAIMS = new Set("claim claims suggestion accusation accusations description warning remark remarks comment comments charge allegation allegations criticism assertion".split(" "));
+
+/** The author of "a claim by X that" or "X's claim that", the "that" at k. */
+function claimAuthor(ts: Token[], k: number): Phrase | null {
+  for (let m = k - 1; m >= Math.max(0, k - 6); m--) {
+    if (word(ts[m]) === "by" && CLAIMS.has(word(ts[m - 1]))) return phraseAfter(ts, m + 1, k);
+    if (CLAIMS.has(word(ts[m])) && ts[m - 1]?.possessive && ts[m - 1].mention) return { kind: "name", name: ts[m - 1].mention!.name, from: m - 1 };
+    if (ts[m].kind !== "word") return null;
+  }
+  return null;
+}
+
+/** "went on", "pointed out": a verb of speech in two words, at its particle. */
+function phrasalCueAt(ts: Token[], k: number): boolean {
+  const w = word(ts[k]);
+  const v = word(ts[k - 1]);
+  return (w === "on" && /^(?:went|goes|go|going)$/.test(v)) || (w === "out" && /^(?:pointed|points|point)$/.test(v));
+}
+
 /** The named subject of an earlier verb of speech in the sentence whose "that" opens the clause at `inner`. */
 function reporter(ts: Token[], start: number, inner: number): Phrase | null {
   for (let k = inner - 1; k >= start; k--) {
-    if (!finiteCueAt(ts, k) || isWeakCue(word(ts[k]))) continue;
+    const phrasal = phrasalCueAt(ts, k);
+    if (!phrasal && (!finiteCueAt(ts, k) || isWeakCue(word(ts[k])))) continue;
     const that = ts.findIndex((t, m) => m > k && m < Math.min(inner, k + 5) && t.lower === "that");
     if (that < 0) return null;
-    const phrase = phraseBefore(ts, k);
+    const phrase = phraseBefore(ts, phrasal ? k - 1 : k);
     return phrase?.kind === "name" || phrase?.kind === "pronoun" ? phrase : null;
   }
   return null;

@@ -27,6 +27,8 @@ export interface Draft {
   named: boolean;
   /** The cue's phrase names someone the article does not ("the president's chief aide", "a source"). */
   unnamed: boolean;
+  /** A statement or letter of the speaker's spoke the words ("Mr Crosby's statement said"). */
+  document?: boolean;
 }
 
 export interface Context {
@@ -55,6 +57,9 @@ export function resolvePhrase(phrase: Phrase, at: number, ctx: Context): Resolve
       return { speaker: phrase.name, confidence: 0.9 };
     case "pronoun": {
       const want: Want = phrase.word === "he" ? "m" : phrase.word === "she" ? "f" : "org";
+      // "Mr Crosby's statement said: "…". It added: "…"": "it" goes on with the statement just quoted.
+      const document = want === "org" ? lastDocument(ctx) : null;
+      if (document) return { speaker: document, confidence: 0.7 };
       const speaker = antecedent(ctx, at, want);
       return { speaker, confidence: speaker ? (want === "org" ? 0.65 : 0.75) : 0 };
     }
@@ -67,6 +72,12 @@ export function resolvePhrase(phrase: Phrase, at: number, ctx: Context): Resolve
     case "unnamed":
       return { speaker: null, confidence: 0 };
   }
+}
+
+/** The speaker of the last quotation in this or the previous paragraph, when a statement or letter of theirs spoke it. */
+function lastDocument(ctx: Context): string | null {
+  const last = ctx.drafts[ctx.drafts.length - 1];
+  return last && last.document && last.speaker && ctx.paragraph - last.paragraph <= 1 ? last.speaker : null;
 }
 
 /** "the company", "the Acme Corporation", "BBC": the body a spokesperson speaks for. */
@@ -208,7 +219,9 @@ function actsIn(p: string, m: Mention, sentenceStart: number): boolean {
  */
 function opensSentence(before: string): boolean {
   const rest = before.replace(/^[\s"“]*(?:(?:but|and|so|however|meanwhile|yesterday|today|now),?\s+)?(?:(?:in|on|at|after|before|during|writing|speaking|asked|responding|earlier|later|last|this|\p{Lu}\p{L}+day)\b[^,.;:]{0,80},\s*)?/iu, "");
-  return /^(?:(?:the|a|an)\s+)?(?:[\p{L}'’.-]+\s+){0,4}$/u.test(rest) && !/\b(?:that|who|which|and|but|of|to|with|for|by|from|said|says|told|met|than|as)\s/i.test(rest);
+  const words = rest.trim() === "" ? [] : rest.trim().split(/\s+/);
+  // Each word a determiner, a capitalised name or title, a role noun or an owner: "the Tory leader", "BT's chief".
+  return words.length <= 5 && words.every((w, i) => (i === 0 && /^(?:the|a|an)$/i.test(w)) || /^\p{Lu}/u.test(w) || /['’]s?$/.test(w) || PERSON.has(w.toLowerCase()) || /^(?:chief|senior|deputy|former|shadow|acting|new)$/i.test(w));
 }
 
 /** A possessive name that opens its sentence's subject ("Mendez's chief aide said"): the subject is not them. */

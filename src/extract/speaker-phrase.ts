@@ -8,8 +8,9 @@ import { ORGANISATION, PERSON, PROXY, SPOKESPERSON, UNNAMED, isAgeNoun } from ".
 import type { Token } from "./tokens.ts";
 
 export type Phrase =
-  | { kind: "name"; name: string; from: number }
-  | { kind: "pronoun"; word: "he" | "she" | "it" | "they"; from: number }
+  /** `document`: the words are the named one's statement or letter ("Mr Crosby's statement said"). */
+  | { kind: "name"; name: string; from: number; document?: boolean }
+  | { kind: "pronoun"; word: "he" | "she" | "it" | "they"; from: number; document?: boolean }
   /** "the cardinal", "the UN's relief coordinator", "chief executive of Acme": `of` is whose, when the phrase says. */
   | { kind: "description"; words: string; head: string; of: string | null; from: number }
   /** "a BT spokesman", "a spokeswoman for the council", "a spokesman": speaks for `of`. */
@@ -105,8 +106,10 @@ function phraseEndingAt(ts: Token[], end: number): Phrase | null {
   if (t.mention && !t.possessive) {
     let s = end - 1;
     while (s > 0 && ts[s - 1].mention === t.mention && !ts[s - 1].possessive) s--;
-    // "Bush and Blair said": two speakers, no one of them.
-    if (ts[s - 1]?.lower === "and" && ts[s - 2]?.mention) return { kind: "unnamed", from: s - 2 };
+    // "Bush and Blair said", "the Netherlands, Portugal and the Czech Republic have announced": several speakers,
+    // no one of them.
+    const joiner = ts[s - 1]?.lower === "the" ? s - 2 : s - 1;
+    if ((ts[joiner]?.lower === "and" || ts[joiner]?.lower === "or") && listBefore(ts, joiner)) return { kind: "unnamed", from: joiner - 1 };
     // "Colin Asplin, Blackpool Hotel Association said": the body is the person's affiliation.
     if (t.mention.kind === "organisation" && isComma(ts[s - 1]) && ts[s - 2]?.mention?.kind === "person" && !ts[s - 2].possessive) {
       const person = ts[s - 2].mention!;
@@ -119,6 +122,19 @@ function phraseEndingAt(ts: Token[], end: number): Phrase | null {
   // "His letter of resignation condemned …": the saying noun before "of" is the head.
   if (ts[end - 2]?.lower === "of" && SAYING.has(ts[end - 3]?.lower ?? "")) return description(ts, end - 2);
   return description(ts, end);
+}
+
+/**
+ * Whether the name before "and" at `joiner` opens a list of subjects ("Bush and Blair said", "Norway, Chile and
+ * the Slovak Republic have") rather than ending an earlier clause ("…training in Holland and Ferguson said").
+ */
+function listBefore(ts: Token[], joiner: number): boolean {
+  let b = joiner - 1;
+  if (ts[b]?.kind !== "word" || !/^\p{Lu}/u.test(ts[b].text)) return false;
+  while (b > 0 && ts[b - 1].kind === "word" && /^\p{Lu}/u.test(ts[b - 1].text)) b--;
+  if (ts[b - 1]?.lower === "the") b--;
+  const before = ts[b - 1];
+  return before === undefined || before.kind !== "word" || /^(?:that|both|while|as|but|and|whereas)$/.test(before.lower);
 }
 
 /**
@@ -191,11 +207,11 @@ const SAYING = new Set("letter statement message note memo email e-mail website 
 /** The one whose letter or statement speaks: a name, "his" or "her" (a pronoun), "the company's" (a description). */
 function ownerOf(ts: Token[], from: number, of: string): Phrase | null {
   const owner = ts[from];
-  if (owner.lower === "his") return { kind: "pronoun", word: "he", from };
-  if (owner.lower === "her") return { kind: "pronoun", word: "she", from };
-  if (owner.lower === "its" || owner.lower === "their") return { kind: "pronoun", word: "it", from };
-  const named = ts.slice(from).find((t) => t.possessive)?.mention;
-  if (named) return { kind: "name", name: named.name, from };
+  if (owner.lower === "his") return { kind: "pronoun", word: "he", from, document: true };
+  if (owner.lower === "her") return { kind: "pronoun", word: "she", from, document: true };
+  if (owner.lower === "its" || owner.lower === "their") return { kind: "pronoun", word: "it", from, document: true };
+  const named = ts.slice(from, from + 6).find((t) => t.possessive)?.mention;
+  if (named) return { kind: "name", name: named.name, from, document: true };
   const anaphor = /^(?:the|its)\s+(\p{L}+)$/u.exec(of);
   return anaphor ? { kind: "description", words: of, head: anaphor[1].toLowerCase(), of: null, from } : null;
 }

@@ -47,6 +47,11 @@ describe("stage 2: the cue and the phrase that names the speaker", () => {
     expect(speakers('Analysts said Brightwater faced a "long stand-off" with its lenders.')).toEqual([null]);
   });
 
+  it("gives the words of 'a claim by X that …' to X, not to the one reporting the claim", () => {
+    expect(speakers('Ms Lund has said a claim by Tom Vance that she is acting like a "lame duck" shows his party is worried.')).toEqual(["Tom Vance"]);
+    expect(speakers('Tom Vance spoke. Ms Lund rejected Mr Vance\'s suggestion that pupils should "learn by doing".')).toEqual(["Tom Vance"]);
+  });
+
   it("lets the reporter of unnamed speakers speak for them", () => {
     expect(speakers('Mr Varga told MPs that "every serious economist" from the central bank to the treasury agreed.')).toEqual(["Varga"]);
   });
@@ -68,6 +73,34 @@ describe("stage 2: the cue and the phrase that names the speaker", () => {
 
   it("reads a passive cue's speaker after 'by', through 'his friend and colleague'", () => {
     expect(speakers('Tom Vance died on Monday. He was described as a "true gentleman" by his friend and colleague Ravi Nair.')).toEqual(["Ravi Nair"]);
+  });
+});
+
+describe("stage 2, more shapes", () => {
+  it("gives no one a list of speakers, and reads 'pointed out that' as a cue", () => {
+    expect(speakers('Mr Orji pointed out that Norway, Chile and the Slovak Republic, which all sent troops, have announced a pull-out "whatever happens".')).toEqual(["Orji"]);
+  });
+
+  it("lets 'it' go on with a statement just quoted", () => {
+    expect(speakers('Mr Orji\'s statement said: "We have never discussed it." It added: "The claims are false."')).toEqual(["Orji", "Orji"]);
+  });
+
+  it("names the country's government as one body", () => {
+    expect(speakers('The US government denied the claims. In a statement, it said: "Nobody was harmed."')).toEqual(["US government"]);
+  });
+
+  it("reads a bare surname shared by two people as the one introduced so far", () => {
+    expect(speakers('Ingrid Halvorsen won in Oslo. "I feel strong," said Halvorsen. Her sister Maja Halvorsen lost.')).toEqual(["Ingrid Halvorsen"]);
+  });
+
+  it("does not give the speaker's quotation to whoever says the same surname in the narration of several speakers", () => {
+    const q = speakers(
+      '“It will cut the journey to twenty minutes,” said Helga Sorensen, the chief executive.',
+      '“We have waited years for this,” said Ruairi Gallagher, who runs a cafe on the quay.',
+      '“The timetable suits commuters,” said Ruth Gallagher, a nurse.',
+      '“Parking is the problem,” said Tobias Lindqvist, the transport commissioner.',
+    );
+    expect(q).toEqual(["Helga Sorensen", "Ruairi Gallagher", "Ruth Gallagher", "Tobias Lindqvist"]);
   });
 });
 
