@@ -70,9 +70,20 @@ function namedBetween(a: Draft, b: Draft, mentions: Mention[], article: ArticleT
 function sameSpeakerNarrates(p: string, m: Mention, speaker: string | null): boolean {
   if (!speaker) return false;
   const start = Math.max(p.lastIndexOf(". ", m.start), p.lastIndexOf('" ', m.start), p.lastIndexOf("” ", m.start), -2) + 2;
+  const lead = narratorLead(speaker);
+  return lead.test(p.slice(start, m.start));
+}
+
+// One pattern per speaker, built once: a pattern compiled per name read made a long paragraph slow.
+const leads = new Map<string, RegExp>();
+function narratorLead(speaker: string): RegExp {
+  const known = leads.get(speaker);
+  if (known) return known;
+  if (leads.size > 1000) leads.clear();
   const surname = speaker.split(" ").pop()!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const lead = new RegExp(`^(?:(?:and|but|so|later|earlier|meanwhile|however),?\\s+)?(?:he|she|(?:the|a)\\s+[\\p{L}-]+(?:\\s+[\\p{L}-]+)?|(?:\\p{Lu}\\p{L}+\\s+)*${surname})\\s+(?:\\p{Ll}+\\s+){0,2}?(?:said|says|added|adds|told|insisted|explained|admitted|revealed|warned|stressed)\\b`, "iu");
-  return lead.test(p.slice(start, m.start));
+  leads.set(speaker, lead);
+  return lead;
 }
 
 /** An organisation named as the subject of speech ("Ofcom said"); one named in passing does not end a turn. */
