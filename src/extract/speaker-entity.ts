@@ -210,6 +210,8 @@ function speaksAt(p: string, m: Mention): boolean {
 /** A body that is the subject of its sentence, or followed by a verb: one "it" can point back to. */
 function actsIn(p: string, m: Mention, sentenceStart: number): boolean {
   if (opensSentence(p.slice(sentenceStart, m.start))) return true;
+  // "His party leader, Michael Howard, argued": a name in apposition to the subject, followed by the verb.
+  if (/,\s*$/.test(p.slice(Math.max(sentenceStart, m.start - 3), m.start)) && /^,\s+\p{Ll}+/u.test(p.slice(m.end, m.end + 30))) return true;
   return /^(?:['’]s?)?\s+(?:has|have|had|is|was|were|are|will|would|could|also|then|later|still|said|says|\p{Ll}+ed)\b/u.test(p.slice(m.end, m.end + 30));
 }
 

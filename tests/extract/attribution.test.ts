@@ -121,6 +121,10 @@ describe("stage 3: what the phrase points to", () => {
     expect(speakers('In answer to student Ravi Nair, Mr Okafor said talking was the answer. "Just talk to people," he added.')).toEqual(["Okafor"]);
   });
 
+  it("takes a name in apposition to the subject as the subject", () => {
+    expect(speakers('Announcing the plans, Mr Orji said: "Taxes will fall."', 'His party leader, Tom Vance, argued a change was needed. "We must act now," he said.')).toEqual(["Orji", "Tom Vance"]);
+  });
+
   it("does not take an owner named in the pronoun's own sentence", () => {
     expect(speakers('Mr Okafor spoke. Pressed on Mr Varga\'s record, he replied: "I will not attack him."')).toEqual(["Okafor"]);
   });
