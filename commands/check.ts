@@ -32,7 +32,7 @@ export const check: Command = {
     const quotes = draftQuotes(query, ctx.lookup.names);
     const figures = extractArticle({ title: "", paragraphs: [query] }).figures.filter((f) => !quotes.some((q) => f.start >= q.start && f.start < q.start + q.text.length));
     if (quotes.length === 0 && figures.length === 0) {
-      return usageReply("check", query, "I found no quotation (in “curly” or \"straight\" marks) and no figure (money, a percentage, a count) to check in that text.", this.examples);
+      return usageReply("check", query, Messages.nothingToCheck, this.examples);
     }
     const blocks: Block[] = [];
     for (const q of quotes) blocks.push(...(await checkQuote(ctx, q)));

@@ -32,7 +32,7 @@ export const figure: Command = {
     const read = firstOf(hits, MAX_HITS);
     const { items, paging } = pageOf(groupClaims(read.items), page, pageSize, read.more);
     const blocks: Block[] = [...corrected(topic.corrections)];
-    if (loose) blocks.push({ kind: "note", text: `No figure matches every word of “${query}”; these match some of them.` });
+    if (loose) blocks.push({ kind: "note", text: Messages.someWordsFigures(query) });
     blocks.push(...items);
     return reply("figure", query, `Figures on “${query}”`, blocks, paging);
   },

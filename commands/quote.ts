@@ -55,10 +55,10 @@ async function byPerson(ctx: CommandContext, query: string, named: Identity[], t
   const names = identities.map((id) => id.name);
   const who = names.join(" or ");
   const blocks: Block[] = [];
-  if (typoOf) blocks.push({ kind: "note", text: `Showing results for ${who} (closest name to “${query}”).` });
-  if (named.length > MAX_PEOPLE) blocks.push({ kind: "note", text: `“${query}” could be any of ${named.length} people: showing the ${MAX_PEOPLE} most written about (${names.join(", ")}). Ask with the full name to narrow it.` });
-  else if (identities.length > 1) blocks.push({ kind: "note", text: `“${query}” could be ${names.join(", ")}: showing all. Ask with the full name to narrow it.` });
-  if (by.length === 0 && mentions.length === 0) return emptyReply("quote", query, names.map((n) => `/who ${n}`), `No quotes by or about ${who} in the archive.`);
+  if (typoOf) blocks.push({ kind: "note", text: Messages.closestName(who, query) });
+  if (named.length > MAX_PEOPLE) blocks.push({ kind: "note", text: Messages.manyPeople(query, named.length, MAX_PEOPLE, names) });
+  else if (identities.length > 1) blocks.push({ kind: "note", text: Messages.somePeople(query, names) });
+  if (by.length === 0 && mentions.length === 0) return emptyReply("quote", query, names.map((n) => `/who ${n}`), Messages.noQuotesByOrAbout(who));
   if (by.length === 0) blocks.push({ kind: "text", text: Messages.noQuotesBy(who) });
   const all = [...by.map((h) => quoteBlock(h, "by")), ...mentions.map((h) => quoteBlock(h, "mentions"))];
   const { items, paging } = pageOf(all, page, pageSize, readBy.more || mentioning.more);

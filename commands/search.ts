@@ -27,7 +27,7 @@ export const search: Command = {
     const read = firstOf(hits, READ_AT_MOST);
     const { items, paging } = pageOf(read.items, page, pageSize, read.more);
     const blocks: Block[] = [...corrected(topic.corrections)];
-    if (loose) blocks.push({ kind: "note", text: `No article has every word of “${query}”; these have some of them.` });
+    if (loose) blocks.push({ kind: "note", text: Messages.someWordsArticles(query) });
     for (const h of items) blocks.push({ kind: "article", snippet: h.snippet, source: sourceRef(h.article, 1) });
     return reply("search", query, `Articles on “${query}”`, blocks, paging);
   },

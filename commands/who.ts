@@ -21,8 +21,8 @@ export const who: Command = {
     const match = ctx.lookup.matchPeople(query);
     if (!match) return emptyReply("who", query, await nearest(ctx, "who", query));
     const blocks: Block[] = [];
-    if (!match.exact) blocks.push({ kind: "note", text: `Showing the closest name to “${query}”.` });
-    if (match.identities.length > 1) blocks.push({ kind: "note", text: `“${query}” could be any of ${match.identities.length} people.` });
+    if (!match.exact) blocks.push({ kind: "note", text: Messages.closestNameTo(query) });
+    if (match.identities.length > 1) blocks.push({ kind: "note", text: Messages.anyOfPeople(query, match.identities.length) });
     for (const id of match.identities.slice(0, MAX_PEOPLE)) {
       const facts = await ctx.lookup.store.person(id.members);
       if (!facts) continue;

@@ -5,6 +5,7 @@
 import type { ArchiveStore, ArticleMeta, PersonMentions, QuoteHit } from "../archive/store.ts";
 import { groupClaims, quoteBlock } from "../reply/blocks.ts";
 import { reply, sourceRef } from "../reply/build.ts";
+import { Messages } from "../reply/messages.ts";
 import type { Block, FigureBlock, Reply } from "../reply/model.ts";
 
 export interface DigestLimits {
@@ -40,7 +41,7 @@ export async function buildDigest(store: ArchiveStore, options: DigestOptions): 
   const more = read.length > MAX_ARTICLES;
   const articles = read.slice(0, MAX_ARTICLES);
   if (articles.length === 0) {
-    return { command: "digest", query, title: `Digest ${period}`, blocks: [{ kind: "text", text: `Nothing new in the archive ${period}.` }], paging: null, status: "empty" };
+    return { command: "digest", query, title: `Digest ${period}`, blocks: [{ kind: "text", text: Messages.nothingNew(period) }], paging: null, status: "empty" };
   }
   const ids = articles.map((a) => a.id);
   const [quotes, figures, people] = await Promise.all([

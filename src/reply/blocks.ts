@@ -3,6 +3,7 @@
 // rather than one another.
 import type { FigureHit, QuoteHit } from "../archive/store.ts";
 import { sourceRef } from "./build.ts";
+import { Messages } from "./messages.ts";
 import type { Block, FigureBlock, QuoteBlock } from "./model.ts";
 
 export function quoteBlock(h: QuoteHit, match: QuoteBlock["match"]): QuoteBlock {
@@ -11,7 +12,7 @@ export function quoteBlock(h: QuoteHit, match: QuoteBlock["match"]): QuoteBlock 
 
 /** The words a topic query corrected ("ecnomy" → "economy"), said in a note, or nothing. */
 export function corrected(corrections: { typed: string; used: string }[]): Block[] {
-  return corrections.length ? [{ kind: "note", text: `Also searched for ${corrections.map((c) => `“${c.used}” (you typed “${c.typed}”)`).join(", ")}.` }] : [];
+  return corrections.length ? [{ kind: "note", text: Messages.alsoSearchedFor(corrections) }] : [];
 }
 
 /**

@@ -16,6 +16,21 @@ export const Messages = {
   page: (paging: { page: number; pages: number }) => `Page ${paging.page} of ${paging.pages}`,
   emptyArchive: "The archive has no articles yet: add files to the articles folder (see /help).",
 
+  // Notes on how a query was read.
+  alsoSearchedFor: (corrections: { typed: string; used: string }[]) => `Also searched for ${corrections.map((c) => `“${c.used}” (you typed “${c.typed}”)`).join(", ")}.`,
+  closestName: (who: string, query: string) => `Showing results for ${who} (closest name to “${query}”).`,
+  closestNameTo: (query: string) => `Showing the closest name to “${query}”.`,
+  manyPeople: (query: string, count: number, shown: number, names: string[]) =>
+    `“${query}” could be any of ${count} people: showing the ${shown} most written about (${names.join(", ")}). Ask with the full name to narrow it.`,
+  somePeople: (query: string, names: string[]) => `“${query}” could be ${names.join(", ")}: showing all. Ask with the full name to narrow it.`,
+  anyOfPeople: (query: string, count: number) => `“${query}” could be any of ${count} people.`,
+  noQuotesByOrAbout: (who: string) => `No quotes by or about ${who} in the archive.`,
+  someWordsFigures: (query: string) => `No figure matches every word of “${query}”; these match some of them.`,
+  someWordsArticles: (query: string) => `No article has every word of “${query}”; these have some of them.`,
+  nothingToCheck: "I found no quotation (in “curly” or \"straight\" marks) and no figure (money, a percentage, a count) to check in that text.",
+  notAPeriod: (query: string) => `“${query}” is not a period: give 24h, 3d, 2w or a date such as 2026-03-01.`,
+  nothingNew: (period: string) => `Nothing new in the archive ${period}.`,
+
   // Chat: what an adapter says while, or instead of, answering.
   working: "Looking in the archive…",
   failed: "Sorry, that did not work: something went wrong on our side and it has been logged. Please try again.",
