@@ -11,13 +11,18 @@ const APPOSITION = /^,\s+((?:[\p{L}'’&.-]+\s+){0,6}?[\p{L}'’&.-]+)\s*(?:,|$|
 const SKIPPED = new Set("a an the its his her their former senior chief deputy acting then now also".split(" "));
 
 export function positionKind(text: string, start: number, end: number): "person" | "organisation" | null {
+  // "Chuck Schumer (D-N.Y.) said", "Ana Ruiz (pictured) told": a short aside in brackets stands between name and verb.
+  // An acronym there is the name's own: "Electronic Arts (EA) says" is a body speaking, not a person.
+  const aside = /^\s*\(([^()"“”]{1,24})\)/u.exec(text.slice(end, end + 30));
+  const speaks = aside && /^\p{Lu}{2,8}$/u.test(aside[1]) ? "organisation" : "person";
+  if (aside) end += aside[0].length;
   // "Munich Re, the world's biggest reinsurer, said": the verb may stand after an apposition.
   // (Not after ", which …,": that clause is about a thing or a body.)
   const next = AFTER.exec(text.slice(end, end + 40)) ?? (/^,\s+which\b/.test(text.slice(end, end + 10)) ? null : AFTER.exec(text.slice(end, end + 120).replace(/^,[^,.;:"“”]{3,80},/, "")));
   if (next) {
     const form = cueForm(next[2]);
     const modal = next[1].trim().split(/\s+/).pop() ?? "";
-    if (form === "finite" || (form === "base" && isModal(modal))) return "person";
+    if (form === "finite" || (form === "base" && isModal(modal))) return speaks;
   }
   if (/^,\s+who\b/.test(text.slice(end, end + 8))) return "person";
   // "Mei Tan, Brightwater Traders Association said": a body after the name, then the verb.

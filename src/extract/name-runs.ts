@@ -171,7 +171,8 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
   const end = toks[toks.length - 1].at + toks[toks.length - 1].word.length;
   // Where the name stands outweighs what its words look like: "Jack Law said" is a person, "the Law" is not.
   const position = positionKind(text, start, end) ?? describedBefore(text, start, end);
-  if (THING_WORDS.has(last) && gender === null && !(words.length > 1 && position === "person")) return [];
+  // (A title does not make "Shri Swaminarayan Mandir Temple" a person: "Mr Day" is one, a long run is not.)
+  if (THING_WORDS.has(last) && (gender === null || words.length > 2) && !(words.length > 1 && position === "person")) return [];
   // "Scottish Finance Minister", "the Prime Minister": a run that ends in a role and opens with no forename names a
   // post, not its holder.
   if (words.length > 1 && OFFICES.has(last) && !GIVEN_NAMES.has(lower[0]) && !titled && !lower.some((t) => ORG_WORDS.has(t))) return [];

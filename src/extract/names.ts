@@ -6,6 +6,13 @@ export const TITLES: Record<string, "m" | "f" | null> = {
   mr: "m", mrs: "f", ms: "f", miss: "f", sir: "m", lord: "m", lady: "f", dame: "f", dr: null, prof: null,
   professor: null, rev: null, reverend: null, baroness: "f", baron: "m", judge: null, justice: null,
   president: null, senator: null, governor: null, general: null, captain: null, commissioner: null,
+  // Abbreviated titles of US, Indian, Australian and other house styles ("Sen. Mitch Hale", "Rep. Ana Ruiz").
+  sen: null, rep: null, gov: null, gen: null, col: null, lt: null, sgt: null, capt: null, cmdr: null, adm: null,
+  maj: null, supt: null, insp: null, det: null, pres: null, hon: null, fr: "m",
+  // Honorifics of other languages that stand before a name as "Mr" does.
+  alhaji: "m", alhaja: "f", mallam: "m", shri: "m", smt: "f", shrimati: "f", kumari: "f", sheikh: "m",
+  herr: "m", frau: "f", monsieur: "m", madame: "f", mme: "f", senor: "m", señor: "m", senora: "f", señora: "f",
+  datuk: null, dato: null, pastor: null, imam: "m", ustaz: "m",
 };
 
 /** Capitalised words that open sentences or headings and are never part of a name. */
@@ -28,7 +35,7 @@ export const NOT_NAME = new Set(
 /** A phrase with one of these words is an organisation, not a person. */
 export const ORG_WORDS = new Set(
   (
-    "alliance coalition institute institution bank banks group council party ministry department office association union commission corporation " +
+    "alliance coalition confederation institute institution bank banks group council party ministry department office association union commission corporation " +
     "corp company co inc ltd plc llc university college school agency authority committee federation trust fund service services " +
     "society foundation organisation organization board court club league fc united city government parliament assembly " +
     "executive alliance fellowship network centre center partnership securities capital holdings industries motors airlines " +
@@ -47,7 +54,8 @@ export const ROLE_WORDS = new Set(
     "general shadow deputy vice first foreign home health defence education culture sports trade industry justice " +
     "attorney chief-executive owner partner strategist researcher scientist expert campaigner activist adviser advisor " +
     "envoy representative spokesperson counsel prosecutor inspector superintendent constable king queen prince princess " +
-    "cardinal archbishop bishop rabbi imam sheikh pope colonel lieutenant sergeant admiral commander detective sheriff"
+    "cardinal archbishop bishop rabbi imam sheikh pope colonel lieutenant sergeant admiral commander detective sheriff " +
+    "ceo cfo coo cto md"
   ).split(" "),
 );
 
@@ -86,7 +94,7 @@ export const THING_WORDS = new Set(
     "act acts bill bills law laws treaty treaties charter directive regulation olympics olympic games cup championship " +
     "championships marathon grand prix open trophy prize prizes award awards festival show series street road avenue square " +
     "bridge station airport hospital day week year christmas easter budget budgets report code strategy plan programme " +
-    "program war wars election elections summit conference"
+    "program war wars election elections summit conference temple cathedral shrine gurdwara"
   ).split(" "),
 );
 

@@ -98,7 +98,15 @@ const isDash = (t: Token | undefined) => t !== undefined && t.kind === "punct" &
 /** The phrase whose last word is ts[end - 1]. */
 function phraseEndingAt(ts: Token[], end: number): Phrase | null {
   // "the World Summit (WSIS)": an acronym in brackets after a name is part of it.
-  if (ts[end - 1]?.text === ")" && ts[end - 3]?.text === "(") end -= 3;
+  // "Chuck Schumer (D-N.Y.) said", "Ana Ruiz (pictured) said": so is a short aside.
+  if (ts[end - 1]?.text === ")") {
+    for (let k = end - 2; k >= Math.max(0, end - 8) && ts[k].kind !== "quote"; k--) {
+      if (ts[k].text === "(") {
+        end = k;
+        break;
+      }
+    }
+  }
   const t = ts[end - 1];
   if (!t || t.kind !== "word") return null;
   const pronoun = SUBJECT_PRONOUNS[t.lower];
@@ -220,7 +228,8 @@ const nounFor = (t: Token | undefined) => t !== undefined && t.kind === "word" &
 
 /** "the Australian", "the Briton": a nationality used as a noun for a person already named. */
 function isNationality(word: string, before: Token | undefined): boolean {
-  return before?.lower === "the" && /^\p{Lu}\p{Ll}+(?:an|ian|ese|ish|i|on|ot|man|woman)$/u.test(word);
+  // ("-on" for "Briton", not the "-ion" of "the Confederation", "the Commission".)
+  return before?.lower === "the" && /^\p{Lu}\p{Ll}+(?:an|ian|ese|ish|i|[^i]on|ot|man|woman)$/u.test(word);
 }
 
 /**

@@ -21,7 +21,7 @@ const ABBREVIATIONS = new Set(
   (
     "mr mrs ms mx dr prof sir st mt rev hon gen col lt sgt capt cmdr adm gov sen rep pres supt insp det " +
     "jan feb mar apr jun jul aug sep sept oct nov dec no nos vs v etc eg ie al approx inc ltd co corp plc bros " +
-    "jr sr fig vol ed est dept univ assn ave rd"
+    "jr sr fig vol ed est dept univ assn ave rd smt mme sra srta maj fr"
   ).split(" "),
 );
 
@@ -63,6 +63,8 @@ export function splitSentences(paragraph: string): Sentence[] {
 export function isAbbreviation(text: string, dot: number): boolean {
   const m = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, dot - 12), dot));
   if (!m) return false;
+  // A US lawmaker's party and state: "Sen. Jo Hale, R-Ky., said", "(D-N.Y.)".
+  if (/(?:^|[\s(])[RDI]-\p{Lu}[\p{L}.]*$/u.test(text.slice(Math.max(0, dot - 14), dot)) && /^[,)]/.test(text.slice(dot + 1, dot + 2))) return true;
   const word = m[1];
   if (/^\p{Lu}$/u.test(word)) return true; // an initial: "J. K. Rowling"
   if (/^(\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S", "e.g"

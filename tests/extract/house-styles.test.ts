@@ -1,0 +1,43 @@
+// Attribution in the house styles of other outlets, on sentences written for these tests: abbreviated titles with
+// full stops (US, Indian, Australian copy), a US lawmaker's party and state, honorifics of other languages, an
+// aside in brackets between the name and its verb, an organisation's role word before a name.
+import { describe, expect, it } from "vitest";
+import { extractArticle } from "../../src/extract/index.ts";
+
+const said = (...paragraphs: string[]) => extractArticle({ title: "", paragraphs }).quotes.map((q) => [q.text, q.speaker]);
+const speakers = (...paragraphs: string[]) => extractArticle({ title: "", paragraphs }).quotes.map((q) => q.speaker);
+
+describe("house styles beyond the BBC's", () => {
+  it("reads abbreviated titles with a full stop as titles, never as the speaker", () => {
+    expect(speakers("“This is not the bill I would have written,” said Rep. Ana Ruiz-Olmos, a Democrat from Ohio.")).toEqual(["Ana Ruiz-Olmos"]);
+    expect(speakers("Sen. Tobias Wren called the bill “a responsible step.”")).toEqual(["Tobias Wren"]);
+    expect(speakers("“We will review it,” Gov. Lena Hart said.")).toEqual(["Lena Hart"]);
+    expect(speakers("“Hold the line,” said Lt. Gen. Omar Haddad.")).toEqual(["Omar Haddad"]);
+  });
+
+  it("reads a US lawmaker's party and state as an aside, between commas or in brackets", () => {
+    expect(speakers("Sen. Tobias Wren, R-Ky., called the bill “a responsible step.”")).toEqual(["Tobias Wren"]);
+    expect(speakers("“We did our job tonight,” Dana Whitcombe (D-N.Y.) said.")).toEqual(["Dana Whitcombe"]);
+    expect(speakers("“We knew,” Ana Ruiz (pictured) told reporters.")).toEqual(["Ana Ruiz"]);
+  });
+
+  it("keeps an acronym in brackets with the body it abbreviates, which speaks as a body", () => {
+    expect(speakers("Gordon Reid raised the wage.", 'But the Confederation of Northern Traders (CNT) called for a "pause year" first.')).toEqual(["Confederation of Northern Traders"]);
+    // A body is never "he": a pronoun after a body's quotation finds no person rather than the body.
+    expect(speakers('Brightline Games (BG) says it wants to grow. "Nobody queues for music now."', '"You cannot ignore an industry like ours," he said.')[1]).not.toBe("Brightline Games");
+  });
+
+  it("reads honorifics of other languages as titles", () => {
+    expect(speakers("The chairman, Alhaji Musa Danjuma, described the levy as “another burden on the poor.”")).toEqual(["Musa Danjuma"]);
+    expect(speakers("“We have nothing to hide,” said Smt. Kavita Rao.")).toEqual(["Kavita Rao"]);
+    expect(speakers("“The grid will hold,” Shri Anil Deshpande told reporters.")).toEqual(["Anil Deshpande"]);
+  });
+
+  it("ends a body's name at a role word: the person after it speaks", () => {
+    expect(speakers('"The system remains constrained," Gridco CEO Thabo Mokoena said at a briefing.')).toEqual(["Thabo Mokoena"]);
+  });
+
+  it("does not make a titled temple or shrine a person", () => {
+    expect(said("Mr Owen is touring the Midlands.", 'The party leader will visit the Shri Radha Krishna Temple in Leicester. He will say Labour "cannot take these votes for granted".')).toEqual([["cannot take these votes for granted", "Owen"]]);
+  });
+});
