@@ -4,7 +4,7 @@
 // person — or an organisation, when the apposition says so ("Acme, the mining group,").
 import { cueForm, isModal } from "./cues.ts";
 import { ORG_WORDS } from "./names.ts";
-import { ORGANISATION, PERSON } from "./speaker-nouns.ts";
+import { ORGANISATION, PERSON, PROXY } from "./speaker-nouns.ts";
 
 const AFTER = /^\s+((?:(?:has|had|have|also|will|would|later|then|is|was|earlier|again|previously)\s+){0,2})(\p{Ll}+)\b/u;
 const APPOSITION = /^,\s+((?:[\p{L}'’&.-]+\s+){0,6}?[\p{L}'’&.-]+)\s*(?:,|$|\s+(?:of|at|for|with|from|in|on|who)\b)/u;
@@ -52,3 +52,20 @@ export function named(text: string, start: number): boolean {
 }
 
 const INVERTED = /[,"”’'—–-]\s*(\p{Ll}+)\s+$/u;
+
+/**
+ * "the producer Quincy Jones", "Kidman's publicist Wendy Day", "Quincy Jones, his friend…": a common noun with its
+ * determiner or owner just before the name, or a possessive pronoun after it, says a person.
+ */
+export function describedBefore(text: string, start: number, end: number): "person" | "organisation" | null {
+  if (/^,\s+(?:his|her)\b/.test(text.slice(end, end + 8))) return "person";
+  // "his friend and colleague Ravi Nair", "the producer Quincy Jones", "Kidman's publicist Wendy Day", "chief
+  // economist, Mei Tan": the noun just before the name says what it names.
+  const prev = /(?:\b(?:the|a|an|his|her|their|its|our)|\p{L}['’]s?|^|[.,;:]|\b[\p{Ll}-]+,|\b\p{Lu}[\p{L}&.-]*)\s+((?:[\p{Ll}-]+\s+){0,3}?)([\p{Ll}-]+),?\s+$/u.exec(text.slice(Math.max(0, start - 60), start));
+  if (!prev) return null;
+  const noun = prev[2];
+  if (ORGANISATION.has(noun)) return "organisation";
+  if (PERSON.has(noun) || PROXY.has(noun)) return "person";
+  // A determiner or owner straight before one noun: "the producer", "Kidman's publicist".
+  return prev[1] === "" && !/[.,;:]\s*$/.test(prev[0].slice(0, prev[0].length - noun.length - 1)) && /^(?:the|a|an|his|her|their|its|our|\p{L}+['’]s?)\s/u.test(prev[0]) ? "person" : null;
+}

@@ -5,12 +5,15 @@
 // groups these mentions into people and organisations.
 import { GIVEN_NAMES, NOT_NAME, ORG_WORDS, PLACE_WORDS, ROLE_WORDS, THING_WORDS, TITLES } from "./names.ts";
 import type { ParagraphReading } from "./paragraphs.ts";
-import { named, positionKind } from "./name-position.ts";
-import { ORGANISATION, PERSON, PROXY } from "./speaker-nouns.ts";
+import { describedBefore, named, positionKind } from "./name-position.ts";
 import { matchesOf } from "./text.ts";
 
 // A run of capitalised words, allowing name particles and hyphens/apostrophes inside words.
-const CAPITAL_RUN = /(?<![\p{L}\p{N}])(?:[\p{Lu}][\p{L}\p{M}'’.-]*)(?:\s+(?:(?:de|van|von|der|den|da|di|du|le|la|bin|al|del|dos|ter|of|for|and|&)\s+)?[\p{Lu}][\p{L}\p{M}'’.-]*)*/gu;
+// Up to two particles may stand together ("Ursula von der Leyen"); an Arabic article or a French elision may be
+// joined to the name it opens ("Abdel Fattah al-Sisi", "Valéry Giscard d'Estaing").
+const CAPITAL_RUN = /(?<![\p{L}\p{N}])(?:[\p{Lu}][\p{L}\p{M}'’.-]*)(?:\s+(?:(?:de|van|von|der|den|da|di|du|le|la|bin|ibn|al|el|del|della|dos|das|do|ter|ten|zu|y|of|for|and|&)\s+){0,2}(?:[\p{Lu}]|(?:al|el|ad|as|at|az|ash|ar|an|abu|bin|ibn|bint|d|l)['’-]\p{Lu})[\p{L}\p{M}'’.-]*)*/gu;
+
+const PARTICLES = new Set("de van von der den da di du le la bin ibn al el del della dos das do ter ten zu y".split(" "));
 
 // Title words as a Set: `word in TITLES` on a freshly lower-cased word costs a string-table probe on every
 // word read (and `in` also saw the keys every object inherits: "Constructor" was read as a title).
@@ -34,6 +37,8 @@ export interface Raw {
   kind: "person" | "organisation" | "maybe";
   gender: "m" | "f" | null;
   role: string | null;
+  /** The title before the name, lower case ("mr", "sir", "lord"), when it has one. */
+  titleWord?: string;
 }
 
 /** Every name an article's capitalised runs hold, in reading order. */
@@ -92,6 +97,7 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
   let gender: "m" | "f" | null = null;
   // A title before the name ("Dr", "Prof"), with a gender or without one.
   let titled = false;
+  let titleWord: string | undefined;
   let roleFrom = -1;
   let roleTo = -1;
   let i = 0;
@@ -114,6 +120,7 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
     if (isTitleWord(w) && i < toks.length - 1) {
       gender = TITLES[w] ?? gender;
       titled = true;
+      titleWord = w;
       continue;
     }
     if (ROLE_WORDS.has(w) && i < toks.length - 1 && !ORG_WORDS.has(low(i + 1))) {
@@ -140,6 +147,7 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
     }
     if (title) gender = TITLES[w] ?? gender;
     titled ||= title;
+    if (title) titleWord = w;
     i = title ? k + 1 : k;
     break;
   }
@@ -192,7 +200,9 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
     if (from < toks.length) out.push(...readRun(text, toks[from].at, text.slice(toks[from].at, end), paragraph));
     return out;
   }
-  if (!isOrg && (words.length > 4 || (words.length > 1 && /^\p{L}$/u.test(last)))) return [];
+  // Longer runs are rarely one person, unless particles join them ("Luiz Inácio Lula da Silva").
+  const longest = lower.some((t) => PARTICLES.has(t)) ? 6 : 4;
+  if (!isOrg && (words.length > longest || (words.length > 1 && /^\p{L}$/u.test(last)))) return [];
   // A lower-case role just before the name: "chief economist Jean-Philippe Cotis", "housing minister Yvette Cooper".
   let role = roleWords.length ? text.slice(roleWords[0].at, roleWords[roleWords.length - 1].at + roleWords[roleWords.length - 1].word.length) : null;
   if (!role && !isOrg && endsInRoleWord(lastWordBefore(text, start))) {
@@ -216,29 +226,12 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
   // A bare surname after a title ("Mr Thomas") is a person; without one it is left for the surname index to place.
   // So is a single name after an inverted cue ("…," said Foxx).
   if (words.length === 1 && !isOrg) kind = titled || roleFrom >= 0 || named(text, start) ? "person" : "maybe";
-  return [{ paragraph, start, end, tokens: words, kind, gender, role: role ? role.replace(/['’]s$/, "") : null }];
+  return [{ paragraph, start, end, tokens: words, kind, gender, role: role ? role.replace(/['’]s$/, "") : null, titleWord }];
 }
 
 /** "US", "UK", "IT": capitals that are an acronym, not the common word they spell (but "MP" is a post). */
 function isAcronym(word: string): boolean {
   return /^\p{Lu}{2,}$/u.test(word) && word !== "MP" && word !== "MPS" && word !== "BBC";
-}
-
-/**
- * "the producer Quincy Jones", "Kidman's publicist Wendy Day", "Quincy Jones, his friend…": a common noun with its
- * determiner or owner just before the name, or a possessive pronoun after it, says a person.
- */
-function describedBefore(text: string, start: number, end: number): "person" | "organisation" | null {
-  if (/^,\s+(?:his|her)\b/.test(text.slice(end, end + 8))) return "person";
-  // "his friend and colleague Ravi Nair", "the producer Quincy Jones", "Kidman's publicist Wendy Day", "chief
-  // economist, Mei Tan": the noun just before the name says what it names.
-  const prev = /(?:\b(?:the|a|an|his|her|their|its|our)|\p{L}['’]s?|^|[.,;:]|\b[\p{Ll}-]+,|\b\p{Lu}[\p{L}&.-]*)\s+((?:[\p{Ll}-]+\s+){0,3}?)([\p{Ll}-]+),?\s+$/u.exec(text.slice(Math.max(0, start - 60), start));
-  if (!prev) return null;
-  const noun = prev[2];
-  if (ORGANISATION.has(noun)) return "organisation";
-  if (PERSON.has(noun) || PROXY.has(noun)) return "person";
-  // A determiner or owner straight before one noun: "the producer", "Kidman's publicist".
-  return prev[1] === "" && !/[.,;:]\s*$/.test(prev[0].slice(0, prev[0].length - noun.length - 1)) && /^(?:the|a|an|his|her|their|its|our|\p{L}+['’]s?)\s/u.test(prev[0]) ? "person" : null;
 }
 
 /** The words of a run with their offsets, each stripped of a possessive and trailing punctuation. */

@@ -7,6 +7,8 @@ import { findNameRuns, type Raw } from "./name-runs.ts";
 import { readParagraphs, type ParagraphReading } from "./paragraphs.ts";
 import type { ArticleText, Person } from "./types.ts";
 
+const PEERAGE = new Set(["lord", "lady", "baron", "baroness"]);
+
 export interface Mention {
   paragraph: number;
   start: number;
@@ -92,6 +94,12 @@ export function findPeople(article: ArticleText, read: Pick<ParagraphReading, "q
     const s = p.tokens[p.tokens.length - 1].toLowerCase();
     bySurname.set(s, [...(bySurname.get(s) ?? []), p]);
   }
+  // A first word shared by two people names neither of them.
+  const byFamilyFirst = new Map<string, Entry | null>();
+  for (const p of persons.filter((x) => x.kind === "person" && x.tokens.length >= 2)) {
+    const first = p.tokens[0].toLowerCase();
+    byFamilyFirst.set(first, byFamilyFirst.has(first) ? null : p);
+  }
   const initialsOf = new Map<string, Entry>();
   for (const p of persons.filter((x) => x.kind === "person" && x.tokens.length >= 2)) initialsOf.set(p.tokens.map((t) => t[0].toUpperCase()).join(""), p);
   const orgByAcronym = new Map<string, Entry>();
@@ -117,6 +125,9 @@ export function findPeople(article: ArticleText, read: Pick<ParagraphReading, "q
       const known = same.length > 1 ? same.filter((x) => introduced.has(x)) : same;
       if (known.length === 1) p = known[0];
       else if (/^\p{Lu}{2,5}$/u.test(r.tokens[0])) p = initialsOf.get(r.tokens[0]) ?? orgByAcronym.get(r.tokens[0]);
+      // "Mr Kim", "President Xi": written family name first ("Kim Yungmin", "Xi Jinping"), the title goes with the
+      // first word; so does "Sir Digby" (Digby Jones). A peer's title goes with a peerage name ("Lord Dubs").
+      else if (same.length === 0 && r.kind === "person" && !PEERAGE.has(r.titleWord ?? "")) p = byFamilyFirst.get(key[0]) ?? undefined;
     }
     if (p && key.length > 1) introduced.add(p);
     if (!p) {

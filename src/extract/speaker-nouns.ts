@@ -38,7 +38,7 @@ export const PERSON = new Set([
   ...ROLE_WORDS,
   ...words(`
   man woman boy girl teenager youngster veteran star singer actor actress rapper musician artist writer author
-  novelist poet comedian presenter host broadcaster journalist reporter producer designer architect dancer model
+  novelist poet comedian presenter host broadcaster journalist reporter correspondent producer designer architect dancer model
   player defender midfielder striker forward winger goalkeeper keeper captain skipper coach manager boss chief
   champion winner runner-up sprinter runner athlete swimmer cyclist rider driver boxer golfer batsman bowler
   all-rounder fly-half scrum-half full-back flanker pitcher quarterback

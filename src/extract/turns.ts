@@ -5,6 +5,7 @@
 // spans that belong to no turn are dropped as scare quotes.
 import type { Mention, PeopleIndex } from "./people.ts";
 import { lastBefore, type Draft } from "./speaker-entity.ts";
+import { PERSON } from "./speaker-nouns.ts";
 import type { ArticleText } from "./types.ts";
 
 export function continueTurns(drafts: Draft[], outside: Mention[], article: ArticleText, people: PeopleIndex, subjectBefore: (d: Draft) => string | null): void {
@@ -17,7 +18,9 @@ export function continueTurns(drafts: Draft[], outside: Mention[], article: Arti
     while (drafts[k] && drafts[k].closeAt < 0 && drafts[k + 1]?.paragraph === d.paragraph && !drafts[k + 1].own) k++;
     const next = drafts[k + 1];
     if (drafts[k].closeAt < 0 && next?.own && next.paragraph === d.paragraph) return inherit(d, next, 0.7);
-    if (prev?.speaker && d.paragraph - prev.paragraph <= 1 && !namedBetween(prev, d, outside, article, people)) return inherit(d, prev, 0.7);
+    // A whole sentence quoted inside someone else's narration is speech, though whose is not known.
+    const other = !d.partial && narratedByOther(d, prev?.speaker ?? null, article, outside);
+    if (prev?.speaker && d.paragraph - prev.paragraph <= 1 && !namedBetween(prev, d, outside, article, people) && !other) return inherit(d, prev, 0.7);
     // A whole sentence quoted straight after a sentence about one person: "Mr Brown outlined his view. "As our…""
     const about = d.partial ? null : subjectBefore(d);
     if (about) {
@@ -25,8 +28,43 @@ export function continueTurns(drafts: Draft[], outside: Mention[], article: Arti
       d.confidence = 0.6;
       return;
     }
-    if (d.text.split(/\s+/).length < 6) d.confidence = -1;
+    if (d.text.split(/\s+/).length < 6 && !other) d.confidence = -1;
   });
+}
+
+/**
+ * A quotation whose own sentence says something else around it — "“Proud of the team,” Smith wrote on X.", "“…,” the
+ * report said", "“…,” said Kurt Karl" — is not simply more of the last speaker's turn, unless that narration points
+ * back to them: a pronoun, their name, or a description of a person ("said the Ealing North MP"). Read in a window
+ * around the quotation, so a long paragraph costs no rescans.
+ */
+function narratedByOther(d: Draft, speaker: string | null, article: ArticleText, outside: Mention[]): boolean {
+  const p = article.paragraphs[d.paragraph - 1];
+  const close = d.closeAt >= 0 ? d.closeAt + 1 : d.end;
+  const before = p.slice(Math.max(0, d.openAt - 200), d.openAt);
+  const after = p.slice(close, close + 200);
+  const lead = before.slice(Math.max(before.search(/[.!?]["”’]?\s+(?=[^.!?]*$)/) + 1, 0));
+  const stop = after.search(/[.!?](?:\s|$)/);
+  // A quotation that ends its own sentence ("… right away.") has no narration after it.
+  const trail = /[.!?]["'”’]?$/.test(d.text.trimEnd()) ? "" : stop >= 0 ? after.slice(0, stop) : after;
+  const words = `${lead} ${trail}`.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  if (words.length < 2) return false;
+  // Someone else named in it ("said Kurt Karl", "a crestfallen Mr Lim confided").
+  const from = d.openAt - lead.length;
+  const to = close + trail.length;
+  for (let i = lastBefore(outside, d.paragraph, to); i >= 0 && outside[i].paragraph === d.paragraph && outside[i].end > from; i--) {
+    // (A name that qualifies a description, or ends in a role, is not someone else: "the Arsenal boss", "the Ealing
+    // North MP".)
+    const noun = /^\s+([\p{L}-]+)/u.exec(p.slice(outside[i].end, outside[i].end + 30))?.[1].toLowerCase();
+    const last = outside[i].name.slice(outside[i].name.lastIndexOf(" ") + 1).toLowerCase();
+    if (outside[i].name !== speaker && !(noun && PERSON.has(noun)) && !PERSON.has(last)) return true;
+  }
+  // Any part of their name: "Mr Kim" for Kim Yungmin as "Mr Brown" for Gordon Brown.
+  const names = new Set(speaker?.toLowerCase().split(" "));
+  const lower = words.map((w) => w.toLowerCase().replace(/['’]s$/, ""));
+  if (lower.some((w) => /^(?:he|she|they|his|her|their)$/.test(w) || names.has(w))) return false;
+  const described = lower.some((w, i) => PERSON.has(w) && lower.slice(Math.max(0, i - 4), i).some((x) => x === "the" || x === "our"));
+  return !described;
 }
 
 /** A quotation left open that restarts straight after: later in its paragraph, or opening the next one. */

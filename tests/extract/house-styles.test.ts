@@ -40,4 +40,28 @@ describe("house styles beyond the BBC's", () => {
   it("does not make a titled temple or shrine a person", () => {
     expect(said("Mr Owen is touring the Midlands.", 'The party leader will visit the Shri Radha Krishna Temple in Leicester. He will say Labour "cannot take these votes for granted".')).toEqual([["cannot take these votes for granted", "Owen"]]);
   });
+
+  it("keeps particles and joined articles inside a name", () => {
+    expect(speakers("“We will get there,” Commission President Ilse von der Maas said.")).toEqual(["Ilse von der Maas"]);
+    expect(speakers("President Abdel Karim al-Masri told delegates that the region “has waited long enough.”")).toEqual(["Abdel Karim al-Masri"]);
+    expect(speakers("“The rich must pay,” said Paulo Inácio Ramos da Costa, the country’s president.")).toEqual(["Paulo Inácio Ramos da Costa"]);
+  });
+
+  it("reads a title before a family name written first", () => {
+    expect(speakers('"The market knows it," said Park Jiwon, a strategist at Hanseong Securities.', '"Rates will rise," said Mei Tan.', '"They have been stalling," said Mr Park.')).toEqual(["Park Jiwon", "Mei Tan", "Park Jiwon"]);
+    // A peer's title goes with the peerage, never with someone's first name.
+    expect(speakers("Ravi Lord spoke first.", 'Lord Ravi said the bill was "a mistake".')).not.toContain("Ravi Lord");
+  });
+});
+
+describe("a quotation inside someone else's narration is not the last speaker's", () => {
+  it("does not hand the last speaker a quotation another name, a report or a statement speaks", () => {
+    expect(speakers("Asked about the deal, Dana Whitcombe said: “Nobody knows.”", "“Proud of our team today,” Okafor wrote on X.")).toEqual(["Dana Whitcombe", null]);
+    expect(speakers('"Sales will fall," said Mei Tan.', '"Growth has stalled across the region this year," the report said.')).toEqual(["Mei Tan", null]);
+  });
+
+  it("still hands it on when the narration points back to them", () => {
+    expect(speakers('"Sales will fall," said Mei Tan.', '"It was a hard year for all of us," said the Brightwater analyst.')).toEqual(["Mei Tan", "Mei Tan"]);
+    expect(speakers('Mr Vance said: "I was a sailor." "It was a pretty horrible thing with a happy ending," said the Ealing North MP.')).toEqual(["Vance", "Vance"]);
+  });
 });
