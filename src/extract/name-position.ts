@@ -43,15 +43,17 @@ export function positionKind(text: string, start: number, end: number): "person"
 
 /** The name after an inverted cue ("…," said Foxx) or after "according to": named as a speaker. */
 export function named(text: string, start: number): boolean {
-  const before = text.slice(Math.max(0, start - 24), start);
+  const before = text.slice(Math.max(0, start - 60), start);
   if (/\baccording to\s+$/i.test(before)) return true;
   // Inverted only straight after the quotation or a comma: in "a spokesman said Downing Street had…" the name opens
-  // the reported clause.
+  // the reported clause. A role may stand between: "…," said chief economist Jane Foo, said Sideways producer Ann Lo.
   const prev = INVERTED.exec(before);
-  return prev !== null && cueForm(prev[1]) === "finite" && prev[1] !== "told" && prev[1] !== "tells";
+  if (prev === null || cueForm(prev[1]) !== "finite" || prev[1] === "told" || prev[1] === "tells") return false;
+  const role = prev[2].trim();
+  return role === "" || PERSON.has(role.slice(role.lastIndexOf(" ") + 1));
 }
 
-const INVERTED = /[,"”’'—–-]\s*(\p{Ll}+)\s+$/u;
+const INVERTED = /[,"”’'—–-]\s*(\p{Ll}+)\s+((?:[\p{L}'’-]+\s+){0,3})$/u;
 
 /**
  * "the producer Quincy Jones", "Kidman's publicist Wendy Day", "Quincy Jones, his friend…": a common noun with its
@@ -61,10 +63,11 @@ export function describedBefore(text: string, start: number, end: number): "pers
   if (/^,\s+(?:his|her)\b/.test(text.slice(end, end + 8))) return "person";
   // "his friend and colleague Ravi Nair", "the producer Quincy Jones", "Kidman's publicist Wendy Day", "chief
   // economist, Mei Tan": the noun just before the name says what it names.
-  const prev = /(?:\b(?:the|a|an|his|her|their|its|our)|\p{L}['’]s?|^|[.,;:]|\b[\p{Ll}-]+,|\b\p{Lu}[\p{L}&.-]*)\s+((?:[\p{Ll}-]+\s+){0,3}?)([\p{Ll}-]+),?\s+$/u.exec(text.slice(Math.max(0, start - 60), start));
+  const prev = /(?:\b(?:the|a|an|his|her|their|its|our)|\p{L}['’]s?|^|[.,;:"”]|\b[\p{Ll}-]+,|\b\p{Lu}[\p{L}&.-]*)\s+((?:[\p{Ll}-]+\s+){0,3}?)([\p{Ll}-]+),?\s+$/u.exec(text.slice(Math.max(0, start - 60), start));
   if (!prev) return null;
   const noun = prev[2];
-  if (ORGANISATION.has(noun)) return "organisation";
+  // "producer", "broadcaster" name both: the noun alone does not tell.
+  if (ORGANISATION.has(noun)) return PERSON.has(noun) ? null : "organisation";
   if (PERSON.has(noun) || PROXY.has(noun)) return "person";
   // A determiner or owner straight before one noun: "the producer", "Kidman's publicist".
   return prev[1] === "" && !/[.,;:]\s*$/.test(prev[0].slice(0, prev[0].length - noun.length - 1)) && /^(?:the|a|an|his|her|their|its|our|\p{L}+['’]s?)\s/u.test(prev[0]) ? "person" : null;

@@ -6,6 +6,7 @@
 import { GIVEN_NAMES, NOT_NAME, ORG_WORDS, PLACE_WORDS, ROLE_WORDS, THING_WORDS, TITLES } from "./names.ts";
 import type { ParagraphReading } from "./paragraphs.ts";
 import { describedBefore, named, positionKind } from "./name-position.ts";
+import { PERSON } from "./speaker-nouns.ts";
 import { matchesOf } from "./text.ts";
 
 // A run of capitalised words, allowing name particles and hyphens/apostrophes inside words.
@@ -225,8 +226,15 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
   if (kind === "maybe" && words.length > 1 && position !== null) kind = position;
   // A bare surname after a title ("Mr Thomas") is a person; without one it is left for the surname index to place.
   // So is a single name after an inverted cue ("…," said Foxx).
-  if (words.length === 1 && !isOrg) kind = titled || roleFrom >= 0 || named(text, start) ? "person" : "maybe";
+  // (Not a word that qualifies the role of the name after it: "said Sideways producer Michael London".)
+  if (words.length === 1 && !isOrg) kind = titled || roleFrom >= 0 || (named(text, start) && !qualifiesRole(text, end)) ? "person" : "maybe";
   return [{ paragraph, start, end, tokens: words, kind, gender, role: role ? role.replace(/['’]s$/, "") : null, titleWord }];
+}
+
+/** Whether a lower-case role and a capitalised name follow: the word before them is an affiliation, not a name. */
+function qualifiesRole(text: string, end: number): boolean {
+  const m = /^\s+((?:[\p{Ll}-]+\s+){0,2})\p{Lu}/u.exec(text.slice(end, end + 40));
+  return m !== null && m[1].trim().split(/\s+/).some((w) => PERSON.has(w) || endsInRoleWord(w));
 }
 
 /** "US", "UK", "IT": capitals that are an acronym, not the common word they spell (but "MP" is a post). */

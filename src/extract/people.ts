@@ -4,10 +4,14 @@
 // surname only resolves when it is unambiguous.
 import { FEMALE_NAMES, GIVEN_NAMES, ORG_WORDS, ROLE_WORDS } from "./names.ts";
 import { findNameRuns, type Raw } from "./name-runs.ts";
+import { cueForm } from "./cues.ts";
+import { ORGANISATION } from "./speaker-nouns.ts";
 import { readParagraphs, type ParagraphReading } from "./paragraphs.ts";
 import type { ArticleText, Person } from "./types.ts";
 
 const PEERAGE = new Set(["lord", "lady", "baron", "baroness"]);
+// Plural or trade nouns that, straight before a one-word name, make it a firm: "analysts Ovum", "accountants KPMG".
+const FIRM_NOUNS = new Set(["analysts", "accountants", "consultancy", "consultants", "brokers", "ISP", "carmaker", "insurer"]);
 
 export interface Mention {
   paragraph: number;
@@ -67,6 +71,9 @@ export function findPeople(article: ArticleText, read: Pick<ParagraphReading, "q
     if (opensSentence && /s$/.test(r.tokens[0])) continue;
     const next = /^\s+(?:has\s+|have\s+|had\s+|also\s+|will\s+)?([a-z]+)/.exec(article.paragraphs[r.paragraph - 1].slice(r.end, r.end + 30))?.[1];
     if (next && (/^(?:said|says|filed|announced|reported|added|warned|confirmed|denied|insisted|claimed|argued|stated|told|plans|wants|agreed|refused)$/.test(next))) r.kind = "organisation";
+    // "analysts Ovum welcomed", "security firm Sophos", "ISP Plus.net backed": a body's common noun stands before it.
+    const noun = /(?:^|\s)([\p{L}]+)\s+$/u.exec(article.paragraphs[r.paragraph - 1].slice(Math.max(0, r.start - 20), r.start))?.[1];
+    if (noun && (ORGANISATION.has(noun) || FIRM_NOUNS.has(noun)) && next && cueForm(next) === "finite") r.kind = "organisation";
   }
   // Someone the article names only by one name — "Mr Thomas said", "…," said Foxx — is a person still.
   for (const r of raws) {

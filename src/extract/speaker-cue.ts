@@ -132,7 +132,7 @@ function before(ts: Token[], qi: number): Cue | null {
     if (form === "ing") {
       const aux = word(ts[k - 1]);
       // "X welcomed the move, saying …", "she left the house saying: "…"": the main clause's subject speaks.
-      if (ts[k - 1]?.text === "," || k === start || next.text === ":" || k + 1 === qi) return { phrase: mainSubject(ts, start, k), cue: w, weight: 0.8 };
+      if (ts[k - 1]?.text === "," || k === start || next.text === ":" || k + 1 === qi) return { phrase: speakerOfClause(ts, start, k) ?? mainSubject(ts, start, k), cue: w, weight: 0.8 };
       if (!PASSIVE_AUX.has(aux)) continue;
     }
     let phrase = phraseBefore(ts, k);
@@ -222,6 +222,20 @@ function baseCanCue(ts: Token[], k: number): boolean {
   if (isModal(w) || w === "they" || w === "we" || w === "i" || w === "you") return true;
   // "critics say", and in British usage a body taken as its members: "The Green Party say".
   return ts[j]?.kind === "word" && (/\p{L}{3,}s$/u.test(ts[j].text) || (ts[j].mention !== null && !ts[j].possessive)) && !ts[j].possessive && !isCue(w);
+}
+
+/**
+ * "“…,” he said, accusing users of “bad behaviour”", "said Mr Cole, adding: “…”": an -ing cue after a comma goes on
+ * with the speaker of the verb of speech just before it in the sentence.
+ */
+function speakerOfClause(ts: Token[], start: number, ing: number): Phrase | null {
+  if (ts[ing - 1]?.text !== ",") return null;
+  for (let m = ing - 2; m >= Math.max(start, ing - 8); m--) {
+    if (ts[m].kind === "quote") return null;
+    if (!finiteCueAt(ts, m) || isWeakCue(word(ts[m]))) continue;
+    return phraseBefore(ts, m) ?? (ts[m - 1]?.kind !== "word" ? phraseAfter(ts, m + 1, ing - 1) : null);
+  }
+  return null;
 }
 
 /** The subject of the sentence's main clause, past an opening phrase ("In a statement, ", "Speaking on Radio 4, "). */

@@ -65,3 +65,21 @@ describe("a quotation inside someone else's narration is not the last speaker's"
     expect(speakers('Mr Vance said: "I was a sailor." "It was a pretty horrible thing with a happy ending," said the Ealing North MP.')).toEqual(["Vance", "Vance"]);
   });
 });
+
+describe("a clause that goes on from a verb of speech", () => {
+  it("gives an -ing cue after 'he said,' the one who said", () => {
+    expect(speakers("Marek Nowak, an analyst at Radix, spoke first.", '"It explains why threats spread," he said, accusing users of "bad e-mail behaviour".')).toEqual(["Marek Nowak", "Marek Nowak"]);
+    expect(speakers('"These awards mean everything," said producer Lena Marsh, adding they were a "huge first step".')).toEqual(["Lena Marsh", "Lena Marsh"]);
+  });
+
+  it("reads a role between an inverted cue and the name, and the word that qualifies the role as no speaker", () => {
+    expect(speakers('"Rates will rise," said chief economist Kenji Ito.')).toEqual(["Kenji Ito"]);
+    expect(speakers('"These awards mean everything," said producer Lena Marsh.')).toEqual(["Lena Marsh"]);
+    expect(speakers('"These awards mean everything," said Sideways producer Lena Marsh.')).toEqual(["Lena Marsh"]);
+  });
+
+  it("reads a one-word firm after its trade noun as a body that speaks", () => {
+    expect(speakers('Telecom analysts Quorra welcomed the move, saying the operator had "given a lot of ground".')).toEqual(["Quorra"]);
+  });
+});
+
