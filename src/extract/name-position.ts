@@ -22,13 +22,19 @@ export function positionKind(text: string, start: number, end: number): "person"
   if (next) {
     const form = cueForm(next[2]);
     const modal = next[1].trim().split(/\s+/).pop() ?? "";
-    if (form === "finite" || (form === "base" && isModal(modal))) return speaks;
+    // "Hakainde Hichilema spoke on Monday": speaking shows a speaker too, though "spoke" introduces no quotation.
+    if (form === "finite" || (form === "base" && isModal(modal)) || next[2] === "spoke" || next[2] === "speaks") return speaks;
   }
   if (/^,\s+who\b/.test(text.slice(end, end + 8))) return "person";
   // "Mei Tan, Brightwater Traders Association said": a body after the name, then the verb.
   const body = /^,\s+((?:\p{Lu}[\p{L}&.'’-]*\s+){1,5})(\p{Ll}+)\b/u.exec(text.slice(end, end + 80));
   if (body && cueForm(body[2]) === "finite" && body[1].split(/\s+/).some((w) => ORG_WORDS.has(w.toLowerCase()))) return "person";
   if (named(text, start)) return "person";
+  return appositionKind(text, end);
+}
+
+/** "Priya Raman, the finance minister,", "Acme, the mining group,": what an apposition after a name says it is. */
+export function appositionKind(text: string, end: number): "person" | "organisation" | null {
   const appos = APPOSITION.exec(text.slice(end, end + 80));
   if (appos) {
     for (const word of appos[1].split(/\s+/)) {

@@ -47,6 +47,11 @@ describe("house styles beyond the BBC's", () => {
     expect(speakers("“The rich must pay,” said Paulo Inácio Ramos da Costa, the country’s president.")).toEqual(["Paulo Inácio Ramos da Costa"]);
   });
 
+  it("takes one who spoke as a person a pronoun can point back to, whatever the name", () => {
+    expect(speakers("Hakainde Mwale spoke on Monday.", '"We will look at every option before we decide," he said.')).toEqual(["Hakainde Mwale"]);
+    expect(speakers("Mette Kjærgaard speaks for the coalition.", '"We will look at every option," she said.')).toEqual(["Mette Kjærgaard"]);
+  });
+
   it("reads a title before a family name written first", () => {
     expect(speakers('"The market knows it," said Park Jiwon, a strategist at Hanseong Securities.', '"Rates will rise," said Mei Tan.', '"They have been stalling," said Mr Park.')).toEqual(["Park Jiwon", "Mei Tan", "Park Jiwon"]);
     // A peer's title goes with the peerage, never with someone's first name.
