@@ -3,11 +3,11 @@
 // sentence first; a description ("the cardinal", "the Tory leader", "the firm") the one the article described so,
 // else the last one named who fits; a spokesperson the body they speak for. Each answer carries how sure it is.
 import type { Mention, PeopleIndex } from "./people.ts";
-import { cueForm } from "./cues.ts";
 import type { Phrase } from "./speaker-phrase.ts";
-import { ORGANISATION, PERSON, PROXY, nounGender } from "./speaker-nouns.ts";
+import { ORGANISATION, nounGender } from "./speaker-nouns.ts";
 import type { Sentence } from "./text.ts";
 import type { ArticleText } from "./types.ts";
+import { actsIn, leadingPronoun, ownerOfSubject, speaksAt } from "./sentence-subject.ts";
 
 /** A quotation as attribution reads it, once its own sentence has been read. */
 export interface Draft {
@@ -133,7 +133,7 @@ export function antecedent(ctx: Context, at: number, want: Want, also: (m: Menti
   const outside = ctx.outside;
   for (let i = lastBefore(outside, ctx.paragraph, at), seen = 0; i >= 0 && seen < LOOK_BACK; i--, seen++) {
     const m = outside[i];
-    if (ctx.paragraph - m.paragraph > 3) return null;
+    if (ctx.paragraph - m.paragraph > 3 && (want === "org" || !fewSentencesBetween(ctx, m.paragraph))) return null;
     if (!fits(m)) continue;
     const sentence = sentenceOf(ctx, m);
     // "Pressed on Mr Howard's beliefs, he replied": an owner named in the pronoun's own sentence is not its subject.
@@ -165,6 +165,17 @@ export function antecedent(ctx: Context, at: number, want: Want, also: (m: Menti
 }
 
 /**
+ * Paragraphs of one or two sentences, as most sites write them: a pronoun may look back over more of them than
+ * over the long paragraphs of merged copy, as long as few sentences stand between.
+ */
+function fewSentencesBetween(ctx: Context, from: number): boolean {
+  if (ctx.paragraph - from > 8) return false;
+  let n = 0;
+  for (let p = from + 1; p < ctx.paragraph; p++) n += ctx.sentences[p - 1]?.length ?? 0;
+  return n <= 6;
+}
+
+/**
  * Whether the last quotation before `at` in this paragraph was given to someone the article does not name ("the
  * president's chief aide said …"): a "he said" that follows goes on with them, not with a name before them.
  */
@@ -192,44 +203,6 @@ export function subjectBefore(ctx: Context, paragraph: number, openAt: number): 
   const m = ctx.outside[i];
   if (!m || m.paragraph !== p || m.start >= sentence.end || ctx.people.kind(m.name) !== "person") return null;
   return actsIn(text, m, sentence.start) ? m.name : null;
-}
-
-/** "he" or "she" when it opens the stretch of a sentence before a name. */
-function leadingPronoun(p: string, from: number, to: number): string | null {
-  const m = /^\s*(?:["“]\s*)?(?:(?:but|and|so|however|meanwhile|then),?\s+)?(he|she)\b/i.exec(p.slice(from, Math.min(to, from + 40)));
-  return m ? m[1].toLowerCase() : null;
-}
-
-/** A name followed by a verb of speech, across an apposition: "Mr Blair said", "Mr MacDonell, political editor, said". */
-function speaksAt(p: string, m: Mention): boolean {
-  const after = p.slice(m.end, m.end + 240).replace(/^['’]s?/, "").replace(/^,[^.;:"“]{1,200}?,(?=\s+\p{Ll}+\b)/u, "");
-  const words = /^\s+(\p{L}+)(?:\s+(\p{L}+))?(?:\s+(\p{L}+))?/u.exec(after);
-  return words !== null && words.slice(1).some((w) => w !== undefined && cueForm(w.toLowerCase()) === "finite");
-}
-
-/** A body that is the subject of its sentence, or followed by a verb: one "it" can point back to. */
-function actsIn(p: string, m: Mention, sentenceStart: number): boolean {
-  if (opensSentence(p.slice(sentenceStart, m.start))) return true;
-  // "His party leader, Michael Howard, argued": a name in apposition to the subject, followed by the verb.
-  if (/,\s*$/.test(p.slice(Math.max(sentenceStart, m.start - 3), m.start)) && /^,\s+\p{Ll}+/u.test(p.slice(m.end, m.end + 30))) return true;
-  return /^(?:['’]s?)?\s+(?:has|have|had|is|was|were|are|will|would|could|also|then|later|still|said|says|\p{Ll}+ed)\b/u.test(p.slice(m.end, m.end + 30));
-}
-
-/**
- * Whether what stands before a name in its sentence leaves it the subject: nothing but an opening phrase ("In a
- * statement,", "Writing in the Guardian,"), a determiner, and a title or role ("Tory leader", "Mr").
- */
-function opensSentence(before: string): boolean {
-  const rest = before.replace(/^[\s"“]*(?:(?:but|and|so|however|meanwhile|yesterday|today|now),?\s+)?(?:(?:in|on|at|after|before|during|writing|speaking|asked|responding|earlier|later|last|this|\p{Lu}\p{L}+day)\b[^,.;:]{0,80},\s*)?/iu, "");
-  const words = rest.trim() === "" ? [] : rest.trim().split(/\s+/);
-  // Each word a determiner, a capitalised name or title, a role noun or an owner: "the Tory leader", "BT's chief".
-  return words.length <= 5 && words.every((w, i) => (i === 0 && /^(?:the|a|an)$/i.test(w)) || /^\p{Lu}/u.test(w) || /['’]s?$/.test(w) || PERSON.has(w.toLowerCase()) || /^(?:chief|senior|deputy|former|shadow|acting|new)$/i.test(w));
-}
-
-/** A possessive name that opens its sentence's subject ("Mendez's chief aide said"): the subject is not them. */
-function ownerOfSubject(p: string, m: Mention, sentenceStart: number): boolean {
-  const after = /^['’]s?\s+(?:[\p{Ll}-]+\s+){0,2}?([\p{Ll}-]+)\b/u.exec(p.slice(m.end, m.end + 40));
-  return after !== null && (PROXY.has(after[1]) || PERSON.has(after[1])) && opensSentence(p.slice(sentenceStart, m.start));
 }
 
 // How many names, and quotations, a pronoun looks back over.

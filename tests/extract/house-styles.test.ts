@@ -52,6 +52,10 @@ describe("house styles beyond the BBC's", () => {
     expect(speakers("Mette Kjærgaard speaks for the coalition.", '"We will look at every option," she said.')).toEqual(["Mette Kjærgaard"]);
   });
 
+  it("lets a pronoun look back over short paragraphs of one sentence each, as most sites write them", () => {
+    expect(speakers("The health secretary, Tomas Reyna, announced the plan on Tuesday.", "The plan will cost £2bn over five years.", "Hospitals will get new scanners by 2027.", "Unions welcomed the money but said it was not enough.", "“This is the start of a decade of renewal,” he said.")).toEqual(["Tomas Reyna"]);
+  });
+
   it("reads a title before a family name written first", () => {
     expect(speakers('"The market knows it," said Park Jiwon, a strategist at Hanseong Securities.', '"Rates will rise," said Mei Tan.', '"They have been stalling," said Mr Park.')).toEqual(["Park Jiwon", "Mei Tan", "Park Jiwon"]);
     // A peer's title goes with the peerage, never with someone's first name.
