@@ -37,6 +37,11 @@ const LEMMAS: [base: string, third: string, past: string, ing: string][] = [
   ["report", "reports", "reported", "reporting"], ["testify", "testifies", "testified", "testifying"], ["plead", "pleads", "pleaded", "pleading"],
   ["shout", "shouts", "shouted", "shouting"], ["exclaim", "exclaims", "exclaimed", "exclaiming"], ["whisper", "whispers", "whispered", "whispering"],
   ["recount", "recounts", "recounted", "recounting"], ["tout", "touts", "touted", "touting"],
+  // Reporting verbs of wire copy and of other English house styles (Nigerian, Ghanaian, Indian, US).
+  ["disclose", "discloses", "disclosed", "disclosing"], ["reiterate", "reiterates", "reiterated", "reiterating"],
+  ["assure", "assures", "assured", "assuring"], ["contend", "contends", "contended", "contending"],
+  ["opine", "opines", "opined", "opining"], ["aver", "avers", "averred", "averring"], ["retort", "retorts", "retorted", "retorting"],
+  ["confess", "confesses", "confessed", "confessing"], ["reminisce", "reminisces", "reminisced", "reminiscing"],
 ];
 
 /** "said", "says", "told": the speaker is the subject, before the verb or straight after it. */

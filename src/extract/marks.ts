@@ -21,7 +21,8 @@ export type QuoteStyle = "double" | "single";
 
 const OPENERS = new Set(["“", "«", "„"]);
 const CLOSERS = new Set(["”", "»"]);
-const DOUBLE_MARKS = /["“”«»„]/g;
+// Doubled single marks stand for a double one in some house styles and in typed copy: ‘’We will act,’’ he said.
+const DOUBLE_MARKS = /["“”«»„]|[‘’'`]{2}/g;
 const SINGLE_MARKS = /['‘’]/g;
 
 // What may stand before an opening mark, and after a closing one.
@@ -52,8 +53,9 @@ function speechLike(p: string, spans: Span[]): number {
 export function quoteSpans(p: string, style: QuoteStyle = "double"): Span[] {
   const spans: Span[] = [];
   let open = -1;
+  let openWidth = 1;
   const finish = (end: number, closeAt: number) => {
-    let s = open + 1;
+    let s = open + openWidth;
     let e = end;
     while (s < e && /\s/.test(p[s])) s++;
     while (e > s && /\s/.test(p[e - 1])) e--;
@@ -65,12 +67,15 @@ export function quoteSpans(p: string, style: QuoteStyle = "double"): Span[] {
   // Jump from mark to mark: most of a paragraph is not marks, and a per-character loop dominated extraction.
   marks.lastIndex = 0;
   for (let found = marks.exec(p); found; found = marks.exec(p)) {
-    const kind = kindOf(p, found.index, open >= 0);
+    const width = found[0].length;
+    const kind = width === 1 ? kindOf(p, found.index, open >= 0) : doubledKind(p, found.index, open >= 0);
     if (kind === "open") {
       if (open >= 0) finish(found.index, -1);
       open = found.index;
+      openWidth = width;
     } else if (kind === "close" && open >= 0) {
-      finish(found.index, found.index);
+      // A doubled closing mark: its last character is the one the quotation ends at.
+      finish(found.index, found.index + width - 1);
     }
   }
   marks.lastIndex = 0;
@@ -87,6 +92,15 @@ function doubleKind(p: string, i: number, isOpen: boolean): "open" | "close" | n
   if (before && !after) return "open";
   if (!before && after) return "close";
   return isOpen ? "close" : "open";
+}
+
+/** A doubled single mark, read like a straight double one by what stands either side of the pair. */
+function doubledKind(p: string, i: number, isOpen: boolean): "open" | "close" | null {
+  const before = i === 0 || BEFORE_OPEN.test(p[i - 1]);
+  const after = i + 2 >= p.length || AFTER_CLOSE.test(p[i + 2]);
+  if (before && !after) return "open";
+  if (!before && after) return "close";
+  return null;
 }
 
 /**

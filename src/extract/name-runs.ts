@@ -8,6 +8,7 @@ import type { ParagraphReading } from "./paragraphs.ts";
 import { describedBefore, named, positionKind } from "./name-position.ts";
 import { PERSON } from "./speaker-nouns.ts";
 import { matchesOf } from "./text.ts";
+import { endsInRoleWord, isPossessive, lastWordBefore, wordsOf } from "./name-words.ts";
 
 // A run of capitalised words, allowing name particles and hyphens/apostrophes inside words.
 // Up to two particles may stand together ("Ursula von der Leyen"); an Arabic article or a French elision may be
@@ -224,6 +225,8 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
   if (!isOrg && words.length > 1 && (titled || gender !== null || role !== null || givenFirst || (/^\p{Lu}{2,}$/u.test(words[0]) && words.slice(1).some((t) => /\p{Ll}/u.test(t))))) kind = "person";
   // Where a name stands tells too: "the producer Quincy Jones", "Quincy Jones, who…", "said Quincy Jones".
   if (kind === "maybe" && words.length > 1 && position !== null) kind = position;
+  // "Former Tory chancellor Ken Clarke": words before a lower-case role and a name are an affiliation, not a person.
+  if (kind === "person" && !titled && !givenFirst && qualifiesRole(text, end)) kind = "maybe";
   // A bare surname after a title ("Mr Thomas") is a person; without one it is left for the surname index to place.
   // So is a single name after an inverted cue ("…," said Foxx).
   // (Not a word that qualifies the role of the name after it: "said Sideways producer Michael London".)
@@ -232,7 +235,7 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
 }
 
 /** Whether a lower-case role and a capitalised name follow: the word before them is an affiliation, not a name. */
-function qualifiesRole(text: string, end: number): boolean {
+export function qualifiesRole(text: string, end: number): boolean {
   const m = /^\s+((?:[\p{Ll}-]+\s+){0,2})\p{Lu}/u.exec(text.slice(end, end + 40));
   return m !== null && m[1].trim().split(/\s+/).some((w) => PERSON.has(w) || endsInRoleWord(w));
 }
@@ -242,65 +245,8 @@ function isAcronym(word: string): boolean {
   return /^\p{Lu}{2,}$/u.test(word) && word !== "MP" && word !== "MPS" && word !== "BBC";
 }
 
-/** The words of a run with their offsets, each stripped of a possessive and trailing punctuation. */
-function wordsOf(run: string, at: number): { at: number; word: string }[] {
-  const out: { at: number; word: string }[] = [];
-  const re = /\S+/g;
-  for (let m = re.exec(run); m; m = re.exec(run)) {
-    const word = strip(m[0]);
-    if (word !== "") out.push({ at: at + m.index, word });
-  }
-  return out;
-}
-
-/** "Labour's" → "Labour", "U.S." → "U.S": possessives and trailing punctuation belong to the sentence, not the name. */
-function strip(word: string): string {
-  const last = word[word.length - 1];
-  // Most words end in a letter that is not a possessive's s: nothing to strip, and no regex to run.
-  if (last !== "." && last !== "-" && !isApostrophe(last) && !isPossessive(word)) return word;
-  if (/^(?:\p{Lu}\.)+$/u.test(word)) return word;
-  return word.replace(/['’]s?$/, "").replace(/[.'’-]+$/, "");
-}
-
-function isApostrophe(ch: string | undefined): boolean {
-  return ch === "'" || ch === "’";
-}
-
-/** Ends in "'s" or "’s". */
-function isPossessive(word: string): boolean {
-  return word.length >= 2 && word[word.length - 1] === "s" && isApostrophe(word[word.length - 2]);
-}
-
 /** Whether any word from `from` on makes the run an organisation. */
 function hasOrgWord(lows: string[], from: number): boolean {
   for (let j = from; j < lows.length; j++) if (ORG_WORDS.has(lows[j])) return true;
   return false;
 }
-
-/**
- * The word straight before a name, when white space separates them and it lies within 60 characters; "" when
- * not. Scanned by hand: it is asked for nearly every name, and most answers are "no role".
- */
-function lastWordBefore(text: string, start: number): string {
-  const from = Math.max(0, start - 60);
-  if (start <= from || !isSpace(text.charCodeAt(start - 1))) return "";
-  let end = start - 1;
-  while (end >= from && isSpace(text.charCodeAt(end))) end--;
-  let begin = end;
-  while (begin >= from && !isSpace(text.charCodeAt(begin))) begin--;
-  return text.slice(begin + 1, end + 1);
-}
-
-/** "minister", "vice-chairman": a plain word that is, or ends in, a role word. */
-function endsInRoleWord(word: string): boolean {
-  const w = word.toLowerCase();
-  // The Set answers first: most words before a name are not role words, and then no regex need run.
-  return (ROLE_WORDS.has(w) || ROLE_WORDS.has(w.slice(w.lastIndexOf("-") + 1))) && /^[\p{L}'’-]+$/u.test(word);
-}
-
-/** White space as `\s` defines it, by character code. */
-function isSpace(c: number): boolean {
-  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-

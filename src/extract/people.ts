@@ -3,7 +3,7 @@
 // mentioned: what speaker attribution and /who build on. Two people who share a surname stay two people: a bare
 // surname only resolves when it is unambiguous.
 import { FEMALE_NAMES, GIVEN_NAMES, ORG_WORDS, ROLE_WORDS } from "./names.ts";
-import { findNameRuns, type Raw } from "./name-runs.ts";
+import { findNameRuns, qualifiesRole, type Raw } from "./name-runs.ts";
 import { cueForm } from "./cues.ts";
 import { ORGANISATION } from "./speaker-nouns.ts";
 import { readParagraphs, type ParagraphReading } from "./paragraphs.ts";
@@ -46,7 +46,8 @@ export function findPeople(article: ArticleText, read: Pick<ParagraphReading, "q
   // A word used alone is a surname in use ("Hoddle said"), unless it is a common noun's capital ("the Act").
   const surnameUse = new Set(
     raws
-      .filter((r) => r.tokens.length === 1 && !/\bthe\s+$/i.test(article.paragraphs[r.paragraph - 1].slice(Math.max(0, r.start - 5), r.start)))
+      // (Nor one that qualifies a role before a name: "Tory leader Michael Howard".)
+      .filter((r) => r.tokens.length === 1 && !/\bthe\s+$/i.test(article.paragraphs[r.paragraph - 1].slice(Math.max(0, r.start - 5), r.start)) && !qualifiesRole(article.paragraphs[r.paragraph - 1], r.end))
       .map((r) => r.tokens[0].toLowerCase()),
   );
   const multi = raws.filter((r) => r.tokens.length > 1 && r.kind !== "organisation");

@@ -92,3 +92,22 @@ describe("a clause that goes on from a verb of speech", () => {
   });
 });
 
+describe("quotation marks and reporting verbs of other house styles", () => {
+  it("reads doubled single marks as double ones", () => {
+    expect(said("The Minister of Works, Dele Adebayo, spoke on Monday.", "‘’I heard about that matter at the beginning.", "“The ministry is key to the administration,’’ Adebayo said.")).toEqual([
+      ["I heard about that matter at the beginning.", "Dele Adebayo"],
+      ["The ministry is key to the administration,", "Dele Adebayo"],
+    ]);
+    expect(said("''We will not back down,'' Roy Keane-Obi said.")).toEqual([["We will not back down,", "Roy Keane-Obi"]]);
+  });
+
+  it("reads the reporting verbs of wire copy", () => {
+    expect(speakers("The President will prosecute any minister, Defence Minister, Dominic Amoah has disclosed.", "“I can assure you the President will prosecute such individual,” he said.")).toEqual(["Dominic Amoah"]);
+    expect(speakers('Mr Osei reiterated that the plan was "not negotiable".')).toEqual(["Osei"]);
+  });
+
+  it("does not make the affiliation before a role and a name a person", () => {
+    expect(said("Former Tory chancellor Ken Clarke says the party is improving.", 'But he adds: "It has got to change itself a bit."')).toEqual([["It has got to change itself a bit.", "Ken Clarke"]]);
+  });
+});
+
