@@ -68,13 +68,20 @@ export function findNameRuns(paragraphs: readonly string[], read: Pick<Paragraph
  */
 function splitRun(run: string, at: number): { run: string; at: number }[] {
   // Most runs are one word, and one word is one part whatever it ends with.
-  if (!/\s/.test(run)) return [{ run, at }];
+  if (!/\s/.test(run) && !/\p{Ll}\.\p{Lu}/u.test(run)) return [{ run, at }];
   const parts: { run: string; at: number }[] = [];
   const re = /\S+/g;
   let start = -1;
   let last = -1;
   for (const m of matchesOf(run, re)) {
     if (start < 0) start = m.index!;
+    // Page furniture glued to a name by a full stop ("Kevin O'Brien.Credit", "Mary Lee.Getty"): the name ends there.
+    const glued = /\p{Ll}\.\p{Lu}/u.exec(m[0]);
+    if (glued) {
+      parts.push({ run: run.slice(start, m.index! + glued.index + 1), at: at + start });
+      start = -1;
+      break;
+    }
     last = m.index! + m[0].length;
     const word = m[0];
     // Initials ("J.", "M.K.") and titles ("Mr.", "Dr.") keep their full stop inside a name.

@@ -101,6 +101,12 @@ describe("quotation marks and reporting verbs of other house styles", () => {
     expect(said("''We will not back down,'' Roy Keane-Obi said.")).toEqual([["We will not back down,", "Roy Keane-Obi"]]);
   });
 
+  it("ends a name where page furniture is glued to it", () => {
+    const people = extractArticle({ title: "", paragraphs: ["Sgt. Tim Bryce spoke to reporters. Photograph: Kevin O’Brien.Credit"] }).people.map((p) => p.name);
+    expect(people).toContain("Kevin O’Brien");
+    expect(people.some((n) => n.includes("Credit"))).toBe(false);
+  });
+
   it("reads the reporting verbs of wire copy", () => {
     expect(speakers("The President will prosecute any minister, Defence Minister, Dominic Amoah has disclosed.", "“I can assure you the President will prosecute such individual,” he said.")).toEqual(["Dominic Amoah"]);
     expect(speakers('Mr Osei reiterated that the plan was "not negotiable".')).toEqual(["Osei"]);
