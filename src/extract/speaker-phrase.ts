@@ -202,6 +202,11 @@ function description(ts: Token[], end: number): Phrase | null {
   const h = head.lower.includes("-") && !isAgeNoun(head.lower) ? head.lower.slice(head.lower.lastIndexOf("-") + 1) : head.lower;
   // "His letter says", "the company's statement added": the owner of the words speaks.
   if (SAYING.has(h) && of !== null) return ownerOf(ts, from, of);
+  // "An IAAF statement said": the body named before the saying noun.
+  const owner = ts.slice(from, end - 1).find((t) => t.mention && !t.possessive)?.mention;
+  if (SAYING.has(h) && of === null && owner) return { kind: "name", name: owner.name, from, document: true };
+  // "The statement added:", "said the statement": the one whose statement was just quoted, or the body last named.
+  if (SAYING.has(h) && ts[from]?.lower === "the" && end - from === 2) return { kind: "pronoun", word: "it", from, document: true };
   if (SPOKESPERSON.has(h)) return { kind: "spokesperson", of: of ?? modifier, from };
   if (UNNAMED.has(h) || PROXY.has(h)) return { kind: "unnamed", from };
   if (PERSON.has(h) || ORGANISATION.has(h) || isAgeNoun(h) || isNationality(head.text, ts[end - 2])) {

@@ -107,6 +107,10 @@ describe("quotation marks and reporting verbs of other house styles", () => {
     expect(people.some((n) => n.includes("Credit"))).toBe(false);
   });
 
+  it("gives 'the statement' to the one whose statement was just quoted", () => {
+    expect(speakers('A Brightline Energy Ltd statement said: "We regret the disruption."', '"Engineers are working around the clock," the statement added.')).toEqual(["Brightline Energy Ltd", "Brightline Energy Ltd"]);
+  });
+
   it("reads the reporting verbs of wire copy", () => {
     expect(speakers("The President will prosecute any minister, Defence Minister, Dominic Amoah has disclosed.", "“I can assure you the President will prosecute such individual,” he said.")).toEqual(["Dominic Amoah"]);
     expect(speakers('Mr Osei reiterated that the plan was "not negotiable".')).toEqual(["Osei"]);
