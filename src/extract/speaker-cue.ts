@@ -4,7 +4,7 @@
 //   after       "…," said X  ·  "…," X said  ·  "…," the cardinal will ask  ·  "…," according to X
 //   before      X said: "…"  ·  X told the BBC "…"  ·  X called the plan "reckless"  ·  According to X, "…"
 //               X welcomed the move, saying "…" (the main clause's subject)  ·  "…," said X, "…" (interrupted)
-//   possessive  X's resignation letter: "…"
+//   possessive  X's resignation letter: "…"  ·  X issued a statement: "…"
 //   trailing    growth was "badly hurt" by the strike, he suggested.
 // A cue found with no phrase (`a voice called out`, `analysts said`) still marks the words as speech.
 import { cueForm, isCue, isModal, isSpeechVerb, isWeakCue, namesListener } from "./cues.ts";
@@ -256,6 +256,11 @@ function possessive(ts: Token[], qi: number): Cue | null {
     for (let m = k - 1; m >= Math.max(0, k - 4); m--) {
       const t = ts[m];
       if (t.possessive && t.mention) return { phrase: { kind: "name", name: t.mention.name, from: m }, cue: ts[k].lower, weight: 0.85 };
+    }
+    // "His spokesman Mike Anderson later offered a statement: "…"", "the club issued a statement:": the one who gave it.
+    if ((word(ts[k - 1]) === "a" || word(ts[k - 1]) === "an") && ts[k - 2]?.kind === "word" && /ed$/.test(word(ts[k - 2]))) {
+      const phrase = mainSubject(ts, sentenceStart(ts, qi), k - 2);
+      return phrase ? { phrase, cue: ts[k].lower, weight: 0.8 } : null;
     }
     return null;
   }

@@ -111,6 +111,10 @@ describe("quotation marks and reporting verbs of other house styles", () => {
     expect(speakers('A Brightline Energy Ltd statement said: "We regret the disruption."', '"Engineers are working around the clock," the statement added.')).toEqual(["Brightline Energy Ltd", "Brightline Energy Ltd"]);
   });
 
+  it("gives a statement introduced with a colon to the one who issued it", () => {
+    expect(speakers('His spokesman Ravi Anand later offered a statement: "The senator believes this should be reported."')).toEqual(["Ravi Anand"]);
+  });
+
   it("reads the reporting verbs of wire copy", () => {
     expect(speakers("The President will prosecute any minister, Defence Minister, Dominic Amoah has disclosed.", "“I can assure you the President will prosecute such individual,” he said.")).toEqual(["Dominic Amoah"]);
     expect(speakers('Mr Osei reiterated that the plan was "not negotiable".')).toEqual(["Osei"]);
