@@ -22,6 +22,8 @@ const PARTICLES = new Set("de van von der den da di du le la bin ibn al el del d
 const TITLE_WORDS = new Set(Object.keys(TITLES));
 const isTitleWord = (w: string) => TITLE_WORDS.has(w);
 
+const WEEKDAYS = new Set("monday tuesday wednesday thursday friday saturday sunday".split(" "));
+
 // Words that, with place names, make a run a place: "United States", "North Korea".
 const PLACE_QUALIFIERS = new Set("great united new north south east west northern southern continental".split(" "));
 
@@ -74,6 +76,12 @@ function splitRun(run: string, at: number): { run: string; at: number }[] {
   let start = -1;
   let last = -1;
   for (const m of matchesOf(run, re)) {
+    // "Bhagwant Mann Tuesday slammed …": a day of the week after a name ends it (US and Indian copy drop the "on").
+    if (start >= 0 && WEEKDAYS.has(m[0].toLowerCase())) {
+      parts.push({ run: run.slice(start, last), at: at + start });
+      start = -1;
+      continue;
+    }
     if (start < 0) start = m.index!;
     // Page furniture glued to a name by a full stop ("Kevin O'Brien.Credit", "Mary Lee.Getty"): the name ends there.
     const glued = /\p{Ll}\.\p{Lu}/u.exec(m[0]);

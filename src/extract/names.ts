@@ -55,7 +55,7 @@ export const ROLE_WORDS = new Set(
     "attorney chief-executive owner partner strategist researcher scientist expert campaigner activist adviser advisor " +
     "envoy representative spokesperson counsel prosecutor inspector superintendent constable king queen prince princess " +
     "cardinal archbishop bishop rabbi imam sheikh pope colonel lieutenant sergeant admiral commander detective sheriff " +
-    "ceo cfo coo cto md"
+    "ceo cfo coo cto md cm pm mla mlas"
   ).split(" "),
 );
 

@@ -227,6 +227,8 @@ function entry(tokens: string[], kind: Person["kind"]): Entry {
 
 /** "Dave Collins" and "David Collins": the same surname and a forename that shortens the other. */
 function sameButShortened(a: string[], b: string[]): boolean {
+  // "Partap Singh Bajwa" and "Partap Bajwa": the same first and last names, a middle name left out.
+  if (a.length === 3 && b.length === 2 && a[0].toLowerCase() === b[0].toLowerCase() && a[2].toLowerCase() === b[1].toLowerCase()) return true;
   if (a.length !== 2 || b.length !== 2 || a[1].toLowerCase() !== b[1].toLowerCase()) return false;
   const [x, y] = [a[0].toLowerCase(), b[0].toLowerCase()];
   return x !== y && x.length >= 3 && y.length >= 3 && x.slice(0, 3) === y.slice(0, 3) && Math.min(x.length, y.length) <= 4;

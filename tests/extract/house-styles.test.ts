@@ -125,3 +125,17 @@ describe("quotation marks and reporting verbs of other house styles", () => {
   });
 });
 
+describe("Indian and US wire copy", () => {
+  it("ends a name at a day of the week written straight after it", () => {
+    expect(speakers("Chief Minister Harjit Sandhu Tuesday slammed the opposition.", "''These statements are baseless,'' said Sandhu.")).toEqual(["Harjit Sandhu"]);
+  });
+
+  it("reads CM and PM as roles, not as bodies", () => {
+    expect(speakers("CM Chauhan made the remark in Bhopal.", '"They continuously tell lies," Chauhan said.')).toEqual(["Chauhan"]);
+  });
+
+  it("takes a name with its middle name left out as the same person", () => {
+    expect(speakers("Opposition leader Karan Singh Dhillon spoke first.", "Later Karan Dhillon said the talks had failed.", '"We will fight on," Dhillon said.')).toEqual(["Karan Singh Dhillon"]);
+  });
+});
+
