@@ -119,7 +119,8 @@ function singleKind(p: string, i: number, isOpen: boolean): "open" | "close" | n
     if (p[i] === "’" && !/\s/.test(prev)) return null;
     return (i === 0 || BEFORE_OPEN.test(prev) || /["“]/.test(prev)) && !/\s/.test(next) && !/\d/.test(next) ? "open" : null;
   }
-  if (/\s/.test(prev) || p[i] === "‘") return (BEFORE_OPEN.test(prev) || i === 0) && letterAfter ? "open" : null;
+  // (A right mark before a year is its apostrophe, inside a quotation too: ‘The ’90s are over.’)
+  if (/\s/.test(prev) || p[i] === "‘") return (BEFORE_OPEN.test(prev) || i === 0) && letterAfter && !(p[i] === "’" && /\d/.test(next)) ? "open" : null;
   if (!AFTER_CLOSE.test(next) && !/["”]/.test(next)) return null;
   // "the players’ union": an s, a mark and a word. A closing mark after punctuation comes later in the paragraph.
   if (prev === "s" && /\s/.test(next) && /^\s+\p{Ll}/u.test(p.slice(i + 1, i + 4)) && hasLaterClose(p, i + 1)) return null;

@@ -93,6 +93,13 @@ describe("a clause that goes on from a verb of speech", () => {
 });
 
 describe("quotation marks and reporting verbs of other house styles", () => {
+  it("keeps a year's apostrophe inside a quotation in single marks", () => {
+    expect(said("‘The ’90s are over,’ said Ama Boateng. ‘We won’t go back to the players’ old contracts.’")).toEqual([
+      ["The ’90s are over,", "Ama Boateng"],
+      ["We won’t go back to the players’ old contracts.", "Ama Boateng"],
+    ]);
+  });
+
   it("reads doubled single marks as double ones", () => {
     expect(said("The Minister of Works, Dele Adebayo, spoke on Monday.", "‘’I heard about that matter at the beginning.", "“The ministry is key to the administration,’’ Adebayo said.")).toEqual([
       ["I heard about that matter at the beginning.", "Dele Adebayo"],
