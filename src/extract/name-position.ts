@@ -30,6 +30,9 @@ export function positionKind(text: string, start: number, end: number): "person"
   const body = /^,\s+((?:\p{Lu}[\p{L}&.'’-]*\s+){1,5})(\p{Ll}+)\b/u.exec(text.slice(end, end + 80));
   if (body && cueForm(body[2]) === "finite" && body[1].split(/\s+/).some((w) => ORG_WORDS.has(w.toLowerCase()))) return "person";
   if (named(text, start)) return "person";
+  // A name that is itself in apposition ("The health minister, Amina Yusuf, met the union") is followed by its
+  // sentence's verb, not by an apposition of its own.
+  if (/,\s*$/.test(text.slice(Math.max(0, start - 3), start))) return null;
   return appositionKind(text, end);
 }
 

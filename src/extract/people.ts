@@ -5,6 +5,7 @@
 import { FEMALE_NAMES, GIVEN_NAMES, ORG_WORDS, ROLE_WORDS } from "./names.ts";
 import { findNameRuns, qualifiesRole, type Raw } from "./name-runs.ts";
 import { cueForm } from "./cues.ts";
+import { genderByPronoun } from "./pronoun-gender.ts";
 import { ORGANISATION } from "./speaker-nouns.ts";
 import { readParagraphs, type ParagraphReading } from "./paragraphs.ts";
 import type { ArticleText, Person } from "./types.ts";
@@ -149,11 +150,12 @@ export function findPeople(article: ArticleText, read: Pick<ParagraphReading, "q
     p.mentions++;
     mentions.push({ paragraph: r.paragraph, start: r.start, end: r.end, name: nameOf(p), kind: p.kind });
   }
+  // A common English given name; else the pronoun the article uses in what the person is reported to say.
+  const byPronoun = genderByPronoun(mentions, article.paragraphs);
   for (const p of persons) {
     if (p.kind !== "person" || p.gender) continue;
     const first = p.tokens[0].toLowerCase();
-    if (FEMALE_NAMES.has(first)) p.gender = "f";
-    else if (GIVEN_NAMES.has(first)) p.gender = "m";
+    p.gender = FEMALE_NAMES.has(first) ? "f" : GIVEN_NAMES.has(first) ? "m" : byPronoun.get(nameOf(p)) ?? null;
   }
 
   const people: Person[] = persons

@@ -146,3 +146,14 @@ describe("Indian and US wire copy", () => {
   });
 });
 
+describe("pronouns for names from any language", () => {
+  it("learns a gender from the pronoun in what a person is reported to say, and gives 'she' to no man", () => {
+    expect(speakers("Chidi Okonkwo, the union leader, said his members would strike.", "Okonkwo attended the meeting.", "“We have made a fair offer,” she said.")).toEqual([null]);
+    expect(speakers("Ngozi Eze told reporters she would not resign.", "Chidi Okonkwo attended the meeting.", "“We have made a fair offer,” she said.")).toEqual(["Ngozi Eze"]);
+  });
+
+  it("does not read the verb after a name in apposition as an apposition of its own", () => {
+    expect(speakers("The health minister, Amina Yusuf, met the union on Monday.", "“We have made a fair offer,” she said.")).toEqual(["Amina Yusuf"]);
+  });
+});
+
