@@ -49,10 +49,10 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs `newsbot args…` to the end without blocking the event loop (unlike spawnSync, a fake in this process keeps answering). */
-export function runNewsbot(args: string[], options: { env?: Record<string, string>; cwd?: string; timeoutMs?: number } = {}): Promise<RunResult> {
+/** Runs `newsbot args…` (`bin`: another copy of newsbot, default this one) to the end without blocking the event loop (unlike spawnSync, a fake in this process keeps answering). */
+export function runNewsbot(args: string[], options: { env?: Record<string, string>; cwd?: string; timeoutMs?: number; bin?: string } = {}): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? process.cwd(), env: childEnv(options.env ?? {}), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [options.bin ?? BIN, ...args], { cwd: options.cwd ?? process.cwd(), env: childEnv(options.env ?? {}), stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += String(d)));
@@ -87,9 +87,9 @@ export interface Running {
  */
 export async function startNewsbot(
   args: string[],
-  options: { env: Record<string, string>; cwd: string; ready: (output: string) => boolean; readyMs?: number; what?: string },
+  options: { env: Record<string, string>; cwd: string; ready: (output: string) => boolean; readyMs?: number; what?: string; bin?: string },
 ): Promise<Running> {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env: childEnv(options.env), stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [options.bin ?? BIN, ...args], { cwd: options.cwd, env: childEnv(options.env), stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout!.on("data", (d) => (output += String(d)));
   child.stderr!.on("data", (d) => (output += String(d)));

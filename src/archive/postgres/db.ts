@@ -2,7 +2,8 @@
 // PostgreSQL store (write, read, search, ledger) works through.
 import pg from "pg";
 import type { Row } from "../rows.ts";
-import { WRITE_LOCK } from "./schema.ts";
+import { NewerLayout, SCHEMA_VERSION, WRITE_LOCK, layoutVersion } from "./schema.ts";
+import { Refusal } from "../../fault.ts";
 
 export type Queryable = pg.Pool | pg.PoolClient;
 
@@ -29,6 +30,10 @@ export class PgDb {
     try {
       await client.query("BEGIN");
       await client.query("SELECT pg_advisory_xact_lock($1)", [WRITE_LOCK]);
+      // A newer newsbot may have rebuilt the tables for its layout since this process opened them (under
+      // this lock, so this read sees it): nothing of an older layout is written into them.
+      const version = await layoutVersion(client);
+      if (version > SCHEMA_VERSION) throw new Refusal(`The PostgreSQL archive: ${new NewerLayout(version).message}`);
       const out = await work(client);
       await client.query("COMMIT");
       return out;

@@ -2,6 +2,7 @@
 // buttons could not hold, by the database's clock.
 import type { ButtonMemory, DigestLedger, DigestStatus, Leases } from "../store.ts";
 import type { PgDb } from "./db.ts";
+import { SCHEMA_VERSION, layoutVersion } from "./schema.ts";
 
 export function postgresLedger(db: PgDb): DigestLedger {
   return {
@@ -26,11 +27,18 @@ export function postgresLedger(db: PgDb): DigestLedger {
 export function postgresLeases(db: PgDb): Leases {
   return {
     async acquireLease(name, owner, ttlMs) {
+      // A newer newsbot rebuilt the archive for its layout: this process must not run its work on it (a
+      // rolling upgrade). It gives up what it holds, so a replica of the new layout takes it at once.
+      if ((await layoutVersion(db.pool)) > SCHEMA_VERSION) {
+        await db.pool.query("DELETE FROM leases WHERE owner = $1", [owner]);
+        return false;
+      }
       // One statement, by the database's clock: the conflicting row is locked and re-checked, so of two
-      // replicas asking at once only one finds the lease free.
-      const r = await db.pool.query(`INSERT INTO leases (name, owner, expires_at) VALUES ($1, $2, now() + $3 * interval '1 millisecond')
+      // replicas asking at once only one finds the lease free; none of an older layout than the archive's.
+      const r = await db.pool.query(`INSERT INTO leases (name, owner, expires_at)
+        SELECT $1, $2, now() + $3 * interval '1 millisecond' FROM newsbot_state WHERE key = 'schema_version' AND value <= $4
         ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
-        WHERE leases.owner = excluded.owner OR leases.expires_at < now()`, [name, owner, ttlMs]);
+        WHERE leases.owner = excluded.owner OR leases.expires_at < now()`, [name, owner, ttlMs, SCHEMA_VERSION]);
       return r.rowCount === 1;
     },
 

@@ -88,12 +88,17 @@ export async function migrate(client: pg.PoolClient): Promise<"current" | "creat
     }
     // A newer newsbot laid this archive out: this one does not know its tables and must not rebuild them back.
     if (version > SCHEMA_VERSION) throw new NewerLayout(version);
+    // A writer of the older layout finishes first, and every later one finds the new version (db.ts write).
+    await client.query("SELECT pg_advisory_xact_lock($1)", [WRITE_LOCK]);
     // No CASCADE: whatever else depends on these tables (another application's view) stops the rebuild instead.
     await client.query(`DROP TABLE IF EXISTS ${DERIVED.join(", ")}`);
     await client.query(SCHEMA);
     await client.query("UPDATE newsbot_state SET value = $1 WHERE key = 'schema_version'", [SCHEMA_VERSION]);
-    // The articles are gone until the files are read again: replicas must reload.
+    // The articles are gone until the files are read again: replicas must reload. The files are read again
+    // by a replica of this layout: the older replica holding `ingest` loses it here (and can take no lease
+    // again, ledger.ts), so this process takes it at its first try, whether or not the older one stops.
     await client.query("UPDATE newsbot_state SET value = value + 1 WHERE key = 'revision'");
+    if (version !== 0) await client.query("DELETE FROM leases WHERE name = 'ingest'");
     await client.query("COMMIT");
     return version === 0 ? "created" : "rebuilt";
   } catch (e) {
