@@ -1,16 +1,24 @@
-// One huge file must not freeze the live bot (issue 18): while a pathological 1.9 MB single-paragraph
-// article is ingested by a running `newsbot start`, the bot answers each command within 1 s, and the file
-// ends up indexed or abandoned with its reason (extraction runs on worker threads, bounded per article).
+// One huge file must not freeze the live bot (issue 18): while a 2 MB single-paragraph article (the largest
+// article file newsbot reads, in the shape that costs extraction most) is ingested by a running `newsbot
+// start`, the bot answers each command within 1 s, and the file ends up indexed or abandoned with its
+// reason (extraction runs on worker threads, bounded per article). The test is about the bot staying free,
+// not about how fast extraction is: however fast the file is read, every answer asked from before it lands
+// until it is accounted for must come within the second.
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { articlesFolder } from "../helpers/process.ts";
+import { MAX_ARTICLE_BYTES } from "../../src/archive/read.ts";
 
-/** Opening marks that never close, each with a capitalised word: the shape that costs extraction most. */
+/** Opening marks that never close, each with a capitalised word (the shape that costs extraction most), in exactly `bytes`. */
 function pathological(bytes: number): string {
+  const head = "A transcript with no end\n\n";
   const unit = "word Word \u201c ";
-  return "A transcript with no end\n\n" + unit.repeat(Math.floor(bytes / Buffer.byteLength(unit))) + "\n";
+  const body = unit.repeat(Math.floor((bytes - Buffer.byteLength(head) - 1) / Buffer.byteLength(unit)));
+  const text = head + body + " ".repeat(bytes - Buffer.byteLength(head + body) - 1) + "\n";
+  expect(Buffer.byteLength(text)).toBe(bytes);
+  return text;
 }
 
 describe("a pathological file in a running bot's folder", () => {
@@ -51,21 +59,29 @@ describe("a pathological file in a running bot's folder", () => {
     expect(await until(() => /articles, .* quotes/.test(stdout) && stdout.endsWith("> "), 45_000)).toBe(true);
     expect((await ask("/search benefits")).text).toMatch(/benefit/i);
 
-    writeFileSync(join(folder.articles, "transcript.txt"), pathological(1_900_000));
-    const finished = () => /transcript\.txt/.test(stderr) && /articles folder changed/.test(stderr);
+    const transcript = pathological(MAX_ARTICLE_BYTES);
+    // The watcher's sync says what it did: indexed ("1 new"), or abandoned after NEWSBOT_EXTRACT_SECONDS ("1 skipped").
+    const finished = () => /articles folder changed/.test(stderr);
     const times: number[] = [];
-    // Ask until the watcher has dealt with the file (at most a minute), each answer timed.
-    for (const end = Date.now() + 60_000; !finished() && Date.now() < end; ) {
+    // Ask without a pause from before the file lands until the watcher has dealt with it (at most a
+    // minute), each answer timed; the file is written between the first answers, while the asking goes on.
+    let written = 0;
+    for (const end = Date.now() + 60_000; !(written && finished()) && Date.now() < end; ) {
       const a = await ask("/quote sturgeon");
       expect(a.text).toMatch(/Sturgeon/);
       times.push(a.ms);
+      if (times.length === 2) {
+        writeFileSync(join(folder.articles, "transcript.txt"), transcript);
+        written = times.length;
+      }
     }
     expect(finished(), stderr).toBe(true);
-    // The file was being read for a while, and every answer in that time came within a second.
-    expect(times.length).toBeGreaterThan(3);
-    expect(Math.max(...times)).toBeLessThan(1000);
-    // Indexed, or abandoned with the reason: either way named, never silently lost.
-    expect(stderr).toMatch(/transcript\.txt.*(abandoned|1 new)|1 new.*transcript/s);
+    // Answers were asked while the file was taken in, and every one came within a second.
+    expect(times.length).toBeGreaterThan(written);
+    expect(Math.max(...times), times.join(", ")).toBeLessThan(1000);
+    // Indexed (and found), or abandoned with the reason naming it: never silently lost.
+    if (/articles folder changed: 1 new/.test(stderr)) expect((await ask("/search transcript")).text).toMatch(/A transcript with no end/);
+    else expect(stderr).toMatch(/transcript\.txt.*abandoned[^]*articles folder changed: 0 new, 0 changed, 0 removed, 1 skipped/);
     child.stdin.write("/quit\n");
     expect(await until(() => child.exitCode !== null, 15_000)).toBe(true);
   }, 120_000);
