@@ -1,6 +1,8 @@
 // Feeds (NEWSBOT_FEEDS): RSS and Atom (parsed by src/archive/formats/feed.ts), polled with conditional
 // GET (ETag / Last-Modified). Each new item is written as a .json article into the `feeds/` folder of the articles folder, so the normal sync
-// indexes it like any other file; an item whose file exists was seen before and is not written again. A
+// indexes it like any other file, with its guid and version: the same item from another feed, or in a
+// feed file in the folder, is indexed once. An item whose file exists is written again only when the feed
+// changed it (a correction: same guid, other text, no older date), and then replaces what it had. A
 // feed that is down, slow, malformed or huge is logged and tried again at the next poll; it never stops
 // the bot or the other feeds.
 //
@@ -9,8 +11,8 @@
 // only) and read by the same HTML reader as an .html article file. When the page cannot be had or holds
 // less text than the summary, the summary is kept.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import type { Logger } from "../log.ts";
 import { isPrivateHost } from "./addresses.ts";
 import { readFeed, type FeedItem } from "./formats/feed.ts";
@@ -66,17 +68,23 @@ export async function pollFeed(url: string, articlesDir: string, store: ArchiveS
     const dir = join(articlesDir, "feeds");
     mkdirSync(dir, { recursive: true });
     const fresh = items
-      .map((item) => ({ item, file: join(dir, `${createHash("sha1").update(`${url}\n${item.id}`).digest("hex").slice(0, 16)}.json`) }))
-      .filter(({ item, file }) => (item.text || (item.summaryOnly && item.link)) && !existsSync(file));
+      .map((item) => ({ item, file: join(dir, `${createHash("sha1").update(`${url}\n${item.id}`).digest("hex").slice(0, 16)}.json`), hash: itemHash(item) }))
+      .filter(({ item, file, hash }) => (item.text || (item.summaryOnly && item.link)) && changedSince(file, hash, item.updated));
     const options = { ...PAGE_DEFAULTS, allowPrivate: await isPrivateHost(new URL(url).hostname).catch(() => false), ...page };
     let written = 0;
-    await inPool(fresh, options.concurrency, async ({ item, file }) => {
+    await inPool(fresh, options.concurrency, async ({ item, file, hash }) => {
       const done = item.summaryOnly && item.link ? await completeFromPage(item, options, log) : item;
       if (!done.text) return;
-      const article = { title: done.title || done.text.slice(0, 80), url: done.link, date: done.date, author: done.author, outlet: hostOf(url), tags: done.tags, body: done.text };
-      // Written whole, then renamed: the watcher never reads half a file.
-      writeFileSync(`${file}.part`, JSON.stringify(article, null, 1));
-      renameSync(`${file}.part`, file);
+      if (existsSync(file)) log.info(`feed ${url}: item ${item.id} changed (a correction): its article is replaced`);
+      const article = {
+        title: done.title || done.text.slice(0, 80), url: done.link, date: done.date, author: done.author, outlet: hostOf(url), tags: done.tags, body: done.text,
+        guid: item.id, version: item.updated, feed: { url, item: hash },
+      };
+      // Written whole under a hidden name (passed over by the listing and the watcher), then renamed: the
+      // watcher never reads half a file.
+      const part = join(dirname(file), `.${basename(file)}.part`);
+      writeFileSync(part, JSON.stringify(article, null, 1));
+      renameSync(part, file);
       written++;
     });
     await store.setMeta(metaKey, JSON.stringify({ etag: res.headers.get("etag") ?? undefined, lastModified: res.headers.get("last-modified") ?? undefined }));
@@ -86,6 +94,23 @@ export async function pollFeed(url: string, articlesDir: string, store: ArchiveS
     const error = err.name === "TimeoutError" ? `no answer within ${timeoutMs / 1000} s` : err.message;
     log.warn(`feed ${url}: ${error}; will try again at the next poll`);
     return { url, status: "failed", written: 0, error };
+  }
+}
+
+/** What the feed said of an item (before its page was fetched): when it changes, the item was corrected. */
+function itemHash(item: FeedItem): string {
+  return createHash("sha1").update(JSON.stringify([item.title, item.text, item.link, item.date, item.author, item.tags])).digest("hex").slice(0, 16);
+}
+
+/** True when the item is new, or the feed changed it since its file was written (and it is not older). */
+function changedSince(file: string, hash: string, version: number): boolean {
+  if (!existsSync(file)) return true;
+  try {
+    const before = JSON.parse(readFileSync(file, "utf8")) as { version?: number; feed?: { item?: string } };
+    return before.feed?.item !== hash && version >= (before.version ?? 0);
+  } catch {
+    // Damaged or edited by hand: written again from the feed.
+    return true;
   }
 }
 

@@ -1,9 +1,10 @@
 // JSON (.json: one article, a list, or { "articles": [...] }) and JSON lines (.jsonl: one per line). Each
 // object is a ninjs item (ninjs.ts) or a plain article: title/headline, body/text/content/paragraphs,
-// date, byline/author, outlet, url, section, tags. A body that is not text skips that article, with why.
+// date, byline/author, outlet, url, section, tags, guid and version. A body that is not text skips that
+// article, with why.
 import { splitParagraphs } from "../../extract/text.ts";
 import { fromNinjs, isNinjs } from "./ninjs.ts";
-import { blank, collected, dateField, firstLine, names, str, tagList, titleFrom, type ArticleRecord, type ReadResult, type Warn } from "./fields.ts";
+import { blank, collected, dateField, firstLine, names, str, tagList, titleFrom, versionOf, type ArticleRecord, type ReadResult, type Warn } from "./fields.ts";
 
 type Obj = Record<string, unknown>;
 
@@ -56,7 +57,11 @@ function fromJsonObject(item: unknown, key: string, warn: Warn): ArticleRecord |
   else return `its ${field} is not text (${Array.isArray(body) ? "a list holding something other than text" : typeof body})`;
   if (paragraphs.length === 0) return `no body text (its ${field} is empty)`;
   const title = str(o.title) ?? str(o.headline);
-  return withMeta({ ...blank(key), title: title ?? titleFrom(paragraphs[0]), paragraphs }, o, warn);
+  // A `guid` (with a `version`) is the item's identity, as in a feed: a polled feed item is written so
+  // (feeds.ts), and a later version of it, here or in another file, replaces the earlier one.
+  const guid = str(o.guid);
+  const identity = guid ? { id: guid, version: versionOf(o.version) } : undefined;
+  return withMeta({ ...blank(key), title: title ?? titleFrom(paragraphs[0]), paragraphs, identity }, o, warn);
 }
 
 /** The metadata fields of a JSON article or Markdown front matter. */
