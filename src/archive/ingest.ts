@@ -107,7 +107,7 @@ export async function syncFolder(store: ArchiveStore, dir: string, { log, onProg
   try {
     let done = 0;
     let slice = Date.now();
-    for (const { path, size, mtimeMs } of files) {
+    for (const { path, size, mtimeMs, raw } of files) {
       // Reading and hashing files is synchronous (and extraction too with `workers: 0`): hand the event loop
       // back every ~20 ms so chat platforms keep answering (Discord drops an interaction not answered within
       // 3 s) while a big folder is indexed.
@@ -123,7 +123,8 @@ export async function syncFolder(store: ArchiveStore, dir: string, { log, onProg
         if (before.skipped) report.skipped.push({ path, reason: before.skipped });
         continue;
       }
-      const full = join(dir, path);
+      // A name that is not UTF-8 is opened by its bytes.
+      const full = raw ?? join(dir, path);
       let hash = "";
       try {
         hash = createHash("sha1").update(readFileSync(full)).digest("hex");

@@ -1,7 +1,8 @@
 // Every file in the articles folder, each real file once: symbolic links are followed (a linked folder of a
 // newsroom's archive is part of it), a link to something already listed or a loop is reported, and so is
-// each entry that cannot be read at all (a broken link, a name that is not UTF-8, a folder it may not open).
-// Nothing is ignored silently except hidden entries (.git, .DS_Store) and node_modules.
+// each entry that cannot be read at all (a broken link, a folder it may not open). A name that is not UTF-8
+// (a Latin-1 "café.txt" from an old system) is read all the same, through its bytes, and named with its odd
+// bytes as \xNN. Nothing is ignored silently except hidden entries (.git, .DS_Store) and node_modules.
 import { readdirSync, statSync, type Dirent, type Stats } from "node:fs";
 
 export interface ListedFile {
@@ -9,6 +10,8 @@ export interface ListedFile {
   path: string;
   size: number;
   mtimeMs: number;
+  /** The file's full path as bytes, when some name on the way is not UTF-8 (`path` then shows those bytes as \xNN). */
+  raw?: Buffer;
 }
 
 export interface FolderListing {
@@ -28,10 +31,12 @@ export function listFolder(dir: string): FolderListing {
   const skipped: FolderListing["skipped"] = [];
   /** Real files and folders already listed (device:inode) → the path they were listed under. */
   const seen = new Map<string, string>();
-  const links: { full: Buffer; rel: string }[] = [];
+  const links: { full: Buffer; rel: string; raw: boolean }[] = [];
+  /** Paths listed, so that a shown name that is not UTF-8 cannot stand for another file. */
+  const listed = new Set<string>();
   const id = (st: Stats) => `${st.dev}:${st.ino}`;
 
-  const walk = (full: Buffer, rel: string) => {
+  const walk = (full: Buffer, rel: string, raw: boolean) => {
     let entries: Dirent<Buffer>[];
     try {
       entries = readdirSync(full, { withFileTypes: true, encoding: "buffer" });
@@ -45,21 +50,21 @@ export function listFolder(dir: string): FolderListing {
       if (name[0] === 0x2e /* . */ || name.equals(NODE_MODULES)) continue;
       const path = Buffer.concat([full, SLASH, name]);
       const text = name.toString("utf8");
-      const childRel = rel ? `${rel}/${text}` : text;
-      if (!Buffer.from(text, "utf8").equals(name)) {
-        const what = e.isDirectory() ? `a folder whose name is not UTF-8: the ${countFiles(path)} files in it are not read` : "the file name is not UTF-8";
-        skipped.push({ path: rel ? `${rel}/${escaped(name)}` : escaped(name), reason: `${what} (rename it to be read)` });
-      } else if (e.isSymbolicLink()) links.push({ full: path, rel: childRel });
+      const utf8 = Buffer.from(text, "utf8").equals(name);
+      const childRaw = raw || !utf8;
+      const shownName = utf8 ? text : escaped(name);
+      const childRel = rel ? `${rel}/${shownName}` : shownName;
+      if (e.isSymbolicLink()) links.push({ full: path, rel: childRel, raw: childRaw });
       else if (e.isDirectory()) {
         const st = stat(path);
         if (st) seen.set(id(st), childRel);
-        walk(path, childRel);
-      } else if (e.isFile()) add(path, childRel, false);
+        walk(path, childRel, childRaw);
+      } else if (e.isFile()) add(path, childRel, false, childRaw);
       else skipped.push({ path: childRel, reason: "not a regular file (a device, socket or pipe)" });
     }
   };
 
-  const add = (full: Buffer, rel: string, viaLink: boolean) => {
+  const add = (full: Buffer, rel: string, viaLink: boolean, raw: boolean) => {
     const st = stat(full);
     if (!st) return; // Gone between listing and stat: the next sync sees it or not.
     const earlier = seen.get(id(st));
@@ -67,17 +72,22 @@ export function listFolder(dir: string): FolderListing {
       skipped.push({ path: rel, reason: `the same file as ${shown(earlier)}${viaLink ? " (a symbolic link to it)" : ""}: read once, there` });
       return;
     }
+    if (listed.has(rel)) {
+      skipped.push({ path: rel, reason: "a name that is not UTF-8, shown as the name of another file here (rename it to be read)" });
+      return;
+    }
     seen.set(id(st), rel);
-    files.push({ path: rel, size: st.size, mtimeMs: st.mtimeMs });
+    listed.add(rel);
+    files.push(raw ? { path: rel, size: st.size, mtimeMs: st.mtimeMs, raw: full } : { path: rel, size: st.size, mtimeMs: st.mtimeMs });
   };
 
   const root = Buffer.from(dir);
   const rootStat = stat(root);
   if (rootStat) seen.set(id(rootStat), ".");
-  walk(root, "");
+  walk(root, "", !Buffer.from(root.toString("utf8"), "utf8").equals(root));
   // Links last, so that a file or folder reached both directly and through a link is listed under its own name.
   while (links.length > 0) {
-    const { full, rel } = links.shift()!;
+    const { full, rel, raw } = links.shift()!;
     let st: Stats;
     try {
       st = statSync(full);
@@ -87,7 +97,7 @@ export function listFolder(dir: string): FolderListing {
       continue;
     }
     if (!st.isDirectory()) {
-      if (st.isFile()) add(full, rel, true);
+      if (st.isFile()) add(full, rel, true, raw);
       else skipped.push({ path: rel, reason: "a symbolic link to something that is not a regular file" });
       continue;
     }
@@ -98,7 +108,7 @@ export function listFolder(dir: string): FolderListing {
       continue;
     }
     seen.set(id(st), rel);
-    walk(full, rel);
+    walk(full, rel, raw);
   }
   files.sort((a, b) => a.path.localeCompare(b.path));
   return { files, skipped };
@@ -120,17 +130,4 @@ function escaped(name: Buffer): string {
   let out = "";
   for (const b of name) out += b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, "0").toUpperCase()}`;
   return out;
-}
-
-function countFiles(path: Buffer): number {
-  let n = 0;
-  try {
-    for (const e of readdirSync(path, { withFileTypes: true, encoding: "buffer" })) {
-      if (e.isDirectory()) n += countFiles(Buffer.concat([path, SLASH, e.name]));
-      else n++;
-    }
-  } catch {
-    // Unreadable: counted as nothing.
-  }
-  return n;
 }

@@ -34,14 +34,18 @@ export function isArticleFile(path: string): boolean {
   return ARTICLE_EXTENSIONS.includes(extname(path).toLowerCase());
 }
 
-/** Reads the file at `path`; `key` is what the archive calls it (its path relative to the folder). */
-export function readArticleFile(path: string, key: string): ReadResult {
-  const ext = extname(path).toLowerCase();
+/**
+ * Reads the file at `path` (as bytes when its name is not UTF-8); `key` is what the archive calls it (its
+ * path relative to the folder).
+ */
+export function readArticleFile(path: string | Buffer, key: string): ReadResult {
+  const name = typeof path === "string" ? path : key;
+  const ext = extname(name).toLowerCase();
   let bytes: Buffer;
   try {
     const size = statSync(path).size;
-    if (!isArticleFile(path) && !looksLikeText(path)) return { ok: false, reason: `not an article file (${ext ? `${oneLine(ext, 20)} files are not read` : "no extension, and not XML, HTML or JSON"})` };
-    const max = COLLECTIONS.includes(ext) || !isArticleFile(path) ? MAX_COLLECTION_BYTES : MAX_ARTICLE_BYTES;
+    if (!isArticleFile(name) && !looksLikeText(path)) return { ok: false, reason: `not an article file (${ext ? `${oneLine(ext, 20)} files are not read` : "no extension, and not XML, HTML or JSON"})` };
+    const max = COLLECTIONS.includes(ext) || !isArticleFile(name) ? MAX_COLLECTION_BYTES : MAX_ARTICLE_BYTES;
     if (size > max) return { ok: false, reason: `too large (${mb(size)}; the limit is ${mb(max)})` };
     bytes = readFileSync(path);
   } catch (e) {
@@ -92,7 +96,7 @@ function fromMarkup(text: string, ext: string, key: string, warn: Warn): ReadRes
 }
 
 // A file whose extension says nothing is read when its first bytes are text that starts like XML, HTML or JSON.
-function looksLikeText(path: string): boolean {
+function looksLikeText(path: string | Buffer): boolean {
   const head = Buffer.alloc(512);
   const fd = openSync(path, "r");
   try {

@@ -33,13 +33,13 @@ export class WireVersions {
   private constructor(private store: ArchiveStore, private files: Map<string, FileItems>, private saved: string) {}
 
   /** Reads what the archive remembers and reads ahead the new and changed files among `listed`. */
-  static async open(store: ArchiveStore, dir: string, listed: { path: string; size: number; mtimeMs: number }[], known: Map<string, FileState>, stale: boolean): Promise<WireVersions> {
+  static async open(store: ArchiveStore, dir: string, listed: { path: string; size: number; mtimeMs: number; raw?: Buffer }[], known: Map<string, FileState>, stale: boolean): Promise<WireVersions> {
     const before = (await store.getMeta(META_KEY)) ?? "{}";
     const saved = JSON.parse(before) as Record<string, FileItems>;
     const files = new Map<string, FileItems>();
     const ahead = new Map<string, ReadResult>();
     let kept = 0;
-    for (const { path, size, mtimeMs } of listed) {
+    for (const { path, size, mtimeMs, raw } of listed) {
       const before = known.get(path);
       const same = before && !stale && before.size === size && before.mtimeMs === mtimeMs;
       if (same) {
@@ -47,7 +47,7 @@ export class WireVersions {
         continue;
       }
       if (!CARRIERS.has(extname(path).toLowerCase())) continue;
-      const read = readArticleFile(join(dir, path), path);
+      const read = readArticleFile(raw ?? join(dir, path), path);
       const items = idsOf(read);
       if (items.length) files.set(path, { items, dropped: saved[path]?.dropped ?? [] });
       if (read.ok && kept + read.articles.length <= READ_AHEAD_KEPT) {
@@ -81,7 +81,7 @@ export class WireVersions {
    * Reads the file (or takes what was read ahead) and leaves out the articles another file holds a later
    * version of; each left out is reported.
    */
-  read(full: string, path: string): ReadResult {
+  read(full: string | Buffer, path: string): ReadResult {
     const read = this.ahead.get(path) ?? readArticleFile(full, path);
     this.ahead.delete(path);
     if (!read.ok) return read;

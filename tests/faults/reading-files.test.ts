@@ -56,29 +56,38 @@ describe("reading faults: every file indexed or reported", { timeout: 120_000 },
     expect(JSON.stringify(r.ask("/search parking charges"))).toContain("linked-folder/deep/two.txt");
   });
 
-  it("a file name with a byte that is not UTF-8, or with a newline, is reported on one line; unknown extensions are reported", () => {
+  it("a file or folder name with a byte that is not UTF-8 is indexed, named with \\xNN; a newline in a name is quoted on one line; unknown extensions are reported", () => {
     const root = tempDir();
     const articles = join(root, "articles");
     mkdirSync(articles);
     writeFileSync(join(articles, "good.txt"), story("Good", "The library will open on Sundays,"));
     writeFileSync(Buffer.from(join(articles, "caf\xe9.txt"), "latin1"), story("Latin-1 name", "Cafes may open late,"));
+    // A folder with a Latin-1 name, and a file in it whose name is not UTF-8 either.
+    mkdirSync(Buffer.from(join(articles, "r\xe9sum\xe9s"), "latin1"));
+    writeFileSync(Buffer.from(join(articles, "r\xe9sum\xe9s", "n\xb0 2.md"), "latin1"), story("Latin-1 folder", "Ferries will sail hourly,"));
     writeFileSync(join(articles, "two\nlines.txt"), story("Newline name", "Street lights will be dimmed,"));
     writeFileSync(join(articles, "photo.jpg"), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46]));
     writeFileSync(join(articles, "README"), "Notes for the desk: not an article.");
 
     const r = ingest(root, articles);
     expect(r.code).toBe(0);
-    expect(r.articles).toBe(2);
+    expect(r.articles).toBe(4);
     expect(r.skipped.sort()).toEqual([
       "README: not an article file (no extension, and not XML, HTML or JSON)",
-      "caf\\xE9.txt: the file name is not UTF-8 (rename it to be read)",
       "photo.jpg: not an article file (.jpg files are not read)",
     ]);
-    expect(r.added + r.skippedCount).toBe(5);
+    expect(r.added + r.skippedCount).toBe(6);
+    // Read through their bytes, and named with the odd bytes as \xNN wherever they are shown.
+    expect(JSON.stringify(r.ask("/search cafes late"))).toContain("caf\\\\xE9.txt");
+    expect(JSON.stringify(r.ask("/search ferries hourly"))).toContain("r\\\\xE9sum\\\\xE9s/n\\\\xB0 2.md");
+    // The next ingest finds them unchanged: nothing read again, nothing removed.
+    const same = ingest(root, articles);
+    expect([same.added, same.unchanged, same.articles]).toEqual([0, 6, 4]);
     // The name with a newline is indexed, and wherever it is named it is quoted on one line.
     expect(JSON.stringify(r.ask("/search street lights"))).toContain("two\\nlines.txt");
     writeFileSync(join(articles, "two\nlines.txt"), "");
     const again = ingest(root, articles);
+    expect(again.articles).toBe(3);
     expect(again.skipped).toContain('"two\\nlines.txt": empty');
     expect(again.stderr).toContain('skipped "two\\nlines.txt": empty');
   });
