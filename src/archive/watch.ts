@@ -6,7 +6,6 @@ import { basename } from "node:path";
 import { watch, type FSWatcher } from "chokidar";
 import type { Logger } from "../log.ts";
 import type { SyncReport } from "./ingest.ts";
-import { isArticleFile } from "./read.ts";
 
 export interface WatchOptions {
   /** Quiet time after the last event before syncing (ms). */
@@ -64,10 +63,11 @@ export function watchArticles(dir: string, sync: () => Promise<SyncReport>, log:
     interval: 500,
     // Wait for a file being written to settle before reading it.
     awaitWriteFinish: { stabilityThreshold: 150, pollInterval: 50 },
-    ignored: (path, stats) => {
+    // Every file counts, whatever its extension: one newsbot does not read is reported skipped by the sync
+    // it sets off (a folder's totals account for every file); only what the listing passes over is ignored.
+    ignored: (path) => {
       const name = basename(path);
-      if (path !== dir && (name.startsWith(".") || name === "node_modules")) return true;
-      return !!stats?.isFile() && !isArticleFile(path);
+      return path !== dir && (name.startsWith(".") || name === "node_modules");
     },
   });
   for (const event of ["add", "change", "unlink", "unlinkDir"] as const) watcher.on(event, kick);
