@@ -7,7 +7,8 @@ import { availableParallelism } from "node:os";
 import { ExtractPool } from "./archive/extract-pool.ts";
 import { syncFolder, type SyncReport } from "./archive/ingest.ts";
 import type { ArchiveStore } from "./archive/store.ts";
-import type { Config } from "./config.ts";
+import { describeArchive, type Config } from "./config.ts";
+import { archiveProblem } from "./archive/problems.ts";
 import { logger, type Logger } from "./log.ts";
 import { Messages } from "./reply/messages.ts";
 import type { Reply } from "./reply/model.ts";
@@ -138,7 +139,9 @@ export async function openBot(config: Config, options: OpenOptions = {}): Promis
       try {
         return await command.run(ctx, query, page);
       } catch (e) {
-        log.error(`/${command.name} failed for a query of ${query.length} characters: ${(e as Error).stack ?? e}`);
+        // A damaged archive is one line saying what to do; our bugs get the stack.
+        const problem = archiveProblem(e, describeArchive(config));
+        log.error(`/${command.name} failed for a query of ${query.length} characters: ${problem ?? (e as Error).stack ?? e}`);
         return errorReply(command.name, query);
       }
     },

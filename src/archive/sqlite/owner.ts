@@ -2,6 +2,7 @@
 // already its own: marked with its application_id, or (an archive made before the mark) holding nothing but
 // newsbot's tables. Anything else — another application's database given as NEWSBOT_DB by mistake — stops
 // the open with one line naming the file, before a single byte of it is changed.
+import { statSync } from "node:fs";
 import type Database from "better-sqlite3";
 import { Refusal } from "../../fault.ts";
 import { archiveProblem } from "../problems.ts";
@@ -21,7 +22,7 @@ export function claimArchive(db: Database.Database, path: string): void {
   } catch (e) {
     throw damaged(path, e as Error & { code?: string });
   }
-  if (id === NEWSBOT_APPLICATION_ID) return;
+  if (id === NEWSBOT_APPLICATION_ID) return checkIntact(db, path);
   const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((r) => r.name);
   const foreign = tables.filter((t) => !ours(t));
   const legacy = tables.includes("files") && tables.includes("articles") && foreign.length === 0;
@@ -29,6 +30,7 @@ export function claimArchive(db: Database.Database, path: string): void {
     const what = id !== 0 ? `it belongs to another application (application_id ${id})` : `it holds tables newsbot did not make (${foreign.slice(0, 5).join(", ")}${foreign.length > 5 ? ", …" : ""})`;
     throw new Refusal(`The archive file ${path} is not newsbot's: ${what}. Nothing in it was changed. Point NEWSBOT_DB at a file of newsbot's own, or leave it unset.`);
   }
+  if (tables.length > 0) checkIntact(db, path);
   // Empty, or an archive from before the mark: newsbot's from now on. A file that cannot be written
   // (a full disk) is still read; the mark is set by a later open.
   try {
@@ -36,6 +38,34 @@ export function claimArchive(db: Database.Database, path: string): void {
   } catch {
     // Marked next time.
   }
+}
+
+/**
+ * Archive files up to this size are checked whole at open: PRAGMA quick_check reads every page, which
+ * garbage inside the file would otherwise only break when a command happened to read it (a stack trace in
+ * the middle of an answer, while `ingest` said all was well). It reads every page once, so larger files
+ * are not checked whole at every open (a one-off `ask` would pay for it); a damaged page met later in them
+ * is still one line, in the command's error (core.ts).
+ */
+const CHECK_AT_OPEN_BYTES = 256 * 1024 * 1024;
+
+/** Refuses, in one line, a file of newsbot's whose pages are damaged. */
+function checkIntact(db: Database.Database, path: string): void {
+  if (path === ":memory:" || path === "") return;
+  let size = 0;
+  try {
+    size = statSync(path).size;
+  } catch {
+    return;
+  }
+  if (size > CHECK_AT_OPEN_BYTES) return;
+  let found: string;
+  try {
+    found = String(db.pragma("quick_check(1)", { simple: true }));
+  } catch (e) {
+    throw damaged(path, e as Error);
+  }
+  if (found !== "ok") throw damaged(path, Object.assign(new Error(`quick_check found: ${found}`), { code: "SQLITE_CORRUPT" }));
 }
 
 /** A file SQLite cannot read as a database: the one-line reason, or the error as it was. */
