@@ -171,7 +171,8 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
   // "Albanian Prime Minister Fatos Nano", "Tory MP Peter Bone": the words up to the last role word are the role.
   if (i < toks.length - 1) {
     let lastRole = -1;
-    for (let k = toks.length - 2; k >= i && lastRole < 0; k--) if (ROLE_WORDS.has(low(k))) lastRole = k;
+    // ("Director-General", "Vice-President": a hyphenated role ends in its role word.)
+    for (let k = toks.length - 2; k >= i && lastRole < 0; k--) if (ROLE_WORDS.has(low(k)) || ROLE_WORDS.has(low(k).slice(low(k).lastIndexOf("-") + 1))) lastRole = k;
     const named = toks.length - lastRole - 1;
     if (lastRole >= i && named >= 1 && named <= 3 && !hasOrgWord(lows, lastRole + 1)) {
       if (roleFrom < 0) roleFrom = i;

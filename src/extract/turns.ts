@@ -17,7 +17,9 @@ export function continueTurns(drafts: Draft[], outside: Mention[], article: Arti
     let k = i;
     while (drafts[k] && drafts[k].closeAt < 0 && drafts[k + 1]?.paragraph === d.paragraph && !drafts[k + 1].own) k++;
     const next = drafts[k + 1];
-    if (drafts[k].closeAt < 0 && next?.own && next.paragraph === d.paragraph) return inherit(d, next, 0.7);
+    // A quotation left open at a paragraph's end goes on in the next one: "“…", "…," the statement said.'
+    const continues = next?.paragraph === d.paragraph || (next?.paragraph === d.paragraph + 1 && next.openAt === 0 && next.speaker !== null);
+    if (drafts[k].closeAt < 0 && next?.own && continues) return inherit(d, next, 0.7);
     // A whole sentence quoted inside someone else's narration is speech, though whose is not known.
     const other = !d.partial && narratedByOther(d, prev?.speaker ?? null, article, outside);
     if (prev?.speaker && d.paragraph - prev.paragraph <= 1 && !namedBetween(prev, d, outside, article, people) && !other) return inherit(d, prev, 0.7);

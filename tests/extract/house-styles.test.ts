@@ -87,6 +87,14 @@ describe("a clause that goes on from a verb of speech", () => {
     expect(speakers('"These awards mean everything," said Sideways producer Lena Marsh.')).toEqual(["Lena Marsh"]);
   });
 
+  it("reads a hyphenated role before a name as a role", () => {
+    expect(speakers("“Officials will not come to your homes”, said acting Home Affairs Director-General Thabo Mavuso.")).toEqual(["Thabo Mavuso"]);
+  });
+
+  it("gives a quotation left open at a paragraph's end the speaker of its continuation", () => {
+    expect(speakers("A Brightline Energy Ltd statement was issued on Monday.", "“Customers are strongly advised to ignore this false alarm.", "“It is in the interests of everyone to stay calm,” Brightline Energy Ltd said.")).toEqual(["Brightline Energy Ltd", "Brightline Energy Ltd"]);
+  });
+
   it("reads a one-word firm after its trade noun as a body that speaks", () => {
     expect(speakers('Telecom analysts Quorra welcomed the move, saying the operator had "given a lot of ground".')).toEqual(["Quorra"]);
   });
