@@ -22,6 +22,7 @@ const PARTICLES = new Set("de van von der den da di du le la bin ibn al el del d
 const TITLE_WORDS = new Set(Object.keys(TITLES));
 const isTitleWord = (w: string) => TITLE_WORDS.has(w);
 
+const POST_NOMINALS = /^(?:QC|KC|OBE|MBE|CBE|KBE|DBE|Jr|Sr|PhD)$/;
 const WEEKDAYS = new Set("monday tuesday wednesday thursday friday saturday sunday".split(" "));
 
 // Words that, with place names, make a run a place: "United States", "North Korea".
@@ -247,7 +248,9 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
   // So is a single name after an inverted cue ("…," said Foxx).
   // (Not a word that qualifies the role of the name after it: "said Sideways producer Michael London".)
   if (words.length === 1 && !isOrg) kind = titled || roleFrom >= 0 || (named(text, start) && !qualifiesRole(text, end)) ? "person" : "maybe";
-  return [{ paragraph, start, end, tokens: words, kind, gender, role: role ? role.replace(/['’]s$/, "") : null, titleWord }];
+  // Letters after a name stand in its mention but are not part of the name: "Ian MacDonald QC", "Martin Luther King Jr".
+  const tokens = words.length >= 3 && POST_NOMINALS.test(words[words.length - 1]) ? words.slice(0, -1) : words;
+  return [{ paragraph, start, end, tokens, kind, gender, role: role ? role.replace(/['’]s$/, "") : null, titleWord }];
 }
 
 /** Whether a lower-case role and a capitalised name follow: the word before them is an affiliation, not a name. */

@@ -109,6 +109,10 @@ export function findPeople(article: ArticleText, read: Pick<ParagraphReading, "q
     const first = p.tokens[0].toLowerCase();
     byFamilyFirst.set(first, byFamilyFirst.has(first) ? null : p);
   }
+  const byMiddle = new Map<string, Entry | null>();
+  for (const p of persons.filter((x) => x.kind === "person" && x.tokens.length >= 3)) {
+    for (const t of p.lower.slice(1, -1)) if (/^\p{Lu}/u.test(p.tokens[p.lower.indexOf(t)]) && !GIVEN_NAMES.has(t)) byMiddle.set(t, byMiddle.has(t) ? null : p);
+  }
   const initialsOf = new Map<string, Entry>();
   for (const p of persons.filter((x) => x.kind === "person" && x.tokens.length >= 2)) initialsOf.set(p.tokens.map((t) => t[0].toUpperCase()).join(""), p);
   const orgByAcronym = new Map<string, Entry>();
@@ -137,6 +141,9 @@ export function findPeople(article: ArticleText, read: Pick<ParagraphReading, "q
       // "Mr Kim", "President Xi": written family name first ("Kim Yungmin", "Xi Jinping"), the title goes with the
       // first word; so does "Sir Digby" (Digby Jones). A peer's title goes with a peerage name ("Lord Dubs").
       else if (same.length === 0 && r.kind === "person" && !PEERAGE.has(r.titleWord ?? "")) p = byFamilyFirst.get(key[0]) ?? undefined;
+      // "Sánchez" for Pedro Sánchez Pérez-Castejón, "Lula" for Luiz Inácio Lula da Silva: a name used alone that is
+      // the middle of one person's long name (the paternal surname of Spanish and Portuguese names).
+      if (!p && same.length === 0) p = byMiddle.get(key[0]) ?? undefined;
     }
     if (p && key.length > 1) introduced.add(p);
     if (!p) {

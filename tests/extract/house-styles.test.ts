@@ -56,6 +56,14 @@ describe("house styles beyond the BBC's", () => {
     expect(speakers("The health secretary, Tomas Reyna, announced the plan on Tuesday.", "The plan will cost £2bn over five years.", "Hospitals will get new scanners by 2027.", "Unions welcomed the money but said it was not enough.", "“This is the start of a decade of renewal,” he said.")).toEqual(["Tomas Reyna"]);
   });
 
+  it("finds a long name by its middle part, as Spanish and Portuguese names are used", () => {
+    expect(speakers("Paulo Inácio Ramos da Costa, the president, opened the talks.", "“I’m not going anywhere,” Ramos said.")).toEqual(["Paulo Inácio Ramos da Costa"]);
+  });
+
+  it("leaves letters after a name out of it", () => {
+    expect(speakers('Ian Mackay QC resigned on Monday.', '"The reason is simple," said Mr Mackay.')).toEqual(["Ian Mackay"]);
+  });
+
   it("reads a title before a family name written first", () => {
     expect(speakers('"The market knows it," said Park Jiwon, a strategist at Hanseong Securities.', '"Rates will rise," said Mei Tan.', '"They have been stalling," said Mr Park.')).toEqual(["Park Jiwon", "Mei Tan", "Park Jiwon"]);
     // A peer's title goes with the peerage, never with someone's first name.
