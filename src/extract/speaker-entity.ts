@@ -113,9 +113,14 @@ function lastOrganisation(ctx: Context, at: number): string | null {
   for (let i = lastBefore(ctx.outside, ctx.paragraph, at), seen = 0; i >= 0 && seen < LOOK_BACK; i--, seen++) {
     const m = ctx.outside[i];
     if (ctx.paragraph - m.paragraph > 1) return null;
-    if (ctx.people.kind(m.name) === "organisation") return m.name;
+    // (Not an acronym that only qualifies a noun: "ID cards", "TV rights".)
+    if (ctx.people.kind(m.name) === "organisation" && !qualifiesNoun(ctx.article.paragraphs[m.paragraph - 1], m)) return m.name;
   }
   return null;
+}
+
+function qualifiesNoun(p: string, m: Mention): boolean {
+  return /^\p{Lu}{2,5}$/u.test(p.slice(m.start, m.end)) && /^\s+\p{Ll}+s\b/u.test(p.slice(m.end, m.end + 30)) && !/^\s+(?:says|has|was|is)\b/.test(p.slice(m.end, m.end + 10));
 }
 
 /**
