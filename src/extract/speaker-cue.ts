@@ -131,6 +131,9 @@ function before(ts: Token[], qi: number): Cue | null {
     if (form === "finite" && PASSIVE_AUX.has(word(ts[k - 1]))) continue;
     if (form === "ing") {
       const aux = word(ts[k - 1]);
+      // "with leader Charles Kennedy saying his party was the "…"": a name straight before the -ing form says it.
+      const named = ts[k - 1]?.mention;
+      if (named && !ts[k - 1].possessive && ING_SAYING.has(w)) return { phrase: { kind: "name", name: named.name, from: k - 1 }, cue: w, weight: 0.8 };
       // "X welcomed the move, saying …", "she left the house saying: "…"": the main clause's subject speaks.
       if (ts[k - 1]?.text === "," || k === start || next.text === ":" || k + 1 === qi) return { phrase: speakerOfClause(ts, start, k) ?? mainSubject(ts, start, k), cue: w, weight: 0.8 };
       if (!PASSIVE_AUX.has(aux)) continue;

@@ -103,6 +103,10 @@ describe("a clause that goes on from a verb of speech", () => {
     expect(speakers("A Brightline Energy Ltd statement was issued on Monday.", "“Customers are strongly advised to ignore this false alarm.", "“It is in the interests of everyone to stay calm,” Brightline Energy Ltd said.")).toEqual(["Brightline Energy Ltd", "Brightline Energy Ltd"]);
   });
 
+  it("gives 'X saying' to X", () => {
+    expect(said('The party launched its platform, with leader Ravi Menon saying it was the "authentic opposition".')).toEqual([["authentic opposition", "Ravi Menon"]]);
+  });
+
   it("reads a one-word firm after its trade noun as a body that speaks", () => {
     expect(speakers('Telecom analysts Quorra welcomed the move, saying the operator had "given a lot of ground".')).toEqual(["Quorra"]);
   });
