@@ -4,6 +4,7 @@ import { Messages } from "../src/reply/messages.ts";
 import type { Block } from "../src/reply/model.ts";
 import { corrected, groupClaims } from "../src/reply/blocks.ts";
 import { READ_AT_MOST, emptyReply, firstOf, pageOf, reply, usageReply } from "../src/reply/build.ts";
+import { describePeriod, readPeriod } from "../src/search/period.ts";
 import type { Command } from "./command.ts";
 import { nearest } from "./suggest.ts";
 
@@ -18,23 +19,30 @@ export const figure: Command = {
 
   async run(ctx, query, { page, pageSize }) {
     if (query === "") return usageReply("figure", query, `${Messages.emptyQuery("figure")} ${this.option.description}.`, this.examples);
-    const topic = await ctx.lookup.topic(query);
+    const asked = readPeriod(query, ctx.now());
+    if ("error" in asked) return usageReply("figure", query, Messages.period(asked.error), this.examples);
+    const { rest, period } = asked;
+    if (rest === "") return usageReply("figure", query, Messages.periodOnly("figure"), this.examples);
+    const when = period ? ` ${describePeriod(period)}` : "";
+    const topic = await ctx.lookup.topic(rest);
     if (topic.query.groups.length === 0) return usageReply("figure", query, Messages.noSearchableWords, this.examples);
     const store = ctx.lookup.store;
-    let hits = await store.figuresMatching(topic.query, MAX_HITS + 1);
+    let hits = await store.figuresMatching(topic.query, MAX_HITS + 1, period);
     let loose = false;
     if (hits.length === 0 && topic.query.groups.length > 1) {
       // No figure has every word: show those with most of them, and say so.
-      hits = await store.figuresMatching({ groups: [topic.query.groups.flat()] }, MAX_HITS + 1);
+      hits = await store.figuresMatching({ groups: [topic.query.groups.flat()] }, MAX_HITS + 1, period);
       loose = hits.length > 0;
     }
-    if (hits.length === 0) return emptyReply("figure", query, await nearest(ctx, "figure", query));
+    if (hits.length === 0) return emptyReply("figure", query, await nearest(ctx, "figure", rest));
     const read = firstOf(hits, MAX_HITS);
     const { items, paging } = pageOf(groupClaims(read.items), page, pageSize, read.more);
     const blocks: Block[] = [...corrected(topic.corrections)];
-    if (loose) blocks.push({ kind: "note", text: Messages.someWordsFigures(query) });
+    if (loose) blocks.push({ kind: "note", text: Messages.someWordsFigures(rest) });
     blocks.push(...items);
-    return reply("figure", query, `Figures on “${query}”`, blocks, paging);
+    // An undated article was placed in the period by the day it was added: say so.
+    if (period && items.some((b) => b.sources.some((src) => src.date === null))) blocks.push({ kind: "note", text: Messages.undated });
+    return reply("figure", query, `Figures on “${rest}”${when}`, blocks, paging);
   },
 
   async suggest(ctx, partial) {

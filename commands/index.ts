@@ -7,9 +7,10 @@ import { figure } from "./figure.ts";
 import { helpCommand } from "./help.ts";
 import { quote } from "./quote.ts";
 import { search } from "./search.ts";
+import { timeline } from "./timeline.ts";
 import { who } from "./who.ts";
 
-export const commands: readonly Command[] = [quote, figure, search, who, check, digest, helpCommand(() => commands)];
+export const commands: readonly Command[] = [quote, figure, search, who, timeline, check, digest, helpCommand(() => commands)];
 
 export function findCommand(name: string): Command | undefined {
   return commands.find((c) => c.name === name);

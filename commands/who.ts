@@ -1,9 +1,10 @@
 // /who <name>: who a person or organisation is in the archive: other names used, roles, how often they
-// appear, and their latest quotes.
+// appear, the topics they are most quoted on, and their latest quotes.
 import { Messages } from "../src/reply/messages.ts";
 import type { Block } from "../src/reply/model.ts";
 import { emptyReply, reply, usageReply } from "../src/reply/build.ts";
 import { quoteBlock } from "../src/reply/blocks.ts";
+import { topicsOf } from "../src/search/topics.ts";
 import type { Command } from "./command.ts";
 import { nameChoices, nearest } from "./suggest.ts";
 
@@ -12,7 +13,7 @@ const MAX_PEOPLE = 3;
 
 export const who: Command = {
   name: "who",
-  description: "Who someone is in the archive: other names, roles, articles and latest quotes",
+  description: "Who someone is in the archive: other names, roles, topics they are quoted on, latest quotes",
   option: { description: "A name, surname, initials or role: IDS, Sturgeon, the Chancellor", required: true },
   examples: ["/who IDS", "/who sturgeon"],
 
@@ -28,6 +29,8 @@ export const who: Command = {
       if (!facts) continue;
       const aliases = id.aliases.filter((a) => a !== id.name);
       blocks.push({ kind: "person", name: id.name, type: facts.kind, aliases, roles: facts.roles, articles: facts.articles, quotes: facts.quotes });
+      const topics = await topicsOf(ctx.lookup.store, id.members, [id.name, ...id.aliases]);
+      if (topics.length) blocks.push({ kind: "text", text: Messages.mostQuotedOn(topics) });
       for (const h of await ctx.lookup.store.quotesBy(id.members, LATEST_QUOTES)) blocks.push(quoteBlock(h, "by"));
     }
     return reply("who", query, match.identities.map((i) => i.name).join(" · "), blocks);

@@ -57,6 +57,15 @@ describe("the commands on the sample articles", () => {
     expect(quotes(r)[0]).toMatchObject({ speaker: "Owen Smith", match: "topic" });
   });
 
+  it("/quote sturgeon on PIP: her PIP quote first; /quote IDS on personal independence payments: his letter's words", async () => {
+    const sturgeon = quotes(await ask("/quote sturgeon on PIP"));
+    expect(sturgeon[0]).toMatchObject({ speaker: "Nicola Sturgeon", match: "by", text: expect.stringContaining("#PIP cuts") });
+    const ids = quotes(await ask("/quote IDS on personal independence payments"));
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.every((q) => q.speaker === "Iain Duncan Smith")).toBe(true);
+    expect(ids.map((q) => q.text).join(" ")).toContain("a compromise too far");
+  });
+
   it("/figure PIP: each figure once, with every article that gives it", async () => {
     const r = await ask("/figure PIP");
     const byText = new Map(figures(r).map((f) => [f.text, f]));

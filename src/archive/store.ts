@@ -86,6 +86,21 @@ export interface TextQuery {
 }
 
 /**
+ * Days of the articles' dates, both ends inclusive (YYYY-MM-DD), an end left open when null. An article with
+ * no date (a plain .txt) counts from the day it was added to the archive, as NEWEST orders it.
+ */
+export interface Period {
+  from: string | null;
+  to: string | null;
+}
+
+/** A month of a speaker's quotes: "2016-03", and how many. */
+export interface QuoteMonth {
+  month: string;
+  quotes: number;
+}
+
+/**
  * How many matches of a text query are ranked. Up to this many, every match is ranked by relevance (bm25);
  * past it (a common word over a large archive) only the most recently added this many are, so that an
  * answer takes the same few milliseconds at a million articles as at a thousand, and the newest reporting
@@ -145,14 +160,29 @@ export interface ArchiveSource {
 export interface ArchiveReader {
   names(): Promise<NameEntry[]>;
   acronyms(): Promise<Acronym[]>;
-  /** Quotes whose speaker is one of `speakers` (canonical names), newest first. */
-  quotesBy(speakers: string[], limit: number): Promise<QuoteHit[]>;
-  /** Quotes whose text matches, best first (among the RANKED_MATCHES most recently added matches). */
-  quotesMatching(query: TextQuery, limit: number): Promise<QuoteHit[]>;
+  /** Quotes whose speaker is one of `speakers` (canonical names), newest first; only those of `period` when given. */
+  quotesBy(speakers: string[], limit: number, period?: Period | null): Promise<QuoteHit[]>;
+  /**
+   * Quotes whose text matches, best first (among the RANKED_MATCHES most recently added matches); with a
+   * period, among the matches in articles of that period.
+   */
+  quotesMatching(query: TextQuery, limit: number, period?: Period | null): Promise<QuoteHit[]>;
   /** Figures whose sentence, context, measure or article title match, best first (as quotesMatching). */
-  figuresMatching(query: TextQuery, limit: number): Promise<FigureHit[]>;
+  figuresMatching(query: TextQuery, limit: number, period?: Period | null): Promise<FigureHit[]>;
   /** Articles whose title or body match, best first (as quotesMatching), each with a snippet around the words. */
-  articlesMatching(query: TextQuery, limit: number): Promise<ArticleHit[]>;
+  articlesMatching(query: TextQuery, limit: number, period?: Period | null): Promise<ArticleHit[]>;
+  /**
+   * Quotes by `speakers` in the articles whose title or body match `query`, newest first: the articles are
+   * the RANKED_MATCHES most recently added matches (of `period`, when given), so the work is bounded however
+   * common the words. What a person said in the articles about a topic.
+   */
+  quotesByIn(speakers: string[], query: TextQuery, limit: number, period?: Period | null): Promise<QuoteHit[]>;
+  /** The text of these paragraphs (article id, 1-based paragraph), in the order asked; "" for one that is not there. */
+  paragraphs(at: { article: number; paragraph: number }[]): Promise<string[]>;
+  /** How many quotes `speakers` have in each month (of `period`, when given), oldest first. */
+  quoteMonths(speakers: string[], period?: Period | null): Promise<QuoteMonth[]>;
+  /** In how many articles each of these words occurs (the vocabulary termsStartingWith reads); absent words are left out. */
+  termDocs(terms: string[]): Promise<Map<string, number>>;
   /** Articles added or dated on or after `since` (ISO), newest first. */
   articlesSince(since: string, limit: number): Promise<ArticleMeta[]>;
   person(names: string[]): Promise<PersonFacts | null>;

@@ -4,7 +4,7 @@
 // over-long answer is cut at a word boundary, a quotation is never reworded but visibly cut, and results
 // that do not fit are counted in the footer. Article text goes through the text kit (src/reply/text.ts).
 import { Messages } from "./messages.ts";
-import type { Block, Reply, SourceRef } from "./model.ts";
+import type { Block, QuoteBlock, Reply, SourceRef } from "./model.ts";
 import { ELLIPSIS, discordLinkText, discordText, fitText, formatValue, plainText } from "./text.ts";
 
 // Discord's limits (developers/resources/message.mdx "Embed Limits", components/reference.mdx).
@@ -188,14 +188,17 @@ function renderField(block: Block): Field {
   switch (block.kind) {
     case "quote": {
       const who = block.speaker ? clean(block.speaker) : Messages.speakerUnsure;
-      const name = fit(`${who}${block.match === "mentions" ? " · mentions" : ""}`, FIELD_NAME_MAX);
-      const tail = `${block.partial ? " (partial quote)" : ""}\n${sourceLine(block.source)}`;
+      const name = fit(`${block.label ? `${clean(block.label)} — ` : ""}${who}${block.match === "mentions" ? " · mentions" : ""}`, FIELD_NAME_MAX);
+      const base = `${block.partial ? " (partial quote)" : ""}\n${sourceLine(block.source)}`;
+      // The quotation keeps at least 40% of the field; where else it is comes second (a long URL can crowd it out).
+      const extra = quotedLines(block);
+      const tail = base.length + extra.length <= FIELD_VALUE_MAX * 0.6 ? base + extra : base;
       return { name, value: quotation(block.text, FIELD_VALUE_MAX - tail.length) + tail };
     }
     case "figure": {
       const head = `**${escape(clean(block.text))}**${block.per ? ` a ${escape(clean(block.per))}` : ""} = ${formatValue(block.value, block.unit)}${block.approx ? ` (${escape(clean(block.approx))})` : ""}`;
       const n = block.sources.length;
-      const shown = block.sources.slice(0, FIGURE_SOURCES_SHOWN).map(sourceLine).join("\n");
+      const shown = block.sources.slice(0, FIGURE_SOURCES_SHOWN).map((r) => sourceLine(r)).join("\n");
       const sources = `${n > 1 ? `In ${n} articles:\n` : ""}${shown}${n > FIGURE_SOURCES_SHOWN ? `\nand ${n - FIGURE_SOURCES_SHOWN} more` : ""}`;
       const claim = block.claimedBy ? `According to ${escape(clean(block.claimedBy))}` : "";
       const fixed = [head, claim].filter(Boolean).join("\n");
@@ -222,14 +225,32 @@ function renderField(block: Block): Field {
   }
 }
 
+/**
+ * Where else the quotation is, kept short (a field holds 1,024 characters and the quotation comes first): the
+ * first article to report it, linked, and how many others; the longer quotation a partial one belongs to.
+ */
+function quotedLines(b: QuoteBlock): string {
+  const lines: string[] = [];
+  const short = (r: SourceRef) => sourceLine(r, 60);
+  if (b.reported) {
+    const others = b.reported.others.length;
+    lines.push(`${escape(Messages.firstReported(b.reported.articles, b.reported.first.date))} ${short(b.reported.first)}`);
+    if (others) lines.push(`${Messages.alsoIn} ${others} other article${others === 1 ? "" : "s"}`);
+  }
+  if (b.partOf) lines.push(`${Messages.partOf}: “${fitEscaped(clean(b.partOf.text), 80)}” ${short(b.partOf.source)}`);
+  const parts = b.parts ?? [];
+  if (parts.length) lines.push(`${Messages.quotedInPart}: “${fitEscaped(clean(parts[0].text), 80)}” ${short(parts[0].source)}${parts.length > 1 ? ` and ${parts.length - 1} more` : ""}`);
+  return lines.map((l) => `\n${l}`).join("");
+}
+
 /** The article, linked when it has a URL, with its date and paragraph. Never longer than a third of a field. */
-export function sourceLine(r: SourceRef): string {
+export function sourceLine(r: SourceRef, titleMax = FIELD_VALUE_MAX): string {
   const max = Math.floor(FIELD_VALUE_MAX / 3);
   const date = r.date ? ` · ${r.date}` : "";
   const para = ` · ¶${r.paragraph}`;
   const url = r.url && /^https?:\/\/[^\s<>()]+$/.test(r.url) && r.url.length < max - 40 ? r.url : null;
   const room = max - date.length - para.length - (url ? url.length + 4 : 0);
-  const title = fitEscaped(clean(r.title) || r.path, room, true);
+  const title = fitEscaped(clean(r.title) || r.path, Math.min(room, titleMax), true);
   return `${url ? `[${title}](${url})` : title}${date}${para}`;
 }
 

@@ -23,6 +23,20 @@ export interface QuoteBlock {
   /** "by": the person asked about said it; "mentions": it only names them; "topic": matched the words. */
   match: "by" | "mentions" | "topic";
   source: SourceRef;
+  /** A heading above the quote: the month of a timeline ("March 2016 · 4 quotes"). */
+  label?: string;
+  /** The same quotation in other articles: in how many in all, the first to report it, the others (oldest first). */
+  reported?: { articles: number; first: SourceRef; others: SourceRef[] };
+  /** A partial quote's longer quotation by the same speaker: the one to cite. */
+  partOf?: QuotedPart;
+  /** Partial quotes of this quotation elsewhere: some of its words, quoted on their own. */
+  parts?: QuotedPart[];
+}
+
+/** Another quotation a quote points to, with where it is. */
+export interface QuotedPart {
+  text: string;
+  source: SourceRef;
 }
 
 export interface FigureBlock {

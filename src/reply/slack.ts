@@ -11,7 +11,10 @@ import {
   MAX_BLOCKS, MESSAGE_BLOCKS_TEXT_MAX, SECTION_TEXT_MAX, blockTextLength, context, section,
   type ButtonElement, type SlackBlock, type SlackMessage,
 } from "./slack-kit.ts";
-import { fitText, formatValue, slackText } from "./text.ts";
+import { POINTER_MAX, fitText, formatValue, slackText } from "./text.ts";
+
+/** Other articles and partial quotes listed under a quotation before "and N more". */
+const SOURCES_SHOWN = 3;
 
 export interface RenderOptions {
   /** In channel (a shared answer) or only for the asker (the default). */
@@ -47,7 +50,7 @@ function sourceLine(r: SourceRef): string {
 export function renderQuote(b: QuoteBlock): string {
   const who = b.speaker ? `*${fitEscaped(b.speaker, 200)}*` : `_${Messages.speakerUnsure}_`;
   const tags = [b.match === "mentions" ? "mentions" : null, b.partial ? "partial quote" : null].filter(Boolean);
-  const attribution = `— ${who}${tags.length ? ` (${tags.join(", ")})` : ""} · ${sourceLine(b.source)}`;
+  const attribution = `— ${who}${tags.length ? ` (${tags.join(", ")})` : ""} · ${sourceLine(b.source)}${quotedLines(b)}`;
   const url = linkTarget(b.source.url);
   const continues = url ? ` ${Messages.quoteContinues.replace("in the article", `in <${url}|the article>`)}”` : ` ${Messages.quoteContinues}”`;
   // Each line of the quotation gets its own ">" so a multi-line quote stays one quotation.
@@ -55,7 +58,21 @@ export function renderQuote(b: QuoteBlock): string {
   const room = SECTION_TEXT_MAX - attribution.length - 1 - lines - 2;
   const body = fitEscaped(b.text, room, continues);
   const quoted = body.endsWith(continues) ? `“${body}` : `“${body}”`;
-  return `${quoted.split("\n").map((l) => `>${l}`).join("\n")}\n${attribution}`;
+  const label = b.label ? `*${escapeSlack(b.label)}*\n` : "";
+  return `${label}${quoted.split("\n").map((l) => `>${l}`).join("\n")}\n${attribution}`;
+}
+
+/** Where else the quotation is: every article with it and the first, its longer quotation, its partial quotes. */
+function quotedLines(b: QuoteBlock): string {
+  const lines: string[] = [];
+  if (b.reported) {
+    const others = b.reported.others.slice(0, SOURCES_SHOWN).map(sourceLine);
+    const more = b.reported.others.length > SOURCES_SHOWN ? ` …and ${b.reported.others.length - SOURCES_SHOWN} more` : "";
+    lines.push(`${escapeSlack(Messages.firstReported(b.reported.articles, b.reported.first.date))} ${sourceLine(b.reported.first)}${others.length ? `; ${Messages.alsoIn} ${others.join("; ")}${more}` : ""}`);
+  }
+  if (b.partOf) lines.push(`${Messages.partOf}: “${fitEscaped(b.partOf.text, POINTER_MAX)}” · ${sourceLine(b.partOf.source)}`);
+  for (const p of (b.parts ?? []).slice(0, SOURCES_SHOWN)) lines.push(`${Messages.quotedInPart}: “${fitEscaped(p.text, POINTER_MAX)}” · ${sourceLine(p.source)}`);
+  return lines.map((l) => `\n${l}`).join("");
 }
 
 export function renderFigure(b: FigureBlock): string {

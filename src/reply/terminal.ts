@@ -3,7 +3,7 @@
 // an article cannot move the cursor or change colours.
 import { Messages } from "./messages.ts";
 import type { Block, Reply, SourceRef } from "./model.ts";
-import { formatValue, plainText as clean } from "./text.ts";
+import { POINTER_MAX, fitText, formatValue, plainText as clean } from "./text.ts";
 
 export interface TerminalStyle {
   bold(s: string): string;
@@ -35,7 +35,16 @@ function renderBlock(b: Block, s: TerminalStyle): string[] {
     case "quote": {
       const who = b.speaker ?? `(${Messages.speakerUnsure})`;
       const tag = b.match === "mentions" ? " · mentions" : "";
-      return [`  “${clean(b.text)}”${b.partial ? " (partial quote)" : ""}`, s.dim(`    — ${clean(who)}${tag} · ${source(b.source)}`)];
+      const out = [`  “${clean(b.text)}”${b.partial ? " (partial quote)" : ""}`, s.dim(`    — ${clean(who)}${tag} · ${source(b.source)}`)];
+      if (b.label) out.unshift(s.bold(clean(b.label)));
+      if (b.reported) {
+        const others = b.reported.others.length ? `; ${Messages.alsoIn} ${b.reported.others.map(source).join("; ")}` : "";
+        out.push(s.dim(`    ${Messages.firstReported(b.reported.articles, b.reported.first.date)} ${source(b.reported.first)}${others}`));
+      }
+      // Pointers to other quotations are cut visibly: the quotation itself is a link away.
+      if (b.partOf) out.push(s.dim(`    ${Messages.partOf}: “${fitText(b.partOf.text, POINTER_MAX)}” · ${source(b.partOf.source)}`));
+      for (const p of b.parts ?? []) out.push(s.dim(`    ${Messages.quotedInPart}: “${fitText(p.text, POINTER_MAX)}” · ${source(p.source)}`));
+      return out;
     }
     case "figure": {
       const head = `  ${s.bold(clean(b.text))}${b.per ? ` a ${clean(b.per)}` : ""}  = ${formatValue(b.value, b.unit)}${b.approx ? ` (${clean(b.approx)})` : ""}`;

@@ -5,6 +5,9 @@
 
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
+/** Longest a quotation quoted only to point at it (a partial quote's longer one) is shown before it is cut. */
+export const POINTER_MAX = 160;
+
 /** What marks text that was cut. */
 export const ELLIPSIS = "…";
 

@@ -14,6 +14,7 @@ import { tempDir } from "../helpers/tmp.ts";
 const root = tempDir();
 const articles = writeArticles(join(root, "articles"));
 cpSync("tests/fixtures/newsroom", join(articles, "newsroom"), { recursive: true });
+cpSync("tests/fixtures/topics", join(articles, "topics"), { recursive: true });
 let sqlite: Bot;
 let postgres: Bot;
 
@@ -29,6 +30,10 @@ const ASKS = [
   "/who okonkwo", "/who whitlock", "/who HDA", "/who IDS", "/who Football Supporters Association",
   "/check Miriam Okonkwo said “every pound of it will be spent where people can see it”",
   "/check Sturgeon said it was “a cruel cut too far” and 370,000 people lose £3,500",
+  // A person on a topic, periods, a quotation repeated in several articles (tests/fixtures/topics).
+  "/quote sturgeon on PIP", "/quote IDS on personal independence payments", "/quote holloway on PIP", "/quote holloway on rail fares",
+  "/quote holloway since 2016-03-01", "/quote PIP until 2016-04-30", "/figure PIP in 2016", "/search housing benefit until 2016-02-28",
+  "/who holloway", "/timeline holloway", "/timeline holloway on PIP", "/timeline IDS",
   "/digest 2000-01-01",
 ];
 

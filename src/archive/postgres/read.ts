@@ -1,8 +1,10 @@
 // What commands and the digest read from the PostgreSQL archive: indexed look-ups only, each bounded.
 import { ARTICLE_COLUMNS, NEWEST, inOrder, toArticle, toFigure, toPersonFacts, toQuoteHit } from "../rows.ts";
-import { PERSON_ROWS, type ArchiveReader, type NameEntry, type PersonMentions } from "../store.ts";
+import { ARTICLE_DAY, Params, bodiesSql, paragraphsFrom, quotesInArticlesSql, termDocsSql, toTermDocs } from "../shared-sql.ts";
+import { PERSON_ROWS, RANKED_MATCHES, type ArchiveReader, type NameEntry, type PersonMentions } from "../store.ts";
 import type { PgDb } from "./db.ts";
 import { postgresSearch } from "./search.ts";
+import { planQuery } from "./text.ts";
 
 export function postgresReader(db: PgDb): ArchiveReader {
   return {
@@ -19,11 +21,43 @@ export function postgresReader(db: PgDb): ArchiveReader {
       return rows.map((r) => ({ short: r.short as string, long: r.long as string }));
     },
 
-    async quotesBy(speakers, limit) {
+    async quotesBy(speakers, limit, period) {
       if (speakers.length === 0) return [];
+      const p = new Params("postgres");
       const rows = await db.rows(`SELECT q.*, ${ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
-        WHERE q.speaker = ANY($1::text[]) ORDER BY ${NEWEST}, q.paragraph, q.start LIMIT $2`, [speakers, limit]);
+        WHERE ${p.oneOf("q.speaker", speakers, "text")}${p.period(period)} ORDER BY ${NEWEST}, q.paragraph, q.start LIMIT ${p.add(limit)}`, p.values);
       return rows.map(toQuoteHit);
+    },
+
+    async quotesByIn(speakers, query, limit, period) {
+      const plan = planQuery(query);
+      if (speakers.length === 0 || !plan) return [];
+      // The newest matching articles by id, as the SQLite store takes them from FTS5 (GIN finds them).
+      const p = new Params("postgres");
+      const articles = `SELECT a.id FROM articles a WHERE a.tsv @@ ${p.add(plan.tsquery)}::tsquery${p.period(period)} ORDER BY a.id DESC LIMIT ${p.add(RANKED_MATCHES)}`;
+      return (await db.rows(quotesInArticlesSql(articles, speakers, limit, p), p.values)).map(toQuoteHit);
+    },
+
+    async paragraphs(at) {
+      if (at.length === 0) return [];
+      const p = new Params("postgres");
+      const sql = bodiesSql([...new Set(at.map((x) => x.article))], p);
+      return paragraphsFrom(at, await db.rows(sql, p.values));
+    },
+
+    async quoteMonths(speakers, period) {
+      if (speakers.length === 0) return [];
+      // The quote's day is its article's (the SQLite store keeps it on the quote, as `at`).
+      const p = new Params("postgres");
+      const rows = await db.rows(`SELECT substr(${ARTICLE_DAY}, 1, 7) AS month, count(*) AS quotes FROM quotes q JOIN articles a ON a.id = q.article_id
+        WHERE ${p.oneOf("q.speaker", speakers, "text")}${p.period(period)} GROUP BY month ORDER BY month`, p.values);
+      return rows.map((r) => ({ month: r.month as string, quotes: Number(r.quotes) }));
+    },
+
+    async termDocs(terms) {
+      if (terms.length === 0) return new Map();
+      const p = new Params("postgres");
+      return toTermDocs(await db.rows(termDocsSql(terms, p), p.values));
     },
 
     async articlesSince(since, limit) {

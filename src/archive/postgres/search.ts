@@ -1,7 +1,8 @@
 // Text queries on the PostgreSQL archive: the GIN index finds the candidates, and text.ts checks and ranks
 // them with FTS5's bm25 (the scores the SQLite store sorts by), so both stores answer alike.
 import { ARTICLE_COLUMNS, toArticle, toFigure, toQuoteHit, type Row } from "../rows.ts";
-import { RANKED_MATCHES, type ArchiveReader } from "../store.ts";
+import { Params } from "../shared-sql.ts";
+import { RANKED_MATCHES, type ArchiveReader, type Period } from "../store.ts";
 import type { PgDb } from "./db.ts";
 import { bm25, instances, matches, planQuery, snippet, tokenize, type TextPlan, type Token } from "./text.ts";
 
@@ -11,31 +12,31 @@ const ARTICLE_WEIGHTS = [4, 1];
 
 export function postgresSearch(db: PgDb): Pick<ArchiveReader, "quotesMatching" | "figuresMatching" | "articlesMatching"> {
   return {
-    async quotesMatching(query, limit) {
+    async quotesMatching(query, limit, period) {
       const plan = planQuery(query);
       if (!plan) return [];
-      const ranked = await rank(db, plan, "quotes", "text", (r) => [r.text as string], [1], limit);
+      const ranked = await rank(db, plan, "quotes", "text", (r) => [r.text as string], [1], limit, period);
       if (ranked.length === 0) return [];
       const rows = await db.rows(`SELECT q.*, ${ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.id = ANY($1::bigint[])`, [ranked.map((r) => r.id)]);
       return inRankOrder(rows, ranked, "id").map(toQuoteHit);
     },
 
-    async figuresMatching(query, limit) {
+    async figuresMatching(query, limit, period) {
       const plan = planQuery(query);
       if (!plan) return [];
       // The figure's own sentence weighs most, then what it measures, then the sentences it refers back to,
       // then the headline.
       const ranked = await rank(db, plan, "figures", "sentence, measure, context, title",
-        (r) => [r.sentence as string, r.measure as string, r.context as string, r.title as string], FIGURE_WEIGHTS, limit);
+        (r) => [r.sentence as string, r.measure as string, r.context as string, r.title as string], FIGURE_WEIGHTS, limit, period);
       if (ranked.length === 0) return [];
       const rows = await db.rows(`SELECT g.*, ${ARTICLE_COLUMNS} FROM figures g JOIN articles a ON a.id = g.article_id WHERE g.id = ANY($1::bigint[])`, [ranked.map((r) => r.id)]);
       return inRankOrder(rows, ranked, "id").map((r) => ({ figure: toFigure(r), article: toArticle(r) }));
     },
 
-    async articlesMatching(query, limit) {
+    async articlesMatching(query, limit, period) {
       const plan = planQuery(query);
       if (!plan) return [];
-      const ranked = await rank(db, plan, "articles", "title, body", (r) => [r.title as string, r.body as string], ARTICLE_WEIGHTS, limit);
+      const ranked = await rank(db, plan, "articles", "title, body", (r) => [r.title as string, r.body as string], ARTICLE_WEIGHTS, limit, period);
       if (ranked.length === 0) return [];
       const rows = await db.rows(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id = ANY($1::bigint[])`, [ranked.map((r) => r.id)]);
       return inRankOrder(rows, ranked, "a_id").map((r) => {
@@ -51,14 +52,18 @@ export function postgresSearch(db: PgDb): Pick<ArchiveReader, "quotesMatching" |
  * The rows of `table` matching the plan, best first, at most `limit`: found by the GIN index, checked and
  * scored with FTS5's bm25 over their words (the same scores the SQLite store sorts by), ties by id.
  */
-async function rank(db: PgDb, plan: TextPlan, table: "quotes" | "figures" | "articles", columns: string, texts: (r: Row) => string[], weights: number[], limit: number) {
+async function rank(db: PgDb, plan: TextPlan, table: "quotes" | "figures" | "articles", columns: string, texts: (r: Row) => string[], weights: number[], limit: number, period?: Period | null) {
   const [totals, counts] = await Promise.all([
     db.rows("SELECT rows, tokens FROM fts_totals WHERE name = $1", [table]),
     db.rows(`SELECT i, (SELECT count(*) FROM ${table} WHERE tsv @@ p.q::tsquery) AS n FROM unnest($1::text[]) WITH ORDINALITY AS p(q, i) ORDER BY i`, [plan.phraseQueries]),
   ]);
   // Ids first: the texts (an article's body is stored out of line) are read for the chosen rows only. Past
   // RANKED_MATCHES matches, the most recently added are ranked, as in the SQLite store.
-  const ids = (await db.rows(`SELECT id FROM ${table} WHERE tsv @@ $1::tsquery ORDER BY id DESC LIMIT $2`, [plan.tsquery, RANKED_MATCHES])).map((r) => r.id as number);
+  // With a period, the matches in articles of that period (as the SQLite store's walk skips the others).
+  const p = new Params("postgres");
+  const join = !(period?.from || period?.to) ? "" : table === "articles" ? "JOIN articles a ON a.id = t.id" : "JOIN articles a ON a.id = t.article_id";
+  const sql = `SELECT t.id FROM ${table} t ${join} WHERE t.tsv @@ ${p.add(plan.tsquery)}::tsquery${join ? p.period(period) : ""} ORDER BY t.id DESC LIMIT ${p.add(RANKED_MATCHES)}`;
+  const ids = (await db.rows(sql, p.values)).map((r) => r.id as number);
   const rows = ids.length ? await db.rows(`SELECT id, ${columns} FROM ${table} WHERE id = ANY($1::bigint[]) ORDER BY id`, [ids]) : [];
   const stats = { rows: Math.max(1, (totals[0]?.rows as number) ?? 1), tokens: (totals[0]?.tokens as number) ?? 0, phraseRows: counts.map((c) => c.n as number) };
   const scored: { id: number; score: number; texts: string[]; tokens: Token[][]; found: ReturnType<typeof instances> }[] = [];

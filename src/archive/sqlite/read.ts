@@ -1,9 +1,10 @@
 // What commands and the digest read from the SQLite archive: indexed look-ups only, each bounded.
 import type { Acronym } from "../../extract/types.ts";
 import { ARTICLE_COLUMNS, NEWEST, inOrder, toArticle, toFigure, toPersonFacts, toQuoteHit, type Row } from "../rows.ts";
-import { PERSON_ROWS, type ArchiveReader, type NameEntry, type PersonMentions } from "../store.ts";
+import { Params, bodiesSql, paragraphsFrom, quotesInArticlesSql, termDocsSql, toTermDocs } from "../shared-sql.ts";
+import { PERSON_ROWS, RANKED_MATCHES, type ArchiveReader, type NameEntry, type PersonMentions } from "../store.ts";
 import type { SqliteDb } from "./db.ts";
-import { sqliteSearch } from "./search.ts";
+import { ftsMatch, sqliteSearch } from "./search.ts";
 
 export function sqliteReader(s: SqliteDb): ArchiveReader {
   /** `?, ?, …` for a list bound one value a mark (its length varies, so the statement is not cached). */
@@ -20,15 +21,17 @@ export function sqliteReader(s: SqliteDb): ArchiveReader {
       return s.stmt("SELECT DISTINCT short, long FROM acronyms").all() as Acronym[];
     },
 
-    async quotesBy(speakers, limit) {
+    async quotesBy(speakers, limit, period) {
       if (speakers.length === 0) return [];
-      // Each speaker's newest `limit` quotes are a range of the (speaker, at, article, paragraph, start) index,
-      // read from the index alone; merged here in the same order, then only the quotes kept are read in full
-      // (on a large archive every row read is a random read from disk).
+      // Each speaker's newest `limit` quotes (of the period) are a range of the (speaker, at, article,
+      // paragraph, start) index, read from the index alone; merged here in the same order, then only the
+      // quotes kept are read in full (on a large archive every row read is a random read from disk).
       const keys: Row[] = [];
       for (const speaker of new Set(speakers)) {
-        keys.push(...(s.stmt(`SELECT id, at, article_id, paragraph, start FROM quotes
-          WHERE speaker = ? ORDER BY at DESC, article_id DESC, paragraph, start LIMIT ?`).all(speaker, limit) as Row[]));
+        const p = new Params("sqlite");
+        const sql = `SELECT id, at, article_id, paragraph, start FROM quotes WHERE speaker = ${p.add(speaker)}${p.period(period, "at")}
+          ORDER BY at DESC, article_id DESC, paragraph, start LIMIT ${p.add(limit)}`;
+        keys.push(...(s.stmt(sql).all(...p.values) as Row[]));
       }
       if (speakers.length > 1) {
         keys.sort((x, y) => (y.at as string).localeCompare(x.at as string) || (y.article_id as number) - (x.article_id as number)
@@ -39,6 +42,41 @@ export function sqliteReader(s: SqliteDb): ArchiveReader {
         WHERE q.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Row[];
       const at = new Map(ids.map((id, i) => [id, i]));
       return rows.sort((x, y) => at.get(x.id as number)! - at.get(y.id as number)!).map(toQuoteHit);
+    },
+
+    async quotesByIn(speakers, query, limit, period) {
+      const match = ftsMatch(query);
+      if (speakers.length === 0 || !match) return [];
+      const p = new Params("sqlite");
+      // The newest matching articles by rowid, as FTS5 walks them; with a period, skipping those outside it.
+      const articles = period && (period.from || period.to)
+        ? `SELECT articles_fts.rowid AS id FROM articles_fts JOIN articles a INDEXED BY articles_day ON a.id = articles_fts.rowid WHERE articles_fts MATCH ${p.add(match)}${p.period(period)} ORDER BY articles_fts.rowid DESC LIMIT ${p.add(RANKED_MATCHES)}`
+        : `SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ${p.add(match)} ORDER BY rowid DESC LIMIT ${p.add(RANKED_MATCHES)}`;
+      const sql = quotesInArticlesSql(articles, speakers, limit, p);
+      return (s.stmt(sql).all(...p.values) as Row[]).map(toQuoteHit);
+    },
+
+    async paragraphs(at) {
+      if (at.length === 0) return [];
+      const p = new Params("sqlite");
+      const sql = bodiesSql([...new Set(at.map((x) => x.article))], p);
+      return paragraphsFrom(at, s.stmt(sql).all(...p.values) as Row[]);
+    },
+
+    async quoteMonths(speakers, period) {
+      if (speakers.length === 0) return [];
+      // From the (speaker, at, …) index alone: a count per month, however many quotes.
+      const p = new Params("sqlite");
+      const sql = `SELECT substr(at, 1, 7) AS month, count(*) AS quotes FROM quotes WHERE ${p.oneOf("speaker", speakers, "text")}${p.period(period, "at")}
+        GROUP BY month ORDER BY month`;
+      return (s.stmt(sql).all(...p.values) as Row[]).map((r) => ({ month: r.month as string, quotes: r.quotes as number }));
+    },
+
+    async termDocs(terms) {
+      if (terms.length === 0) return new Map();
+      const p = new Params("sqlite");
+      const sql = termDocsSql(terms, p);
+      return toTermDocs(s.stmt(sql).all(...p.values) as Row[]);
     },
 
     async articlesSince(since, limit) {

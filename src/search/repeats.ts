@@ -1,0 +1,103 @@
+// The same quotation in several articles is one result, and reporters must cite where it first appeared.
+// A list of quotes is folded (the same words by the same speaker once; a shorter quote whose words are all in
+// a longer one of the same speaker folded into it), then each result shown is looked up in the whole archive
+// (an indexed phrase query of its words) for every article that has it and the first that did.
+import type { ArchiveReader, QuoteHit } from "../archive/store.ts";
+import { indexOfRun, indexWords } from "./match.ts";
+
+export interface Quoted<H extends QuoteHit = QuoteHit> {
+  /** The occurrence shown: the best ranked of the group. */
+  hit: H;
+  /** The same words by the same speaker elsewhere in the list. */
+  same: QuoteHit[];
+  /** Shorter quotes by the same speaker whose words are all in this one (partial quotes of it). */
+  parts: QuoteHit[];
+}
+
+export interface Reported {
+  /** In how many articles the quotation is (this one included), and the first to report it; null when only one. */
+  reported: { articles: number; first: QuoteHit; others: QuoteHit[] } | null;
+  /** A longer quotation by the same speaker that contains this one: the one to cite. */
+  partOf: QuoteHit | null;
+}
+
+/** Quotes of fewer words are too common to look up as a phrase ("no", "absolutely not"). */
+const MIN_PHRASE_WORDS = 3;
+/** Occurrences of one quotation read at most. */
+const OCCURRENCES = 50;
+
+const wordsOf = new WeakMap<QuoteHit, string[]>();
+function words(h: QuoteHit): string[] {
+  let w = wordsOf.get(h);
+  if (!w) wordsOf.set(h, (w = indexWords(h.quote.text)));
+  return w;
+}
+
+const sameSpeaker = (a: QuoteHit, b: QuoteHit) => a.quote.speaker === b.quote.speaker || a.quote.speaker === null || b.quote.speaker === null;
+const key = (h: QuoteHit) => words(h).join(" ");
+const isIn = (short: QuoteHit, long: QuoteHit) => words(short).length < words(long).length && indexOfRun(words(long), words(short)) >= 0;
+
+/**
+ * Folds repeats in a ranked list: each group keeps the place of its best-ranked member and shows the longest
+ * quotation (a partial quote gives way to the quotation it is part of).
+ */
+export function foldRepeats<H extends QuoteHit>(hits: H[]): Quoted<H>[] {
+  const groups: Quoted<H>[] = [];
+  for (const h of hits) {
+    if (words(h).length === 0) {
+      groups.push({ hit: h, same: [], parts: [] });
+      continue;
+    }
+    const same = groups.find((g) => key(g.hit) === key(h) && sameSpeaker(g.hit, h));
+    if (same) same.same.push(h);
+    else groups.push({ hit: h, same: [], parts: [] });
+  }
+  // A shorter group folds into a longer one that contains its words, wherever that one is in the list; the
+  // merged group takes the earlier place.
+  for (let i = 0; i < groups.length; i++) {
+    const short = groups[i];
+    const long = groups.find((g) => g !== short && words(short.hit).length > 0 && isIn(short.hit, g.hit) && sameSpeaker(short.hit, g.hit));
+    if (!long) continue;
+    long.parts.push(short.hit, ...short.same, ...short.parts);
+    const at = groups.indexOf(long);
+    groups.splice(i, 1);
+    if (at > i) {
+      // The longer quotation moves up to the place the shorter held.
+      groups.splice(at - 1, 1);
+      groups.splice(i, 0, long);
+    }
+    i = -1; // start again: the merged group may itself be inside another
+  }
+  return groups;
+}
+
+/** Every article with this quotation, the first to report it, and a longer quotation it is part of. */
+export async function reportedIn(store: Pick<ArchiveReader, "quotesMatching">, q: Quoted): Promise<Reported> {
+  const known = [q.hit, ...q.same];
+  let found: QuoteHit[] = [];
+  if (words(q.hit).length >= MIN_PHRASE_WORDS) found = await store.quotesMatching({ groups: [[key(q.hit)]] }, OCCURRENCES);
+  const all = dedupe([...known, ...found.filter((h) => key(h) === key(q.hit) && sameSpeaker(h, q.hit))]);
+  const articles = new Set(all.map((h) => h.article.id));
+  const byDay = [...all].sort(earliestFirst);
+  const firstPerArticle = byDay.filter((h, i) => byDay.findIndex((x) => x.article.id === h.article.id) === i);
+  const longer = found.filter((h) => isIn(q.hit, h) && sameSpeaker(h, q.hit)).sort(earliestFirst);
+  return {
+    reported: articles.size > 1 ? { articles: articles.size, first: firstPerArticle[0], others: firstPerArticle.slice(1) } : null,
+    partOf: longer[0] ?? null,
+  };
+}
+
+/** The day an article counts from: its date, or the day it was added when it has none. */
+export const dayOf = (h: QuoteHit) => h.article.date ?? h.article.addedAt.slice(0, 10);
+
+const earliestFirst = (a: QuoteHit, b: QuoteHit) => dayOf(a).localeCompare(dayOf(b)) || a.article.id - b.article.id || a.quote.paragraph - b.quote.paragraph || a.quote.start - b.quote.start;
+
+function dedupe(hits: QuoteHit[]): QuoteHit[] {
+  const seen = new Set<string>();
+  return hits.filter((h) => {
+    const k = `${h.article.id}:${h.quote.paragraph}:${h.quote.start}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
