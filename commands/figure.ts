@@ -1,8 +1,10 @@
-// /figure <topic>: the statistics the archive has on a topic, each claim once with every article that
-// repeats it, what it measures and who says so.
+// /figure <topic> [since …]: the statistics the archive has on a topic, each claim once with every article that
+// repeats it, what it measures and who says so; claims that measure the same thing with different values
+// are flagged (sources disagree).
 import { Messages } from "../src/reply/messages.ts";
 import type { Block } from "../src/reply/model.ts";
 import { corrected, groupClaims } from "../src/reply/blocks.ts";
+import { flagDisagreements } from "../src/reply/disagree.ts";
 import { READ_AT_MOST, emptyReply, firstOf, pageOf, reply, usageReply } from "../src/reply/build.ts";
 import { describePeriod, readPeriod } from "../src/search/period.ts";
 import type { Command } from "./command.ts";
@@ -36,7 +38,7 @@ export const figure: Command = {
     }
     if (hits.length === 0) return emptyReply("figure", query, await nearest(ctx, "figure", rest));
     const read = firstOf(hits, MAX_HITS);
-    const { items, paging } = pageOf(groupClaims(read.items), page, pageSize, read.more);
+    const { items, paging } = pageOf(flagDisagreements(groupClaims(read.items)), page, pageSize, read.more);
     const blocks: Block[] = [...corrected(topic.corrections)];
     if (loose) blocks.push({ kind: "note", text: Messages.someWordsFigures(rest) });
     blocks.push(...items);

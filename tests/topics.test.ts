@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.ts";
 import { openBot, type Bot } from "../src/core.ts";
 import { memoryLogger } from "../src/log.ts";
-import type { QuoteBlock, Reply } from "../src/reply/model.ts";
+import { flagDisagreements, sameUpToRounding } from "../src/reply/disagree.ts";
+import type { FigureBlock, QuoteBlock, Reply } from "../src/reply/model.ts";
 import { Messages } from "../src/reply/messages.ts";
 import { newsbot } from "./helpers/cli.ts";
 import { tempDir } from "./helpers/tmp.ts";
@@ -103,6 +104,41 @@ describe("periods", () => {
     const r = ask("/quote holloway since blorp");
     expect(r.status).toBe("usage");
     expect(texts(r)).toContain(Messages.periodUnreadable("since blorp"));
+  });
+});
+
+describe("figures that disagree", () => {
+  it("/figure PIP flags two sources giving different values for one measure; the same value written three ways is one", () => {
+    const r = ask("/figure PIP");
+    const figs = r.blocks.filter((b): b is FigureBlock => b.kind === "figure");
+    const high = figs.find((f) => f.value === 4.4e9)!;
+    expect(high.sources.map((x) => x.path).sort()).toEqual(["2016-03-18-pip-cuts.md", "2016-03-20-pip-reaction.md", "2016-05-10-pip-u-turn.md"]);
+    const values = [{ text: "£4.4bn", claimedBy: "Institute for Fiscal Studies" }, { text: "£1.3bn", claimedBy: "Department for Work and Pensions" }];
+    expect(high.disagree).toMatchObject(values);
+    expect(figs.find((f) => f.value === 1.3e9)!.disagree).toMatchObject(values);
+    const out = newsbot(["ask", "/figure PIP"], { env }).stdout;
+    expect(out).toContain("£4.4bn (Institute for Fiscal Studies) · £1.3bn (Department for Work and Pensions): sources disagree");
+  });
+
+  const claim = (value: number, measure: string, article: string, sentence = `${article}: ${measure}`, claimedBy: string | null = null): FigureBlock => ({
+    kind: "figure", text: String(value), value, unit: "GBP", per: null, approx: null, measure, claimedBy, sentence,
+    sources: [{ articleId: article, title: article, date: null, url: null, path: article, paragraph: 1 }],
+  });
+
+  it("is not fooled by rounding, a change within one sentence, other years or other measures", () => {
+    expect(sameUpToRounding(4.4e9, 4.38e9)).toBe(true);
+    expect(sameUpToRounding(640_000, 600_000)).toBe(true);
+    expect(sameUpToRounding(4.4e9, 1.3e9)).toBe(false);
+    const flagged = (cs: FigureBlock[]) => flagDisagreements(cs).map((c) => (c.disagree ?? []).length);
+    expect(flagged([claim(4.4e9, "cut from the PIP budget", "a"), claim(1.3e9, "cut from the PIP budget", "b")])).toEqual([2, 2]);
+    expect(flagged([claim(4.4e9, "cut from the PIP budget", "a"), claim(4.38e9, "cut from the PIP budget", "b")])).toEqual([0, 0]);
+    const change = "losses deepened to £51.6m from £1.2m";
+    expect(flagged([claim(51.6e6, change, "a", change), claim(1.2e6, change, "b", change)])).toEqual([0, 0]);
+    expect(flagged([claim(4e9, "cut from the PIP budget by 2020", "a"), claim(2e9, "cut from the PIP budget by 2018", "b")])).toEqual([0, 0]);
+    expect(flagged([claim(4e9, "cut from the PIP budget", "a"), claim(2e9, "spent on rail fares", "b")])).toEqual([0, 0]);
+    // One article, two values: a comparison, unless it gives them to two named sources.
+    expect(flagged([claim(4e9, "cut from the PIP budget", "a"), claim(2e9, "cut from the PIP budget in total", "a")])).toEqual([0, 0]);
+    expect(flagged([claim(4e9, "cut from the PIP budget", "a", "s1", "IFS"), claim(2e9, "cut from the PIP budget", "a", "s2", "DWP")])).toEqual([2, 2]);
   });
 });
 

@@ -201,7 +201,8 @@ function renderField(block: Block): Field {
       const shown = block.sources.slice(0, FIGURE_SOURCES_SHOWN).map((r) => sourceLine(r)).join("\n");
       const sources = `${n > 1 ? `In ${n} articles:\n` : ""}${shown}${n > FIGURE_SOURCES_SHOWN ? `\nand ${n - FIGURE_SOURCES_SHOWN} more` : ""}`;
       const claim = block.claimedBy ? `According to ${escape(clean(block.claimedBy))}` : "";
-      const fixed = [head, claim].filter(Boolean).join("\n");
+      const differ = block.disagree ? `⚠️ ${escape(clean(Messages.sourcesDisagree(block.disagree)))}` : "";
+      const fixed = [head, claim, differ].filter(Boolean).join("\n");
       const sentenceRoom = FIELD_VALUE_MAX - fixed.length - sources.length - 6;
       // The sentence is left out when the field's name already shows all of it.
       const same = (a: string) => clean(a).replace(/[\s.!?…]+$/, "").toLowerCase();

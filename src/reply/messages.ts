@@ -60,6 +60,9 @@ export const Messages = {
     `${quotes} quote${quotes === 1 ? "" : "s"} in ${months} month${months === 1 ? "" : "s"}, the first in ${monthName(first)}; each month with its most telling quote.`,
   /** A month of a timeline, above its most telling quote: "March 2016 · 4 quotes". */
   timelineMonth: (month: string, quotes: number) => `${monthName(month)} · ${quotes} quote${quotes === 1 ? "" : "s"}`,
+  /** Under a figure that other sources give differently: "£4.4bn (Institute for Fiscal Studies) · £1.3bn (Department for Work and Pensions): sources disagree". */
+  sourcesDisagree: (values: { text: string; claimedBy: string | null }[]) =>
+    `${values.map((v) => (v.claimedBy ? `${v.text} (${v.claimedBy})` : v.text)).join(" · ")}: sources disagree`,
   /** Said where a period or a timeline placed an article with no date. */
   undated: "Articles without a date (plain text files) count from the day they were added to the archive.",
   /** "in 4 articles, first reported 18 March 2016 in", before the first article (linked by each renderer). */

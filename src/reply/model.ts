@@ -53,6 +53,8 @@ export interface FigureBlock {
   sentence: string;
   /** Every article that gives this figure, newest first. */
   sources: SourceRef[];
+  /** Other claims measure the same thing with a different value: every value given (this one too), each once up to rounding. */
+  disagree?: { text: string; claimedBy: string | null; source: SourceRef }[];
 }
 
 export interface ArticleBlock {

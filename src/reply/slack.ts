@@ -83,10 +83,11 @@ export function renderFigure(b: FigureBlock): string {
   const n = b.sources.length;
   const shown = b.sources.slice(0, FIGURE_SOURCES_SHOWN).map(sourceLine).join("\n");
   const more = n > FIGURE_SOURCES_SHOWN ? `\n…and ${n - FIGURE_SOURCES_SHOWN} more article${n - FIGURE_SOURCES_SHOWN === 1 ? "" : "s"}` : "";
-  const fixed = `${head}\n${value}\n${n > 1 ? `In ${n} articles:\n` : ""}${shown}${more}`;
+  const differ = b.disagree ? `\n:warning: ${escapeSlack(Messages.sourcesDisagree(b.disagree))}` : "";
+  const fixed = `${head}\n${value}${differ}\n${n > 1 ? `In ${n} articles:\n` : ""}${shown}${more}`;
   const room = SECTION_TEXT_MAX - fixed.length - 4;
   const sentence = room > 40 ? `\n“${fitEscaped(b.sentence, room)}”` : "";
-  const text = `${head}\n${value}${sentence}\n${n > 1 ? `In ${n} articles:\n` : ""}${shown}${more}`;
+  const text = `${head}\n${value}${differ}${sentence}\n${n > 1 ? `In ${n} articles:\n` : ""}${shown}${more}`;
   return text.length <= SECTION_TEXT_MAX ? text : fitEscaped(`${b.text} — ${b.measure}`, SECTION_TEXT_MAX);
 }
 

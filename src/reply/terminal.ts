@@ -51,6 +51,7 @@ function renderBlock(b: Block, s: TerminalStyle): string[] {
       const out = [head, `    ${clean(b.measure)}${b.claimedBy ? ` — according to ${clean(b.claimedBy)}` : ""}`, s.dim(`    “${clean(b.sentence)}”`)];
       const n = b.sources.length;
       out.push(s.dim(`    ${n > 1 ? `in ${n} articles: ` : ""}${b.sources.slice(0, 5).map(source).join("; ")}${n > 5 ? ` and ${n - 5} more` : ""}`));
+      if (b.disagree) out.push(`    ${s.bold("≠")} ${clean(Messages.sourcesDisagree(b.disagree))}`);
       return out;
     }
     case "article":
