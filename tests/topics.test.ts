@@ -9,6 +9,8 @@ import { loadConfig } from "../src/config.ts";
 import { openBot, type Bot } from "../src/core.ts";
 import { memoryLogger } from "../src/log.ts";
 import { flagDisagreements, sameUpToRounding } from "../src/reply/disagree.ts";
+import { renderDiscord } from "../src/reply/discord.ts";
+import { renderSlack } from "../src/reply/slack.ts";
 import type { FigureBlock, QuoteBlock, Reply } from "../src/reply/model.ts";
 import { Messages } from "../src/reply/messages.ts";
 import { newsbot } from "./helpers/cli.ts";
@@ -49,9 +51,14 @@ describe("/quote <person> on <topic>", () => {
     expect(repeated[0].reported).toMatchObject({ articles: 3, first: { date: "2016-03-18", url: "https://example.org/news/pip-cuts", paragraph: 2 } });
     expect(repeated[0].reported!.others.map((s) => s.path).sort()).toEqual(["2016-03-20-pip-reaction.md", "2016-04-02-pip-review.md"]);
     expect(repeated[0].parts?.map((p) => p.text)).toContain("fair, they are affordable and they protect those in the greatest need");
-    // The terminal says it in words.
-    const r = newsbot(["ask", "/quote holloway on PIP"], { env });
-    expect(r.stdout).toContain("in 3 articles, first reported 18 March 2016 in Disability payments to be cut by billions");
+    // The terminal, Slack and Discord say it in words, with a link to the first article.
+    const first = "in 3 articles, first reported 18 March 2016 in";
+    expect(newsbot(["ask", "/quote holloway on PIP"], { env }).stdout).toContain(`${first} Disability payments to be cut by billions`);
+    const reply = ask("/quote holloway on PIP");
+    for (const rendered of [JSON.stringify(renderSlack(reply)), JSON.stringify(renderDiscord(reply))]) {
+      expect(rendered).toContain(first);
+      expect(rendered).toContain("https://example.org/news/pip-cuts");
+    }
   });
 
   it("says so when the person said nothing on it, and shows the quotes on it that mention them", () => {
@@ -116,8 +123,11 @@ describe("figures that disagree", () => {
     const values = [{ text: "£4.4bn", claimedBy: "Institute for Fiscal Studies" }, { text: "£1.3bn", claimedBy: "Department for Work and Pensions" }];
     expect(high.disagree).toMatchObject(values);
     expect(figs.find((f) => f.value === 1.3e9)!.disagree).toMatchObject(values);
-    const out = newsbot(["ask", "/figure PIP"], { env }).stdout;
-    expect(out).toContain("£4.4bn (Institute for Fiscal Studies) · £1.3bn (Department for Work and Pensions): sources disagree");
+    const line = "£4.4bn (Institute for Fiscal Studies) · £1.3bn (Department for Work and Pensions): sources disagree";
+    expect(newsbot(["ask", "/figure PIP"], { env }).stdout).toContain(line);
+    // Slack and Discord say it too, through the same reply.
+    expect(JSON.stringify(renderSlack(r))).toContain(line);
+    expect(JSON.stringify(renderDiscord(r))).toContain(line);
   });
 
   const claim = (value: number, measure: string, article: string, sentence = `${article}: ${measure}`, claimedBy: string | null = null): FigureBlock => ({
@@ -186,6 +196,23 @@ describe("periods counted back from today", () => {
     const march = await bot.handle({ command: "quote", query: "holloway on PIP since march", platform: "cli", page: 1, pageSize: 20 });
     expect(march.title).toBe("Margaret Holloway on “PIP” since 1 March 2016");
     expect(quotes(march)[0].text).toBe(PIP_WORDS);
+  });
+});
+
+describe("autocomplete", () => {
+  let bot: Bot;
+  beforeAll(async () => {
+    const config = loadConfig({ env: { NEWSBOT_ARTICLES: articles, NEWSBOT_DB: join(root, "suggest.db") }, cwd: root });
+    bot = await openBot(config, { log: memoryLogger(), now: () => new Date("2016-05-20T12:00:00Z") });
+  });
+  afterAll(() => bot.close());
+
+  it("offers “on” a topic and “since” after a whole name, and topics after “on”", async () => {
+    const whole = (await bot.suggest("quote", "Margaret Holloway")).map((c) => c.value);
+    expect(whole).toEqual(expect.arrayContaining(["Margaret Holloway on Housing benefit", "Margaret Holloway last 30 days"]));
+    expect(whole.some((v) => v.startsWith("Margaret Holloway since "))).toBe(true);
+    const on = (await bot.suggest("timeline", "Margaret Holloway on P")).map((c) => c.value);
+    expect(on).toContain("Margaret Holloway on PIP");
   });
 });
 
