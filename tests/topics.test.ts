@@ -4,7 +4,7 @@
 // two sources giving different values for one measure, and an undated plain-text article.
 import { cpSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadConfig } from "../src/config.ts";
 import { openBot, type Bot } from "../src/core.ts";
 import { memoryLogger } from "../src/log.ts";
@@ -15,6 +15,10 @@ import type { FigureBlock, QuoteBlock, Reply } from "../src/reply/model.ts";
 import { Messages } from "../src/reply/messages.ts";
 import { newsbot } from "./helpers/cli.ts";
 import { tempDir } from "./helpers/tmp.ts";
+
+// Each test runs the real command several times (a process start and an archive open each): on two cores
+// shared with the rest of the suite, that can take longer than the default 30 s.
+vi.setConfig({ testTimeout: 120_000 });
 
 const root = tempDir();
 const articles = join(root, "articles");
