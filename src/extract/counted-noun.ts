@@ -73,7 +73,8 @@ export function countedNoun(after: string, maxModifiers = 3, whole = true): Coun
       // A capitalised "plural" before another capitalised word is a name: "21 Nicolas Kiefer".
       const following = tokens[i + 1];
       if (/^\p{Lu}/u.test(w) && following && /^\p{Lu}/u.test(following)) return null;
-      return { noun: low };
+      // "50 basis points" are hundredths of a percentage point, not points of an index or a game.
+      return { noun: low === "points" && tokens[i - 1]?.toLowerCase() === "basis" ? "basis points" : low };
     }
     // "15 deep and surface mines": modifiers joined by and/or.
     if ((low === "and" || low === "or") && modifiers > 0 && modifiers < maxModifiers) continue;

@@ -104,7 +104,7 @@ function classify(p: string, m: RegExpExecArray, sentenceStarts: number[]): Toke
   if (RANGE_DASH_AFTER.test(rest) && isRangeStart(p, start, num, sentenceStarts)) {
     const t = token(null);
     t.rangeOpen = true;
-    t.bareScale = !!scale && !/^[a-z]{4,}/i.test(scale);
+    t.bareScale = !!scale && /^(?:m|k|b|bn|mn|tn)$/i.test(scale);
     return t;
   }
 
@@ -170,7 +170,7 @@ function countOf(
   // No noun: only a neighbour can say what it is ("another 550m", "up 22,000", "between 200 and 250 million"),
   // or the place it stands in ("a crowd of 40,000").
   const t = token(null);
-  t.bareScale = !!scale && !/^[a-z]{4,}/i.test(scale);
+  t.bareScale = !!scale && /^(?:m|k|b|bn|mn|tn)$/i.test(scale);
   if (!scale && num < 10) return null;
   if (!scale && !word) {
     const s = sentenceStarts.findLastIndex((x) => x <= start);

@@ -95,7 +95,7 @@ function resolveNeighbours(p: string, tokens: Token[], ss: { start: number; end:
     if (prev && prev.unit !== "%" && prev.unit !== "pp" && !/\d-$/.test(lead) && (t.refersBack || CONNECTOR.test(lead))) {
       if (t.bareScale && !isMoney(prev.unit!)) return;
       t.unit = prev.unit;
-    } else if (!t.bareScale && /million|billion|trillion/i.test(t.text)) {
+    } else if (!t.bareScale && /million|billion|trillion|[mbt]r?ln\b/i.test(t.text)) {
       // "mobile phone sales passed 167 million", "sales rose 8% to 4.7 million": a count whose noun the sentence implies
       t.unit = "count";
     } else if (t.implied) {

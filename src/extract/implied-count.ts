@@ -17,7 +17,8 @@ const QUANTITY_NOUN =
 // Verbs of change, level and reach, and of employing or drawing people (closed classes).
 const CHANGE_VERB =
   "rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|increased|increase|increases|decreased|dropped|drop|drops|" +
-  "climbed|jumped|grew|grown|soared|slumped|plunged|declined|reached|reach|reaches|reaching|hit|hits|hitting|totalled|" +
+  "climbed|climb|climbs|jumped|jump|jumps|grew|grow|grows|grown|soared|soar|soars|slumped|plunged|declined|decline|" +
+  "reached|reach|reaches|reaching|hit|hits|hitting|totalled|" +
   "totaled|totals|topped|exceeded|exceed|passed|surpassed|stood|stands|doubled|tripled|trebled|halved|revised|" +
   "attracted|attracts|drew|draws|sold|sells|shipped|registered|recorded|received|welcomed|expects|expected|forecast|" +
   "predicted|estimated";
@@ -34,9 +35,16 @@ const OF_PEOPLE = new RegExp(String.raw`^(?:${PEOPLE_NOUN})$`, "i");
 // "The number of civil servants rose to 520,000": the noun the sentence counts.
 const NUMBER_OF = /\bnumbers? of\s+((?:[\p{L}][\p{L}'’-]*\s+){0,4})/iu;
 const AFTER_PEOPLE_VERB = new RegExp(String.raw`\b(?:${PEOPLE_VERB})${ADVERB}${APPROX}\s+$`, "i");
-const AFTER_CHANGE = new RegExp(String.raw`\b(?:${CHANGE_VERB})${ADVERB}${PREP}${APPROX}\s+$|\b(?:rise|fall|increase|drop|jump|decline|cut|up|down)\s*,?${PREP}${APPROX}\s+$`, "i");
+// "rose to 520,000", "the rise, from 189,000", and past a percentage: "sales will grow 16% to 250,000".
+const AFTER_CHANGE = new RegExp(
+  String.raw`\b(?:${CHANGE_VERB})${ADVERB}(?:\s+(?:by\s+)?[\d.]+\s?(?:%|per\s?cent|percent)(?=\s+to\b))?${PREP}${APPROX}\s+$|` +
+    String.raw`\b(?:rise|fall|increase|drop|jump|decline|cut|up|down)\s*,?${PREP}${APPROX}\s+$`,
+  "i",
+);
+// "take the total number of jobs to go to 5,500": a number the sentence's "number of" reaches.
+const AFTER_PREPOSITION = new RegExp(String.raw`\b(?:to|at|of|from|by)${APPROX}\s+$`, "i");
 // Where a bare number is a level, a price, a rate, an age or a measure.
-const NOT_A_COUNT = /\b(?:index|indices|indexes|rank|ranked|ranking|rankings|place|places|position|seed|seeded|points|shares?|stocks?|Dow|Nasdaq|FTSE|Nikkei|Dax|Cac|Sensex|Hang Seng|rate|rates|age|aged|ages|temperatures?|degrees|miles|metres|meters|feet|km|mph|seconds|minutes|hours|pence|cents)\b/i;
+const NOT_A_COUNT = /\b(?:index|indices|indexes|rank|ranked|ranking|rankings|place|places|position|seed|seeded|points|shares?|stocks?|Dow|Nasdaq|FTSE|Nikkei|Dax|Cac|Sensex|Hang Seng|exchange rates?|age|aged|ages|temperatures?|degrees|miles|metres|meters|feet|km|mph|seconds|minutes|hours|pence|cents)\b/i;
 // After the number: a clause goes on, or the sentence ends; not a noun of its own or another number.
 const CLAUSE_GOES_ON = /^(?:\s*[,.;:)"”’]|\s*$|\s+(?:in|on|at|by|for|from|to|and|or|but|last|this|next|a|an|the|over|after|before|since|during|compared|against|than|year|years|with|while|as|when|which|who|that|,)\b)/i;
 
@@ -52,9 +60,9 @@ export function impliedCount(p: string, sentence: { start: number; end: number }
   const before = p.slice(Math.max(sentence.start, start - 60), start);
   const quantity = AFTER_QUANTITY_NOUN.exec(before);
   const people = !quantity && AFTER_PEOPLE_VERB.test(before);
-  if (!quantity && !people && !AFTER_CHANGE.test(before)) return null;
-  if (NOT_A_COUNT.test(p.slice(sentence.start, sentence.end))) return null;
   const numberOf = NUMBER_OF.exec(p.slice(sentence.start, start));
+  if (!quantity && !people && !AFTER_CHANGE.test(before) && !(numberOf && AFTER_PREPOSITION.test(before))) return null;
+  if (NOT_A_COUNT.test(p.slice(sentence.start, sentence.end))) return null;
   const named = numberOf ? countedNoun(" " + numberOf[1], 3) : null;
   if (named && "noun" in named) return { noun: named.noun, borrow: false };
   if (quantity || people) return { noun: people || OF_PEOPLE.test(quantity![1]) ? "people" : null, borrow: false };

@@ -3,7 +3,7 @@
 
 export const SCALES: Record<string, number> = {
   k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, million: 1e6, millions: 1e6, bn: 1e9, b: 1e9, billion: 1e9, billions: 1e9,
-  tn: 1e12, trn: 1e12, trillion: 1e12,
+  tn: 1e12, trn: 1e12, trillion: 1e12, mln: 1e6, bln: 1e9, trln: 1e12,
   // South Asian scales: a lakh is 100,000, a crore ten million, a "lakh crore" a million million.
   lakh: 1e5, lakhs: 1e5, crore: 1e7, crores: 1e7, cr: 1e7,
 };
@@ -32,8 +32,8 @@ export const WORD_NUMBER = String.raw`(?:(?:${HUNDREDS}|${BELOW_HUNDRED})${POINT
 /** A regex source for a written number: "640,000", "4.4", "1500", and the Indian "1,70,000". */
 export const DIGITS = String.raw`\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 
-/** A regex source for a scale after a number: "bn", " billion", "m", "lakh crore"; not the "m" of "mph". */
-export const SCALE = String.raw`(?:bn|billion|mn|m|million|k|thousand|tn|trn|trillion|lakhs?(?:[\s-]cr(?:ores?)?)?|crores?|cr)(?![\p{L}\d])`;
+/** A regex source for a scale after a number: "bn", " billion", "m", "B", "bln", "lakh crore"; not the "m" of "mph". */
+export const SCALE = String.raw`(?:bn|bln|b|billion|mn|mln|m|million|k|thousand|tn|trn|trln|trillion|lakhs?(?:[\s-]cr(?:ores?)?)?|crores?|cr)(?![\p{L}\d])`;
 
 /** "640,000" → 640000; "4.4" → 4.4; "Ninety one" → 91; "five hundred" → 500; "two point five" → 2.5; NaN otherwise. */
 export function parseNumber(s: string): number {

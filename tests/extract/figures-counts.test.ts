@@ -151,3 +151,23 @@ describe("counts whose noun the sentence implies", () => {
     expect(pairs("Exports grew from 12 million last year to 15 million.")).toEqual([[12e6, "count"], [15e6, "count"]]);
   });
 });
+
+describe("more forms of counts and scales", () => {
+  it("reads a bare number past a percentage change as the count changed", () => {
+    expect(pairs("Dealers expect sales to climb 12% to 64,000 next year.")).toEqual([[12, "%"], [64000, "count"]]);
+  });
+
+  it("reads a number the sentence's 'number of' reaches through a preposition", () => {
+    expect(pairs("The plan raises the number of trained nurses in the region to 7,400.")).toEqual([[7400, "nurses"]]);
+  });
+
+  it("reads basis points apart from points", () => {
+    expect(pairs("The bank cut its rate by 25 basis points.")).toEqual([[25, "basis points"]]);
+  });
+
+  it("reads news-wire scales: B, M, bln, mln", () => {
+    expect(pairs("Net income was $2.4B on sales of $900M; the mine produced 1.1 bln tonnes, up from 980 mln.")).toEqual([
+      [2.4e9, "USD"], [9e8, "USD"], [1.1e9, "tonnes"], [9.8e8, "tonnes"],
+    ]);
+  });
+});
