@@ -90,8 +90,8 @@ export function countedNoun(after: string, maxModifiers = 3, whole = true): Coun
  * (the caller takes the noun of the count it refers back to).
  */
 export function partitiveNoun(after: string): string | null {
-  // "12 of the 20 clubs": the number inside is a count of its own.
-  const m = /^\s+of\s+(?:(them|whom|which|those)\b|(?:the|its|their|his|her|our|these|those)\s+(?:\d[\d,]*\s+)?)/i.exec(after);
+  // "12 of the 20 clubs": the number inside is a count of its own; "500 of its 777-200LR planes": a model number.
+  const m = /^\s+of\s+(?:(them|whom|which|those)\b|(?:the|its|their|his|her|our|these|those)\s+(?:[\w-]*\d[\w,-]*\s+)?)/i.exec(after);
   if (!m) return null;
   if (m[1]) return "them";
   const counted = countedNoun(" " + after.slice(m[0].length), 4);

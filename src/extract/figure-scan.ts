@@ -78,7 +78,7 @@ function classify(p: string, m: RegExpExecArray, sentenceStarts: number[]): Toke
   if (p[start - 1] === "-" && !(RANGE_DASH_BEFORE.test(p.slice(Math.max(0, start - 12), start)) && opensRange(p, start - 1, sentenceStarts))) return null;
   if (scale && /^cr$/i.test(scale) && !currency) return null; // "cr" is a crore only after rupees
   const word = isWordNumber(g.num);
-  const value = num * scaleOf(scale);
+  const value = Number((num * scaleOf(scale)).toPrecision(12)); // 4.1 × 1e6 is 4,100,000, not 4,099,999.9999999995
   const rest = p.slice(end);
   const before = p.slice(Math.max(0, start - 30), start);
   const token = (unit: string | null, extra = 0, tail = end + extra): Token => ({
@@ -191,12 +191,15 @@ function opensRange(p: string, dash: number, sentenceStarts: number[]): boolean 
 
 /**
  * A number followed by a dash and another number opens a range when it is above zero and below the other
- * ("20-25%", "100-120 troops"), and is not a model number after a name or another number ("Boeing 737-800",
- * "10 737-800 planes"); otherwise the pair is a score ("5-4 winners", "0-2") or a code.
+ * ("20-25%", "100-120 troops"), and is not a model number ("Boeing 737-800", "10 737-800 planes", "its 737-800
+ * planes"); otherwise the pair is a score ("5-4 winners", "0-2") or a code.
  */
 function isRangeStart(p: string, start: number, num: number, sentenceStarts: number[]): boolean {
-  const upper = /^-(?:\D{0,9}?)(\d[\d,]*(?:\.\d+)?)/.exec(p.slice(start).replace(/^[^-]*/, ""));
-  if (!upper || num <= 0 || Number(upper[1].replace(/,/g, "")) <= num) return false;
+  const upper = /^-(?:\D{0,9}?)(\d[\d,]*(?:\.\d+)?)(\s?(?:%|per\s?cent|percent|[mbk]n?\b|million|billion))?/.exec(p.slice(start).replace(/^[^-]*/, ""));
+  const high = upper ? Number(upper[1].replace(/,/g, "")) : NaN;
+  if (!upper || num <= 0 || !(high > num)) return false;
+  // "737-800 planes", "72-500 aircraft": a model's number and its variant, a round hundred, not a range.
+  if (!upper[2] && high % 100 === 0 && num % 10 !== 0) return false;
   const before = p.slice(Math.max(0, start - 30), start);
   if (/\d\s+$/.test(before)) return false;
   const prevWord = /([\p{L}][\p{L}'’-]*)\s+$/u.exec(before);

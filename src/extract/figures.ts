@@ -122,7 +122,7 @@ function resolveNeighbours(p: string, tokens: Token[], ss: { start: number; end:
       // "25 to 30 seats"; a fall needs its "from": "from 5,000 to 3,000 jobs".
       if (t.value > next.value && !/\bfrom\s+$/i.test(lead)) continue;
     } else continue;
-    if (scaleFrom(t) === 1 && next.value >= t.value * 1000) t.value *= scaleFrom(next);
+    if (scaleFrom(t) === 1 && next.value >= t.value * 1000) t.value = Number((t.value * scaleFrom(next)).toPrecision(12));
     t.unit = next.unit;
   }
   return tokens;

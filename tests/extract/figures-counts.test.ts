@@ -171,3 +171,13 @@ describe("more forms of counts and scales", () => {
     ]);
   });
 });
+
+describe("values", () => {
+  it("are the amounts as written, without floating-point dust", () => {
+    expect(pairs("It lost £4.1m and $0.3bn, and 20-30.1bn rupiah.")).toEqual([[4.1e6, "GBP"], [3e8, "USD"], [2e10, "IDR"], [3.01e10, "IDR"]]);
+  });
+
+  it("counts the planes of a partitive whose noun follows a model number", () => {
+    expect(pairs("The airline will buy 40 of its 737-800 planes back.")).toEqual([[40, "planes"]]);
+  });
+});
