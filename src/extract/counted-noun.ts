@@ -94,6 +94,7 @@ export function partitiveNoun(after: string): string | null {
   const m = /^\s+of\s+(?:(them|whom|which|those)\b|(?:the|its|their|his|her|our|these|those)\s+(?:[\w-]*\d[\w,-]*\s+)?)/i.exec(after);
   if (!m) return null;
   if (m[1]) return "them";
-  const counted = countedNoun(" " + after.slice(m[0].length), 4);
+  // The match ends in white space, which countedNoun reads first: no copy of the rest of the paragraph is made.
+  const counted = countedNoun(after.slice(m[0].length - 1), 4);
   return counted && "noun" in counted ? counted.noun : null;
 }

@@ -101,11 +101,22 @@ export function contextOf(sentences: PlacedSentence[], index: number, acronyms: 
   const texts = parts.map((i) => sentences[i].text);
   const joined = texts.join(" ");
   // "PIP" in the context finds "Personal Independence Payments" too, and the other way round.
+  const lower = joined.toLowerCase();
   for (const a of acronyms) {
-    const hasShort = new RegExp(`\\b${a.short.replace(/[^\w]/g, "\\$&")}\\b`).test(joined);
-    const hasLong = joined.toLowerCase().includes(a.long.toLowerCase());
+    const forms = formsOf(a);
+    const hasShort = joined.includes(a.short) && forms.short.test(joined); // the pattern is the short form, whole
+    const hasLong = lower.includes(forms.long);
     if (hasShort && !hasLong) texts.push(a.long);
     else if (hasLong && !hasShort) texts.push(a.short);
   }
   return texts.join(" … ");
+}
+
+// Each acronym's pattern and lower-cased long form, made once: a long article asks for them for every figure.
+const FORMS = new WeakMap<Acronym, { short: RegExp; long: string }>();
+
+function formsOf(a: Acronym): { short: RegExp; long: string } {
+  let forms = FORMS.get(a);
+  if (!forms) FORMS.set(a, (forms = { short: new RegExp(`\\b${a.short.replace(/[^\w]/g, "\\$&")}\\b`), long: a.long.toLowerCase() }));
+  return forms;
 }

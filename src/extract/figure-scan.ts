@@ -47,18 +47,25 @@ const OPENERS = /^(?:some|around|about|nearly|almost|over|under|more|fewer|less|
 const RANGE_DASH_BEFORE = /(?:\d|%|\d\s?(?:m|bn|k|million|billion))-$/;
 const RANGE_DASH_AFTER = new RegExp(String.raw`^-(?:${CURRENCY_PREFIX})?\d`, "iu");
 
-/** Every figure-like number in a paragraph, in order. */
+/** Where a paragraph's sentences start, in order, and the same as a set (a long paragraph has thousands). */
+interface Starts {
+  list: number[];
+  has: Set<number>;
+}
+
+/** Every figure-like number in a paragraph, in order; `sentenceStarts` ascending. */
 export function scanParagraph(p: string, sentenceStarts: number[]): Token[] {
   const out: Token[] = [];
+  const starts: Starts = { list: sentenceStarts, has: new Set(sentenceStarts) };
   NUMBER.lastIndex = 0;
   for (let m = NUMBER.exec(p); m; m = NUMBER.exec(p)) {
-    const t = classify(p, m, sentenceStarts);
+    const t = classify(p, m, starts);
     if (t) out.push(t);
   }
   return out;
 }
 
-function classify(p: string, m: RegExpExecArray, sentenceStarts: number[]): Token | null {
+function classify(p: string, m: RegExpExecArray, sentenceStarts: Starts): Token | null {
   const g = m.groups!;
   let start = m.index;
   const end = start + m[0].length;
@@ -124,7 +131,7 @@ function classify(p: string, m: RegExpExecArray, sentenceStarts: number[]): Toke
 
 /** A number that is neither money nor a percentage: a count of something, a rate, or nothing. */
 function countOf(
-  p: string, m: RegExpExecArray, start: number, end: number, num: number, word: boolean, sentenceStarts: number[],
+  p: string, m: RegExpExecArray, start: number, end: number, num: number, word: boolean, sentenceStarts: Starts,
   token: (unit: string | null, extra?: number, tail?: number) => Token,
 ): Token | null {
   const g = m.groups!;
@@ -141,7 +148,7 @@ function countOf(
   if (LABEL_BEFORE.test(before)) return null;
   // A number right after a capitalised word inside a sentence belongs to a name: "Windows 95", "Burnout 3", "Billboard 200".
   const prevWord = /([\p{L}][\p{L}'’-]*)\s+$/u.exec(before);
-  if (prevWord && /^\p{Lu}/u.test(prevWord[1]) && !/['’]s$/.test(prevWord[1]) && !OPENERS.test(prevWord[1]) && !sentenceStarts.includes(start - prevWord[0].length)) return null;
+  if (prevWord && /^\p{Lu}/u.test(prevWord[1]) && !/['’]s$/.test(prevWord[1]) && !OPENERS.test(prevWord[1]) && !sentenceStarts.has.has(start - prevWord[0].length)) return null;
 
   const partitive = partitiveNoun(rest);
   if (partitive) {
@@ -156,7 +163,7 @@ function countOf(
     if (word && !scale && num < 20) return null;
     // "magnify by up to 10 times" is a multiplier.
     if (counted.noun === "times" && /\bby\s+(?:[a-z]+\s+){0,2}$/i.test(before)) return null;
-    const nounEnd = from + rest.toLowerCase().indexOf(counted.noun) + counted.noun.length;
+    const nounEnd = from + lowerIndexOf(rest, counted.noun) + counted.noun.length;
     return token(counted.noun, 0, nounEnd);
   }
   if (word && !scale) return null;
@@ -173,14 +180,14 @@ function countOf(
   t.bareScale = !!scale && /^(?:m|k|b|bn|mn|tn)$/i.test(scale);
   if (!scale && num < 10) return null;
   if (!scale && !word) {
-    const s = sentenceStarts.findLastIndex((x) => x <= start);
-    t.implied = impliedCount(p, { start: sentenceStarts[s] ?? 0, end: sentenceStarts[s + 1] ?? p.length }, start, from, num);
+    const s = lastAtOrBefore(sentenceStarts.list, start);
+    t.implied = impliedCount(p, { start: sentenceStarts.list[s] ?? 0, end: sentenceStarts.list[s + 1] ?? p.length }, start, from, num);
   }
   return t;
 }
 
 /** Whether the number just before a dash at `dash` opens a range ("20" in "20-25%", "40" in "£40m-£50m"). */
-function opensRange(p: string, dash: number, sentenceStarts: number[]): boolean {
+function opensRange(p: string, dash: number, sentenceStarts: Starts): boolean {
   const m = /(\d[\d,]*(?:\.\d+)?)\s?(?:%|m|bn|k|million|billion)?$/.exec(p.slice(Math.max(0, dash - 20), dash));
   if (!m) return false;
   const start = Math.max(0, dash - 20) + m.index;
@@ -194,8 +201,10 @@ function opensRange(p: string, dash: number, sentenceStarts: number[]): boolean 
  * ("20-25%", "100-120 troops"), and is not a model number ("Boeing 737-800", "10 737-800 planes", "its 737-800
  * planes"); otherwise the pair is a score ("5-4 winners", "0-2") or a code.
  */
-function isRangeStart(p: string, start: number, num: number, sentenceStarts: number[]): boolean {
-  const upper = /^-(?:\D{0,9}?)(\d[\d,]*(?:\.\d+)?)(\s?(?:%|per\s?cent|percent|[mbk]n?\b|million|billion))?/.exec(p.slice(start).replace(/^[^-]*/, ""));
+function isRangeStart(p: string, start: number, num: number, sentenceStarts: Starts): boolean {
+  // From the first dash on (the rest of the paragraph is not copied to find it).
+  const dash = p.indexOf("-", start);
+  const upper = dash < 0 ? null : /^-(?:\D{0,9}?)(\d[\d,]*(?:\.\d+)?)(\s?(?:%|per\s?cent|percent|[mbk]n?\b|million|billion))?/.exec(p.slice(dash));
   const high = upper ? Number(upper[1].replace(/,/g, "")) : NaN;
   if (!upper || num <= 0 || !(high > num)) return false;
   // "737-800 planes", "72-500 aircraft": a model's number and its variant, a round hundred, not a range.
@@ -203,5 +212,32 @@ function isRangeStart(p: string, start: number, num: number, sentenceStarts: num
   const before = p.slice(Math.max(0, start - 30), start);
   if (/\d\s+$/.test(before)) return false;
   const prevWord = /([\p{L}][\p{L}'’-]*)\s+$/u.exec(before);
-  return !(prevWord && /^\p{Lu}/u.test(prevWord[1]) && !OPENERS.test(prevWord[1]) && !sentenceStarts.includes(start - prevWord[0].length));
+  return !(prevWord && /^\p{Lu}/u.test(prevWord[1]) && !OPENERS.test(prevWord[1]) && !sentenceStarts.has.has(start - prevWord[0].length));
+}
+
+/** The last of the ascending numbers at most `x`, by bisection; -1 when none is. */
+function lastAtOrBefore(list: number[], x: number): number {
+  let [lo, hi] = [0, list.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/**
+ * `text.toLowerCase().indexOf(word)` without lower-casing the whole rest of a paragraph for a word near its
+ * start: the text is lower-cased up to a white space past the first 200 characters (a cut there lower-cases
+ * everything before it as the whole text would, a final sigma included), and only a word not found there is
+ * looked for in all of it.
+ */
+function lowerIndexOf(text: string, word: string): number {
+  const space = /\s/g;
+  space.lastIndex = 200;
+  const cut = space.exec(text);
+  if (!cut) return text.toLowerCase().indexOf(word);
+  const head = text.slice(0, cut.index + 1).toLowerCase();
+  const at = head.indexOf(word);
+  return at >= 0 && at + word.length <= head.length ? at : text.toLowerCase().indexOf(word);
 }

@@ -1,6 +1,6 @@
 // Who says a figure: "according to X", "X said/estimates/forecasts …", "… said X", "figures from X",
 // "a survey by X". Names come from the people index when it knows them (canonical form), otherwise as written.
-import type { PeopleIndex } from "./people.ts";
+import type { Mention, PeopleIndex } from "./people.ts";
 import type { PlacedSentence } from "./figure-context.ts";
 import { matchesOf } from "./text.ts";
 
@@ -14,9 +14,8 @@ const NAME_BEFORE = /(?:\p{Lu}[\p{L}\p{N}'’&.-]*)(?:\s+(?:(?:of|for|and|the|de
 const SUBJECT_GAP = /^(?:['’]s)?\s*(?:,[^,]{0,60})?,?\s*(?:\w+ly\s+|has\s+|have\s+|had\s+|also\s+|now\s+|has also\s+)?$/;
 const NOT_SOURCE = /^(?:The|A|An|It|He|She|They|We|I|This|That|These|Those|But|And|In|On|At|Estimates?|Figures|Analysts|Experts|Officials|Reports?|Mr|Mrs|Ms|Dr|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
-export function sourceOf(s: PlacedSentence, people: PeopleIndex): string | null {
+export function sourceOf(s: PlacedSentence, people: PeopleIndex, mentions = mentionsBySentence(people)(s)): string | null {
   const text = s.text;
-  const mentions = people.mentions.filter((m) => m.paragraph === s.paragraph && m.start >= s.start && m.end <= s.end);
   const known = (at: number, to: number) => mentions.find((m) => m.start - s.start >= at && m.start - s.start <= to)?.name;
 
   for (const m of matchesOf(text, BY)) {
@@ -39,6 +38,34 @@ export function sourceOf(s: PlacedSentence, people: PeopleIndex): string | null 
     if (after) return after;
   }
   return null;
+}
+
+/**
+ * The mentions inside a sentence, in the people index's order, as filtering all of them would give: each
+ * paragraph's are sorted by where they start, and a sentence's are found by bisection, so that a paragraph
+ * with thousands of names is not read through once per figure.
+ */
+export function mentionsBySentence(people: PeopleIndex): (s: PlacedSentence) => Mention[] {
+  const byParagraph = new Map<number, { mention: Mention; order: number }[]>();
+  people.mentions.forEach((mention, order) => {
+    let list = byParagraph.get(mention.paragraph);
+    if (!list) byParagraph.set(mention.paragraph, (list = []));
+    list.push({ mention, order });
+  });
+  for (const list of byParagraph.values()) list.sort((a, b) => a.mention.start - b.mention.start);
+  return (s) => {
+    const list = byParagraph.get(s.paragraph) ?? [];
+    let [lo, hi] = [0, list.length]; // the first to start at or after the sentence
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid].mention.start < s.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const inside: { mention: Mention; order: number }[] = [];
+    // A mention that starts past the sentence's end cannot end inside it.
+    for (let i = lo; i < list.length && list[i].mention.start <= s.end; i++) if (list[i].mention.end <= s.end) inside.push(list[i]);
+    return inside.sort((a, b) => a.order - b.order).map((x) => x.mention);
+  };
 }
 
 function asWritten(name: string | undefined, people: PeopleIndex): string | null {

@@ -5,7 +5,7 @@ import { contextOf, type PlacedSentence } from "./figure-context.ts";
 import { measureOf } from "./figure-measure.ts";
 import { isMoney } from "./figure-money.ts";
 import { scanParagraph, type Token } from "./figure-scan.ts";
-import { sourceOf } from "./figure-source.ts";
+import { mentionsBySentence, sourceOf } from "./figure-source.ts";
 import { DIGITS, SCALE, scaleOf } from "./numbers.ts";
 import type { PeopleIndex } from "./people.ts";
 import { readParagraphs, type ParagraphReading } from "./paragraphs.ts";
@@ -32,7 +32,7 @@ export function findFigures(
     const ss = read.sentences[pi];
     const first = sentences.length;
     for (const s of ss) sentences.push({ text: s.text, paragraph: pi + 1, start: s.start, end: s.end });
-    return { p, first, tokens: resolveNeighbours(p, scanParagraph(p, ss.map((s) => s.start)), ss) };
+    return { p, first, count: ss.length, tokens: resolveNeighbours(p, scanParagraph(p, ss.map((s) => s.start)), ss) };
   });
 
   const out: Figure[] = [];
@@ -45,13 +45,23 @@ export function findFigures(
     if (context === undefined) contexts.set(si, (context = contextOf(sentences, si, acronyms, heads)));
     return context;
   };
-  perParagraph.forEach(({ p, first, tokens }, pi) => {
-    for (const t of tokens) {
+  // Who says it depends on the sentence alone too; the mentions of a sentence are looked up, not filtered out
+  // of the whole article each time (a paragraph of a megabyte has tens of thousands).
+  const mentionsOf = mentionsBySentence(people);
+  const sources = new Map<number, string | null>();
+  const sourceAt = (si: number) => {
+    let source = sources.get(si);
+    if (source === undefined) sources.set(si, (source = sourceOf(sentences[si], people, mentionsOf(sentences[si]))));
+    return source;
+  };
+  perParagraph.forEach(({ p, first, count, tokens }, pi) => {
+    for (let ti = 0; ti < tokens.length; ti++) {
+      const t = tokens[ti];
       if (t.unit === null) continue;
       const key = `${t.unit}:${t.value}`;
       if (seen.has(key)) continue; // the same figure stated again
       seen.add(key);
-      const si = sentenceIndex(sentences, first, pi + 1, t.start);
+      const si = sentenceIndex(sentences, first, count, t.start);
       const s = sentences[si];
       const before = p.slice(Math.max(s.start, t.start - 40), t.start).replace(/(?:dollars|euros|pounds)\s*$/i, "");
       const per = PER.exec(p.slice(t.tail, s.end));
@@ -61,9 +71,9 @@ export function findFigures(
         unit: t.unit,
         per: t.per ?? (per ? (PER_WORD[(per[1] ?? per[2]).toLowerCase()] ?? (per[1] ?? per[2]).toLowerCase()) : null),
         approx: APPROX.exec(before)?.[1].toLowerCase() ?? null,
-        upTo: upperBound(p, t, tokens, s.start),
+        upTo: upperBound(p, t, tokens[ti + 1], s.start),
         measure: measureOf(s.text, t.start - s.start, t.end - s.start),
-        source: sourceOf(s, people),
+        source: sourceAt(si),
         sentence: s.text,
         context: contextAt(si),
         paragraph: pi + 1,
@@ -83,13 +93,23 @@ export function findFigures(
  * usually metres.
  */
 function resolveNeighbours(p: string, tokens: Token[], ss: { start: number; end: number }[]): Token[] {
-  const sentenceOf = (t: Token) => ss.findIndex((s) => t.start >= s.start && t.start < s.end);
+  const sentence = sentenceOfEach(tokens, ss);
+  // How far the tokens up to each one reach: a search back for a neighbour stops where none before can be close
+  // enough, so a long paragraph is not searched from the start for every number in it.
+  const reach: number[] = [];
+  tokens.forEach((t, i) => reach.push(Math.max(i > 0 ? reach[i - 1] : -Infinity, t.end)));
+  /** The nearest token before the i-th that ends less than `within` characters before it and fits. */
+  const nearestBefore = (i: number, within: number, fits: (x: Token, j: number) => boolean): Token | undefined => {
+    const at = tokens[i].start;
+    for (let j = i - 1; j >= 0 && at - reach[j] < within; j--) if (at - tokens[j].end < within && fits(tokens[j], j)) return tokens[j];
+    return undefined;
+  };
   tokens.forEach((t, i) => {
     if (t.unit !== null || t.rangeOpen) return;
     // "a population of 70,000", "the number of civil servants rose to 520,000": the sentence says what is counted.
     if (t.implied?.noun) return void (t.unit = t.implied.noun);
     // Only a figure close by lends its unit: "37,000 files last year - up 22,000", not one a clause away.
-    const prev = tokens.slice(0, i).reverse().find((x) => x.unit !== null && sentenceOf(x) === sentenceOf(t) && t.start - x.end < 60);
+    const prev = nearestBefore(i, 60, (x, j) => x.unit !== null && sentence[j] === sentence[i]);
     const lead = p.slice(Math.max(0, t.start - 16), t.start);
     // A dash straight after a digit joins a score or a code ("27-27", "COX-2"), not a change.
     if (prev && prev.unit !== "%" && prev.unit !== "pp" && !/\d-$/.test(lead) && (t.refersBack || CONNECTOR.test(lead))) {
@@ -100,7 +120,7 @@ function resolveNeighbours(p: string, tokens: Token[], ss: { start: number; end:
       t.unit = "count";
     } else if (t.implied) {
       // "output of 200,000 cars from 2007. The rise, from 189,000 last year": a change counts what the paragraph last counted.
-      const counted = t.implied.borrow ? tokens.slice(0, i).reverse().find((x) => x.unit !== null && isCount(x.unit) && t.start - x.end < 300) : undefined;
+      const counted = t.implied.borrow ? nearestBefore(i, 300, (x) => x.unit !== null && isCount(x.unit)) : undefined;
       t.unit = t.implied.noun ?? counted?.unit ?? "count";
     }
   });
@@ -137,9 +157,8 @@ function scaleFrom(t: Token): number {
   return m ? scaleOf(m[1]) : 1;
 }
 
-/** "between 3% and 3.5%", "3% to 4%", "£5m-£6m": the upper end of a range the figure opens. */
-function upperBound(p: string, t: Token, tokens: Token[], sentenceStart: number): number | null {
-  const next = tokens[tokens.indexOf(t) + 1];
+/** "between 3% and 3.5%", "3% to 4%", "£5m-£6m": the upper end of a range the figure opens (`next` is the token after it). */
+function upperBound(p: string, t: Token, next: Token | undefined, sentenceStart: number): number | null {
   if (!next || next.unit !== t.unit || next.value <= t.value) return null;
   const gap = p.slice(t.end, next.start);
   const lead = p.slice(Math.max(sentenceStart, t.start - 20), t.start);
@@ -148,10 +167,27 @@ function upperBound(p: string, t: Token, tokens: Token[], sentenceStart: number)
   return null;
 }
 
-function sentenceIndex(sentences: PlacedSentence[], first: number, paragraph: number, offset: number): number {
-  let found = first;
-  for (let i = first; i < sentences.length && sentences[i].paragraph === paragraph; i++) {
-    if (sentences[i].start <= offset) found = i;
+/** The paragraph's sentence (of the `count` from `first` on) that holds `offset`: the last to start at or before it. */
+function sentenceIndex(sentences: PlacedSentence[], first: number, count: number, offset: number): number {
+  const found = lastAtOrBefore(count, (k) => sentences[first + k].start, offset);
+  return first + Math.max(found, 0);
+}
+
+/** For each token, the index of the sentence it starts in, or -1 when it starts between sentences. */
+function sentenceOfEach(tokens: Token[], ss: { start: number; end: number }[]): number[] {
+  return tokens.map((t) => {
+    const k = lastAtOrBefore(ss.length, (i) => ss[i].start, t.start);
+    return k >= 0 && t.start < ss[k].end ? k : -1;
+  });
+}
+
+/** The last of `n` ascending values (read by `at`) that is at most `x`, by bisection; -1 when none is. */
+function lastAtOrBefore(n: number, at: (i: number) => number, x: number): number {
+  let [lo, hi] = [0, n]; // the answer + 1 lies in [lo, hi]
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (at(mid) <= x) lo = mid + 1;
+    else hi = mid;
   }
-  return found;
+  return lo - 1;
 }
