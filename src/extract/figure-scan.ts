@@ -49,14 +49,22 @@ const RANGE_DASH_AFTER = new RegExp(String.raw`^-(?:${CURRENCY_PREFIX})?\d`, "iu
 
 /** Where a paragraph's sentences start, in order, and the same as a set (a long paragraph has thousands). */
 interface Starts {
-  list: number[];
   has: Set<number>;
+  /** The sentence around an offset, from its start to the next one's; the same object for the same sentence. */
+  around(offset: number): { start: number; end: number };
 }
 
 /** Every figure-like number in a paragraph, in order; `sentenceStarts` ascending. */
 export function scanParagraph(p: string, sentenceStarts: number[]): Token[] {
   const out: Token[] = [];
-  const starts: Starts = { list: sentenceStarts, has: new Set(sentenceStarts) };
+  const spans = new Map<number, { start: number; end: number }>();
+  const around = (offset: number) => {
+    const s = lastAtOrBefore(sentenceStarts, offset);
+    let span = spans.get(s);
+    if (!span) spans.set(s, (span = { start: sentenceStarts[s] ?? 0, end: sentenceStarts[s + 1] ?? p.length }));
+    return span;
+  };
+  const starts: Starts = { has: new Set(sentenceStarts), around };
   NUMBER.lastIndex = 0;
   for (let m = NUMBER.exec(p); m; m = NUMBER.exec(p)) {
     const t = classify(p, m, starts);
@@ -180,8 +188,7 @@ function countOf(
   t.bareScale = !!scale && /^(?:m|k|b|bn|mn|tn)$/i.test(scale);
   if (!scale && num < 10) return null;
   if (!scale && !word) {
-    const s = lastAtOrBefore(sentenceStarts.list, start);
-    t.implied = impliedCount(p, { start: sentenceStarts.list[s] ?? 0, end: sentenceStarts.list[s + 1] ?? p.length }, start, from, num);
+    t.implied = impliedCount(p, sentenceStarts.around(start), start, from, num);
   }
   return t;
 }

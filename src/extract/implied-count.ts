@@ -34,6 +34,7 @@ const AFTER_QUANTITY_NOUN = new RegExp(String.raw`\b(${QUANTITY_NOUN})\s+of${APP
 const OF_PEOPLE = new RegExp(String.raw`^(?:${PEOPLE_NOUN})$`, "i");
 // "The number of civil servants rose to 520,000": the noun the sentence counts.
 const NUMBER_OF = /\bnumbers? of\s+((?:[\p{L}][\p{L}'’-]*\s+){0,4})/iu;
+const NUMBER_OF_AT = new RegExp(NUMBER_OF.source, "iuy");
 const AFTER_PEOPLE_VERB = new RegExp(String.raw`\b(?:${PEOPLE_VERB})${ADVERB}${APPROX}\s+$`, "i");
 // "rose to 520,000", "the rise, from 189,000", and past a percentage: "sales will grow 16% to 250,000".
 const AFTER_CHANGE = new RegExp(
@@ -60,11 +61,35 @@ export function impliedCount(p: string, sentence: { start: number; end: number }
   const before = p.slice(Math.max(sentence.start, start - 60), start);
   const quantity = AFTER_QUANTITY_NOUN.exec(before);
   const people = !quantity && AFTER_PEOPLE_VERB.test(before);
-  const numberOf = NUMBER_OF.exec(p.slice(sentence.start, start));
+  const numberOf = numberOfBefore(p, sentence, start);
   if (!quantity && !people && !AFTER_CHANGE.test(before) && !(numberOf && AFTER_PREPOSITION.test(before))) return null;
-  if (NOT_A_COUNT.test(p.slice(sentence.start, sentence.end))) return null;
+  if (factsOf(p, sentence).notACount) return null;
   const named = numberOf ? countedNoun(" " + numberOf[1], 3) : null;
   if (named && "noun" in named) return { noun: named.noun, borrow: false };
   if (quantity || people) return { noun: people || OF_PEOPLE.test(quantity![1]) ? "people" : null, borrow: false };
   return { noun: null, borrow: true };
+}
+
+// What impliedCount reads off a whole sentence, read once per sentence (object) rather than once per number in
+// it: a paragraph of one endless sentence has thousands of numbers.
+const FACTS = new WeakMap<object, { firstNumberOf: number; notACount: boolean }>();
+
+function factsOf(p: string, sentence: { start: number; end: number }): { firstNumberOf: number; notACount: boolean } {
+  let facts = FACTS.get(sentence);
+  if (!facts) {
+    const text = p.slice(sentence.start, sentence.end);
+    FACTS.set(sentence, (facts = { firstNumberOf: NUMBER_OF.exec(text)?.index ?? -1, notACount: NOT_A_COUNT.test(text) }));
+  }
+  return facts;
+}
+
+/**
+ * `NUMBER_OF.exec(p.slice(sentence.start, start))`, from the sentence's first "number of": a match before
+ * `start` can only be that one (two cannot overlap, and one that fits before `start` fits in the sentence).
+ */
+function numberOfBefore(p: string, sentence: { start: number; end: number }, start: number): RegExpExecArray | null {
+  const first = factsOf(p, sentence).firstNumberOf;
+  if (first < 0) return null;
+  NUMBER_OF_AT.lastIndex = first;
+  return NUMBER_OF_AT.exec(p.slice(sentence.start, start));
 }
