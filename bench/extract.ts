@@ -3,15 +3,11 @@
 // run, on the same articles, interleaved pass by pass so that machine load falls on both alike.
 //
 //   node bin/run-ts.js bench/extract.ts [--baseline REV] [--passes 7] [--corpus ../shared/corpus/bbc]
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { readArticleFile } from "../src/archive/read.ts";
 import { extractArticle } from "../src/extract/index.ts";
 import type { ArticleText, Extraction } from "../src/extract/types.ts";
+import { loadBaseline, readCorpus } from "./extract-baseline.ts";
 
 const { values } = parseArgs({
   options: {
@@ -43,27 +39,4 @@ function cpuMsPerArticle(extract: (a: ArticleText) => Extraction): number {
   for (const a of articles) extract(a);
   const used = process.cpuUsage(start);
   return (used.user + used.system) / 1000 / articles.length;
-}
-
-function readCorpus(root: string): ArticleText[] {
-  const out: ArticleText[] = [];
-  for (const section of readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory())) {
-    for (const file of readdirSync(join(root, section.name))) {
-      const read = readArticleFile(join(root, section.name, file), file);
-      if (read.ok) out.push(...read.articles);
-    }
-  }
-  return out;
-}
-
-/** The extractor at another revision, written out of git into a temporary folder and imported from there. */
-async function loadBaseline(rev: string): Promise<(a: ArticleText) => Extraction> {
-  const dir = mkdtempSync(join(tmpdir(), "newsbot-extract-"));
-  process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
-  const files = execFileSync("git", ["ls-tree", "--name-only", `${rev}:src/extract`], { encoding: "utf8" }).split("\n").filter((f) => f.endsWith(".ts"));
-  mkdirSync(join(dir, "extract"));
-  writeFileSync(join(dir, "package.json"), `{ "type": "module" }`);
-  for (const f of files) writeFileSync(join(dir, "extract", f), execFileSync("git", ["show", `${rev}:src/extract/${f}`]));
-  const mod = (await import(pathToFileURL(join(dir, "extract", "index.ts")).href)) as { extractArticle: (a: ArticleText) => Extraction };
-  return mod.extractArticle;
 }

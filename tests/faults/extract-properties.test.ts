@@ -1,7 +1,7 @@
 // Property tests for extraction (issue 18): on random and adversarial text — unbalanced quotation marks,
 // every quote style, control characters, long paragraphs — it never throws, and everything it finds is
 // the article's own text at the place it points to: a quote is never altered, a figure is what is printed.
-// (How extraction time grows with the text is measured separately, with the extractor's rewrite.)
+// (How extraction time grows with the text: extract-growth.test.ts.)
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { extractArticle, type Extraction } from "../../src/extract/index.ts";
