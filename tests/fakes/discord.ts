@@ -5,28 +5,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
-import { commandProblems, messageProblems } from "./discord-limits.ts";
+import { APP_ID, CHANNEL_ID, guildPayload, interactionPayload, messagePayload, readyPayload } from "./discord-payloads.ts";
+import { answerRest, type Fault, type RestCall } from "./discord-rest.ts";
 
 export { messageProblems } from "./discord-limits.ts";
-
-export interface RestCall {
-  method: string;
-  path: string;
-  query: string;
-  auth: string | null;
-  body: any;
-  status: number;
-  at: number;
-}
-
-export interface Fault {
-  method?: string;
-  path: RegExp;
-  status: 403 | 429 | 500 | 502;
-  /** How many matching calls fail. */
-  times: number;
-  retryAfter?: number;
-}
+export type { Fault, RestCall } from "./discord-rest.ts";
+export { APP_ID, BOT_USER_ID, CHANNEL_ID, GUILD_ID, USER_ID } from "./discord-payloads.ts";
 
 /**
  * Who a sent message would notify, as Discord reads it: mentions in `content` only (embeds never ping),
@@ -43,12 +27,6 @@ export function pings(body: any): string[] {
   for (const m of content.matchAll(/<@&(\d+)>/g)) if (may("roles", m[1])) out.push(m[0]);
   return out;
 }
-
-export const APP_ID = "111111111111111111";
-export const GUILD_ID = "222222222222222222";
-export const CHANNEL_ID = "333333333333333333";
-export const BOT_USER_ID = "444444444444444444";
-export const USER_ID = "555555555555555555";
 
 export interface FakeOptions {
   /** The HELLO heartbeat interval: Discord's 41250 ms, or a few hundred to exercise heartbeats in a test. */
@@ -138,56 +116,15 @@ export class FakeDiscord {
           op: 0,
           t: "READY",
           s: ++this.seq,
-          d: {
-            v: 10,
-            user: { id: BOT_USER_ID, username: "newsbot", discriminator: "0", global_name: null, avatar: null, bot: true },
-            guilds: this.inGuild ? [{ id: GUILD_ID, unavailable: true }] : [],
-            session_id: "session-1",
-            resume_gateway_url: this.gatewayUrl,
-            application: { id: APP_ID, flags: 0 },
-          },
+          d: readyPayload(this.gatewayUrl, this.inGuild),
         });
-        if (this.inGuild) this.send(ws, { op: 0, t: "GUILD_CREATE", s: ++this.seq, d: this.guild() });
+        if (this.inGuild) this.send(ws, { op: 0, t: "GUILD_CREATE", s: ++this.seq, d: guildPayload() });
       } else if (msg.op === 6) {
         this.resumes++;
         if (this.refuseResume) this.send(ws, { op: 9, d: false });
         else this.send(ws, { op: 0, t: "RESUMED", s: ++this.seq, d: {} });
       }
     });
-  }
-
-  private guild() {
-    return {
-      id: GUILD_ID,
-      name: "Newsroom",
-      icon: null,
-      owner_id: USER_ID,
-      unavailable: false,
-      member_count: 2,
-      large: false,
-      joined_at: "2024-01-01T00:00:00.000Z",
-      features: [],
-      roles: [{ id: GUILD_ID, name: "@everyone", permissions: "1071698660929", position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
-      channels: [{ id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: "newsroom", position: 0, permission_overwrites: [], parent_id: null, nsfw: false }],
-      threads: [],
-      members: [],
-      emojis: [],
-      stickers: [],
-      voice_states: [],
-      presences: [],
-      stage_instances: [],
-      guild_scheduled_events: [],
-      soundboard_sounds: [],
-      premium_tier: 0,
-      preferred_locale: "en-GB",
-      system_channel_flags: 0,
-      verification_level: 0,
-      default_message_notifications: 0,
-      explicit_content_filter: 0,
-      mfa_level: 0,
-      nsfw_level: 0,
-      afk_timeout: 300,
-    };
   }
 
   private send(ws: WebSocket, payload: { op: number; t?: string; s?: number; d?: unknown }) {
@@ -227,34 +164,7 @@ export class FakeDiscord {
   // ---- interactions -------------------------------------------------------------------------------------
 
   private base(type: number, data: any, extra: Record<string, unknown> = {}, ageMs = 0) {
-    const id = this.id(Date.now() - ageMs);
-    return {
-      id,
-      application_id: APP_ID,
-      type,
-      token: `interaction-token-${id}`,
-      version: 1,
-      guild_id: GUILD_ID,
-      channel_id: CHANNEL_ID,
-      channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID },
-      member: {
-        user: { id: USER_ID, username: "reporter", discriminator: "0", global_name: "Reporter", avatar: null },
-        roles: [],
-        permissions: "0",
-        joined_at: "2024-01-01T00:00:00.000Z",
-        deaf: false,
-        mute: false,
-        flags: 0,
-      },
-      app_permissions: "0",
-      locale: "en-GB",
-      guild_locale: "en-GB",
-      entitlements: [],
-      authorizing_integration_owners: {},
-      context: 0,
-      data,
-      ...extra,
-    };
+    return interactionPayload(this.id(Date.now() - ageMs), type, data, extra);
   }
 
   /** A slash command, as Discord would send it; returns the interaction id. `ageMs`: created that long ago (delayed on the way). */
@@ -292,25 +202,7 @@ export class FakeDiscord {
 
   /** A click on a button of `message` (a message object the bot sent). */
   click(customId: string, message: any = {}): string {
-    const msg = {
-      id: this.id(),
-      channel_id: CHANNEL_ID,
-      type: 20,
-      content: "",
-      author: { id: BOT_USER_ID, username: "newsbot", discriminator: "0", bot: true, avatar: null },
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      embeds: [],
-      components: [],
-      pinned: false,
-      flags: 64,
-      ...message,
-    };
+    const msg = { ...messagePayload(this.id(), {}, CHANNEL_ID, 20), flags: 64, ...message };
     const d = this.base(3, { custom_id: customId, component_type: 2 }, { message: msg });
     this.dispatch("INTERACTION_CREATE", d);
     return d.id;
@@ -380,82 +272,7 @@ export class FakeDiscord {
       }
     };
 
-    const fault = this.faults.find((f) => f.times > 0 && f.path.test(url.pathname) && (!f.method || f.method === call.method));
-    if (fault) {
-      fault.times--;
-      if (fault.status === 429) {
-        const after = fault.retryAfter ?? 0.2;
-        return reply(429, { message: "You are being rate limited.", retry_after: after, global: false }, { "retry-after": String(after), "x-ratelimit-scope": "user" });
-      }
-      if (fault.status === 403) return reply(403, { message: "Missing Access", code: 50001 });
-      return reply(fault.status, { message: "Internal Server Error", code: 0 });
-    }
-
-    const invalid = (problems: string[]) => reply(400, { code: 50035, message: "Invalid Form Body", errors: { _errors: problems.map((p) => ({ code: "BASE_TYPE_MAX_LENGTH", message: p })) } });
-    const needsAuth = () => !call.auth?.startsWith("Bot ") || (this.validToken !== null && call.auth !== `Bot ${this.validToken}`);
-    const p = url.pathname;
-    let m: RegExpExecArray | null;
-
-    if (call.method === "GET" && p === "/api/v10/gateway/bot") {
-      if (needsAuth()) return reply(401, { message: "401: Unauthorized", code: 0 });
-      return reply(200, { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } });
-    }
-    if ((m = /^\/api\/v10\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(p)) && call.method === "PUT") {
-      if (needsAuth()) return reply(401, { message: "401: Unauthorized", code: 0 });
-      const problems = commandProblems(body);
-      if (problems.length) return invalid(problems);
-      this.commands = body.map((c: any) => ({ ...c, id: this.id(), application_id: m![1], guild_id: m![2], version: this.id() }));
-      return reply(200, this.commands);
-    }
-    if ((m = /^\/api\/v10\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(p)) && call.method === "POST") {
-      const list = this.responses.get(m[1]) ?? [];
-      if (list.length > 0) return reply(400, { code: 40060, message: "Interaction has already been acknowledged." });
-      const problems = messageProblems(body?.data);
-      if (problems.length) return invalid(problems);
-      list.push(body);
-      this.responses.set(m[1], list);
-      return reply(204);
-    }
-    if ((m = /^\/api\/v10\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/([^/]+))?$/.exec(p))) {
-      const problems = messageProblems(body);
-      if (problems.length) return invalid(problems);
-      const message = this.message(body);
-      this.messages.push(message);
-      return reply(200, message);
-    }
-    if ((m = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(p)) && call.method === "POST") {
-      if (needsAuth()) return reply(401, { message: "401: Unauthorized", code: 0 });
-      const problems = messageProblems(body);
-      if (problems.length) return invalid(problems);
-      const message = this.message(body, m[1]);
-      this.messages.push(message);
-      return reply(200, message);
-    }
-    if ((m = /^\/api\/v10\/channels\/(\d+)$/.exec(p)) && call.method === "GET") {
-      return reply(200, { id: m[1], type: 0, guild_id: GUILD_ID, name: "newsroom", position: 0, permission_overwrites: [] });
-    }
-    return reply(404, { message: "404: Not Found", code: 0 });
-  }
-
-  private message(body: any, channel = CHANNEL_ID) {
-    return {
-      id: this.id(),
-      channel_id: channel,
-      type: 0,
-      content: body?.content ?? "",
-      author: { id: BOT_USER_ID, username: "newsbot", discriminator: "0", bot: true, avatar: null },
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      embeds: body?.embeds ?? [],
-      components: body?.components ?? [],
-      pinned: false,
-      flags: body?.flags ?? 0,
-    };
+    answerRest(this, call, reply);
   }
 
   /** Calls refused as invalid (a limit broken, an interaction answered twice): a working bot makes none. */

@@ -2,10 +2,13 @@
 // 30 minutes, as Slack) and a Socket Mode WebSocket (`/link`). It records every call, enforces Block Kit's
 // limits (neither Bolt nor the Web API client checks them) and can be told to fail: 429 + Retry-After,
 // 500, `{ok:false}` or a slow answer.
-import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
+import { checkMessage } from "./slack-limits.ts";
+
+export { checkMessage, liveMentions, LIMITS } from "./slack-limits.ts";
+export { buttonForm, postSigned, sign, slashForm, type Posted, type SlashOptions } from "./slack-requests.ts";
 
 export interface Call {
   method: string;
@@ -19,68 +22,8 @@ export interface Call {
 /** `until`: the call is held, unanswered, until the promise settles (a platform that hangs), then answered as usual. */
 export type Fault = { status: 429; retryAfter: number } | { status: 500 } | { error: string } | { delayMs: number } | { until: Promise<unknown> };
 
-export const LIMITS = { blocks: 50, sectionText: 3000, contextElements: 10, buttonText: 75, buttonValue: 2000, actionId: 255, text: 40_000, blocksText: 13_000 };
 export const RESPONSE_URL_USES = 5;
 export const RESPONSE_URL_TTL_MS = 30 * 60 * 1000;
-
-/** Slack's complaint about a message, or null when it is fine. */
-export function checkMessage(body: Record<string, unknown>): string | null {
-  const text = typeof body.text === "string" ? body.text : "";
-  if (text.length > LIMITS.text) return "msg_too_long";
-  const blocks = body.blocks as unknown[] | undefined;
-  if (blocks === undefined) return text ? null : "no_text";
-  if (!Array.isArray(blocks) || blocks.length > LIMITS.blocks) return "invalid_blocks";
-  let total = 0;
-  for (const b of blocks as Record<string, any>[]) {
-    if (b.type === "section") {
-      if (typeof b.text?.text !== "string" || b.text.text.length > LIMITS.sectionText || b.text.text.length === 0) return "invalid_blocks";
-      total += b.text.text.length;
-    } else if (b.type === "context") {
-      if (!Array.isArray(b.elements) || b.elements.length > LIMITS.contextElements || b.elements.length === 0) return "invalid_blocks";
-      for (const e of b.elements) {
-        if (typeof e.text !== "string" || e.text.length > LIMITS.sectionText) return "invalid_blocks";
-        total += e.text.length;
-      }
-    } else if (b.type === "actions") {
-      if (!Array.isArray(b.elements) || b.elements.length > 25 || b.elements.length === 0) return "invalid_blocks";
-      for (const e of b.elements) {
-        if (e.type !== "button" || !e.text?.text || e.text.text.length > LIMITS.buttonText) return "invalid_blocks";
-        if (typeof e.value === "string" && e.value.length > LIMITS.buttonValue) return "invalid_blocks";
-        if (!e.action_id || e.action_id.length > LIMITS.actionId) return "invalid_blocks";
-      }
-    } else if (b.type !== "divider") return "invalid_blocks";
-  }
-  if (total > LIMITS.blocksText) return "msg_blocks_too_long";
-  return null;
-}
-
-/**
- * Who a posted message would notify, as Slack reads it: the control sequences `<!channel>`, `<!here>`,
- * `<!everyone>`, `<!subteam^…>` and `<@U…>` anywhere; and the plain words `@channel`, `@here`, `@everyone`
- * where Slack parses them itself — the top-level text with `link_names` or `parse: full`, and mrkdwn text
- * objects that are not `verbatim` (Slack: "certain mentions will be automatically parsed").
- */
-export function liveMentions(body: Record<string, unknown>): string[] {
-  const out: string[] = [];
-  const control = /<(!channel|!here|!everyone|!subteam\^[^>]*|@[UW][A-Z0-9]+)(\|[^>]*)?>/g;
-  const words = /(^|[^\w@])@(channel|here|everyone)\b/g;
-  const scan = (text: string, parsed: boolean) => {
-    for (const m of text.matchAll(control)) out.push(m[0]);
-    if (parsed) for (const m of text.matchAll(words)) out.push(`@${m[2]}`);
-  };
-  const flag = (v: unknown) => v === true || v === "true" || v === 1 || v === "1";
-  if (typeof body.text === "string") scan(body.text, flag(body.link_names) || body.parse === "full");
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === "object") {
-      const o = v as Record<string, unknown>;
-      if (typeof o.text === "string" && (o.type === "mrkdwn" || o.type === "plain_text")) scan(o.text, o.type === "mrkdwn" && o.verbatim !== true);
-      for (const x of Object.values(o)) if (typeof x === "object") walk(x);
-    }
-  };
-  walk(body.blocks);
-  return out;
-}
 
 export interface FakeSlack {
   url: string;
@@ -287,84 +230,4 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       await new Promise<void>((r) => server.close(() => r()));
     },
   };
-}
-
-/** Slack's v0 request signature: `v0=` + hex HMAC-SHA256 of `v0:<timestamp>:<body>` under the signing secret. */
-export function sign(secret: string, timestamp: number, body: string): string {
-  return "v0=" + createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex");
-}
-
-export interface SlashOptions {
-  user?: string;
-  channel?: string;
-  responseUrl?: string;
-  /** Seconds since the epoch (default: now). */
-  timestamp?: number;
-  /** Sign with this secret instead (a forgery). */
-  secret?: string;
-  /** Send exactly this signature. */
-  signature?: string;
-}
-
-/** The form Slack POSTs for a slash command. */
-export function slashForm(command: string, text: string, o: SlashOptions = {}): string {
-  return new URLSearchParams({
-    token: "deprecated-verification-token",
-    team_id: "T1",
-    team_domain: "newsroom",
-    channel_id: o.channel ?? "C1",
-    channel_name: "newsdesk",
-    user_id: o.user ?? "U1",
-    user_name: "reporter",
-    command,
-    text,
-    api_app_id: "A1",
-    is_enterprise_install: "false",
-    ...(o.responseUrl ? { response_url: o.responseUrl } : {}),
-    trigger_id: "1.2.3",
-  }).toString();
-}
-
-export interface Posted {
-  status: number;
-  body: string;
-  json: any;
-  ms: number;
-}
-
-/** POSTs a form to the bot's /slack/events as Slack would, signed with `secret` (unless told otherwise). */
-export async function postSigned(eventsUrl: string, secret: string, form: string, o: SlashOptions = {}): Promise<Posted> {
-  const ts = o.timestamp ?? Math.floor(Date.now() / 1000);
-  const signature = o.signature ?? sign(o.secret ?? secret, ts, form);
-  const started = Date.now();
-  const res = await fetch(eventsUrl, {
-    method: "POST",
-    body: form,
-    headers: { "content-type": "application/x-www-form-urlencoded", "x-slack-request-timestamp": String(ts), "x-slack-signature": signature },
-  });
-  const body = await res.text();
-  let json: any = null;
-  try {
-    json = body ? JSON.parse(body) : null;
-  } catch {
-    /* not JSON */
-  }
-  return { status: res.status, body, json, ms: Date.now() - started };
-}
-
-/** Interactivity: a block_actions payload for a button press, as a signed form `payload=…`. */
-export function buttonForm(actionId: string, value: string, o: { user?: string; channel?: string; responseUrl?: string } = {}): string {
-  const payload = {
-    type: "block_actions",
-    team: { id: "T1", domain: "newsroom" },
-    user: { id: o.user ?? "U1", username: "reporter", team_id: "T1" },
-    api_app_id: "A1",
-    token: "deprecated-verification-token",
-    container: { type: "message", message_ts: "1.000001", channel_id: o.channel ?? "C1", is_ephemeral: true },
-    trigger_id: "1.2.3",
-    channel: { id: o.channel ?? "C1", name: "newsdesk" },
-    ...(o.responseUrl ? { response_url: o.responseUrl } : {}),
-    actions: [{ type: "button", action_id: actionId, block_id: "b1", text: { type: "plain_text", text: "x" }, value, action_ts: "1.2" }],
-  };
-  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
