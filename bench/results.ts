@@ -1,0 +1,55 @@
+// The benchmark's results as run.ts writes them (bench/out/N/result*.json) and the helpers that turn them
+// into RESULTS.md: percentiles, number formats, cold starts, and the versions of what was measured.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import type { BenchQuery } from "./queries.ts";
+
+export interface Timing { command: string; kind: string; query: string; ms: number; cpuMs?: number; index?: number }
+export interface Result {
+  size: number;
+  store?: "sqlite" | "postgres";
+  when: string;
+  loadavg: number[];
+  stats: { articles: number; quotes: number; figures: number; people: number; files: number };
+  ingest: { seconds: number; cpuSeconds: number; rssMB: number; reused: boolean };
+  dbMB: number;
+  cold: { seconds: number[]; rssMB: number[]; reextracted?: boolean[] };
+  query: { openSeconds: number; oursRssMB: number; ours: Timing[]; baseline: Timing[]; baselineBuildSeconds: number; baselineRecords: { quotes: number; figures: number }; baselineSkipped: string[] };
+}
+
+export const pct = (xs: number[], p: number) => {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+export const ms = (x: number) => (Number.isNaN(x) ? "—" : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+export const n = (x: number) => Math.round(x).toLocaleString("en");
+/** Cold start: the median of the starts that did not have to re-extract the archive. */
+export const coldOf = (r: Result) => {
+  const clean = r.cold.seconds.filter((_, i) => !r.cold.reextracted?.[i]);
+  return clean.length ? pct(clean, 50) : NaN;
+};
+export const coldText = (r: Result) => {
+  const again = r.cold.seconds.filter((_, i) => r.cold.reextracted?.[i]);
+  return `${Number.isNaN(coldOf(r)) ? "—" : coldOf(r).toFixed(2)}${again.length ? ` (${again.length} start(s) re-extracting after a src/extract change: ${again.map((x) => x.toFixed(0)).join(", ")} s)` : ""}`;
+};
+/** The archive size, and the store when it is not the default SQLite. */
+export const label = (r: Result) => `${n(r.size)}${r.store && r.store !== "sqlite" ? ` (${r.store})` : ""}`;
+export const COMMANDS: BenchQuery["command"][] = ["quote", "figure", "search", "who", "autocomplete"];
+
+/** The installed version of a package, or "?". */
+export function pkg(root: string, name: string): string {
+  try {
+    return JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")).version;
+  } catch {
+    return "?";
+  }
+}
+/** The SQLite library better-sqlite3 runs. */
+export function sqliteVersion(): string {
+  const d = new Database(":memory:");
+  const v = (d.prepare("SELECT sqlite_version() AS v").get() as { v: string }).v;
+  d.close();
+  return v;
+}
