@@ -94,3 +94,34 @@ describe("imports follow the flow: extraction → archive → commands → reply
     expect(importsOf("src/extract/x.ts", '// import { y } from "../chat/slack.ts";\n/* from "../chat/x.ts" */')).toEqual([]);
   });
 });
+
+/** The house rule "small files": a source file this long or shorter. */
+const MAX_LINES = 300;
+
+/** Every source file of the project: the code, the benchmark, the scripts, the tests and their helpers (fixtures are data). */
+function allSourceFiles(): string[] {
+  return ["src", "commands", "bench", "bin", "slack", "tests"]
+    .flatMap((folder) => sourceFiles(folder))
+    .filter((f) => !f.startsWith(join("tests", "fixtures")));
+}
+
+/** Files longer than `max` lines, as "path: N lines". */
+export function overLong(files: { path: string; text: string }[], max = MAX_LINES): string[] {
+  return files.map(({ path, text }) => ({ path, lines: text.split("\n").length - (text.endsWith("\n") ? 1 : 0) })).filter((f) => f.lines > max).map((f) => `${f.path}: ${f.lines} lines`);
+}
+
+describe("small files", () => {
+  it(`no source file is over ${MAX_LINES} lines`, () => {
+    const files = allSourceFiles();
+    expect(files.length).toBeGreaterThan(150);
+    expect(files).toContain(join("bench", "run.ts"));
+    expect(files).toContain(join("tests", "fakes", "discord.ts"));
+    expect(overLong(files.map((path) => ({ path, text: readFileSync(path, "utf8") })))).toEqual([]);
+  });
+
+  it("counts lines as wc does, with or without a final newline", () => {
+    const ok = "x\n".repeat(MAX_LINES);
+    expect(overLong([{ path: "a.ts", text: ok }, { path: "b.ts", text: ok.slice(0, -1) }])).toEqual([]);
+    expect(overLong([{ path: "c.ts", text: ok + "y" }, { path: "d.ts", text: ok + "y\n" }])).toEqual(["c.ts: 301 lines", "d.ts: 301 lines"]);
+  });
+});
