@@ -8,6 +8,7 @@ import { PAGE_DEFAULTS, completeFromPage, parseFeed, pollFeed, startFeeds } from
 import { loadConfig } from "../../src/config.ts";
 import { openBot, type Bot } from "../../src/core.ts";
 import { memoryLogger } from "../../src/log.ts";
+import { eventually } from "../helpers/net.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 const RSS = `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Local</title>
@@ -130,14 +131,12 @@ describe("feeds", () => {
     const log = memoryLogger();
     const feeds = startFeeds([`${base}/rss`, `${base}/atom`, `${base}/down`, `${base}/bad`], 60, articles, bot.store, bot.sync, log);
     try {
-      // startFeeds polls at once; the loop below waits for that poll's items to be answerable.
-      const start = Date.now();
-      let reply = "";
-      while (Date.now() - start < 5000) {
-        reply = JSON.stringify(await bot.handle({ command: "quote", query: "Gillian Ferris", platform: "cli" }));
-        if (reply.includes("proud of the repairs")) break;
-        await new Promise((r) => setTimeout(r, 100));
-      }
+      // startFeeds polls at once; wait (bounded, generously: a loaded machine is slow) for that poll's items to be answerable.
+      const ask = async () => JSON.stringify(await bot.handle({ command: "quote", query: "Gillian Ferris", platform: "cli" }));
+      const reply = await eventually(async () => {
+        const r = await ask();
+        return r.includes("proud of the repairs") && r;
+      }, "the feed's quote answering /quote");
       expect(reply).toContain("proud of the repairs");
       expect(reply).toContain("https://news.test/bridge");
       expect(JSON.stringify(await bot.handle({ command: "quote", query: "Percival Bookman", platform: "cli" }))).toContain("open on Sundays");
