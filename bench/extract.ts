@@ -17,8 +17,8 @@ const { values } = parseArgs({
   },
 });
 
-const articles = readCorpus(resolve(values.corpus!));
-const baseline = await loadBaseline(values.baseline!);
+const articles = readCorpus(resolve(values.corpus));
+const baseline = await loadBaseline(values.baseline);
 const passes = Number(values.passes);
 const times = { current: [] as number[], baseline: [] as number[] };
 for (let pass = 0; pass < passes; pass++) {

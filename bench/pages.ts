@@ -24,9 +24,9 @@ const readers: Record<string, (html: string, name: string) => Got> = {
     return { title: a.title, date: a.date, byline: a.byline, paragraphs: a.paragraphs };
   },
   readability(html) {
-    const { document } = parseHTML(html);
+    const { document } = parseHTML(html) as { document: unknown };
     // linkedom's document stands in for the browser DOM Readability was written for.
-    const a = new Readability(document as never).parse();
+    const a = new Readability(document).parse();
     return {
       title: a?.title ?? null,
       date: parseDate(a?.publishedTime ?? undefined),

@@ -41,7 +41,7 @@ export const COMMANDS: BenchQuery["command"][] = ["quote", "figure", "search", "
 /** The installed version of a package, or "?". */
 export function pkg(root: string, name: string): string {
   try {
-    return JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")).version;
+    return (JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
   } catch {
     return "?";
   }

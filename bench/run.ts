@@ -6,7 +6,6 @@
 // answer the query set in-process and run the fuse.js baseline on the same queries, then write
 // bench/RESULTS.md (from every size measured so far, bench/out/N/result.json) and print the table.
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join, resolve } from "node:path";
@@ -72,13 +71,13 @@ function coldStart(dir: string, query: string): { seconds: number; rssMB: number
 const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
 const deadline = Date.now() + Number(values["budget-minutes"]) * 60_000;
 let cpuRate = 0; // articles per CPU-second, from the last ingestion
-let skippedSizes: string[] = [];
+const skippedSizes: string[] = [];
 let server: RunningPostgres | null = null;
 const pgSize = async (url: string) => {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    return Number((await c.query("SELECT pg_database_size(current_database()) AS n")).rows[0].n) / 1024 / 1024;
+    return Number((await c.query<{ n: string }>("SELECT pg_database_size(current_database()) AS n")).rows[0].n) / 1024 / 1024;
   } finally {
     await c.end();
   }
@@ -123,7 +122,7 @@ for (const size of sizes) {
   let ingest: Result["ingest"] & { stats: Result["stats"] };
   const ingestFile = join(dir, `ingest${suffix}.json`);
   if (store === "sqlite" && values["reuse-ingest"] && !values.fresh && existsSync(ingestFile) && existsSync(db)) {
-    ingest = { ...JSON.parse(readFileSync(ingestFile, "utf8")), reused: true };
+    ingest = { ...(JSON.parse(readFileSync(ingestFile, "utf8")) as typeof ingest), reused: true };
     log(`${size}: reusing the ingestion measured earlier (${ingestFile})`);
   } else {
     if (store === "sqlite") for (const p of [db, `${db}-wal`, `${db}-shm`]) rmSync(p, { force: true });

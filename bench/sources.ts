@@ -137,7 +137,7 @@ function compile(p: string, surnames: Set<string>, given: Set<string>): Part[] {
   for (const m of p.matchAll(TOKEN)) {
     const text = m[0];
     lit(p.slice(last, m.index));
-    last = m.index! + text.length;
+    last = m.index + text.length;
     if (/^\d/.test(text)) {
       parts.push({ n: text });
       continue;

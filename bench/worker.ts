@@ -64,8 +64,8 @@ async function records(): Promise<{ quotes: { speaker: string | null; text: stri
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     try {
-      const quotes = (await client.query("SELECT speaker, text FROM quotes ORDER BY id")).rows;
-      const figures = (await client.query("SELECT sentence, measure FROM figures ORDER BY id")).rows;
+      const quotes = (await client.query<{ speaker: string | null; text: string }>("SELECT speaker, text FROM quotes ORDER BY id")).rows;
+      const figures = (await client.query<{ sentence: string; measure: string }>("SELECT sentence, measure FROM figures ORDER BY id")).rows;
       return { quotes, figures };
     } finally {
       await client.end();
