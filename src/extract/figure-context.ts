@@ -39,7 +39,7 @@ export function definiteHeads(sentence: string): string[] {
   // Each determiner starts its own phrase, so "The IFS said the changes" yields both "IFS said" and "changes".
   // "That" only with a capital: lower-case "that" is far more often a conjunction ("said that …").
   for (const m of matchesOf(sentence, /\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his|That)\s+/g)) {
-    const words = sentence.slice(m.index! + m[0].length).match(/^(?:[\p{L}][\p{L}'’-]*\s+){0,2}[\p{L}][\p{L}'’-]*/u)?.[0].split(/\s+/) ?? [];
+    const words = sentence.slice(m.index + m[0].length).match(/^(?:[\p{L}][\p{L}'’-]*\s+){0,2}[\p{L}][\p{L}'’-]*/u)?.[0].split(/\s+/) ?? [];
     const cut = words.findIndex((w) => STOP.test(w));
     const phrase = cut === -1 ? words : words.slice(0, cut);
     const head = phrase[phrase.length - 1]?.toLowerCase();
@@ -62,7 +62,7 @@ export function nounPattern(noun: string): RegExp {
 const PATTERNS = new Map<string, RegExp>();
 
 function stemOf(noun: string): string {
-  let stem = noun;
+  let stem: string;
   if (/ies$/.test(noun)) stem = noun.slice(0, -3) + "(?:y|ies)";
   else if (/(?:x|ch|sh|ss)es$/.test(noun)) stem = noun.slice(0, -2) + "(?:es)?";
   else if (/s$/.test(noun) && !/ss$/.test(noun)) stem = noun.slice(0, -1) + "s?";

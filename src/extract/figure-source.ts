@@ -19,12 +19,12 @@ export function sourceOf(s: PlacedSentence, people: PeopleIndex, mentions = ment
   const known = (at: number, to: number) => mentions.find((m) => m.start - s.start >= at && m.start - s.start <= to)?.name;
 
   for (const m of matchesOf(text, BY)) {
-    const at = m.index! + m[0].length;
+    const at = m.index + m[0].length;
     const name = known(at, at + 6) ?? asWritten(NAME.exec(text.slice(at))?.[0], people);
     if (name) return name;
   }
   for (const cue of matchesOf(text, CUES)) {
-    const at = cue.index!;
+    const at = cue.index;
     // The subject before the verb, directly or across an apposition: "Gartner estimates", "the IFS, said",
     // "Rod Eddington, BA's chief executive, said" (Eddington, not BA).
     const subject = mentions.filter((m) => m.end - s.start <= at && SUBJECT_GAP.test(text.slice(m.end - s.start, at))).pop();

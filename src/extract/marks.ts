@@ -26,7 +26,7 @@ const DOUBLE_MARKS = /["“”«»„]|[‘’'`]{2}/g;
 const SINGLE_MARKS = /['‘’]/g;
 
 // What may stand before an opening mark, and after a closing one.
-const BEFORE_OPEN = /[\s(\[{—–-]/;
+const BEFORE_OPEN = /[\s([{—–-]/;
 const AFTER_CLOSE = /[\s.,;:!?)\]}—–-]/;
 
 /**

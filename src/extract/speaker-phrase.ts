@@ -31,7 +31,7 @@ const isStop = (t: Token | undefined) => t === undefined || t.kind !== "word";
 
 /** The phrase that ends just before token `end` (a verb): its subject, across auxiliaries, an apposition or "who". */
 export function phraseBefore(ts: Token[], end: number): Phrase | null {
-  let i = skipGap(ts, end - 1);
+  const i = skipGap(ts, end - 1);
   if (i < 0) return null;
   // "Jane Ross, who described …": the verb's subject is the name "who" stands for.
   if (ts[i].lower === "who" && isComma(ts[i - 1])) return phraseEndingAt(ts, i - 1);
