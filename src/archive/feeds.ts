@@ -122,7 +122,7 @@ async function readCapped(res: Response, max: number, charset = "utf-8"): Promis
   }
   const chunks: Uint8Array[] = [];
   let size = 0;
-  const reader = res.body?.getReader();
+  const reader = (res.body as ReadableStream<Uint8Array> | null)?.getReader();
   if (reader) {
     for (;;) {
       const { done, value } = await reader.read();

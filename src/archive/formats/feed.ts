@@ -64,7 +64,7 @@ function fromDocument(doc: XmlNode, url?: string): Feed {
     const base = baseOf(attr(atom, "xml:base"), url ?? null);
     return { title: text(atom.title), items: list(atom.entry).map((e) => fromAtom(e, base)).filter((i): i is FeedItem => i !== null) };
   }
-  const channel = (first(rss?.channel) ?? (doc.channel as XmlNode | undefined) ?? {}) as XmlNode;
+  const channel = first(rss?.channel) ?? (doc.channel as XmlNode | undefined) ?? {};
   // RSS 1.0 puts its items beside the channel; 0.9x and 2.0 inside it.
   const items = [...list(channel.item), ...list(rss?.item)];
   const base = baseOf(attr(rss, "xml:base") ?? attr(channel, "xml:base"), url ?? null) ?? resolve(text(first(channel.link)), null);

@@ -62,7 +62,7 @@ export function collected(results: { where: string; article: ArticleRecord | str
 export function str(v: unknown): string | null {
   if (typeof v === "string") return v.trim() === "" ? null : v.replace(/\s+/g, " ").trim();
   if (typeof v === "number" && Number.isFinite(v)) return String(v);
-  if (v && typeof v === "object" && !Array.isArray(v) && "name" in v) return str((v as { name: unknown }).name);
+  if (v && typeof v === "object" && !Array.isArray(v) && "name" in v) return str(v.name);
   return null;
 }
 
@@ -129,7 +129,7 @@ export function dateField(warn: Warn, ...values: unknown[]): string | null {
     if (v === undefined || v === null || (typeof v === "string" && v.trim() === "")) continue;
     const d = parseDate(v);
     if (d) return d;
-    warn(`date ${oneLine(typeof v === "string" ? JSON.stringify(v.trim()) : String(v), 60)} is not a real date; the article is kept without it`);
+    warn(`date ${oneLine(JSON.stringify(typeof v === "string" ? v.trim() : v) ?? "nothing", 60)} is not a real date; the article is kept without it`);
   }
   return null;
 }

@@ -59,7 +59,7 @@ function toArticle(o: Obj): LdArticle {
     return s ? decodeHTML(s) : null;
   };
   const page = o.mainEntityOfPage as Obj | string | undefined;
-  const url = str(o.url) ?? (typeof page === "string" ? page : str((page as Obj | undefined)?.["@id"]));
+  const url = str(o.url) ?? (typeof page === "string" ? page : str(page?.["@id"]));
   const section = Array.isArray(o.articleSection) ? str(o.articleSection[0]) : str(o.articleSection);
   return {
     headline: text(o.headline) ?? text(o.name),

@@ -53,10 +53,10 @@ function headline(o: Obj): string | null {
 /** The body's paragraphs; a body field that is there but not text is the article's reason to be skipped. */
 function body(o: Obj): string[] | string {
   if (Array.isArray(o.bodies)) {
-    const all = o.bodies.filter((b): b is Obj => !!b && typeof b === "object" && typeof b.value === "string");
+    const all = (o.bodies as unknown[]).filter((b): b is Obj => !!b && typeof b === "object" && typeof (b as Obj).value === "string");
     const main = all.filter((b) => !b.role || b.role === "main");
     const pick = (main.length ? main : all).sort((a, b) => rank(b) - rank(a))[0];
-    if (pick) return /html/i.test(String(pick.contenttype ?? "")) || /<\w/.test(String(pick.value)) ? htmlParagraphs(String(pick.value)) : splitParagraphs(String(pick.value));
+    if (pick) return /html/i.test(typeof pick.contenttype === "string" ? pick.contenttype : "") || /<\w/.test(String(pick.value)) ? htmlParagraphs(String(pick.value)) : splitParagraphs(String(pick.value));
   }
   for (const [field, html] of [["body_html", true], ["body_xhtml", true], ["body_text", false]] as const) {
     const v = o[field];
@@ -67,4 +67,4 @@ function body(o: Obj): string[] | string {
   }
   return [];
 }
-const rank = (b: Obj) => (/html/i.test(String(b.contenttype ?? "")) ? 2 : 1);
+const rank = (b: Obj) => (typeof b.contenttype === "string" && /html/i.test(b.contenttype) ? 2 : 1);

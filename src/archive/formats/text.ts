@@ -25,7 +25,7 @@ export function fromMarkdown(text: string, key: string, warn: Warn): ReadResult 
   let body = unix;
   if (m) {
     try {
-      const parsed = parseYaml(m[1]);
+      const parsed: unknown = parseYaml(m[1]);
       if (parsed !== null && typeof parsed !== "object") return single("front matter is not a YAML mapping");
       meta = (parsed ?? {}) as Record<string, unknown>;
     } catch (e) {

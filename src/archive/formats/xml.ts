@@ -48,7 +48,7 @@ export function rootElement(text: string): string | null {
 
 export function list(v: unknown): XmlNode[] {
   if (v === undefined || v === null) return [];
-  return (Array.isArray(v) ? v : [v]).map((x) => (x !== null && typeof x === "object" ? (x as XmlNode) : { "#text": x }));
+  return (Array.isArray(v) ? (v as unknown[]) : [v]).map((x) => (x !== null && typeof x === "object" ? (x as XmlNode) : { "#text": x }));
 }
 
 export function first(v: unknown): XmlNode | undefined {
@@ -60,6 +60,11 @@ export function attr(node: XmlNode | undefined, name: string): string | null {
   return typeof v === "string" && v.trim() !== "" ? v.trim() : null;
 }
 
+/** A text node's value (the parser gives strings, numbers and booleans); anything else has no text. */
+function leafText(v: unknown): string {
+  return typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" || typeof v === "bigint" ? String(v) : "";
+}
+
 /**
  * The raw content of an element as HTML: CDATA sections as they are, the rest with its XML entities
  * decoded (which also turns escaped HTML, &lt;p&gt;, into markup).
@@ -69,9 +74,9 @@ export function rawHtml(v: unknown): string {
   if (Array.isArray(v)) return v.map(rawHtml).join("\n\n");
   if (typeof v === "object") {
     const o = v as XmlNode;
-    return [o["#cdata"], o["#text"]].map((x) => (x === undefined ? "" : Array.isArray(x) ? x.map(String).join("") : String(x))).join("").split(/(<!\[CDATA\[[\s\S]*?\]\]>)/).map(unwrap).join("");
+    return [o["#cdata"], o["#text"]].map((x) => (x === undefined ? "" : Array.isArray(x) ? x.map((y) => leafText(y)).join("") : leafText(x))).join("").split(/(<!\[CDATA\[[\s\S]*?\]\]>)/).map(unwrap).join("");
   }
-  return String(v).split(/(<!\[CDATA\[[\s\S]*?\]\]>)/).map(unwrap).join("");
+  return leafText(v).split(/(<!\[CDATA\[[\s\S]*?\]\]>)/).map(unwrap).join("");
 }
 
 function unwrap(part: string): string {
