@@ -12,7 +12,7 @@ import { replicaId } from "./replica/duty.ts";
 import { ConfigError, describeArchive, describeConfig, loadConfig, type Config } from "./config.ts";
 import { openBot, type Bot, type OpenOptions } from "./core.ts";
 import { extractArticle } from "./extract/index.ts";
-import { logger, registerSecrets, type Logger } from "./log.ts";
+import { logger, registerSecrets } from "./log.ts";
 import { renderTerminal } from "./reply/terminal.ts";
 import { runTerminalChat } from "./chat/terminal.ts";
 import { startPlatforms } from "./chat/platforms.ts";
@@ -59,7 +59,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     const expected =
       e instanceof ConfigError || e instanceof Refusal || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS") || /^Cannot (read|open) the /.test((e as Error).message);
-    process.stderr.write(`newsbot: ${expected ? (e as Error).message.replace(/\s*\n\s*/g, " ") : (e as Error).stack ?? e}\n`);
+    process.stderr.write(`newsbot: ${expected ? (e as Error).message.replace(/\s*\n\s*/g, " ") : (e as Error).stack ?? String(e)}\n`);
     return expected ? 2 : 1;
   }
   switch (sub) {
@@ -293,8 +293,8 @@ async function start(args: string[]): Promise<number> {
       await bot.close();
       resolve();
     };
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
+    process.once("SIGINT", () => void stop());
+    process.once("SIGTERM", () => void stop());
   });
   return code;
 }

@@ -141,7 +141,7 @@ export async function openBot(config: Config, options: OpenOptions = {}): Promis
       } catch (e) {
         // A damaged archive is one line saying what to do; our bugs get the stack.
         const problem = archiveProblem(e, describeArchive(config));
-        log.error(`/${command.name} failed for a query of ${query.length} characters: ${problem ?? (e as Error).stack ?? e}`);
+        log.error(`/${command.name} failed for a query of ${query.length} characters: ${problem ?? (e as Error).stack ?? String(e)}`);
         return errorReply(command.name, query);
       }
     },

@@ -41,8 +41,8 @@ export function listFolder(dir: string): FolderListing {
     try {
       entries = readdirSync(full, { withFileTypes: true, encoding: "buffer" });
     } catch (e) {
-      if (rel === "") throw new Error(`Cannot read the articles folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? e}`);
-      skipped.push({ path: rel, reason: `a folder that cannot be read (${(e as NodeJS.ErrnoException).code ?? e})` });
+      if (rel === "") throw new Error(`Cannot read the articles folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, { cause: e });
+      skipped.push({ path: rel, reason: `a folder that cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})` });
       return;
     }
     for (const e of entries) {
@@ -93,7 +93,7 @@ export function listFolder(dir: string): FolderListing {
       st = statSync(full);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      skipped.push({ path: rel, reason: code === "ELOOP" ? "a symbolic link loop" : `a symbolic link to something that is not there (${code ?? e})` });
+      skipped.push({ path: rel, reason: code === "ELOOP" ? "a symbolic link loop" : `a symbolic link to something that is not there (${code ?? String(e)})` });
       continue;
     }
     if (!st.isDirectory()) {

@@ -18,7 +18,7 @@ export function isWriteProblem(e: unknown): boolean {
 /** The sentence for a failure of the archive at `where` (a file or "PostgreSQL at host/db"), or null when it is not one of these. */
 export function archiveProblem(e: unknown, where: string): string | null {
   const c = code(e);
-  const detail = `${c}: ${(e as CodedError)?.message ?? e}`;
+  const detail = `${c}: ${(e as CodedError)?.message ?? String(e)}`;
   if (/^SQLITE_(NOTADB|CORRUPT)/.test(c)) {
     return `The archive file ${where} is damaged (${detail}). It is built from the articles folder: move it aside (mv "${where}" "${where}.damaged") and run newsbot ingest to build it again, or restore it from a backup.`;
   }

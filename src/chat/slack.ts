@@ -196,7 +196,7 @@ export async function startSlack(bot: Bot, slack: SlackConfig, log: Logger, opti
     const user = body.user.id;
     const channel = body.channel?.id;
     const respondFn = body.response_url ? (m: SlackMessage) => respond(m) : undefined;
-    const state = await readButton(bot.store, "value" in action ? (action.value as string | undefined) : undefined).catch((e: Error) => {
+    const state = await readButton(bot.store, "value" in action ? action.value : undefined).catch((e: Error) => {
       log.error(`slack: reading a button failed: ${redact(e.message, secrets)}`);
       return "failed" as const;
     });
@@ -223,15 +223,15 @@ export async function startSlack(bot: Bot, slack: SlackConfig, log: Logger, opti
     } catch (e) {
       const why = redact(describeError(e), secrets);
       if (/invalid_auth|not_authed|not_allowed_token_type/.test(why)) throw new ConfigError(`Slack refused SLACK_APP_TOKEN (${why}): it must be an app-level token with connections:write`);
-      throw new Error(`Cannot open a Socket Mode connection to Slack: ${why}`);
+      throw new Error(`Cannot open a Socket Mode connection to Slack: ${why}`, { cause: e });
     }
     log.info("slack: connected in Socket Mode");
   } else {
     let server: import("node:http").Server;
     try {
-      server = (await app.start(slack.port)) as unknown as import("node:http").Server;
+      server = await app.start(slack.port);
     } catch (e) {
-      throw new Error(`Cannot open port ${slack.port} for Slack: ${(e as NodeJS.ErrnoException).code === "EADDRINUSE" ? "it is in use (set PORT to another)" : (e as Error).message}`);
+      throw new Error(`Cannot open port ${slack.port} for Slack: ${(e as NodeJS.ErrnoException).code === "EADDRINUSE" ? "it is in use (set PORT to another)" : (e as Error).message}`, { cause: e });
     }
     const address = server.address();
     port = typeof address === "object" && address ? address.port : slack.port;

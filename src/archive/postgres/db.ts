@@ -11,7 +11,7 @@ export type Queryable = pg.Pool | pg.PoolClient;
 export const types = {
   getTypeParser(oid: number, format?: "text" | "binary") {
     if (oid === 20 || oid === 1700) return (v: string) => Number(v);
-    return pg.types.getTypeParser(oid, format as "text");
+    return pg.types.getTypeParser(oid, format) as (v: string) => unknown;
   },
 };
 

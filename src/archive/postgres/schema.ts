@@ -80,7 +80,7 @@ export async function migrate(client: pg.PoolClient): Promise<"current" | "creat
     const foreign = await foreignTables(client);
     if (foreign.length) throw new ForeignDatabase(foreign);
     await client.query(HISTORY);
-    const { rows } = await client.query("SELECT value FROM newsbot_state WHERE key = 'schema_version'");
+    const { rows } = await client.query<{ value: string }>("SELECT value FROM newsbot_state WHERE key = 'schema_version'");
     const version = Number(rows[0].value);
     if (version === SCHEMA_VERSION) {
       await client.query("COMMIT");
@@ -109,11 +109,11 @@ export async function migrate(client: pg.PoolClient): Promise<"current" | "creat
 
 /** Tables and views in this database that are not newsbot's, when it has no newsbot_state (empty: none). */
 async function foreignTables(client: pg.PoolClient): Promise<string[]> {
-  const { rows } = await client.query(
+  const { rows } = await client.query<{ name: string; ours: boolean }>(
     `SELECT c.relname AS name, to_regclass('newsbot_state') IS NOT NULL AS ours FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
      WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'v', 'm', 'p', 'f') ORDER BY c.relname LIMIT 6`,
   );
-  return rows.length && !rows[0].ours ? rows.map((r) => r.name as string) : [];
+  return rows.length && !rows[0].ours ? rows.map((r) => r.name) : [];
 }
 
 /** The database holds another application's tables and no trace of newsbot: nothing in it is changed. */
@@ -132,6 +132,6 @@ export class NewerLayout extends Error {
 
 /** This process's layout version, and the archive's now: a replica checks it while it runs. */
 export async function layoutVersion(q: pg.Pool | pg.PoolClient): Promise<number> {
-  const { rows } = await q.query("SELECT value FROM newsbot_state WHERE key = 'schema_version'");
+  const { rows } = await q.query<{ value: string }>("SELECT value FROM newsbot_state WHERE key = 'schema_version'");
   return Number(rows[0]?.value ?? 0);
 }

@@ -28,7 +28,7 @@ export function boltLogger(log: Logger, secrets: string[]): BoltLogger {
     },
     getLevel: () => level,
     setName: () => {},
-  } as BoltLogger;
+  };
 }
 
 /** A short description of a Web API / respond failure, for one clear log line. */

@@ -20,7 +20,7 @@ export async function postToSlack(slack: SlackConfig, channel: string, reply: Re
   // Article text is escaped by the renderer, so it carries no <!channel> or <@U…>, and its mrkdwn is
   // verbatim, so Slack parses no plain "@here" either; the top-level text gets no link_names.
   try {
-    await client.chat.postMessage({ channel, text: m.text, blocks: m.blocks as never, link_names: false, parse: "none", unfurl_links: false, unfurl_media: false });
+    await client.chat.postMessage({ channel, text: m.text, blocks: m.blocks, link_names: false, parse: "none", unfurl_links: false, unfurl_media: false });
   } catch (e) {
     throw slackError(e);
   }
