@@ -21,7 +21,7 @@ export interface Live {
   duties(): Record<string, boolean>;
   health(): Promise<HealthReport>;
   /** Adds a duty started elsewhere (the Discord gateway), reported by /health and stopped with the rest. */
-  adopt(duty: Duty): void;
+  adopt: (duty: Duty) => void;
   readonly healthPort: number | null;
   stop(): Promise<void>;
 }
@@ -70,7 +70,7 @@ export async function startLive(bot: Bot, config: Config, log: Logger, options: 
         async start() {
           // Watch first, then index what changed while no replica watched: a file that lands in between
           // is caught by one or the other.
-          const watcher = watchArticles(config.articlesDir, bot.sync, log);
+          const watcher = watchArticles(config.articlesDir, () => bot.sync(), log);
           try {
             await watcher.ready;
             await bot.sync();
@@ -79,7 +79,7 @@ export async function startLive(bot: Bot, config: Config, log: Logger, options: 
             await watcher.stop();
             throw e;
           }
-          const feeds = config.feeds.length ? startFeeds(config.feeds, config.feedMinutes, config.articlesDir, bot.store, bot.sync, log) : null;
+          const feeds = config.feeds.length ? startFeeds(config.feeds, config.feedMinutes, config.articlesDir, bot.store, () => bot.sync(), log) : null;
           return {
             async stop() {
               feeds?.stop();

@@ -1,5 +1,5 @@
 // A one-line progress bar for indexing, drawn only on a terminal (logs and CI get nothing).
-export function progressBar(out: NodeJS.WriteStream): { update(done: number, total: number): void; done(): void } {
+export function progressBar(out: NodeJS.WriteStream): { update: (done: number, total: number) => void; done: () => void } {
   let drawn = false;
   let lastDraw = 0;
   return {

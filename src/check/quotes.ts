@@ -18,7 +18,7 @@ export function draftQuotes(text: string, names: NameIndex): DraftQuote[] {
   const out: DraftQuote[] = [];
   for (const m of text.matchAll(QUOTE_SPANS)) {
     const inner = m[1] ?? m[2] ?? m[3];
-    const start = m.index! + 1;
+    const start = m.index + 1;
     if (inner.trim() === "") continue;
     // The extractor's attribution when it has one; else the last name before the quote that the archive knows.
     const q = extracted.find((e) => e.start <= start && start <= e.end);

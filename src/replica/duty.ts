@@ -119,14 +119,15 @@ export async function startDuty(o: DutyOptions): Promise<Duty> {
   await next();
   // Renewing from now on, while the work starts: a first sync can outlast the lease many times over.
   const timer = setInterval(() => void next(), Math.max(50, Math.floor(o.ttlMs / 3)));
-  await starting;
+  // Set inside attempt() during next(): TypeScript's narrowing does not see that, and reads `null` here.
+  await (starting as Promise<void> | null);
   first = false;
   if (firstFailure) {
     stopped = true;
     clearInterval(timer);
     await renewal;
     await o.store.releaseLease(o.name, o.owner).catch(() => {});
-    throw firstFailure;
+    throw firstFailure as Error;
   }
 
   return {

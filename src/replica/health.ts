@@ -29,7 +29,7 @@ export async function serveHealth(port: number, check: () => Promise<HealthRepor
       res.writeHead(404, { "content-type": "text/plain" }).end("not found: the readiness check is GET /health\n");
       return;
     }
-    withTimeout(check(), HEALTH_TIMEOUT_MS)
+    void withTimeout(check(), HEALTH_TIMEOUT_MS)
       .catch((e: Error): HealthReport => ({ ready: false, problems: [e.message] }))
       .then((report) => {
         res.writeHead(report.ready ? 200 : 503, { "content-type": "application/json", "cache-control": "no-store" });

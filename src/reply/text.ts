@@ -3,6 +3,7 @@
 // formatting, and how text is cut to a length — at a word boundary, visibly, never inside an escape, an
 // entity or an emoji. The renderers keep only their platform's limits and layout.
 
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's whole purpose
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /** Longest a quotation quoted only to point at it (a partial quote's longer one) is shown before it is cut. */
