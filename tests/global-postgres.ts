@@ -19,7 +19,7 @@ export async function setup(project: TestProject) {
     project.provide("postgres", { url: server.url, reason: null });
   } catch (e) {
     const reason = (e as Error).message;
-    if (process.env.CI) throw new Error(`CI needs PostgreSQL for the store tests, and it did not start: ${reason}`);
+    if (process.env.CI) throw new Error(`CI needs PostgreSQL for the store tests, and it did not start: ${reason}`, { cause: e });
     process.stderr.write(`\nPostgreSQL tests will be skipped: ${reason.split("\n")[0]}\n`);
     project.provide("postgres", { url: null, reason });
   }

@@ -1,7 +1,6 @@
 // The store contract, part two: the lookups the commands make (names, people, quotes, figures, articles, terms).
 import { expect, it } from "vitest";
 import { RANKED_MATCHES } from "../../src/archive/store.ts";
-import type { ArchiveStore } from "../../src/archive/store.ts";
 import type { ContractParts } from "./contract.ts";
 import { article, figure, person, put, quote, state, words } from "./contract-fixtures.ts";
 

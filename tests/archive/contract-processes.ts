@@ -2,7 +2,6 @@
 // the revision another process sees, chat buttons' kept queries).
 import { expect, it } from "vitest";
 import { eventually } from "../helpers/net.ts";
-import type { ArchiveStore } from "../../src/archive/store.ts";
 import type { ContractParts } from "./contract.ts";
 import { article, figure, person, put, quote, state, words } from "./contract-fixtures.ts";
 

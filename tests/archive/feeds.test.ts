@@ -129,7 +129,7 @@ describe("feeds", () => {
 
   it("a feed item served locally answers /quote; a second poll is a conditional GET and ingests nothing twice", async () => {
     const log = memoryLogger();
-    const feeds = startFeeds([`${base}/rss`, `${base}/atom`, `${base}/down`, `${base}/bad`], 60, articles, bot.store, bot.sync, log);
+    const feeds = startFeeds([`${base}/rss`, `${base}/atom`, `${base}/down`, `${base}/bad`], 60, articles, bot.store, () => bot.sync(), log);
     try {
       // startFeeds polls at once; wait (bounded, generously: a loaded machine is slow) for that poll's items to be answerable.
       const ask = async () => JSON.stringify(await bot.handle({ command: "quote", query: "Gillian Ferris", platform: "cli" }));

@@ -54,7 +54,7 @@ describe.skipIf(postgresMissing)("newsbot ingest killed half-way into PostgreSQL
       // The archive exists once the tables do; the check below waits for articles.
       ready: () => true,
     });
-    let seen = 0;
+    let seen: number;
     for (const end = Date.now() + 120_000; Date.now() < end; ) {
       seen = await count("SELECT count(*) AS n FROM articles").catch(() => 0);
       if (seen >= 50 || ingest.child.exitCode !== null) break;

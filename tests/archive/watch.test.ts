@@ -41,7 +41,7 @@ async function within(ms: number, bot: Bot, command: string, query: string, ok: 
 
 describe("live ingestion: watching the articles folder", async () => {
   const bot = await openBot(config, { log: logger("error") });
-  const watcher = watchArticles(config.articlesDir, bot.sync, logger("error"), { debounceMs: 200 });
+  const watcher = watchArticles(config.articlesDir, () => bot.sync(), logger("error"), { debounceMs: 200 });
   await watcher.ready;
   afterAll(async () => {
     await watcher.stop();

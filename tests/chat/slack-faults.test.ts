@@ -8,8 +8,7 @@ import { loadConfig, type SlackConfig } from "../../src/config.ts";
 import { openBot, type Bot } from "../../src/core.ts";
 import { memoryLogger } from "../../src/log.ts";
 import { Messages } from "../../src/reply/messages.ts";
-import { ACTION_MORE, ACTION_SHARE } from "../../src/reply/slack-kit.ts";
-import { buttonForm, checkMessage, postSigned, slashForm, startFakeSlack, type FakeSlack } from "../fakes/slack-api.ts";
+import { checkMessage, postSigned, slashForm, startFakeSlack, type FakeSlack } from "../fakes/slack-api.ts";
 import { articlesFolder } from "../helpers/process.ts";
 
 const BOT_TOKEN = "xoxb-1111-2222-neverLoggedBotToken";

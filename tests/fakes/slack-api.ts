@@ -59,7 +59,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const urls = new Map<string, { uses: number; created: number }>();
   const waiters: { method: string; match: (c: Call) => boolean; resolve: (c: Call) => void }[] = [];
   const held: { method: string; open: boolean }[] = [];
-  let heldWaiters: (() => void)[] = [];
+  const heldWaiters: (() => void)[] = [];
   let nextId = 1;
   let sockets: WebSocket[] = [];
   const acks = new Map<string, (payload: Record<string, unknown> | undefined) => void>();
@@ -80,7 +80,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     res.end(JSON.stringify(body));
   };
 
-  const server: Server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks).toString("utf8");
@@ -93,7 +93,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       }
     } else {
       body = Object.fromEntries(new URLSearchParams(raw));
-      for (const k of ["blocks", "attachments"]) if (typeof body[k] === "string") try { body[k] = JSON.parse(body[k] as string); } catch { /* left as is */ }
+      for (const k of ["blocks", "attachments"]) if (typeof body[k] === "string") try { body[k] = JSON.parse(body[k]); } catch { /* left as is */ }
     }
     const path = (req.url ?? "").split("?")[0];
     const respondMatch = /^\/respond\/([\w-]+)$/.exec(path);
@@ -150,7 +150,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       default:
         return answer(200, { ok: false, error: "unknown_method" });
     }
-  });
+  };
+  const server: Server = createServer((req, res) => void handle(req, res));
 
   const wss = new WebSocketServer({ server, path: "/link/" });
   wss.on("connection", (ws) => {

@@ -4,7 +4,7 @@
 // a one-off `ask` or `ingest OTHER_FOLDER` with the same URL neither indexes nor removes (it says which
 // folder the archive mirrors); an empty folder (a failed mount) or one that lost most of its files removes
 // nothing, and a replica seeing one turns /health 503 with the reason. The archive keeps every article.
-import { mkdirSync, renameSync, rmSync, writeFileSync, cpSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, cpSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";

