@@ -68,7 +68,7 @@ export function quoteSpans(p: string, style: QuoteStyle = "double"): Span[] {
   marks.lastIndex = 0;
   for (let found = marks.exec(p); found; found = marks.exec(p)) {
     const width = found[0].length;
-    const kind = width === 1 ? kindOf(p, found.index, open >= 0) : doubledKind(p, found.index, open >= 0);
+    const kind = width === 1 ? kindOf(p, found.index, open >= 0) : doubledKind(p, found.index);
     if (kind === "open") {
       if (open >= 0) finish(found.index, -1);
       open = found.index;
@@ -95,7 +95,7 @@ function doubleKind(p: string, i: number, isOpen: boolean): "open" | "close" | n
 }
 
 /** A doubled single mark, read like a straight double one by what stands either side of the pair. */
-function doubledKind(p: string, i: number, isOpen: boolean): "open" | "close" | null {
+function doubledKind(p: string, i: number): "open" | "close" | null {
   const before = i === 0 || BEFORE_OPEN.test(p[i - 1]);
   const after = i + 2 >= p.length || AFTER_CLOSE.test(p[i + 2]);
   if (before && !after) return "open";

@@ -57,9 +57,9 @@ export function findNameRuns(paragraphs: readonly string[], read: Pick<Paragraph
       if (!m[0].includes(" ") && NOT_NAME.has(m[0].toLowerCase()) && !isAcronym(m[0])) continue;
       if (titles.some((q) => q.start === m.index && m.index + m[0].length >= q.end - 1 && m[0].includes(" "))) continue;
       // "the US government", "the Scottish administration": a body named by its country and a common noun.
-      const body = /^\s+(government|administration|authorities)\b/.exec(text.slice(m.index! + m[0].length, m.index! + m[0].length + 20));
+      const body = /^\s+(government|administration|authorities)\b/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 20));
       const run = body ? m[0] + body[0] : m[0];
-      for (const part of splitRun(run, m.index!)) raws.push(...readRun(text, part.at, part.run, i + 1));
+      for (const part of splitRun(run, m.index)) raws.push(...readRun(text, part.at, part.run, i + 1));
     }
   });
   return raws;
@@ -87,11 +87,11 @@ function splitRun(run: string, at: number): { run: string; at: number }[] {
     // Page furniture glued to a name by a full stop ("Kevin O'Brien.Credit", "Mary Lee.Getty"): the name ends there.
     const glued = /\p{Ll}\.\p{Lu}/u.exec(m[0]);
     if (glued) {
-      parts.push({ run: run.slice(start, m.index! + glued.index + 1), at: at + start });
+      parts.push({ run: run.slice(start, m.index + glued.index + 1), at: at + start });
       start = -1;
       break;
     }
-    last = m.index! + m[0].length;
+    last = m.index + m[0].length;
     const word = m[0];
     // Initials ("J.", "M.K.") and titles ("Mr.", "Dr.") keep their full stop inside a name.
     const ends = isPossessive(word) || (word.endsWith(".") && !/^(?:\p{Lu}\.)+$/u.test(word) && !isTitleWord(word.slice(0, -1).toLowerCase()));
