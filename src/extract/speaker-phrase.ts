@@ -5,6 +5,7 @@
 import { VERB_GAP, isCue } from "./cues.ts";
 import { NOT_NAME } from "./names.ts";
 import { ORGANISATION, PERSON, PROXY, SPOKESPERSON, UNNAMED, isAgeNoun } from "./speaker-nouns.ts";
+import { ownerOf, SAYING } from "./speaker-owner.ts";
 import type { Token } from "./tokens.ts";
 
 export type Phrase =
@@ -213,20 +214,6 @@ function description(ts: Token[], end: number): Phrase | null {
     return { kind: "description", words, head: h, of: of ?? modifier, from };
   }
   return null;
-}
-
-const SAYING = new Set("letter statement message note memo email e-mail website blog tweet post manifesto speech".split(" "));
-
-/** The one whose letter or statement speaks: a name, "his" or "her" (a pronoun), "the company's" (a description). */
-function ownerOf(ts: Token[], from: number, of: string): Phrase | null {
-  const owner = ts[from];
-  if (owner.lower === "his") return { kind: "pronoun", word: "he", from, document: true };
-  if (owner.lower === "her") return { kind: "pronoun", word: "she", from, document: true };
-  if (owner.lower === "its" || owner.lower === "their") return { kind: "pronoun", word: "it", from, document: true };
-  const named = ts.slice(from, from + 6).find((t) => t.possessive)?.mention;
-  if (named) return { kind: "name", name: named.name, from, document: true };
-  const anaphor = /^(?:the|its)\s+(\p{L}+)$/u.exec(of);
-  return anaphor ? { kind: "description", words: of, head: anaphor[1].toLowerCase(), of: null, from } : null;
 }
 
 const nounFor = (t: Token | undefined) => t !== undefined && t.kind === "word" && (PERSON.has(t.lower) || PROXY.has(t.lower));
