@@ -52,7 +52,7 @@ const CHECK_AT_OPEN_BYTES = 256 * 1024 * 1024;
 /** Refuses, in one line, a file of newsbot's whose pages are damaged. */
 function checkIntact(db: Database.Database, path: string): void {
   if (path === ":memory:" || path === "") return;
-  let size = 0;
+  let size: number;
   try {
     size = statSync(path).size;
   } catch {
