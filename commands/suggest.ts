@@ -33,7 +33,7 @@ export async function personChoices(ctx: CommandContext, partial: string): Promi
   if (period) return periodHints(ctx.now(), period[2].toLowerCase(), (period[3] ?? "").trim()).map((p) => choice(`${period[1]} ${p}`));
   const on = /^(.*\S) (on|about) ?(.*)$/i.exec(text);
   if (on) {
-    const person = await ctx.lookup.matchPeople(on[1]);
+    const person = ctx.lookup.matchPeople(on[1]);
     if (person) {
       const typed = on[3].toLowerCase();
       const topics = await topicsFor(ctx, person.identities[0]);
@@ -41,8 +41,8 @@ export async function personChoices(ctx: CommandContext, partial: string): Promi
       return [...new Set([...topics, ...acronyms])].filter((t) => t.toLowerCase().startsWith(typed)).slice(0, 25).map((t) => choice(`${on[1]} ${on[2]} ${t}`));
     }
   }
-  const names = await nameChoices(ctx, text);
-  const exact = await ctx.lookup.matchPeople(text.trim());
+  const names = nameChoices(ctx, text);
+  const exact = ctx.lookup.matchPeople(text.trim());
   if (!exact?.exact || text.trim().length < 3) return names;
   // A whole name: what can follow it.
   const id = exact.identities[0];

@@ -42,7 +42,7 @@ export const timeline: Command = {
     if (rest === "") return usageReply("timeline", query, Messages.periodOnly("timeline"), this.examples);
     const on = await personOnTopic(ctx.lookup, rest);
     if (on && on.topic === "") return usageReply("timeline", query, Messages.emptyTopic("timeline", on.named), this.examples);
-    const person = on?.person ?? (await ctx.lookup.matchPeople(rest));
+    const person = on?.person ?? (ctx.lookup.matchPeople(rest));
     if (!person) return emptyReply("timeline", query, await nearest(ctx, "timeline", rest), Messages.nobodyNamed(rest));
     const identities = person.identities.slice(0, MAX_PEOPLE);
     const members = identities.flatMap((id) => id.members);
@@ -78,7 +78,7 @@ export const timeline: Command = {
       if (h) shown.add(h.quote.text);
       chosen.push(h);
     }
-    const reported = await Promise.all(chosen.map((h) => (h ? reportedIn(ctx.lookup.store, foldRepeats([h])[0]) : null)));
+    const reported = await Promise.all(chosen.map(async (h) => (h ? reportedIn(ctx.lookup.store, foldRepeats([h])[0]) : null)));
     items.forEach((m, i) => {
       const h = chosen[i];
       if (h) blocks.push(quotedBlock(foldRepeats([h])[0], reported[i], "by", Messages.timelineMonth(m.month, m.quotes)));

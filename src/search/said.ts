@@ -24,7 +24,7 @@ const ORDER: Record<Where, number> = { words: 0, sentence: 1, article: 2 };
 
 /** The speakers' canonical names and the other forms of their names that only they have, as phrases to search. */
 export async function namePhrases(lookup: Lookup, identities: Identity[]): Promise<string[]> {
-  const forms = (await Promise.all(identities.map(async (id) => [...id.members.map(foldText), ...(await lookup.mentionPhrases(id))]))).flat();
+  const forms = (await Promise.all(identities.map(async (id) => [...id.members.map(foldText), ...lookup.mentionPhrases(id)]))).flat();
   return [...new Set(forms)];
 }
 
@@ -52,7 +52,7 @@ export async function saidOn(lookup: Lookup, identities: Identity[], topic: Text
   checked.forEach((h, i) => {
     if (m.matches(`${h.quote.text}\n${sentenceAround(paragraphs[i], h.quote)}`)) where.set(h, "sentence");
   });
-  const ranked = hits.map((h) => ({ ...h, where: where.get(h) ?? ("article" as Where) }));
+  const ranked = hits.map((h) => ({ ...h, where: where.get(h) ?? ("article") }));
   // A stable sort: within each rank, the store's order (newest first).
   ranked.sort((a, b) => ORDER[a.where] - ORDER[b.where]);
   return { hits: ranked, more: read.length > limit };
