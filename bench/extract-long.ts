@@ -25,8 +25,8 @@ const { values } = parseArgs({
 });
 
 const MB = 1 << 20;
-const paragraphs = readCorpus(resolve(values.corpus!)).flatMap((a) => a.paragraphs);
-const baseline = await loadBaseline(values.baseline!);
+const paragraphs = readCorpus(resolve(values.corpus)).flatMap((a) => a.paragraphs);
+const baseline = await loadBaseline(values.baseline);
 const passes = Number(values.passes);
 console.log(`one paragraph of BBC corpus paragraphs joined (${paragraphs.length} to draw from), ${passes} passes each; CPU-ms per MB, median`);
 for (const megabytes of [1, 2]) {
