@@ -53,14 +53,20 @@ export function findPeople(article: ArticleText, read: Pick<ParagraphReading, "q
   );
   const multi = raws.filter((r) => r.tokens.length > 1 && r.kind !== "organisation");
   const isPerson = (r: Raw) => r.kind === "person" || surnameUse.has(r.tokens[r.tokens.length - 1].toLowerCase());
+  // Both ways a shorter form joins a longer one keep its last word: look among the names that end in it only (a
+  // scan of every name for every name read made a long paragraph quadratic).
+  const byLast = new Map<string, Entry[]>();
   for (const r of [...multi].filter(isPerson).sort((a, b) => b.tokens.length - a.tokens.length)) {
     const key = r.tokens.map((t) => t.toLowerCase());
-    const host = persons.find((p) => p.kind === "person" && (endsWith(p.lower, key) || sameButShortened(p.tokens, r.tokens)));
+    const last = key[key.length - 1];
+    const host = byLast.get(last)?.find((p) => endsWith(p.lower, key) || sameButShortened(p.tokens, r.tokens));
     if (host) {
       host.aliases.add(r.tokens.join(" "));
       continue;
     }
-    persons.push(entry(r.tokens, "person"));
+    const added = entry(r.tokens, "person");
+    persons.push(added);
+    byLast.set(last, [...(byLast.get(last) ?? []), added]);
   }
   // A lone capitalised word that is nobody's name part yet acts as a subject ("Intel filed…", "Sony said") is a
   // company, club or body: it can be a source, and "it" can point back to it.
@@ -131,7 +137,7 @@ export function findPeople(article: ArticleText, read: Pick<ParagraphReading, "q
   for (const r of raws) {
     const key = r.tokens.map((t) => t.toLowerCase());
     let p = byKey.get(key.join(" "))
-      ?? (key.length > 1 ? persons.find((x) => x.kind === "person" && endsWith(x.lower, key)) : undefined);
+      ?? (key.length > 1 ? bySurname.get(key[key.length - 1])?.find((x) => endsWith(x.lower, key)) : undefined);
     if (!p && key.length === 1) {
       const same = bySurname.get(key[0]) ?? [];
       // Two people share the surname: a bare surname means the one the article has introduced so far, if only one.
@@ -165,6 +171,13 @@ export function findPeople(article: ArticleText, read: Pick<ParagraphReading, "q
     p.gender = FEMALE_NAMES.has(first) ? "f" : GIVEN_NAMES.has(first) ? "m" : byPronoun.get(nameOf(p)) ?? null;
   }
 
+  // How many organisations named here end in each word: "the alliance" names one only when one does.
+  const orgHeads = new Map<string, number>();
+  for (const o of persons) {
+    if (o.kind !== "organisation" || o.mentions === 0) continue;
+    const head = o.tokens[o.tokens.length - 1].toLowerCase();
+    orgHeads.set(head, (orgHeads.get(head) ?? 0) + 1);
+  }
   const people: Person[] = persons
     .filter((p) => p.mentions > 0)
     .map((p) => {
@@ -179,7 +192,7 @@ export function findPeople(article: ArticleText, read: Pick<ParagraphReading, "q
       // An organisation is named again by its last word: "the alliance", "the institute".
       if (p.kind === "organisation" && p.tokens.length > 1) {
         const head = p.tokens[p.tokens.length - 1].toLowerCase();
-        if (ORG_WORDS.has(head) && !persons.some((o) => o !== p && o.kind === "organisation" && o.mentions > 0 && o.tokens[o.tokens.length - 1].toLowerCase() === head)) aliases.add(`the ${head}`);
+        if (ORG_WORDS.has(head) && orgHeads.get(head) === 1) aliases.add(`the ${head}`);
       }
       aliases.delete(name);
       return { name, kind: p.kind, aliases: [...aliases], roles: [...p.roles], mentions: p.mentions };
