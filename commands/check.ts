@@ -29,7 +29,7 @@ export const check: Command = {
 
   async run(ctx, query) {
     if (query === "") return usageReply("check", query, `${Messages.emptyQuery("check")} ${this.option.description}.`, this.examples);
-    const quotes = draftQuotes(query, ctx.lookup.names);
+    const quotes = await draftQuotes(query, ctx.lookup.names);
     const figures = extractArticle({ title: "", paragraphs: [query] }).figures.filter((f) => !quotes.some((q) => f.start >= q.start && f.start < q.start + q.text.length));
     if (quotes.length === 0 && figures.length === 0) {
       return usageReply("check", query, Messages.nothingToCheck, this.examples);
@@ -70,7 +70,7 @@ async function checkQuote(ctx: CommandContext, q: DraftQuote): Promise<Block[]> 
       ...nearest.map((s) => quoteBlock(s.h, "topic")),
     ];
   }
-  const other = otherSpeaker(ctx, q.speaker, best.h);
+  const other = await otherSpeaker(ctx, q.speaker, best.h);
   const blocks: Block[] = [];
   const verdict = best.exact ? "VERBATIM" : "NEAR";
   const why = best.exact ? (best.original.length === draft.length ? "the same words" : "the same words, whole sentences of a longer quotation") : best.inside ? "the exact words, but part of a longer quotation" : "close, but not the same words";
@@ -88,9 +88,9 @@ async function checkQuote(ctx: CommandContext, q: DraftQuote): Promise<Block[]> 
 }
 
 /** True when the draft names a speaker the archive knows, and the archive's speaker is someone else. */
-function otherSpeaker(ctx: CommandContext, draftSpeaker: string | null, hit: QuoteHit): boolean {
+async function otherSpeaker(ctx: CommandContext, draftSpeaker: string | null, hit: QuoteHit): Promise<boolean> {
   if (!draftSpeaker || !hit.quote.speaker) return false;
-  const match = ctx.lookup.matchPeople(draftSpeaker);
+  const match = await ctx.lookup.matchPeople(draftSpeaker);
   if (!match) return false;
   return !match.identities.some((id) => id.members.includes(hit.quote.speaker!));
 }

@@ -51,7 +51,7 @@ export const figure: Command = {
     // From memory, not the database: autocomplete runs on every keystroke.
     const acronyms = ctx.lookup.acronyms.map((a) => a.short);
     const key = partial.trim().toLowerCase();
-    const names = ctx.lookup.names.suggest(partial, 25).map((id) => id.name);
+    const names = (await ctx.lookup.names.suggest(partial, 25)).map((id) => id.name);
     return [...new Set([...acronyms.filter((a) => a.toLowerCase().startsWith(key)), ...names])]
       .slice(0, 25)
       .map((n) => ({ name: n.slice(0, 100), value: n.slice(0, 100) }));

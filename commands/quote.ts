@@ -36,7 +36,7 @@ export const quote: Command = {
       if (on.topic === "") return usageReply("quote", query, Messages.emptyTopic("quote", on.named), this.examples);
       return saidOnTopic(asked, on);
     }
-    const people = ctx.lookup.matchPeople(rest);
+    const people = await ctx.lookup.matchPeople(rest);
     if (people) return byPerson(asked, rest, people.identities, !people.exact);
 
     const topic = await ctx.lookup.topic(rest);
@@ -73,7 +73,7 @@ async function quotedPage(a: Asked, items: { q: Quoted; match: QuoteBlock["match
 
 /** Quotes that mention these people (and are not theirs), newest first, of the period. */
 async function mentioning(a: Asked, identities: Identity[], members: string[], topic: string[][] = []) {
-  const phrases = identities.map((id) => a.ctx.lookup.mentionPhrases(id)).flat();
+  const phrases = (await Promise.all(identities.map((id) => a.ctx.lookup.mentionPhrases(id)))).flat();
   if (phrases.length === 0) return { items: [] as QuoteHit[], more: false };
   const read = firstOf(await a.ctx.lookup.store.quotesMatching({ groups: [...topic, phrases] }, READ_AT_MOST + 1, a.period), READ_AT_MOST);
   return { items: read.items.filter((h) => !members.includes(h.quote.speaker ?? "")).sort(newestFirst), more: read.more };

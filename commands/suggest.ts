@@ -6,7 +6,7 @@ import { isoDay, monthName } from "../src/search/period.ts";
 import { topicsOf } from "../src/search/topics.ts";
 
 export async function nearest(ctx: CommandContext, command: string, query: string, limit = 5): Promise<string[]> {
-  const out = ctx.lookup.names.suggest(query, limit).map((id) => `/${command} ${id.name}`);
+  const out = (await ctx.lookup.names.suggest(query, limit)).map((id) => `/${command} ${id.name}`);
   if (out.length < limit) {
     for (const w of words(query)) {
       const fixed = await ctx.lookup.closestTerm(w);
@@ -17,8 +17,8 @@ export async function nearest(ctx: CommandContext, command: string, query: strin
 }
 
 /** Autocomplete choices for a partly typed name. */
-export function nameChoices(ctx: CommandContext, partial: string): { name: string; value: string }[] {
-  return ctx.lookup.names.suggest(partial, 25).map((id) => ({ name: id.name.slice(0, 100), value: id.name.slice(0, 100) }));
+export async function nameChoices(ctx: CommandContext, partial: string): Promise<{ name: string; value: string }[]> {
+  return (await ctx.lookup.names.suggest(partial, 25)).map((id) => ({ name: id.name.slice(0, 100), value: id.name.slice(0, 100) }));
 }
 
 /**
@@ -33,7 +33,7 @@ export async function personChoices(ctx: CommandContext, partial: string): Promi
   if (period) return periodHints(ctx.now(), period[2].toLowerCase(), (period[3] ?? "").trim()).map((p) => choice(`${period[1]} ${p}`));
   const on = /^(.*\S) (on|about) ?(.*)$/i.exec(text);
   if (on) {
-    const person = ctx.lookup.matchPeople(on[1]);
+    const person = await ctx.lookup.matchPeople(on[1]);
     if (person) {
       const typed = on[3].toLowerCase();
       const topics = await topicsFor(ctx, person.identities[0]);
@@ -41,8 +41,8 @@ export async function personChoices(ctx: CommandContext, partial: string): Promi
       return [...new Set([...topics, ...acronyms])].filter((t) => t.toLowerCase().startsWith(typed)).slice(0, 25).map((t) => choice(`${on[1]} ${on[2]} ${t}`));
     }
   }
-  const names = nameChoices(ctx, text);
-  const exact = ctx.lookup.matchPeople(text.trim());
+  const names = await nameChoices(ctx, text);
+  const exact = await ctx.lookup.matchPeople(text.trim());
   if (!exact?.exact || text.trim().length < 3) return names;
   // A whole name: what can follow it.
   const id = exact.identities[0];

@@ -42,7 +42,7 @@ export const timeline: Command = {
     if (rest === "") return usageReply("timeline", query, Messages.periodOnly("timeline"), this.examples);
     const on = await personOnTopic(ctx.lookup, rest);
     if (on && on.topic === "") return usageReply("timeline", query, Messages.emptyTopic("timeline", on.named), this.examples);
-    const person = on?.person ?? (ctx.lookup.matchPeople(rest));
+    const person = on?.person ?? (await ctx.lookup.matchPeople(rest));
     if (!person) return emptyReply("timeline", query, await nearest(ctx, "timeline", rest), Messages.nobodyNamed(rest));
     const identities = person.identities.slice(0, MAX_PEOPLE);
     const members = identities.flatMap((id) => id.members);

@@ -19,7 +19,7 @@ export const who: Command = {
 
   async run(ctx, query) {
     if (query === "") return usageReply("who", query, `${Messages.emptyQuery("who")} ${this.option.description}.`, this.examples);
-    const match = ctx.lookup.matchPeople(query);
+    const match = await ctx.lookup.matchPeople(query);
     if (!match) return emptyReply("who", query, await nearest(ctx, "who", query));
     const blocks: Block[] = [];
     if (!match.exact) blocks.push({ kind: "note", text: Messages.closestNameTo(query) });

@@ -80,6 +80,9 @@ export async function syncFolder(store: ArchiveStore, dir: string, { log, onProg
   };
   // Files being extracted, in order; one writer (this thread) puts them in the archive as they complete.
   const pool = kept ?? new ExtractPool({ size: workers ?? availableParallelism(), timeoutMs: extractTimeoutMs ?? DEFAULT_EXTRACT_MS, log });
+  // How many files are to be read: many at once (a first ingest) the store writes in bulk.
+  const toRead = stale ? files.length : files.filter((f) => known.get(f.path)?.size !== f.size || known.get(f.path)?.mtimeMs !== f.mtimeMs).length;
+  if (toRead > 0) await store.beginBatch(toRead);
   const pending: { state: FileState; outcomes: Promise<Outcome[]>; count: number; isNew: boolean }[] = [];
   let inFlight = 0;
   const drain = async (max: number) => {
@@ -161,6 +164,7 @@ export async function syncFolder(store: ArchiveStore, dir: string, { log, onProg
     await flush();
   } finally {
     if (!kept) await pool.close();
+    if (toRead > 0) await store.endBatch();
   }
   onProgress?.(files.length, files.length);
   if (known.size > 0) {

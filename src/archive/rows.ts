@@ -22,6 +22,43 @@ export class Tally extends Map<string, number> {
   add(key: string, n: number): void {
     this.set(key, (this.get(key) ?? 0) + n);
   }
+
+  addAll(other: Tally): void {
+    for (const [k, n] of other) this.add(k, n);
+  }
+}
+
+/**
+ * The distinct acronyms of a writing transaction's articles (short, long) → uses added or removed, with the
+ * row id each was first written at: the `acronym_forms` table, which the look-ups read instead of every row.
+ */
+export class FormTally {
+  private forms = new Map<string, { short: string; long: string; n: number; first: number | null; removed: boolean }>();
+
+  add(short: string, long: string, n: number, id: number | null = null): void {
+    const key = `${short}\u0000${long}`;
+    let f = this.forms.get(key);
+    if (!f) this.forms.set(key, (f = { short, long, n: 0, first: null, removed: false }));
+    f.n += n;
+    if (n < 0) f.removed = true;
+    if (id !== null && (f.first === null || id < f.first)) f.first = id;
+  }
+
+  addAll(other: FormTally): void {
+    for (const f of other.forms.values()) {
+      this.add(f.short, f.long, f.n, f.first);
+      if (f.removed) this.forms.get(`${f.short}\u0000${f.long}`)!.removed = true;
+    }
+  }
+
+  /** Forms with uses added (`first`: the earliest new row) or removed (`removed`: their first row may have gone). */
+  changes() {
+    return [...this.forms.values()];
+  }
+
+  clear(): void {
+    this.forms.clear();
+  }
 }
 
 /** The keys of the name dictionary one article's person adds: the canonical name and every alias, once. */

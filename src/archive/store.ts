@@ -2,6 +2,8 @@
 // ledger, the leases of replicas and the chat buttons' memory. SQLite (src/archive/sqlite/) is the embedded default; a PostgreSQL store
 // (src/archive/postgres/) implements the same contract (tests/archive/contract.ts runs against both).
 import type { Acronym, Extraction, Figure, Quote } from "../extract/types.ts";
+import type { AliasIdentities, AliasRow, DictionaryDump, IdentityRow } from "./names/dictionary.ts";
+import type { OrderedNameEntry } from "./names/identities.ts";
 import type { ArticleRecord } from "./read.ts";
 
 /** What the archive remembers of a file, to tell whether it changed since it was indexed. */
@@ -140,6 +142,14 @@ export interface ArchiveWriter {
   touchFile(state: FileState): Promise<void>;
   /** Forgets files and everything they had. */
   removeFiles(paths: string[]): Promise<void>;
+  /**
+   * About `files` files are to be written now (a first ingest, a folder copied in): the store may write them
+   * in bulk, putting off index upkeep until endBatch, which must follow (in a `finally`). Readers see every
+   * file as soon as it is written; names may be found by their new articles only at the end. A process
+   * killed in between leaves the work to the next writer, which finishes it first.
+   */
+  beginBatch(files: number): Promise<void>;
+  endBatch(): Promise<void>;
   /** Stored with the archive: a different extractor version means every file is read again. */
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;
@@ -156,9 +166,35 @@ export interface ArchiveSource {
   checkLayout?(): Promise<void>;
 }
 
+/**
+ * The name dictionary (src/archive/names/): identities, their aliases and the aliases' words, kept at
+ * ingestion. Every read is an indexed look-up, so nothing here grows with the archive.
+ */
+export interface NameReader {
+  /** The identities each folded alias names, in answer order; aliases the dictionary lacks are left out. */
+  identitiesByAlias(keys: string[]): Promise<AliasIdentities[]>;
+  /** Identities in answer order (names/dictionary.ts byRank): `limit` of them, after `after` (the last of the previous page). */
+  rankedIdentities(limit: number, after?: IdentityRow): Promise<IdentityRow[]>;
+  /**
+   * The best `limit` identities with a word starting with `prefix`, or null when more than `most` alias
+   * words start with it (then walking rankedIdentities finds them sooner).
+   */
+  identitiesWithWordPrefix(prefix: string, limit: number, most: number): Promise<IdentityRow[] | null>;
+  /**
+   * Words of the dictionary: which of `words` it has (word → its number of aliases), the words each of
+   * `variants` is a one-letter deletion of (sorted), and the first `rangeLimit` words starting with `prefix`.
+   */
+  nameWords(words: string[], variants: string[], prefix: string | null, rangeLimit: number): Promise<{ counts: Map<string, number>; deletes: Map<string, string[]>; range: string[] }>;
+  /** The aliases with each of these words. */
+  aliasesWithWords(words: string[]): Promise<{ word: string; alias: AliasRow }[]>;
+  /** The whole dictionary (reads it all): for tests and checks against a rebuild. */
+  nameDictionary(): Promise<DictionaryDump>;
+}
+
 /** What commands and the digest read. */
-export interface ArchiveReader {
-  names(): Promise<NameEntry[]>;
+export interface ArchiveReader extends NameReader {
+  /** The names rows the dictionary is made from: (alias, person) → articles, first seen first (`ord`). Reads them all. */
+  names(): Promise<OrderedNameEntry[]>;
   acronyms(): Promise<Acronym[]>;
   /** Quotes whose speaker is one of `speakers` (canonical names), newest first; only those of `period` when given. */
   quotesBy(speakers: string[], limit: number, period?: Period | null): Promise<QuoteHit[]>;

@@ -18,7 +18,7 @@ export async function personOnTopic(lookup: Lookup, text: string): Promise<Perso
   for (const m of text.matchAll(JOINER)) {
     const named = text.slice(0, m.index).trim();
     if (named === "") continue;
-    const person = lookup.matchPeople(named);
+    const person = await lookup.matchPeople(named);
     if (person) return { person, named, topic: text.slice(m.index + m[0].length).trim() };
   }
   return null;

@@ -17,20 +17,19 @@ export interface TopicQuery {
 }
 
 export class Lookup {
-  names: NameIndex = new NameIndex([]);
+  /** The name dictionary, read from the archive at each look-up: nothing to load, never stale. */
+  readonly names: NameIndex;
   private acronymList: Acronym[] = [];
   /** The acronyms folded once per refresh, not for every word of every query. */
   private acronymForms: { short: string; long: string[]; key: string; phrases: string[] }[] = [];
 
-  constructor(readonly store: ArchiveStore) {}
+  constructor(readonly store: ArchiveStore) {
+    this.names = new NameIndex(store);
+  }
 
-  /** Reloads the name dictionary and acronyms after the archive changed. */
+  /** Reloads the acronyms (a short list the archive keeps) after the archive changed. */
   async refresh(): Promise<void> {
-    const [names, acronyms] = await Promise.all([this.store.names(), this.store.acronyms()]);
-    this.names = new NameIndex(names);
-    // The prefix and typo indexes are built just after, off the path of the answer that may be waiting.
-    const index = this.names;
-    setTimeout(() => index.warm(), 0).unref();
+    const acronyms = await this.store.acronyms();
     this.acronymList = acronyms;
     this.acronymForms = acronyms.map((a) => {
       const short = foldText(a.short);
@@ -45,14 +44,16 @@ export class Lookup {
     return this.acronymList;
   }
 
-  matchPeople(query: string): NameMatch | null {
+  matchPeople(query: string): Promise<NameMatch | null> {
     return this.names.match(query);
   }
 
   /** Phrases that, found in a quote, mean it mentions this identity (forms shared with someone else are left out). */
-  mentionPhrases(identity: Identity): string[] {
+  async mentionPhrases(identity: Identity): Promise<string[]> {
     // An exact look-up: forms come from the archive itself, so typo tolerance would only cost time.
-    return identity.nameForms.filter((form) => this.names.exactly(form).every((o) => o === identity)).map(foldText);
+    const forms = identity.nameForms;
+    const named = await this.names.exactly(forms);
+    return forms.filter((_, i) => named[i].every((o) => o.key === identity.key)).map(foldText);
   }
 
   /**

@@ -1,13 +1,15 @@
-// The archive's dictionary of people and organisations, in memory, with the indexes that keep every
-// look-up independent of its size: exact aliases by map, prefixes (autocomplete) by the prefix index
-// (prefix.ts), and typos ("osbourne" → George Osborne) by the typo index (typos.ts), which hands fuse.js
-// only the few hundred aliases sharing a close word — never the whole dictionary.
-import type { NameEntry } from "../archive/store.ts";
-import { SEPARATOR, clusterIdentities, fold, type Alias, type Identity } from "./identities.ts";
-import { PrefixIndex } from "./prefix.ts";
-import { TypoIndex } from "./typos.ts";
+// The archive's dictionary of people and organisations as commands ask it: exact aliases, prefixes
+// (autocomplete, prefix.ts) and typos ("osbourne" → George Osborne, typos.ts). The dictionary lives in the
+// archive, kept at ingestion (src/archive/names/), so every look-up is a few indexed reads: nothing is
+// loaded at start, and a file that arrives changes the answers as soon as it is written.
+import type { IdentityRow } from "../archive/names/dictionary.ts";
+import { SEPARATOR, fold, makeIdentity, type Identity } from "../archive/names/identities.ts";
+import type { NameReader } from "../archive/store.ts";
+import { foldText } from "../extract/text.ts";
+import { phrasePrefix, wordPrefix } from "./prefix.ts";
+import { closeAliases } from "./typos.ts";
 
-export type { Identity } from "./identities.ts";
+export type { Identity } from "../archive/names/identities.ts";
 
 export interface NameMatch {
   identities: Identity[];
@@ -19,108 +21,93 @@ export interface NameMatch {
 /** Fuse scores run 0 (exact) to 1; past this a "match" is more likely another word than a typo. */
 const TYPO_THRESHOLD = 0.3;
 const TITLE = /^(mr|mrs|ms|dr|sir|lord|lady)\.?\s+/;
+/** Longest alias looked for in a draft (characters). */
+const LONGEST_NAME = 120;
 
 export class NameIndex {
-  readonly identities: Identity[];
-  /** The identities most written-about first (ties in dictionary order). */
-  private ranked: Identity[];
-  private aliases: Alias[] = [];
-  private byAlias = new Map<string, number>();
-  private words: { prefix: PrefixIndex; typos: TypoIndex } | null = null;
-
-  constructor(entries: NameEntry[]) {
-    // Folded once per distinct string: the same aliases and names recur across entries.
-    const folded = new Map<string, string>();
-    const f = (x: string) => {
-      let k = folded.get(x);
-      if (k === undefined) folded.set(x, (k = fold(x)));
-      return k;
-    };
-    this.identities = clusterIdentities(entries, f);
-    this.ranked = this.identities.map((id, i) => ({ id, i })).sort((a, b) => b.id.articles - a.id.articles || a.i - b.i).map((x) => x.id);
-    const memberOf = new Map<string, Identity>();
-    for (const id of this.identities) for (const m of id.members) memberOf.set(m, id);
-    const sets = new Map<number, Set<Identity>>();
-    for (const e of entries) {
-      const id = memberOf.get(e.person);
-      if (!id) continue;
-      const key = f(e.alias);
-      let ai = this.byAlias.get(key);
-      if (ai === undefined) {
-        ai = this.aliases.length;
-        this.aliases.push({ key, text: e.alias, ids: [], words: key.split(SEPARATOR).length });
-        this.byAlias.set(key, ai);
-      }
-      const list = this.aliases[ai].ids;
-      if (list.length < 16) {
-        if (!list.includes(id)) list.push(id);
-      } else {
-        let set = sets.get(ai);
-        if (!set) sets.set(ai, (set = new Set(list)));
-        if (!set.has(id)) {
-          set.add(id);
-          list.push(id);
-        }
-      }
-    }
-    for (const a of this.aliases) a.ids.sort((x, y) => y.articles - x.articles);
-  }
-
-  /**
-   * Builds the word indexes (prefixes, typos) if not yet built. An exact look-up does not need them, so a start
-   * answers without waiting for them; Lookup.refresh builds them right after, before the first keystroke.
-   */
-  warm(): { prefix: PrefixIndex; typos: TypoIndex } {
-    if (!this.words) {
-      const prefix = new PrefixIndex(this.aliases, this.ranked);
-      this.words = { prefix, typos: new TypoIndex(this.aliases, prefix) };
-    }
-    return this.words;
-  }
+  constructor(private store: NameReader) {}
 
   /** The people a query names: an exact alias first, else the closest alias within typo distance. */
-  match(query: string): NameMatch | null {
+  async match(query: string): Promise<NameMatch | null> {
     const full = fold(query);
     // "Sir X" may be an alias as written; "Mr X" is also the plain "X".
-    for (const k of [full, full.replace(TITLE, "")]) {
-      const exact = this.byAlias.get(k);
-      if (exact !== undefined) return { identities: this.aliases[exact].ids, alias: this.aliases[exact].text, exact: true };
+    const keys = [full, full.replace(TITLE, "")];
+    const hits = await this.store.identitiesByAlias(keys);
+    for (const k of keys) {
+      const hit = hits.find((h) => h.key === k);
+      if (hit) return { identities: hit.identities.map(toIdentity), alias: hit.text, exact: true };
     }
     const key = full.replace(TITLE, "");
     if (key === "") return null;
     if (key.length < 4) return null;
-    const [best] = this.warm().typos.fuzzy(key, 1);
+    const [best] = await closeAliases(this.store, key, 1);
     if (!best || best.score > TYPO_THRESHOLD) return null;
-    const a = this.aliases[best.alias];
-    return { identities: a.ids, alias: a.text, exact: false };
+    const [hit] = await this.store.identitiesByAlias([best.alias.key]);
+    return { identities: hit.identities.map(toIdentity), alias: hit.text, exact: false };
   }
 
-  /** The identities an alias names exactly, without typo tolerance (cheap: a map lookup). */
-  exactly(alias: string): Identity[] {
-    const ai = this.byAlias.get(fold(alias));
-    return ai === undefined ? [] : this.aliases[ai].ids;
+  /** The identities each alias names exactly, without typo tolerance (cheap: one indexed read). */
+  async exactly(aliases: string[]): Promise<Identity[][]> {
+    const keys = aliases.map(fold);
+    const hits = new Map((await this.store.identitiesByAlias(keys)).map((h) => [h.key, h.identities.map(toIdentity)]));
+    return keys.map((k) => hits.get(k) ?? []);
   }
 
   /** Names that start with, or are close to, a partial query: autocomplete and "did you mean". */
-  suggest(partial: string, limit: number): Identity[] {
+  async suggest(partial: string, limit: number): Promise<Identity[]> {
     const key = fold(partial);
-    if (key === "") {
-      return this.ranked.slice(0, limit);
-    }
-    const { prefix, typos } = this.warm();
+    if (key === "") return (await this.store.rankedIdentities(limit)).map(toIdentity);
     // Prefixes of any word of a name first ("sturg" → Nicola Sturgeon), most written-about first.
-    const out = SEPARATOR.test(key) ? prefix.phrasePrefix(key, limit) : prefix.wordPrefix(key, limit);
+    const out = SEPARATOR.test(key) ? await phrasePrefix(this.store, key, limit) : await wordPrefix(this.store, key, limit);
     if (out.length < limit && key.length >= 3) {
-      const have = new Set(out);
-      for (const r of typos.fuzzy(key, limit * 2)) {
-        for (const id of this.aliases[r.alias].ids) {
-          if (!have.has(id)) {
-            have.add(id);
+      const have = new Set(out.map((id) => id.key));
+      const close = await closeAliases(this.store, key, limit * 2);
+      const hits = new Map((await this.store.identitiesByAlias(close.map((r) => r.alias.key))).map((h) => [h.key, h.identities]));
+      for (const r of close) {
+        for (const id of hits.get(r.alias.key) ?? []) {
+          if (!have.has(id.key)) {
+            have.add(id.key);
             out.push(id);
           }
         }
       }
     }
-    return out.slice(0, limit);
+    return out.slice(0, limit).map(toIdentity);
+  }
+
+  /**
+   * The name the text mentions last ("Sturgeon said “…”" → Sturgeon): an identity's own name or a form of
+   * it (surname, initials), as a whole word. Every stretch of the text between word boundaries is looked up
+   * as an alias at once; the identities found are then checked in dictionary order.
+   */
+  async lastNamed(text: string): Promise<string | null> {
+    const folded = foldText(text);
+    const letter = (i: number) => i >= 0 && i < folded.length && /[\p{L}\p{N}]/u.test(folded[i]);
+    const keys = new Set<string>();
+    for (let s = 0; s < folded.length; s++) {
+      if (letter(s - 1) || folded[s] === " ") continue;
+      for (let e = s + 3; e <= Math.min(folded.length, s + LONGEST_NAME); e++) if (!letter(e) && folded[e - 1] !== " ") keys.add(folded.slice(s, e));
+    }
+    const found = new Map<string, IdentityRow>();
+    for (const hit of await this.store.identitiesByAlias([...keys])) for (const id of hit.identities) found.set(id.key, id);
+    let best: { at: number; name: string } | null = null;
+    for (const row of [...found.values()].sort((a, b) => a.phase - b.phase || a.ord - b.ord)) {
+      const id = toIdentity(row);
+      for (const alias of [id.name, ...id.nameForms]) {
+        const key = foldText(alias);
+        if (key.length < 3) continue;
+        const at = folded.lastIndexOf(key);
+        const after = folded[at + key.length];
+        if (at >= 0 && (at === 0 || !letter(at - 1)) && (after === undefined || !/[\p{L}\p{N}]/u.test(after))) {
+          if (!best || at + key.length > best.at) best = { at: at + key.length, name: alias };
+        }
+      }
+    }
+    return best?.name ?? null;
   }
 }
+
+function toIdentity(r: IdentityRow): Identity {
+  return makeIdentity(r.key, r.name, r.kind, r.members, r.aliases, r.articles);
+}
+

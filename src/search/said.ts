@@ -24,7 +24,7 @@ const ORDER: Record<Where, number> = { words: 0, sentence: 1, article: 2 };
 
 /** The speakers' canonical names and the other forms of their names that only they have, as phrases to search. */
 export async function namePhrases(lookup: Lookup, identities: Identity[]): Promise<string[]> {
-  const forms = (await Promise.all(identities.map(async (id) => [...id.members.map(foldText), ...lookup.mentionPhrases(id)]))).flat();
+  const forms = (await Promise.all(identities.map(async (id) => [...id.members.map(foldText), ...(await lookup.mentionPhrases(id))]))).flat();
   return [...new Set(forms)];
 }
 

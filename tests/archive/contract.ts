@@ -1,7 +1,7 @@
 // The archive store contract: what every ArchiveStore (SQLite, PostgreSQL) must do, and the same answers
 // from the whole bot on the sample articles' queries. contract-sqlite.test.ts and contract-postgres.test.ts run it;
-// the lookups (contract-lookups.ts) and what processes sharing an archive rely on (contract-processes.ts) are
-// parts of it, in files of their own.
+// the lookups (contract-lookups.ts), the name dictionary (contract-dictionary.ts) and what processes sharing an
+// archive rely on (contract-processes.ts) are parts of it, in files of their own.
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { ArchiveStore } from "../../src/archive/store.ts";
@@ -9,6 +9,7 @@ import type { Config } from "../../src/config.ts";
 import { openBot } from "../../src/core.ts";
 import { memoryLogger } from "../../src/log.ts";
 import { article, figure, person, put, quote, state, words } from "./contract-fixtures.ts";
+import { dictionaryContract } from "./contract-dictionary.ts";
 import { lookupsContract } from "./contract-lookups.ts";
 import { processesContract } from "./contract-processes.ts";
 
@@ -141,6 +142,7 @@ export function storeContract(name: string, sut: StoreUnderTest | null, skipReas
 
   const parts: ContractParts = { name, d, open, again };
   lookupsContract(parts);
+  dictionaryContract(parts);
   processesContract(parts);
 
   d(`${name} store contract: the bot on the sample articles`, () => {

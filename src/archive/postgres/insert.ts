@@ -1,12 +1,14 @@
 // Writes a file's articles into the PostgreSQL archive: a few multi-row inserts per file (one per table),
-// each row with its tsvector and word count made here from our own tokens (text.ts).
+// each row with its tsvector and word count made here from our own tokens (text.ts). In a bulk ingest
+// (`copy`) the rows go by COPY instead.
 import type pg from "pg";
 import type { Row } from "../rows.ts";
 import type { IndexedArticle } from "../store.ts";
+import { copyRows } from "./copy.ts";
 import type { Deltas } from "./deltas.ts";
 import { distinctTerms, tokenize, tsvectorOf } from "./text.ts";
 
-export async function insertArticles(c: pg.PoolClient, file: string, articles: IndexedArticle[], delta: Deltas): Promise<void> {
+export async function insertArticles(c: pg.PoolClient, file: string, articles: IndexedArticle[], delta: Deltas, copy: boolean): Promise<void> {
   if (articles.length === 0) return;
   const ids = ((await c.query("SELECT nextval('articles_id_seq') AS id FROM generate_series(1, $1)", [articles.length])).rows as Row[]).map((r) => r.id as number);
   const now = new Date().toISOString();
@@ -25,6 +27,7 @@ export async function insertArticles(c: pg.PoolClient, file: string, articles: I
     for (const t of distinctTerms([titleTokens, bodyTokens])) delta.term(t, 1);
     a.push(id, r.key, r.title, r.date, r.byline, r.outlet, r.url, r.section, JSON.stringify(r.tags), body, size);
     a.extra.push(tsvectorOf([titleTokens, bodyTokens]));
+    a.last.push(file, now);
     for (const x1 of x.quotes) {
       const tokens = tokenize(x1.text);
       delta.total("quotes", 1, tokens.length);
@@ -44,6 +47,14 @@ export async function insertArticles(c: pg.PoolClient, file: string, articles: I
     }
     for (const acr of x.acronyms) ac.push(id, acr.short, acr.long);
   });
+  if (copy) {
+    await copyRows(c, "articles (id, key, title, date, byline, outlet, url, section, tags, body, tokens, tsv, file, added_at)", [...a.cols, a.extra, ...a.lastCols]);
+    await copyRows(c, 'quotes (article_id, text, speaker, cue, partial, confidence, paragraph, start, "end", mentions, tokens, tsv)', [...q.cols, q.extra]);
+    await copyRows(c, 'figures (article_id, text, value, unit, per, approx, up_to, measure, source, sentence, context, paragraph, start, "end", title, tokens, tsv)', [...f.cols, f.extra]);
+    await copyRows(c, "people (article_id, name, kind, aliases, roles, mentions)", p.cols);
+    await copyRows(c, "acronyms (article_id, short, long)", ac.cols);
+    return;
+  }
   await c.query(`INSERT INTO articles (id, key, file, title, date, byline, outlet, url, section, tags, body, tokens, added_at, tsv)
     SELECT u.id, u.key, $1, u.title, u.date, u.byline, u.outlet, u.url, u.section, u.tags, u.body, u.tokens, $2, u.tsv::tsvector
     FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::int[], $14::text[])
@@ -66,17 +77,27 @@ export async function insertArticles(c: pg.PoolClient, file: string, articles: I
         WITH ORDINALITY AS u(a, na, k, al, ro, me, n) ORDER BY u.n`, p.cols);
   }
   if (ac.length) {
-    await c.query(`INSERT INTO acronyms (article_id, short, long) SELECT u.a, u.s, u.l FROM unnest($1::bigint[], $2::text[], $3::text[])
-      WITH ORDINALITY AS u(a, s, l, n) ORDER BY u.n`, ac.cols);
+    const rows = (await c.query(`INSERT INTO acronyms (article_id, short, long) SELECT u.a, u.s, u.l FROM unnest($1::bigint[], $2::text[], $3::text[])
+      WITH ORDINALITY AS u(a, s, l, n) ORDER BY u.n RETURNING id, short, long`, ac.cols)).rows as Row[];
+    for (const r of rows) delta.forms.add(r.short as string, r.long as string, 1, r.id as number);
   }
 }
 
 /** Column arrays for one multi-row insert (unnest), plus the tsvector literals beside them. */
 function columns(n: number) {
   const cols: unknown[][] = Array.from({ length: n }, () => []);
+  const lastCols: unknown[][] = [[], []];
   return {
     cols,
     extra: [] as string[],
+    /** The articles' file and time added (one value for the whole insert; a column of their own for COPY). */
+    lastCols,
+    last: {
+      push(file: string, at: string) {
+        lastCols[0].push(file);
+        lastCols[1].push(at);
+      },
+    },
     get length() {
       return cols[0].length;
     },

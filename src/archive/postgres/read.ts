@@ -1,23 +1,27 @@
 // What commands and the digest read from the PostgreSQL archive: indexed look-ups only, each bounded.
 import { ARTICLE_COLUMNS, NEWEST, inOrder, toArticle, toFigure, toPersonFacts, toQuoteHit } from "../rows.ts";
 import { ARTICLE_DAY, Params, bodiesSql, paragraphsFrom, quotesInArticlesSql, termDocsSql, toTermDocs } from "../shared-sql.ts";
-import { PERSON_ROWS, RANKED_MATCHES, type ArchiveReader, type NameEntry, type PersonMentions } from "../store.ts";
+import { PERSON_ROWS, RANKED_MATCHES, type ArchiveReader, type PersonMentions } from "../store.ts";
+import type { OrderedNameEntry } from "../names/identities.ts";
 import type { PgDb } from "./db.ts";
+import { postgresNames } from "./names.ts";
 import { postgresSearch } from "./search.ts";
 import { planQuery } from "./text.ts";
 
 export function postgresReader(db: PgDb): ArchiveReader {
   return {
     ...postgresSearch(db),
+    ...postgresNames(db),
 
     async names() {
       // Kept at ingestion (deltas.ts): a start reads the dictionary, not every people row.
-      const rows = await db.rows("SELECT alias, person, kind, articles FROM names ORDER BY id");
-      return rows as unknown as NameEntry[];
+      const rows = await db.rows("SELECT alias, person, kind, articles, id AS ord FROM names ORDER BY id");
+      return rows as unknown as OrderedNameEntry[];
     },
 
     async acronyms() {
-      const rows = await db.rows("SELECT short, long FROM acronyms GROUP BY short, long ORDER BY min(id)");
+      // Kept at ingestion (deltas.ts): the distinct forms, first written first, not a scan of every use.
+      const rows = await db.rows("SELECT short, long FROM acronym_forms ORDER BY first");
       return rows.map((r) => ({ short: r.short as string, long: r.long as string }));
     },
 

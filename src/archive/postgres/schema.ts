@@ -5,7 +5,7 @@
 import type pg from "pg";
 
 /** Bump when the derived tables change: an archive with another version is rebuilt from the files. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** pg_advisory_xact_lock keys: one for migrations, one that serialises writers of the derived tables. */
 export const MIGRATE_LOCK = 0x6e657773_01; // "news" 1
@@ -23,7 +23,24 @@ CREATE INDEX IF NOT EXISTS buttons_expiry ON buttons (expires_at);
 CREATE TABLE IF NOT EXISTS source (id integer PRIMARY KEY CHECK (id = 1), folder text NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now());
 `;
 
-const DERIVED = ["meta", "files", "articles", "quotes", "figures", "people", "acronyms", "names", "terms", "fts_totals"];
+const DERIVED = [
+  "meta", "files", "articles", "quotes", "figures", "people", "acronyms", "names", "terms", "fts_totals",
+  "acronym_forms", "identities", "name_pairs", "name_aliases", "name_words", "name_word_aliases", "name_deletes", "name_dirty",
+];
+
+/**
+ * The indexes a bulk ingest (bulk.ts) drops and builds once at its end: the word indexes (GIN) and those
+ * whose keys arrive in random order, one sort each instead of an index write per row.
+ */
+export const SORTED_LATER = `
+CREATE INDEX IF NOT EXISTS articles_tsv ON articles USING gin (tsv);
+CREATE INDEX IF NOT EXISTS quotes_tsv ON quotes USING gin (tsv);
+CREATE INDEX IF NOT EXISTS figures_tsv ON figures USING gin (tsv);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker);
+CREATE INDEX IF NOT EXISTS people_name ON people (name, article_id);
+CREATE INDEX IF NOT EXISTS acronyms_form ON acronyms (short, long);
+`;
+export const SORTED_LATER_NAMES = ["articles_tsv", "quotes_tsv", "figures_tsv", "quotes_speaker", "people_name", "acronyms_form"];
 
 const SCHEMA = `
 CREATE TABLE meta (key text COLLATE "C" PRIMARY KEY, value text NOT NULL);
@@ -34,39 +51,53 @@ CREATE TABLE articles (
   added_at text COLLATE "C" NOT NULL, tokens integer NOT NULL, tsv tsvector NOT NULL);
 CREATE INDEX articles_file ON articles (file);
 CREATE INDEX articles_when ON articles ((coalesce(date, substr(added_at, 1, 10))) DESC, id DESC);
-CREATE INDEX articles_tsv ON articles USING gin (tsv);
 CREATE TABLE quotes (
   id bigserial PRIMARY KEY, article_id bigint NOT NULL REFERENCES articles (id) ON DELETE CASCADE, text text NOT NULL,
   speaker text COLLATE "C", cue text, partial boolean NOT NULL, confidence double precision NOT NULL, paragraph integer NOT NULL,
   start integer NOT NULL, "end" integer NOT NULL, mentions text NOT NULL, tokens integer NOT NULL, tsv tsvector NOT NULL);
-CREATE INDEX quotes_speaker ON quotes (speaker);
 CREATE INDEX quotes_article ON quotes (article_id);
-CREATE INDEX quotes_tsv ON quotes USING gin (tsv);
 CREATE TABLE figures (
   id bigserial PRIMARY KEY, article_id bigint NOT NULL REFERENCES articles (id) ON DELETE CASCADE, text text NOT NULL,
   value double precision NOT NULL, unit text NOT NULL, per text, approx text, up_to double precision, measure text NOT NULL,
   source text, sentence text NOT NULL, context text NOT NULL, paragraph integer NOT NULL, start integer NOT NULL,
   "end" integer NOT NULL, title text NOT NULL, tokens integer NOT NULL, tsv tsvector NOT NULL);
 CREATE INDEX figures_article ON figures (article_id);
-CREATE INDEX figures_tsv ON figures USING gin (tsv);
 CREATE TABLE people (
   id bigserial PRIMARY KEY, article_id bigint NOT NULL REFERENCES articles (id) ON DELETE CASCADE, name text COLLATE "C" NOT NULL,
   kind text COLLATE "C" NOT NULL, aliases text NOT NULL, roles text NOT NULL, mentions integer NOT NULL);
-CREATE INDEX people_name ON people (name, article_id);
 CREATE INDEX people_article ON people (article_id);
 CREATE TABLE acronyms (
   id bigserial PRIMARY KEY, article_id bigint NOT NULL REFERENCES articles (id) ON DELETE CASCADE, short text NOT NULL, long text NOT NULL);
 CREATE INDEX acronyms_article ON acronyms (article_id);
+-- Each distinct acronym once, in the order first written: what a start and every sync read.
+CREATE TABLE acronym_forms (short text NOT NULL, long text NOT NULL, uses integer NOT NULL, first bigint NOT NULL, PRIMARY KEY (short, long));
 -- The name dictionary as a start reads it: one row per (alias, person), in how many articles; first seen first.
 CREATE TABLE names (
   id bigserial PRIMARY KEY, alias text COLLATE "C" NOT NULL, person text COLLATE "C" NOT NULL, kind text NOT NULL,
-  articles integer NOT NULL, UNIQUE (alias, person));
+  articles integer NOT NULL, grp text COLLATE "C" NOT NULL, UNIQUE (alias, person));
+CREATE INDEX names_grp ON names (grp);
+-- The name dictionary (src/archive/names/dictionary.ts), kept from the names rows by surname group.
+CREATE TABLE identities (
+  key text COLLATE "C" PRIMARY KEY, grp text COLLATE "C" NOT NULL, name text NOT NULL, kind text NOT NULL, articles integer NOT NULL,
+  phase integer NOT NULL, ord bigint NOT NULL, members text NOT NULL, aliases text NOT NULL, words text NOT NULL);
+CREATE INDEX identities_grp ON identities (grp);
+CREATE INDEX identities_rank ON identities (articles DESC, phase, ord);
+CREATE TABLE name_pairs (
+  alias text COLLATE "C" NOT NULL, identity text COLLATE "C" NOT NULL, grp text COLLATE "C" NOT NULL, first bigint NOT NULL, text text NOT NULL,
+  PRIMARY KEY (alias, identity));
+CREATE INDEX name_pairs_grp ON name_pairs (grp);
+CREATE TABLE name_aliases (key text COLLATE "C" PRIMARY KEY, ord bigint NOT NULL, text text NOT NULL, pairs integer NOT NULL, words integer NOT NULL);
+CREATE TABLE name_words (word text COLLATE "C" PRIMARY KEY, aliases integer NOT NULL);
+CREATE TABLE name_word_aliases (word text COLLATE "C" NOT NULL, alias text COLLATE "C" NOT NULL, PRIMARY KEY (word, alias));
+-- Surname groups whose identities are to be re-decided at the end of a batch (or by the next writer).
+CREATE TABLE name_dirty (grp text COLLATE "C" PRIMARY KEY);
+CREATE TABLE name_deletes (variant text COLLATE "C" NOT NULL, word text COLLATE "C" NOT NULL, PRIMARY KEY (variant, word));
 -- The articles' vocabulary: in how many articles each word occurs (FTS5's fts5vocab 'row' in SQLite).
 CREATE TABLE terms (term text COLLATE "C" PRIMARY KEY, docs integer NOT NULL);
 -- Rows and words per searched table, for bm25's average row length.
 CREATE TABLE fts_totals (name text COLLATE "C" PRIMARY KEY, rows bigint NOT NULL, tokens bigint NOT NULL);
 INSERT INTO fts_totals (name, rows, tokens) VALUES ('articles', 0, 0), ('quotes', 0, 0), ('figures', 0, 0);
-`;
+${SORTED_LATER}`;
 
 /**
  * Creates or upgrades the tables, in one transaction under an advisory lock: two processes starting at

@@ -4,24 +4,74 @@ import type pg from "pg";
 import { FILE_COLUMNS, toFileStates, type Row } from "../rows.ts";
 import type { ArchiveWriter, FileState } from "../store.ts";
 import type { PgDb, Queryable } from "./db.ts";
+import { bulkUnfinished, finishBulk, startBulk } from "./bulk.ts";
 import { Deltas } from "./deltas.ts";
 import { insertArticles } from "./insert.ts";
+import { refreshGroups } from "./names.ts";
 
 /** Articles written in one transaction at most (a file with more gets one of its own). */
 const ARTICLES_PER_TRANSACTION = 250;
+/** A batch of at least this many files into an empty archive is written in bulk (bulk.ts). */
+const BULK_FILES = 100;
+/** A batch of at least this many files, or a tenth of the archive's, leaves the dictionary to its end. */
+const DEFER_FILES = 50;
+/** Surname groups re-decided per transaction at the end of a batch. */
+const GROUPS_PER_TRANSACTION = 500;
 
 export function postgresWriter(db: PgDb): ArchiveWriter {
+  let defer = false;
+  let bulk = false;
   /** One writing transaction: `work` records its changes in a Deltas, applied with the revision at the end. */
   const write = (work: (c: pg.PoolClient, delta: Deltas) => Promise<void>) => db.write(async (c) => {
     const delta = new Deltas();
     await work(c, delta);
-    await delta.apply(c);
+    // In a bulk ingest only bm25's totals are kept as it goes (a reader may rank before it ends); the rest is made at its end.
+    if (bulk) await delta.applyTotals(c);
+    else await delta.apply(c, defer);
     // Inside the transaction, so a reader never sees new content under an old revision.
     await c.query("UPDATE newsbot_state SET value = value + 1 WHERE key = 'revision'");
   });
+  /** Re-decides the surname groups marked for later (a batch's, or one a killed writer left), a few hundred per transaction. */
+  const refreshDirty = async () => {
+    for (;;) {
+      const done = await db.write(async (c) => {
+        const groups = (await c.query("SELECT grp FROM name_dirty ORDER BY grp LIMIT $1", [GROUPS_PER_TRANSACTION])).rows.map((r) => r.grp as string);
+        if (groups.length === 0) return true;
+        await refreshGroups(c, groups);
+        await c.query("DELETE FROM name_dirty WHERE grp = ANY($1::text[])", [groups]);
+        await c.query("UPDATE newsbot_state SET value = value + 1 WHERE key = 'revision'");
+        return false;
+      });
+      if (done) return;
+    }
+  };
+  let checked = false;
+  const recover = async () => {
+    if (checked) return;
+    checked = true;
+    if (await bulkUnfinished(db)) await finishBulk(db);
+    if ((await db.rows("SELECT 1 FROM name_dirty LIMIT 1")).length) await refreshDirty();
+  };
   return {
     async fileStates() {
+      await recover();
       return toFileStates(await db.rows(`SELECT ${FILE_COLUMNS} FROM files`));
+    },
+
+    async beginBatch(files) {
+      await recover();
+      const [{ n }] = await db.rows("SELECT count(*) AS n FROM files");
+      const empty = (await db.rows("SELECT 1 FROM articles LIMIT 1")).length === 0;
+      bulk = empty && files >= BULK_FILES;
+      if (bulk) await startBulk(db);
+      defer = !bulk && files >= DEFER_FILES && files >= (n as number) / 10;
+    },
+
+    async endBatch() {
+      const [wasBulk, wasDeferred] = [bulk, defer];
+      bulk = defer = false;
+      if (wasBulk) await finishBulk(db);
+      if (wasBulk || wasDeferred) await refreshDirty();
     },
 
     async putFiles(files) {
@@ -36,9 +86,10 @@ export function postgresWriter(db: PgDb): ArchiveWriter {
         }
         await write(async (c, delta) => {
           for (const { state, articles } of group) {
-            await dropFile(c, state.path, delta);
+            // Nothing to drop in a bulk ingest (the archive was empty), and its counts are made at the end.
+            if (!bulk) await dropFile(c, state.path, delta);
             await saveState(c, state);
-            await insertArticles(c, state.path, articles, delta);
+            await insertArticles(c, state.path, articles, delta, bulk);
           }
         });
       }
@@ -92,6 +143,7 @@ async function dropFile(c: pg.PoolClient, path: string, delta: Deltas): Promise<
   for (const p of (await c.query("SELECT name, kind, aliases FROM people WHERE article_id = ANY($1::bigint[]) ORDER BY id", [ids])).rows as Row[]) {
     delta.name(p.name as string, p.kind as string, JSON.parse(p.aliases as string) as string[], -1);
   }
+  for (const a of (await c.query("SELECT short, long FROM acronyms WHERE article_id = ANY($1::bigint[])", [ids])).rows as Row[]) delta.forms.add(a.short as string, a.long as string, -1);
   for (const table of ["quotes", "figures"]) {
     const [r] = (await c.query(`SELECT count(*) AS n, coalesce(sum(tokens), 0) AS t FROM ${table} WHERE article_id = ANY($1::bigint[])`, [ids])).rows as Row[];
     delta.total(table, -(r.n as number), -(r.t as number));

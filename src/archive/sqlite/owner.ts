@@ -11,7 +11,10 @@ import { archiveProblem } from "../problems.ts";
 export const NEWSBOT_APPLICATION_ID = 0x6e657773;
 
 /** The tables (and FTS5 shadow tables) any version of newsbot has made. */
-const OURS = new Set(["meta", "files", "articles", "quotes", "figures", "people", "names", "terms", "acronyms", "digests", "leases", "buttons", "source", "articles_vocab"]);
+const OURS = new Set([
+  "meta", "files", "articles", "quotes", "figures", "people", "names", "terms", "acronyms", "digests", "leases", "buttons", "source", "articles_vocab",
+  "acronym_forms", "identities", "name_pairs", "name_aliases", "name_words", "name_word_aliases", "name_deletes", "name_dirty",
+]);
 const ours = (name: string) => OURS.has(name) || /^(quotes|figures|articles)_fts(_\w+)?$/.test(name);
 
 /** Checks the file is newsbot's (or empty) and marks it so; a Refusal otherwise. Call before anything writes. */

@@ -2,8 +2,10 @@
 import type { Acronym } from "../../extract/types.ts";
 import { ARTICLE_COLUMNS, NEWEST, inOrder, toArticle, toFigure, toPersonFacts, toQuoteHit, type Row } from "../rows.ts";
 import { Params, bodiesSql, paragraphsFrom, quotesInArticlesSql, termDocsSql, toTermDocs } from "../shared-sql.ts";
-import { PERSON_ROWS, RANKED_MATCHES, type ArchiveReader, type NameEntry, type PersonMentions } from "../store.ts";
+import { PERSON_ROWS, RANKED_MATCHES, type ArchiveReader, type PersonMentions } from "../store.ts";
+import type { OrderedNameEntry } from "../names/identities.ts";
 import type { SqliteDb } from "./db.ts";
+import { sqliteNames } from "./names.ts";
 import { ftsMatch, sqliteSearch } from "./search.ts";
 
 export function sqliteReader(s: SqliteDb): ArchiveReader {
@@ -11,14 +13,16 @@ export function sqliteReader(s: SqliteDb): ArchiveReader {
   const marks = (list: unknown[]) => list.map(() => "?").join(",");
   return {
     ...sqliteSearch(s),
+    ...sqliteNames(s),
 
     async names() {
       // Maintained at ingestion (sqlite/write.ts): one row per alias and person, first seen first.
-      return s.stmt("SELECT alias, person, kind, articles FROM names ORDER BY rowid").all() as NameEntry[];
+      return s.stmt("SELECT alias, person, kind, articles, rowid AS ord FROM names ORDER BY rowid").all() as OrderedNameEntry[];
     },
 
     async acronyms() {
-      return s.stmt("SELECT DISTINCT short, long FROM acronyms").all() as Acronym[];
+      // Kept at ingestion (write.ts): the distinct forms, first written first, not a scan of every use.
+      return s.stmt("SELECT short, long FROM acronym_forms ORDER BY first").all() as Acronym[];
     },
 
     async quotesBy(speakers, limit, period) {
