@@ -3,8 +3,8 @@
 // article recombines paragraphs of real articles of one section, gives the people in them new names drawn
 // (Zipf-like, so some recur and most are rare) from given names × surnames harvested from the corpus itself,
 // and moves every number, so names, quotes and figures are many and distinct.
-// Output: .jsonl files of 1,000 articles each (the archive reader reads .jsonl), plus manifest.json with the
-// people used (for building queries).
+// Output: .jsonl files of 1,000 articles each (the archive reader reads .jsonl), or one .json file per
+// article as a newsroom's folder is (`perFile: 1`), plus manifest.json with the people used (for queries).
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { defaultSources, loadSources, type Pools, type SourceArticle } from "./sources.ts";
@@ -140,7 +140,8 @@ export function articleFactory(sources: SourceArticle[], pools: Pools, totalArti
 }
 
 /** Writes `count` articles into `dir` as .jsonl files of 1,000; returns the manifest (also written as manifest.json). */
-export function generateArchive(dir: string, count: number, options: { seed?: number; sources?: string[]; maxSourceFiles?: number } = {}): Manifest {
+export function generateArchive(dir: string, count: number, options: { seed?: number; sources?: string[]; maxSourceFiles?: number; perFile?: number } = {}): Manifest {
+  const perFile = options.perFile ?? ARTICLES_PER_FILE;
   const seed = options.seed ?? 1;
   const { sources, pools } = loadSources(options.sources ?? defaultSources(), options.maxSourceFiles);
   if (sources.length === 0) throw new Error("no source articles found (data/articles or ../shared/corpus/bbc)");
@@ -148,13 +149,14 @@ export function generateArchive(dir: string, count: number, options: { seed?: nu
   mkdirSync(join(dir, "articles"), { recursive: true });
   const factory = articleFactory(sources, pools, count, seed);
   let files = 0;
-  for (let start = 0; start < count; start += ARTICLES_PER_FILE) {
+  for (let start = 0; start < count; start += perFile) {
     const lines: string[] = [];
-    for (let i = start; i < Math.min(count, start + ARTICLES_PER_FILE); i++) lines.push(JSON.stringify(factory.next()));
+    for (let i = start; i < Math.min(count, start + perFile); i++) lines.push(JSON.stringify(factory.next()));
     // Nested folders of 100 files keep directory listings short at 1M.
-    const sub = join(dir, "articles", String(Math.floor(files / 100)).padStart(3, "0"));
-    mkdirSync(sub, { recursive: true });
-    writeFileSync(join(sub, `part-${String(files).padStart(5, "0")}.jsonl`), lines.join("\n") + "\n");
+    const sub = join(dir, "articles", String(Math.floor(files / 100)).padStart(perFile === 1 ? 4 : 3, "0"));
+    if (files % 100 === 0) mkdirSync(sub, { recursive: true });
+    if (perFile === 1) writeFileSync(join(sub, `article-${String(files).padStart(7, "0")}.json`), lines[0]);
+    else writeFileSync(join(sub, `part-${String(files).padStart(5, "0")}.jsonl`), lines.join("\n") + "\n");
     files++;
   }
   const manifest: Manifest = {
@@ -166,11 +168,18 @@ export function generateArchive(dir: string, count: number, options: { seed?: nu
   return manifest;
 }
 
+/** `count` new articles over the same sources (another seed): files arriving in the watched folder of a live newsroom. */
+export function freshArticles(count: number, seed: number, sources = defaultSources()): GeneratedArticle[] {
+  const { sources: s, pools } = loadSources(sources);
+  const factory = articleFactory(s, pools, count, seed);
+  return Array.from({ length: count }, () => factory.next());
+}
+
 /** The manifest of an archive already generated with these settings, or null. */
-export function existingArchive(dir: string, count: number, seed = 1): Manifest | null {
+export function existingArchive(dir: string, count: number, perFile = ARTICLES_PER_FILE, seed = 1): Manifest | null {
   try {
     const m = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as Manifest;
-    return m.articles === count && m.seed === seed && statSync(join(dir, "articles")).isDirectory() ? m : null;
+    return m.articles === count && m.seed === seed && m.files === Math.ceil(count / perFile) && statSync(join(dir, "articles")).isDirectory() ? m : null;
   } catch {
     return null;
   }

@@ -13,11 +13,11 @@ const cpu = <T>(label: string, f: () => T | Promise<T>) => async () => {
 const entries = await cpu("store.names()", () => store.names())();
 console.log(`name entries: ${entries.length}`);
 const lookup = new Lookup(store);
-await cpu("lookup.refresh() (names + NameIndex: clusterIdentities, Fuse over aliases)", () => lookup.refresh())();
-console.log(`identities: ${lookup.names.identities.length}`);
+await cpu("lookup.refresh() (acronyms)", () => lookup.refresh())();
+const [top] = await store.rankedIdentities(1);
 for (const p of ["bl", "blai", "kenn", "sm"]) await cpu(`names.suggest("${p}", 25)`, () => lookup.names.suggest(p, 25))();
 for (const q of ["blair", "blari", "kenedy", "zzzzzz"]) await cpu(`names.match("${q}")`, () => lookup.names.match(q))();
 for (const w of ["government", "govenment", "prices", "pricse"]) await cpu(`lookup.topic("${w}")`, () => lookup.topic(w))();
 await cpu(`store.termsStartingWith("g", 2000)`, () => store.termsStartingWith("g", 2000))();
-await cpu(`store.quotesBy(["Tony Blair"], 200)`, () => store.quotesBy([lookup.names.identities.sort((a, b) => b.articles - a.articles)[0].name], 200))();
+await cpu(`store.quotesBy(["${top.name}"], 200)`, () => store.quotesBy(top.members, 200))();
 await store.close();

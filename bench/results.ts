@@ -6,16 +6,22 @@ import Database from "better-sqlite3";
 import type { BenchQuery } from "./queries.ts";
 
 export interface Timing { command: string; kind: string; query: string; ms: number; cpuMs?: number; index?: number }
+export interface Spread { n: number; p50: number; p99: number; max: number }
 export interface Result {
   size: number;
   store?: "sqlite" | "postgres";
+  /** Articles per file: 1,000 (.jsonl) or 1 (a newsroom's folder). */
+  perFile?: number;
   when: string;
+  /** Load average while querying (ingest, cold and live keep their own). */
   loadavg: number[];
   stats: { articles: number; quotes: number; figures: number; people: number; files: number };
-  ingest: { seconds: number; cpuSeconds: number; rssMB: number; reused: boolean };
+  ingest: { seconds: number; cpuSeconds: number; rssMB: number; reused: boolean; loadavg?: number[] };
   dbMB: number;
-  cold: { seconds: number[]; rssMB: number[]; reextracted?: boolean[] };
+  cold: { seconds: number[]; rssMB: number[]; reextracted?: boolean[]; loadavg?: number[] };
   query: { openSeconds: number; oursRssMB: number; ours: Timing[]; baseline: Timing[]; baselineBuildSeconds: number; baselineRecords: { quotes: number; figures: number }; baselineSkipped: string[] };
+  /** Answers asked every 50 ms while 100 files arrive in the watched folder (bench/worker.ts live). */
+  live?: { files: number; indexedSeconds: number; during: Spread; before: Spread; loadavg?: number[] };
 }
 
 export const pct = (xs: number[], p: number) => {
@@ -25,17 +31,15 @@ export const pct = (xs: number[], p: number) => {
 };
 export const ms = (x: number) => (Number.isNaN(x) ? "—" : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 export const n = (x: number) => Math.round(x).toLocaleString("en");
-/** Cold start: the median of the starts that did not have to re-extract the archive. */
+/** Start to first answer (a cold start): the median of the starts that did not have to re-extract the archive. */
 export const coldOf = (r: Result) => {
   const clean = r.cold.seconds.filter((_, i) => !r.cold.reextracted?.[i]);
   return clean.length ? pct(clean, 50) : NaN;
 };
-export const coldText = (r: Result) => {
-  const again = r.cold.seconds.filter((_, i) => r.cold.reextracted?.[i]);
-  return `${Number.isNaN(coldOf(r)) ? "—" : coldOf(r).toFixed(2)}${again.length ? ` (${again.length} start(s) re-extracting after a src/extract change: ${again.map((x) => x.toFixed(0)).join(", ")} s)` : ""}`;
-};
-/** The archive size, and the store when it is not the default SQLite. */
-export const label = (r: Result) => `${n(r.size)}${r.store && r.store !== "sqlite" ? ` (${r.store})` : ""}`;
+/** The archive size, a folder of one file per article, and the store when it is not the default SQLite. */
+export const label = (r: Result) => `${n(r.size)}${r.perFile === 1 ? " (a file per article)" : ""}${r.store && r.store !== "sqlite" ? ` (${r.store})` : ""}`;
+/** A load average (1, 5, 15 min) as RESULTS.md shows it. */
+export const load = (l?: number[]) => (l ? l.map((x) => x.toFixed(1)).join(" ") : "—");
 export const COMMANDS: BenchQuery["command"][] = ["quote", "figure", "search", "who", "autocomplete"];
 
 /** The installed version of a package, or "?". */

@@ -1,19 +1,21 @@
 // One measurement in its own process, so its peak RSS is its own: `ingest` indexes a generated folder through
 // the real openBot/syncFolder; `query` answers the query set in-process, then runs the fuse.js baseline on
-// the same queries; `pin` marks the archive's extraction as current (see run.ts). Prints one JSON line (the
-// last line of stdout). `--store sqlite` (default: DB is the SQLite file) or `--store postgres --database-url URL`.
-import { readFileSync } from "node:fs";
+// the same queries; `live` answers a query every 50 ms while 100 new files arrive in the watched folder;
+// `pin` marks the archive's extraction as current (see run.ts). Prints one JSON line (the last line of
+// stdout). `--store sqlite` (default: DB is the SQLite file) or `--store postgres --database-url URL`.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import Fuse from "fuse.js";
 import pg from "pg";
-import { extractorVersion } from "../src/archive/ingest.ts";
+import { extractorVersion, type SyncReport } from "../src/archive/ingest.ts";
+import { watchArticles } from "../src/archive/watch.ts";
 import { openStore } from "../src/archive/open.ts";
 import { loadConfig } from "../src/config.ts";
 import { openBot, type Bot } from "../src/core.ts";
 import { logger } from "../src/log.ts";
 import { buildQueries, type BenchQuery } from "./queries.ts";
-import type { Manifest } from "./generate.ts";
+import { freshArticles, type Manifest } from "./generate.ts";
 
 const [mode, dir, db, ...rest] = process.argv.slice(2);
 const opt = (name: string, fallback: number) => {
@@ -170,5 +172,69 @@ async function query() {
   };
 }
 
-const result = mode === "ingest" ? await ingest() : mode === "pin" ? await pin() : await query();
+/** Files dropped into the watched folder at once, and how often a query is asked meanwhile. */
+const LIVE_FILES = 100;
+const EVERY_MS = 50;
+
+/**
+ * The longest an answer waits while files arrive: the bot (no start-up sync) watches the folder as
+ * `newsbot start` does; a query is due every 50 ms (latency counts from when it was due, so time the event
+ * loop was blocked counts too); 100 new one-article files are written at once; measured from the first
+ * file written to the end of the sync that indexed the last. The files are removed again afterwards.
+ */
+async function live() {
+  const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as Manifest;
+  const queries = buildQueries(manifest, opt("per-kind", 40), opt("seed", 7));
+  const bot = await open(false);
+  const syncs: { at: number; report: SyncReport }[] = [];
+  const sync = async () => {
+    const report = await bot.sync();
+    syncs.push({ at: performance.now(), report });
+    return report;
+  };
+  const watcher = watchArticles(join(dir, "articles"), sync, logger("error"));
+  await watcher.ready;
+  const folder = join(dir, "articles", `live-${Date.now()}`);
+  // Made before the clock starts: generating them reads the whole source corpus.
+  const files = freshArticles(LIVE_FILES, 99).map((a) => JSON.stringify(a));
+  const asked: { due: number; ms: number }[] = [];
+  let stop = false;
+  const loop = (async () => {
+    const start = performance.now();
+    for (let k = 0; !stop; k++) {
+      const due = start + k * EVERY_MS;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      await run(bot, queries[k % queries.length]);
+      asked.push({ due, ms: performance.now() - due });
+    }
+  })();
+  await new Promise((r) => setTimeout(r, 2000));
+  const dropped = performance.now();
+  mkdirSync(folder, { recursive: true });
+  files.forEach((a, i) => writeFileSync(join(folder, `story-${i}.json`), a));
+  const added = () => syncs.filter((s) => s.at > dropped).reduce((n, s) => n + s.report.added, 0);
+  const deadline = Date.now() + 600_000;
+  while (added() < LIVE_FILES && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  const indexed = performance.now();
+  await new Promise((r) => setTimeout(r, 1000));
+  stop = true;
+  await loop;
+  rmSync(folder, { recursive: true, force: true });
+  await watcher.idle();
+  await new Promise((r) => setTimeout(r, 1000));
+  await watcher.idle();
+  await watcher.stop();
+  await bot.close();
+  const during = asked.filter((a) => a.due >= dropped && a.due <= indexed).map((a) => a.ms).sort((x, y) => x - y);
+  const before = asked.filter((a) => a.due < dropped).map((a) => a.ms).sort((x, y) => x - y);
+  const p = (xs: number[], q: number) => xs[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)] ?? NaN;
+  return {
+    files: LIVE_FILES, indexedSeconds: (indexed - dropped) / 1000, added: added(), syncs: syncs.filter((s) => s.at > dropped).length,
+    during: { n: during.length, p50: p(during, 0.5), p99: p(during, 0.99), max: during.at(-1) ?? NaN },
+    before: { n: before.length, p50: p(before, 0.5), p99: p(before, 0.99), max: before.at(-1) ?? NaN },
+  };
+}
+
+const result = mode === "ingest" ? await ingest() : mode === "pin" ? await pin() : mode === "live" ? await live() : await query();
 process.stdout.write("\n" + JSON.stringify(result) + "\n");
