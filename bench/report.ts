@@ -73,7 +73,10 @@ export function writeReport(out: string, root: string, skippedSizes: string[]): 
   lines.push("");
 
   const at = (size: number, store = "sqlite") => all.find((r) => r.size === size && r.store === store && r.perFile !== 1);
-  const big = at(1_000_000);
+  // The targets are for 1M articles; where 1M was not measured in this run they are read at the largest size that was,
+  // and the table says so (a figure at 100k is not a figure at 1M).
+  const big = at(1_000_000) ?? sqlite.at(-1);
+  const where = big && big.size !== 1_000_000 ? ` (measured at ${n(big.size)}, not 1M)` : "";
   const pgs = [at(100_000, "postgres"), at(1_000_000, "postgres")];
   const four = ["quote", "figure", "search", "who"];
   const worst = (r: Result | undefined) => (r ? Math.max(...four.map((c) => p99Of(r, c))) : NaN);
@@ -88,7 +91,10 @@ export function writeReport(out: string, root: string, skippedSizes: string[]): 
     ["peak RSS ≤ 1.5 GB at 1M", big ? `${rssOf(big)} MB` : "not measured", big ? rssOf(big) <= 1536 : null],
   ];
   lines.push("## Targets of issue 16", "", "| target | measured | status |", "|---|---|---|");
-  for (const [t, m, ok] of targets) lines.push(`| ${t} | ${m} | ${ok === null ? "not measured" : ok ? "met" : "**missed**"} |`);
+  for (const [t, m, ok] of targets) {
+    const at1M = t.includes("PostgreSQL") ? "" : where;
+    lines.push(`| ${t} | ${m}${m === "not measured" ? "" : at1M} | ${ok === null ? "not measured" : ok ? (at1M ? "met at the size measured" : "met") : "**missed**"} |`);
+  }
   lines.push("");
   if (skippedSizes.length) lines.push("Sizes skipped in the last run:", "", ...skippedSizes.map((s) => `- ${s}`), "");
   const analysis = join(root, "bench/ANALYSIS.md");

@@ -36,9 +36,14 @@ const NOT_GIVEN = new Set(
 const FALLBACK_GIVEN = ["James", "Sarah", "David", "Emma", "John", "Claire", "Peter", "Helen", "Mark", "Rachel", "Paul", "Anna", "Ian", "Fiona", "Tom", "Nicola"];
 const FALLBACK_SURNAMES = ["Osborne", "Sturgeon", "Hewitt", "Brown", "Clarke", "Patel", "Khan", "Evans", "Walsh", "Reid", "Hughes", "Murphy", "Okafor", "Nowak", "Fraser", "Lloyd"];
 
-/** Where the real text is: the project's sample articles and, when present, the shared BBC corpus. */
+/**
+ * Where the real text is: the project's sample articles and, when present, the shared BBC corpus — beside
+ * the checkout (../shared) or beside the folder of worktrees (../../shared): without it the archive would be
+ * made of the few sample articles alone.
+ */
 export function defaultSources(root = process.cwd()): string[] {
-  return [join(root, "data/articles"), resolve(root, "../shared/corpus/bbc")].filter((d) => existsSync(d));
+  const bbc = ["../shared/corpus/bbc", "../../shared/corpus/bbc"].map((d) => resolve(root, d)).find((d) => existsSync(d));
+  return [join(root, "data/articles"), ...(bbc ? [bbc] : [])].filter((d) => existsSync(d));
 }
 
 function listTxt(dir: string): string[] {
