@@ -30,6 +30,9 @@ export async function finishBulk(db: PgDb): Promise<void> {
     await c.query(SORTED_LATER);
     await c.query(`DELETE FROM terms; INSERT INTO terms (term, docs)
       SELECT t, count(*) FROM articles, unnest(tsvector_to_array(tsv)) AS t GROUP BY t ORDER BY t`);
+    await c.query(`DELETE FROM row_terms; INSERT INTO row_terms (tbl, term, rows)
+      SELECT 'quotes', t, count(*) FROM quotes, unnest(tsvector_to_array(tsv)) AS t GROUP BY t
+      UNION ALL SELECT 'figures', t, count(*) FROM figures, unnest(tsvector_to_array(tsv)) AS t GROUP BY t ORDER BY 1, 2`);
     await c.query(`UPDATE fts_totals f SET rows = t.rows, tokens = t.tokens FROM (
       SELECT 'articles' AS name, count(*) AS rows, coalesce(sum(tokens), 0) AS tokens FROM articles
       UNION ALL SELECT 'quotes', count(*), coalesce(sum(tokens), 0) FROM quotes

@@ -7,6 +7,8 @@ import { refreshGroups } from "./names.ts";
 
 export class Deltas {
   terms = new Tally();
+  /** Rows of quotes and figures holding each word: bm25's counts of one-word phrases. */
+  rowTerms = new Map([["quotes", new Tally()], ["figures", new Tally()]]);
   /** (alias, person) → articles added or removed, in the order first seen (the dictionary's order). */
   names = new NameTally();
   forms = new FormTally();
@@ -18,6 +20,10 @@ export class Deltas {
 
   term(t: string, n: number) {
     this.terms.add(t, n);
+  }
+
+  rowTerm(table: "quotes" | "figures", t: string, n: number) {
+    this.rowTerms.get(table)!.add(t, n);
   }
 
   total(name: string, rows: number, tokens: number) {
@@ -34,6 +40,14 @@ export class Deltas {
       await c.query(`INSERT INTO terms (term, docs) SELECT * FROM unnest($1::text[], $2::int[])
         ON CONFLICT (term) DO UPDATE SET docs = terms.docs + excluded.docs`, [terms, changed.map(([, n]) => n)]);
       await c.query("DELETE FROM terms WHERE term = ANY($1::text[]) AND docs <= 0", [terms]);
+    }
+    for (const [table, tally] of this.rowTerms) {
+      const rows = [...tally].filter(([, n]) => n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      if (rows.length === 0) continue;
+      const words = rows.map(([t]) => t);
+      await c.query(`INSERT INTO row_terms (tbl, term, rows) SELECT $1, u.t, u.n FROM unnest($2::text[], $3::int[]) AS u(t, n)
+        ON CONFLICT (tbl, term) DO UPDATE SET rows = row_terms.rows + excluded.rows`, [table, words, rows.map(([, n]) => n)]);
+      await c.query("DELETE FROM row_terms WHERE tbl = $1 AND term = ANY($2::text[]) AND rows <= 0", [table, words]);
     }
     const { rows: names, groups } = this.names.changes();
     if (names.length) {

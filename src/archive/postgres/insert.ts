@@ -31,6 +31,7 @@ export async function insertArticles(c: pg.PoolClient, file: string, articles: I
     for (const x1 of x.quotes) {
       const tokens = tokenize(x1.text);
       delta.total("quotes", 1, tokens.length);
+      if (!copy) for (const t of distinctTerms([tokens])) delta.rowTerm("quotes", t, 1);
       q.push(id, x1.text, x1.speaker, x1.cue, x1.partial, x1.confidence, x1.paragraph, x1.start, x1.end, JSON.stringify(x1.mentions), tokens.length);
       q.extra.push(tsvectorOf([tokens]));
     }
@@ -38,6 +39,7 @@ export async function insertArticles(c: pg.PoolClient, file: string, articles: I
       const cols = [g.sentence, g.measure, g.context, r.title].map(tokenize);
       const size2 = cols.reduce((n, t) => n + t.length, 0);
       delta.total("figures", 1, size2);
+      if (!copy) for (const t of distinctTerms(cols)) delta.rowTerm("figures", t, 1);
       f.push(id, g.text, g.value, g.unit, g.per, g.approx, g.upTo, g.measure, g.source, g.sentence, g.context, g.paragraph, g.start, g.end, r.title, size2);
       f.extra.push(tsvectorOf(cols));
     }

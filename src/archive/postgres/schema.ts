@@ -5,7 +5,7 @@
 import type pg from "pg";
 
 /** Bump when the derived tables change: an archive with another version is rebuilt from the files. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** pg_advisory_xact_lock keys: one for migrations, one that serialises writers of the derived tables. */
 export const MIGRATE_LOCK = 0x6e657773_01; // "news" 1
@@ -25,7 +25,7 @@ CREATE TABLE IF NOT EXISTS source (id integer PRIMARY KEY CHECK (id = 1), folder
 
 const DERIVED = [
   "meta", "files", "articles", "quotes", "figures", "people", "acronyms", "names", "terms", "fts_totals",
-  "acronym_forms", "identities", "name_pairs", "name_aliases", "name_words", "name_word_aliases", "name_deletes", "name_dirty",
+  "row_terms", "acronym_forms", "identities", "name_pairs", "name_aliases", "name_words", "name_word_aliases", "name_deletes", "name_dirty",
 ];
 
 /**
@@ -94,6 +94,9 @@ CREATE TABLE name_dirty (grp text COLLATE "C" PRIMARY KEY);
 CREATE TABLE name_deletes (variant text COLLATE "C" NOT NULL, word text COLLATE "C" NOT NULL, PRIMARY KEY (variant, word));
 -- The articles' vocabulary: in how many articles each word occurs (FTS5's fts5vocab 'row' in SQLite).
 CREATE TABLE terms (term text COLLATE "C" PRIMARY KEY, docs integer NOT NULL);
+-- The quotes' and figures' vocabulary: in how many rows of each table each word occurs, so that bm25's weight of a
+-- one-word phrase is read here instead of counted over every matching row.
+CREATE TABLE row_terms (tbl text COLLATE "C" NOT NULL, term text COLLATE "C" NOT NULL, rows integer NOT NULL, PRIMARY KEY (tbl, term));
 -- Rows and words per searched table, for bm25's average row length.
 CREATE TABLE fts_totals (name text COLLATE "C" PRIMARY KEY, rows bigint NOT NULL, tokens bigint NOT NULL);
 INSERT INTO fts_totals (name, rows, tokens) VALUES ('articles', 0, 0), ('quotes', 0, 0), ('figures', 0, 0);

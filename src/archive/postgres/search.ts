@@ -53,10 +53,7 @@ export function postgresSearch(db: PgDb): Pick<ArchiveReader, "quotesMatching" |
  * scored with FTS5's bm25 over their words (the same scores the SQLite store sorts by), ties by id.
  */
 async function rank(db: PgDb, plan: TextPlan, table: "quotes" | "figures" | "articles", columns: string, texts: (r: Row) => string[], weights: number[], limit: number, period?: Period | null) {
-  const [totals, counts] = await Promise.all([
-    db.rows("SELECT rows, tokens FROM fts_totals WHERE name = $1", [table]),
-    db.rows(`SELECT i, (SELECT count(*) FROM ${table} WHERE tsv @@ p.q::tsquery) AS n FROM unnest($1::text[]) WITH ORDINALITY AS p(q, i) ORDER BY i`, [plan.phraseQueries]),
-  ]);
+  const [totals, phraseRows] = await Promise.all([db.rows("SELECT rows, tokens FROM fts_totals WHERE name = $1", [table]), phraseCounts(db, plan, table)]);
   // Ids first: the texts (an article's body is stored out of line) are read for the chosen rows only. Past
   // RANKED_MATCHES matches, the most recently added are ranked, as in the SQLite store.
   // With a period, the matches in articles of that period (as the SQLite store's walk skips the others).
@@ -65,7 +62,7 @@ async function rank(db: PgDb, plan: TextPlan, table: "quotes" | "figures" | "art
   const sql = `SELECT t.id FROM ${table} t ${join} WHERE t.tsv @@ ${p.add(plan.tsquery)}::tsquery${join ? p.period(period) : ""} ORDER BY t.id DESC LIMIT ${p.add(RANKED_MATCHES)}`;
   const ids = (await db.rows(sql, p.values)).map((r) => r.id as number);
   const rows = ids.length ? await db.rows(`SELECT id, ${columns} FROM ${table} WHERE id = ANY($1::bigint[]) ORDER BY id`, [ids]) : [];
-  const stats = { rows: Math.max(1, (totals[0]?.rows as number) ?? 1), tokens: (totals[0]?.tokens as number) ?? 0, phraseRows: counts.map((c) => c.n as number) };
+  const stats = { rows: Math.max(1, (totals[0]?.rows as number) ?? 1), tokens: (totals[0]?.tokens as number) ?? 0, phraseRows };
   const scored: { id: number; score: number; texts: string[]; tokens: Token[][]; found: ReturnType<typeof instances> }[] = [];
   for (const r of rows) {
     const t = texts(r);
@@ -76,6 +73,30 @@ async function rank(db: PgDb, plan: TextPlan, table: "quotes" | "figures" | "art
     scored.push({ id: r.id as number, score: bm25(plan, found, size, stats, weights), texts: t, tokens, found });
   }
   return scored.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit);
+}
+
+/**
+ * Rows holding each phrase (bm25's weight of it). A one-word phrase's count is kept at ingestion (`terms` for
+ * articles, `row_terms` for quotes and figures); a longer phrase, or a word the table does not list (none holds
+ * it, or a first ingest has not counted yet), is counted over its matching rows, which for a common word means
+ * visiting every one of them.
+ */
+async function phraseCounts(db: PgDb, plan: TextPlan, table: "quotes" | "figures" | "articles"): Promise<number[]> {
+  const single = [...new Set(plan.phrases.filter((p) => p.length === 1).map((p) => p[0]))];
+  const kept = new Map<string, number>();
+  if (single.length) {
+    const rows = table === "articles"
+      ? await db.rows("SELECT term, docs AS n FROM terms WHERE term = ANY($1::text[])", [single])
+      : await db.rows("SELECT term, rows AS n FROM row_terms WHERE tbl = $1 AND term = ANY($2::text[])", [table, single]);
+    for (const r of rows) kept.set(r.term as string, Number(r.n));
+  }
+  const counted = plan.phrases.map((p, i) => (p.length === 1 && kept.has(p[0]) ? null : plan.phraseQueries[i]));
+  const left = counted.filter((q): q is string => q !== null);
+  const counts = left.length
+    ? (await db.rows(`SELECT (SELECT count(*) FROM ${table} WHERE tsv @@ p.q::tsquery) AS n FROM unnest($1::text[]) WITH ORDINALITY AS p(q, i) ORDER BY i`, [left])).map((r) => Number(r.n))
+    : [];
+  let next = 0;
+  return plan.phrases.map((p, i) => (counted[i] === null ? kept.get(p[0])! : counts[next++]));
 }
 
 function inRankOrder(rows: Row[], ranked: { id: number }[], key: string): Row[] {

@@ -144,9 +144,10 @@ async function dropFile(c: pg.PoolClient, path: string, delta: Deltas): Promise<
     delta.name(p.name as string, p.kind as string, JSON.parse(p.aliases as string) as string[], -1);
   }
   for (const a of (await c.query("SELECT short, long FROM acronyms WHERE article_id = ANY($1::bigint[])", [ids])).rows as Row[]) delta.forms.add(a.short as string, a.long as string, -1);
-  for (const table of ["quotes", "figures"]) {
-    const [r] = (await c.query(`SELECT count(*) AS n, coalesce(sum(tokens), 0) AS t FROM ${table} WHERE article_id = ANY($1::bigint[])`, [ids])).rows as Row[];
-    delta.total(table, -(r.n as number), -(r.t as number));
+  for (const table of ["quotes", "figures"] as const) {
+    const rows = (await c.query(`SELECT tokens, tsvector_to_array(tsv) AS terms FROM ${table} WHERE article_id = ANY($1::bigint[])`, [ids])).rows as Row[];
+    delta.total(table, -rows.length, -rows.reduce((n, r) => n + (r.tokens as number), 0));
+    for (const r of rows) for (const t of r.terms as string[]) delta.rowTerm(table, t, -1);
   }
   // Quotes, figures, people and acronyms go with their article (ON DELETE CASCADE).
   await c.query("DELETE FROM articles WHERE id = ANY($1::bigint[])", [ids]);
