@@ -97,8 +97,11 @@ export class ExtractPool {
     if (this.closed) return;
     for (const t of this.threads) {
       if (t.ready && !t.job && this.queue.length) this.give(t, this.queue.shift()!);
-      // An idle thread must not keep the process alive; a busy one must (its caller awaits it).
-      else if (!t.job) t.worker.unref();
+      // An idle thread must not keep the process alive; a busy one must (its caller awaits it), and so must one
+      // still loading the rules while work waits for it: unref'd, a process with nothing else to do (a bench
+      // worker, a script) exited with its extraction unfinished (exit code 13).
+      else if (!t.job && this.queue.length === 0) t.worker.unref();
+      else if (!t.job) t.worker.ref();
     }
     const starting = this.threads.filter((t) => !t.ready).length;
     while (this.queue.length > starting && this.threads.length < this.o.size) this.spawn();
