@@ -8,7 +8,8 @@ import { from } from "pg-copy-streams";
 /** A value in COPY's text format: \N for null, backslash escapes for the separators. */
 function field(v: unknown): string {
   if (v === null || v === undefined) return "\\N";
-  const s = typeof v === "string" ? v : typeof v === "boolean" ? (v ? "t" : "f") : String(v);
+  // Columns hold text, numbers and booleans (lists are JSON text already); anything else is written as JSON.
+  const s = typeof v === "string" ? v : typeof v === "boolean" ? (v ? "t" : "f") : typeof v === "number" || typeof v === "bigint" ? String(v) : JSON.stringify(v);
   return /[\\\n\r\t]/.test(s) ? s.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t") : s;
 }
 

@@ -35,7 +35,7 @@ export function postgresWriter(db: PgDb): ArchiveWriter {
   const refreshDirty = async () => {
     for (;;) {
       const done = await db.write(async (c) => {
-        const groups = (await c.query("SELECT grp FROM name_dirty ORDER BY grp LIMIT $1", [GROUPS_PER_TRANSACTION])).rows.map((r) => r.grp as string);
+        const groups = (await c.query<{ grp: string }>("SELECT grp FROM name_dirty ORDER BY grp LIMIT $1", [GROUPS_PER_TRANSACTION])).rows.map((r) => r.grp);
         if (groups.length === 0) return true;
         await refreshGroups(c, groups);
         await c.query("DELETE FROM name_dirty WHERE grp = ANY($1::text[])", [groups]);
