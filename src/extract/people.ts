@@ -73,7 +73,11 @@ export function findPeople(article: ArticleText, read: Pick<ParagraphReading, "q
   const nameParts = new Set(persons.flatMap((p) => p.tokens.map((t) => t.toLowerCase())));
   for (const r of raws) {
     if (r.tokens.length !== 1 || r.kind !== "maybe" || nameParts.has(r.tokens[0].toLowerCase()) || GIVEN_NAMES.has(r.tokens[0].toLowerCase())) continue;
-    if (/(?:ish|ese|ian|an|i)$/.test(r.tokens[0]) || r.tokens[0].length < 3) continue; // nationalities: "British", "Japanese", "Iraqi"
+    if (r.tokens[0].length < 3) continue;
+    // "the American said", "the 55-year-old Dutchman added": a nationality standing for a person named before; without "the"
+    // a word of that shape is a name ("Erdogan said", "Modi told reporters").
+    const afterThe = /\bthe\s+(?:[\d\p{Ll}][\p{L}\d-]*\s+){0,2}$/iu.test(article.paragraphs[r.paragraph - 1].slice(Math.max(0, r.start - 40), r.start));
+    if (afterThe && /(?:ish|ese|ian|an|i|man)$/.test(r.tokens[0])) continue;
     // A capitalised plural opening a sentence is a common noun: "Analysts said", "Organisers announced".
     const opensSentence = /(?:^|[.!?]["”’]?\s+)$/.test(article.paragraphs[r.paragraph - 1].slice(Math.max(0, r.start - 4), r.start));
     if (opensSentence && /s$/.test(r.tokens[0])) continue;

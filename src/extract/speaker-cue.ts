@@ -133,7 +133,7 @@ function before(ts: Token[], qi: number): Cue | null {
       const aux = word(ts[k - 1]);
       // "with leader Charles Kennedy saying his party was the "…"": a name straight before the -ing form says it.
       const named = ts[k - 1]?.mention;
-      if (named && !ts[k - 1].possessive && ING_SAYING.has(w)) return { phrase: { kind: "name", name: named.name, from: k - 1 }, cue: w, weight: 0.8 };
+      if (named && !ts[k - 1].possessive && ING_NAMED.has(w) && !afterPlacePreposition(ts, k - 1)) return { phrase: { kind: "name", name: named.name, from: k - 1 }, cue: w, weight: 0.8 };
       // "X welcomed the move, saying …", "she left the house saying: "…"": the main clause's subject speaks.
       if (ts[k - 1]?.text === "," || k === start || next.text === ":" || k + 1 === qi) return { phrase: speakerOfClause(ts, start, k) ?? mainSubject(ts, start, k), cue: w, weight: 0.8 };
       if (!PASSIVE_AUX.has(aux)) continue;
@@ -183,6 +183,18 @@ function quotedAsSaying(ts: Token[], from: number, end: number): Cue | null {
 }
 
 const ING_SAYING = new Set(["saying", "telling", "describing", "adding", "warning"]);
+/** "leaflets dropped at Munich University calling for…": a name after these is where, not who. */
+const PLACE_PREPOSITIONS = new Set("at in into from of to for on by near outside inside across".split(" "));
+function afterPlacePreposition(ts: Token[], at: number): boolean {
+  let m = at;
+  while (m > 0 && ts[m - 1].mention === ts[at].mention) m--;
+  return PLACE_PREPOSITIONS.has(word(ts[m - 1]));
+}
+/** -ing forms whose subject, named straight before them, says the words: "with X accusing Y of a "…"". */
+const ING_NAMED = new Set([
+  ...ING_SAYING,
+  ..."insisting claiming arguing urging admitting stating declaring predicting accusing calling branding dismissing labelling dubbing condemning denouncing criticising criticizing attacking blaming".split(" "),
+]);
 
 const CLAIMS = new Set("claim claims suggestion accusation accusations description warning remark remarks comment comments charge allegation allegations criticism assertion".split(" "));
 

@@ -166,6 +166,23 @@ describe("Indian and US wire copy", () => {
   });
 });
 
+describe("a speaker named by one name, or in an -ing clause", () => {
+  it("takes a one-word name of any shape as the subject of its verb", () => {
+    // Names that end like a nationality adjective ("-i", "-an") are names when no "the" stands before them.
+    expect(speakers('Tawfiqi said: "We will look at every option before we decide."')).toEqual(["Tawfiqi"]);
+    expect(speakers('Ozbekan told reporters: "We will look at every option."')).toEqual(["Ozbekan"]);
+    // "the 31-year-old Austrian said": a nationality standing for a person, not a body that speaks.
+    expect(speakers("Marta Kessler won in Vienna.", '"I have acted correctly," the 31-year-old Austrian said in a statement.')).not.toContain("Austrian");
+  });
+
+  it("gives a judgement in an -ing clause to the name straight before the verb", () => {
+    expect(said('Labour hit back, with campaign chief Ola Brandt accusing the minister of writing a "fraudulent prospectus".')).toEqual([["fraudulent prospectus", "Ola Brandt"]]);
+    expect(said('Critics were harsher, with the Northern Times labelling the film a "dispiriting vanity project".')).toEqual([["dispiriting vanity project", "Northern Times"]]);
+    // A name after "at", "in", "from" is a place, not the one who speaks.
+    expect(speakers('Students dropped leaflets at Harwood University calling for a "day of reckoning".')).not.toContain("Harwood University");
+  });
+});
+
 describe("pronouns for names from any language", () => {
   it("learns a gender from the pronoun in what a person is reported to say, and gives 'she' to no man", () => {
     expect(speakers("Chidi Okonkwo, the union leader, said his members would strike.", "Okonkwo attended the meeting.", "“We have made a fair offer,” she said.")).toEqual([null]);
