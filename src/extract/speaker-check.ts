@@ -10,7 +10,10 @@ import type { Phrase } from "./speaker-phrase.ts";
 export function canSpeak(speaker: string, phrase: Phrase | null, mentioned: readonly string[], people: PeopleIndex): boolean {
   const kind = people.kind(speaker);
   if (kind === null && (!/^\p{Lu}/u.test(speaker) || PLACE_WORDS.has(speaker.toLowerCase()) || /^\p{Lu}\p{Ll}+(?:ish|ese|ian|i)$/u.test(speaker))) return false;
-  if (phrase?.kind !== "name" && mentioned.includes(speaker)) return false;
+  // (The spokesperson of a body named with them — "a BaFin spokeswoman", "a spokesman for the DCA" — names the body
+  // in the third person as a matter of course: "BaFin has passed the case to the prosecutor".)
+  const bodyBySpokesperson = phrase?.kind === "spokesperson" && phrase.of !== null && /^\p{Lu}/u.test(phrase.of) && kind === "organisation";
+  if (phrase?.kind !== "name" && !bodyBySpokesperson && mentioned.includes(speaker)) return false;
   // "the Conservatives and Liberal Democrats": two bodies are no one "it" or "the party" can mean (the "Finance and
   // Economy Ministry" is one body: neither half is named alone).
   const pair = / and | & /.exec(speaker);

@@ -53,7 +53,19 @@ export function phraseBefore(ts: Token[], end: number): Phrase | null {
     if (inner?.kind === "name") return inner;
     return head ?? inner;
   }
-  return phraseEndingAt(ts, i + 1);
+  return withUnclosedApposition(ts, phraseEndingAt(ts, i + 1));
+}
+
+// "Peter Dobrow, a T-Mobile spokesperson said": an apposition whose closing comma was left out, after a person's name
+// that opens the clause (not "After talks with Sony, a spokesman said", where the name is an object).
+function withUnclosedApposition(ts: Token[], phrase: Phrase | null): Phrase | null {
+  const from = phrase?.kind === "description" || phrase?.kind === "spokesperson" ? phrase.from : -1, named = ts[from - 2]?.mention;
+  if (from < 0 || !isComma(ts[from - 1]) || !named || named.kind !== "person" || ts[from - 2].possessive) return phrase;
+  let p = from - 2;
+  while (p > 0 && ts[p - 1].mention === named) p--;
+  const before = ts[p - 1];
+  const opens = before === undefined || before.kind === "quote" || (before.kind === "punct" && /^[.!?:;]$/.test(before.text)) || (isComma(before) && ts[p - 2]?.kind === "quote");
+  return opens ? { kind: "name", name: named.name, from: p } : phrase;
 }
 
 /** The comma before the "who" or "which" whose clause ends at `close`, within the sentence; -1 when none. */

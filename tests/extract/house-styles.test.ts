@@ -183,6 +183,20 @@ describe("a speaker named by one name, or in an -ing clause", () => {
   });
 });
 
+describe("spokespeople and appositions", () => {
+  it("lets a body's named spokesperson name the body inside the quotation", () => {
+    expect(speakers('"I can confirm that Finwatch has passed the case to the prosecutor," a Finwatch spokeswoman said.')).toEqual(["Finwatch"]);
+    // With no body named beside the spokesman, a body named inside the words is their subject, not their speaker.
+    expect(speakers('Voters were told about Finwatch. A spokesman said: "Finwatch has nothing to do with us."')).toEqual([null]);
+  });
+
+  it("reads an apposition whose closing comma was left out", () => {
+    expect(speakers('"We monitor every account," Pieter Dobrowski, a Telmax spokesperson said.')).toEqual(["Pieter Dobrowski"]);
+    expect(speakers('Ana Lindqvist, an analyst at Nordbank told the BBC: "There is a whiff of a sweetener."')).toEqual(["Ana Lindqvist"]);
+    expect(speakers('After talks with Ana Lindqvist, a spokesman said: "We are pleased."')).not.toContain("Ana Lindqvist");
+  });
+});
+
 describe("pronouns for names from any language", () => {
   it("learns a gender from the pronoun in what a person is reported to say, and gives 'she' to no man", () => {
     expect(speakers("Chidi Okonkwo, the union leader, said his members would strike.", "Okonkwo attended the meeting.", "“We have made a fair offer,” she said.")).toEqual([null]);
