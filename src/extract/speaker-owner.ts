@@ -16,3 +16,15 @@ export function ownerOf(ts: Token[], from: number, of: string): Phrase | null {
   const anaphor = /^(?:the|its)\s+(\p{L}+)$/u.exec(of);
   return anaphor ? { kind: "description", words: of, head: anaphor[1].toLowerCase(), of: null, from } : null;
 }
+
+/** "according to a statement from the Finance Ministry", "a letter by Mr Smith": the one who issued the words, the
+ * saying noun ending at `end`. */
+export function issuedBy(ts: Token[], from: number, end: number, limit: number): Phrase | null {
+  if (!/^(?:from|by|of)$/.test(ts[end]?.lower ?? "") || !SAYING.has(ts[end - 1].lower)) return null;
+  // The owner may follow an article or a title: "from the Finance Ministry", "by Ms Lindqvist".
+  for (let k = end + 1; k < Math.min(limit, end + 4) && ts[k].kind === "word"; k++) {
+    const owner = ts[k].mention;
+    if (owner) return { kind: "name", name: owner.name, from, document: true };
+  }
+  return null;
+}

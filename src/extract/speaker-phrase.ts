@@ -5,7 +5,7 @@
 import { VERB_GAP, isCue } from "./cues.ts";
 import { NOT_NAME } from "./names.ts";
 import { ORGANISATION, PERSON, PROXY, SPOKESPERSON, UNNAMED, isAgeNoun } from "./speaker-nouns.ts";
-import { ownerOf, SAYING } from "./speaker-owner.ts";
+import { issuedBy, ownerOf, SAYING } from "./speaker-owner.ts";
 import type { Token } from "./tokens.ts";
 
 export type Phrase =
@@ -158,10 +158,8 @@ function listBefore(ts: Token[], joiner: number): boolean {
   return before === undefined || before.kind !== "word" || /^(?:that|both|while|as|but|and|whereas)$/.test(before.lower);
 }
 
-/**
- * A name that completes a larger phrase: "a spokesman for the Acme Corporation", "chief executive of Alcohol Focus
- * Scotland", "a source close to Jane Doe", "Jan Egeland of the UN" (there the name before the preposition is the head).
- */
+// A name that completes a larger phrase: "a spokesman for the Acme Corporation", "chief executive of Alcohol Focus
+// Scotland", "a source close to Jane Doe", "Jan Egeland of the UN" (there the name before the preposition is the head).
 function outerPhrase(ts: Token[], nameAt: number, name: string): Phrase | null {
   let k = nameAt - 1;
   // "from the FDA's Office of Drug Safety": an owner and its article stand between the preposition and the name.
@@ -180,10 +178,8 @@ function outerPhrase(ts: Token[], nameAt: number, name: string): Phrase | null {
   return null;
 }
 
-/**
- * A description read backwards to its determiner: "the cardinal", "the veteran midfielder", "President Castro's
- * chief aide", "a BT spokesman", "the 30-year-old". Its last word is its head.
- */
+// A description read backwards to its determiner: "the cardinal", "the veteran midfielder", "President Castro's
+// chief aide", "a BT spokesman", "the 30-year-old". Its last word is its head.
 function description(ts: Token[], end: number): Phrase | null {
   const head = ts[end - 1];
   // The head of a description is a common noun ("the cardinal"), or a nationality standing for a person ("the
@@ -282,6 +278,8 @@ export function phraseAfter(ts: Token[], from: number, limit = ts.length): Phras
     return { kind: "name", name, from };
   }
   if (end === from) return null;
+  const issued = issuedBy(ts, from, end, limit);
+  if (issued) return issued;
   const head = description(ts, end);
   if (!head) return null;
   // "the firm's chief executive, Joe Bloggs": a description, then the name in apposition.

@@ -190,6 +190,11 @@ describe("spokespeople and appositions", () => {
     expect(speakers('Voters were told about Finwatch. A spokesman said: "Finwatch has nothing to do with us."')).toEqual([null]);
   });
 
+  it("gives words 'according to a statement from' a body to that body", () => {
+    expect(said("Prices rose again.", '"We expect growth to slow," according to a statement from the Finance Ministry.')).toEqual([["We expect growth to slow,", "Finance Ministry"]]);
+    expect(speakers("Ana Lindqvist, the fund's chair, resigned.", 'According to a letter by Ms Lindqvist, "the fund is empty and the board knew it".')).toEqual(["Ana Lindqvist"]);
+  });
+
   it("reads an apposition whose closing comma was left out", () => {
     expect(speakers('"We monitor every account," Pieter Dobrowski, a Telmax spokesperson said.')).toEqual(["Pieter Dobrowski"]);
     expect(speakers('Ana Lindqvist, an analyst at Nordbank told the BBC: "There is a whiff of a sweetener."')).toEqual(["Ana Lindqvist"]);
