@@ -3,7 +3,7 @@
 // organisation — and where it stands: the subject of a speech verb, the name after an inverted "said", the head
 // of an apposition with a role or the object of "according to" is a speaker, whatever the name. people.ts then
 // groups these mentions into people and organisations.
-import { GIVEN_NAMES, NOT_NAME, ORG_WORDS, PLACE_WORDS, ROLE_WORDS, THING_WORDS, TITLES } from "./names.ts";
+import { GIVEN_NAMES, NATIONALITIES, NOT_NAME, ORG_WORDS, PLACE_WORDS, ROLE_WORDS, THING_WORDS, TITLES } from "./names.ts";
 import type { ParagraphReading } from "./paragraphs.ts";
 import { describedBefore, named, positionKind } from "./name-position.ts";
 import { PERSON } from "./speaker-nouns.ts";
@@ -135,6 +135,19 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
       continue;
     }
     if (i === 0 && toks.length > 1 && /^\p{L}{4,}(?:ly|ing)$/u.test(w) && !GIVEN_NAMES.has(w) && sentenceStart()) continue;
+    // "Russian Elena Dementieva", "South African Graeme Smith": a nationality describes the person after it (but
+    // "British Airways", "Welsh Assembly Government" are a body's own name).
+    // (Before a role, "French President Jacques Chirac", the nationality stays in the role read below; before an
+    // adjective, "British Phonographic Industry", "English National Ballet", it is part of a name.)
+    const nationality = NATIONALITIES.has(w) ? 1 : NATIONALITIES.has(`${w} ${low(i + 1)}`) ? 2 : 0;
+    const after = low(i + nationality) ?? "";
+    const personAfter = !isTitleWord(after) && !ROLE_WORDS.has(after) && !/(?:al|ic|ive|ous|ary|ed)$/.test(after);
+    if (nationality && personAfter && toks.length - i - nationality >= 2 && !hasOrgWord(lows, i)) {
+      if (roleFrom < 0) roleFrom = i;
+      roleTo = i + nationality;
+      i += nationality - 1;
+      continue;
+    }
     if (isTitleWord(w) && i < toks.length - 1) {
       gender = TITLES[w] ?? gender;
       titled = true;

@@ -106,3 +106,30 @@ export const PLACE_WORDS = new Set(
     "cardiff belfast york manchester birmingham liverpool athens rome madrid dublin"
   ).split(" "),
 );
+
+/**
+ * Nationalities, as adjectives and as nouns for a person: "Russian Elena Dementieva", "Spaniard Rafael Nadal". In
+ * front of a name they describe the person and are not part of the name (in front of a body's name they are:
+ * "British Airways", "Welsh Assembly Government"). A closed class: one or two words per country.
+ */
+export const NATIONALITIES = new Set(
+  (
+    "afghan albanian algerian american andorran angolan argentine argentinian armenian australian austrian azerbaijani " +
+    "bahraini bangladeshi barbadian belarusian belgian belizean beninese bhutanese bolivian bosnian botswanan brazilian " +
+    "british briton bruneian bulgarian burkinabe burmese burundian cambodian cameroonian canadian chadian chilean chinese " +
+    "colombian congolese croat croatian cuban cypriot czech dane danish djiboutian dominican dutch dutchman dutchwoman " +
+    "ecuadorean ecuadorian egyptian emirati english englishman englishwoman eritrean estonian ethiopian fijian filipino " +
+    "finn finnish french frenchman frenchwoman gabonese gambian georgian german ghanaian greek grenadian guatemalan guinean " +
+    "guyanese haitian honduran hungarian icelandic icelander indian indonesian iranian iraqi irish irishman irishwoman " +
+    "israeli italian ivorian jamaican japanese jordanian kazakh kenyan korean kosovan kuwaiti kyrgyz laotian latvian " +
+    "lebanese liberian libyan lithuanian luxembourger macedonian malagasy malawian malaysian maldivian malian maltese " +
+    "mauritanian mauritian mexican moldovan monegasque mongolian montenegrin moroccan mozambican namibian nepalese nepali " +
+    "nicaraguan nigerian nigerien norwegian omani pakistani palestinian panamanian paraguayan peruvian pole polish " +
+    "portuguese qatari romanian russian rwandan salvadorean samoan saudi scot scots scottish senegalese serb serbian " +
+    "singaporean slovak slovakian slovenian slovene somali spaniard spanish sudanese surinamese swazi swede swedish swiss " +
+    "syrian taiwanese tajik tanzanian thai togolese tongan trinidadian tunisian turk turkish turkmen ugandan ukrainian " +
+    "uruguayan uzbek venezuelan vietnamese welsh welshman welshwoman yemeni zambian zimbabwean kiwi aussie " +
+    "south-african new-zealander sri-lankan northern-irish costa-rican puerto-rican sierra-leonean saudi-arabian " +
+    "south-korean north-korean east-timorese south-sudanese"
+  ).split(" ").map((w) => w.replace("-", " ")),
+);

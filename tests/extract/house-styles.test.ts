@@ -175,6 +175,14 @@ describe("a speaker named by one name, or in an -ing clause", () => {
     expect(speakers("Marta Kessler won in Vienna.", '"I have acted correctly," the 31-year-old Austrian said in a statement.')).not.toContain("Austrian");
   });
 
+  it("leaves a nationality before a name out of the name, but not out of a body's name or a role", () => {
+    expect(speakers('"It is hard," said Uzbek Dilnoza Rakhimova.')).toEqual(["Dilnoza Rakhimova"]);
+    expect(speakers("South African Thabo Kgosi won again.", '"I felt strong," said Kgosi.')).toEqual(["Thabo Kgosi"]);
+    expect(speakers('"We will fly," British Airways said.')).toEqual(["British Airways"]);
+    expect(speakers('The British Phonographic Industry said: "Sales of singles fell again last year."')).toEqual(["British Phonographic Industry"]);
+    expect(speakers("French President Anatole Moreau spoke.", 'The French president told reporters: "Europe needs unity."')).toEqual(["Anatole Moreau"]);
+  });
+
   it("gives a judgement in an -ing clause to the name straight before the verb", () => {
     expect(said('Labour hit back, with campaign chief Ola Brandt accusing the minister of writing a "fraudulent prospectus".')).toEqual([["fraudulent prospectus", "Ola Brandt"]]);
     expect(said('Critics were harsher, with the Northern Times labelling the film a "dispiriting vanity project".')).toEqual([["dispiriting vanity project", "Northern Times"]]);
