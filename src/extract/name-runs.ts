@@ -22,7 +22,9 @@ const PARTICLES = new Set("de van von der den da di du le la bin ibn al el del d
 const TITLE_WORDS = new Set(Object.keys(TITLES));
 const isTitleWord = (w: string) => TITLE_WORDS.has(w);
 
-const POST_NOMINALS = /^(?:QC|KC|OBE|MBE|CBE|KBE|DBE|Jr|Sr|PhD)$/;
+const POST_NOMINALS = /^(?:QC|KC|OBE|MBE|CBE|KBE|DBE|Jr|Sr|PhD|MP|MSP|MEP|MLA)$/;
+/** "Frank Field MP" is a name and its seat; "the Ealing North MP" is a description of a member by the seat. */
+const SEAT = /^(?:MP|MSP|MEP|MLA)$/;
 const WEEKDAYS = new Set("monday tuesday wednesday thursday friday saturday sunday".split(" "));
 
 // Words that, with place names, make a run a place: "United States", "North Korea".
@@ -262,7 +264,9 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
   // (Not a word that qualifies the role of the name after it: "said Sideways producer Michael London".)
   if (words.length === 1 && !isOrg) kind = titled || roleFrom >= 0 || (named(text, start) && !qualifiesRole(text, end)) ? "person" : "maybe";
   // Letters after a name stand in its mention but are not part of the name: "Ian MacDonald QC", "Martin Luther King Jr".
-  const tokens = words.length >= 3 && POST_NOMINALS.test(words[words.length - 1]) ? words.slice(0, -1) : words;
+  const lastWord = words[words.length - 1];
+  const postNominal = POST_NOMINALS.test(lastWord) && !(SEAT.test(lastWord) && /\bthe\s+$/i.test(text.slice(Math.max(0, start - 5), start)));
+  const tokens = words.length >= 3 && postNominal ? words.slice(0, -1) : words;
   return [{ paragraph, start, end, tokens, kind, gender, role: role ? role.replace(/['’]s$/, "") : null, titleWord }];
 }
 

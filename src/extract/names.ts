@@ -130,6 +130,6 @@ export const NATIONALITIES = new Set(
     "syrian taiwanese tajik tanzanian thai togolese tongan trinidadian tunisian turk turkish turkmen ugandan ukrainian " +
     "uruguayan uzbek venezuelan vietnamese welsh welshman welshwoman yemeni zambian zimbabwean kiwi aussie " +
     "south-african new-zealander sri-lankan northern-irish costa-rican puerto-rican sierra-leonean saudi-arabian " +
-    "south-korean north-korean east-timorese south-sudanese"
+    "south-korean north-korean east-timorese south-sudanese new-yorker londoner"
   ).split(" ").map((w) => w.replace("-", " ")),
 );

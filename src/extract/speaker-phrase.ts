@@ -272,6 +272,8 @@ export function phraseAfter(ts: Token[], from: number, limit = ts.length): Phras
   if (lastName >= 0 && lastName < end - 1 && PERSON.has(ts[end - 1].lower) && isComma(ts[end]) && ts[end + 1]?.mention?.kind === "person" && end + 1 < limit) {
     return { kind: "name", name: ts[end + 1].mention!.name, from };
   }
+  // "said the Lions coach", "said the Chelsea manager": a name that only says whose coach is no speaker itself.
+  if (lastName >= 0 && lastName < end - 1 && ts[from].lower === "the" && ts.slice(lastName + 1, end).every((t) => PERSON.has(t.lower))) return description(ts, end);
   if (lastName >= 0) {
     const name = ts[lastName].mention!.name;
     if (ts[end]?.lower === "and" && ts[end + 1]?.mention) return { kind: "unnamed", from };

@@ -183,6 +183,15 @@ describe("a speaker named by one name, or in an -ing clause", () => {
     expect(speakers("French President Anatole Moreau spoke.", 'The French president told reporters: "Europe needs unity."')).toEqual(["Anatole Moreau"]);
   });
 
+  it("leaves a member's seat letters out of the name, but reads 'the Ealing North MP' as a description", () => {
+    expect(speakers('"We will vote against it," said Morag Dunleavy MSP.')).toEqual(["Morag Dunleavy"]);
+    expect(speakers("Morag Dunleavy, who sits for Ealing North, spoke.", '"I felt guilt," said the Ealing North MP.')).toEqual(["Morag Dunleavy"]);
+  });
+
+  it("reads 'the Lions coach' as a description of the coach, not as the team", () => {
+    expect(speakers("British and Irish Lions coach Clive Ward says he will pick no one.", "Lions fans were angry.", '"Their pack was simply awesome," said the Lions coach.')).toEqual(["Clive Ward"]);
+  });
+
   it("gives a judgement in an -ing clause to the name straight before the verb", () => {
     expect(said('Labour hit back, with campaign chief Ola Brandt accusing the minister of writing a "fraudulent prospectus".')).toEqual([["fraudulent prospectus", "Ola Brandt"]]);
     expect(said('Critics were harsher, with the Northern Times labelling the film a "dispiriting vanity project".')).toEqual([["dispiriting vanity project", "Northern Times"]]);
