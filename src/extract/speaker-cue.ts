@@ -291,6 +291,8 @@ function trailing(ts: Token[], qi: number): Cue | null {
   if (comma < 0 || end - comma > 9) return null;
   for (let k = comma + 1; k < end; k++) {
     if (!finiteCueAt(ts, k) || isWeakCue(word(ts[k]))) continue;
+    // (", told The Associated Press": after "told" stands the listener, never the speaker.)
+    if (k === comma + 1 && namesListener(word(ts[k]))) return null;
     const phrase = k > comma + 1 ? phraseBefore(ts, k) : phraseAfter(ts, k + 1, end);
     if (phrase && (k === comma + 1 || modifiesOnly(ts, comma + 1, phrase.from))) return { phrase, cue: ts[k].lower, weight: 0.8 };
     return null;

@@ -6,6 +6,7 @@ import { VERB_GAP, isCue } from "./cues.ts";
 import { NOT_NAME } from "./names.ts";
 import { ORGANISATION, PERSON, PROXY, SPOKESPERSON, UNNAMED, isAgeNoun } from "./speaker-nouns.ts";
 import { issuedBy, ownerOf, SAYING } from "./speaker-owner.ts";
+import { isComma, isDash, openingComma, relativeStart, strayComma } from "./speaker-commas.ts";
 import type { Token } from "./tokens.ts";
 
 export type Phrase =
@@ -27,7 +28,6 @@ const PREPOSITIONS = new Set("of for at from with to in on by".split(" "));
 const PHRASE_STOP = new Set("who which whose that and or but as when while if because after before said says".split(" "));
 
 const isGap = (t: Token) => t.kind === "word" && (VERB_GAP.has(t.lower) || (/^\p{Ll}+ly$/u.test(t.text) && t.lower !== "only"));
-const isComma = (t: Token | undefined) => t !== undefined && t.kind === "punct" && t.text === ",";
 const isStop = (t: Token | undefined) => t === undefined || t.kind !== "word";
 
 /** The phrase that ends just before token `end` (a verb): its subject, across auxiliaries, an apposition or "who". */
@@ -46,7 +46,7 @@ export function phraseBefore(ts: Token[], end: number): Phrase | null {
     // An apposition closed by this comma: "Jane Doe, an analyst at Acme, said", "The UN's coordinator, Jan Egeland, said",
     // or between dashes: "Alan Beith - who chairs the committee - said".
     const open = openingComma(ts, i);
-    if (open < 0) return null;
+    if (open < 0) return strayComma(ts, i) ? phraseEndingAt(ts, i) : null;
     const inner = phraseAfter(ts, open + 1, i);
     const head = phraseEndingAt(ts, open);
     if (head?.kind === "name") return head;
@@ -68,30 +68,6 @@ function withUnclosedApposition(ts: Token[], phrase: Phrase | null): Phrase | nu
   return opens ? { kind: "name", name: named.name, from: p } : phrase;
 }
 
-/** The comma before the "who" or "which" whose clause ends at `close`, within the sentence; -1 when none. */
-function relativeStart(ts: Token[], close: number): number {
-  for (let k = close - 1; k > 0 && k >= close - 40; k--) {
-    const t = ts[k];
-    if (t.kind === "quote" || (t.kind === "punct" && /[.!?;:]/.test(t.text))) return -1;
-    if ((t.lower === "who" || t.lower === "which") && isComma(ts[k - 1])) return k - 1;
-  }
-  return -1;
-}
-
-/** The comma that opens the apposition closed at `close`: no sentence end, quotation or verb of speech between. */
-function openingComma(ts: Token[], close: number): number {
-  const dash = isDash(ts[close]);
-  let verb = false;
-  for (let k = close - 1; k >= Math.max(0, close - 20); k--) {
-    const t = ts[k];
-    // A verb of speech inside means a clause, unless the stretch is a relative one ("who insists he…").
-    if (dash ? isDash(t) : isComma(t)) return verb && !/^(?:who|which|whose)$/.test(ts[k + 1]?.lower ?? "") ? -1 : k;
-    if (t.kind === "quote" || (t.kind === "punct" && t.text !== "," && t.text !== "(" && t.text !== ")")) return -1;
-    if (t.kind === "word" && isCue(t.lower)) verb = true;
-  }
-  return -1;
-}
-
 /**
  * Back from `i` past what may stand between a subject and its verb: auxiliaries, adverbs, and a time ("who this week
  * criticised", "which on Monday said").
@@ -106,7 +82,6 @@ function skipGap(ts: Token[], i: number): number {
 }
 
 const TIMES = /^(?:week|month|year|morning|afternoon|evening|night|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|time)$/;
-const isDash = (t: Token | undefined) => t !== undefined && t.kind === "punct" && (t.text === "-" || t.text === "—" || t.text === "–");
 
 /** The phrase whose last word is ts[end - 1]. */
 function phraseEndingAt(ts: Token[], end: number): Phrase | null {

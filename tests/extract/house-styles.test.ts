@@ -188,6 +188,13 @@ describe("a speaker named by one name, or in an -ing clause", () => {
     expect(speakers("Morag Dunleavy, who sits for Ealing North, spoke.", '"I felt guilt," said the Ealing North MP.')).toEqual(["Morag Dunleavy"]);
   });
 
+  it("reads a name with an age in apposition as a person's, and a stray comma before the verb as no apposition", () => {
+    expect(speakers('"We have to act now," Okafor, 52, told The Associated Press.')).toEqual(["Okafor"]);
+    expect(speakers('"It will hurt savers," shop owner Hayriye Ekin, told reporters.')).toEqual(["Hayriye Ekin"]);
+    // A clause with a verb of its own before the comma is no stray comma: "writing in The Times" does not speak.
+    expect(speakers("Mr Clarke, writing in The Times, accused critics of \"liberal woolly thinking and spreading false fears\".")).not.toContain("Times");
+  });
+
   it("reads 'the Lions coach' as a description of the coach, not as the team", () => {
     expect(speakers("British and Irish Lions coach Clive Ward says he will pick no one.", "Lions fans were angry.", '"Their pack was simply awesome," said the Lions coach.')).toEqual(["Clive Ward"]);
   });
