@@ -5,7 +5,7 @@
 import { FEMALE_NAMES, GIVEN_NAMES, ORG_WORDS, ROLE_WORDS } from "./names.ts";
 import { findNameRuns, qualifiesRole, type Raw } from "./name-runs.ts";
 import { cueForm } from "./cues.ts";
-import { genderByPronoun } from "./pronoun-gender.ts";
+import { genderByPronoun, reportedPronoun } from "./pronoun-gender.ts";
 import { ORGANISATION } from "./speaker-nouns.ts";
 import { readParagraphs, type ParagraphReading } from "./paragraphs.ts";
 import type { ArticleText, Person } from "./types.ts";
@@ -83,6 +83,9 @@ export function findPeople(article: ArticleText, read: Pick<ParagraphReading, "q
     if (opensSentence && /s$/.test(r.tokens[0])) continue;
     const next = /^\s+(?:has\s+|have\s+|had\s+|also\s+|will\s+)?([a-z]+)/.exec(article.paragraphs[r.paragraph - 1].slice(r.end, r.end + 30))?.[1];
     if (next && (/^(?:said|says|filed|announced|reported|added|warned|confirmed|denied|insisted|claimed|argued|stated|told|plans|wants|agreed|refused)$/.test(next))) r.kind = "organisation";
+    // "Putin said he would act": what the verb reports opens with "he" or "she", so the one word names a person.
+    // (Not a word after a number: "50 Cent" is one name the name runs cannot hold.)
+    if (r.kind === "organisation" && !/\d\s+$/.test(article.paragraphs[r.paragraph - 1].slice(Math.max(0, r.start - 3), r.start)) && reportedPronoun(article.paragraphs[r.paragraph - 1].slice(r.end, r.end + 160)) !== null) r.kind = "person";
     // "analysts Ovum welcomed", "security firm Sophos", "ISP Plus.net backed": a body's common noun stands before it.
     const noun = /(?:^|\s)([\p{L}]+)\s+$/u.exec(article.paragraphs[r.paragraph - 1].slice(Math.max(0, r.start - 20), r.start))?.[1];
     if (noun && (ORGANISATION.has(noun) || FIRM_NOUNS.has(noun)) && next && cueForm(next) === "finite") r.kind = "organisation";

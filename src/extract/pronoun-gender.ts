@@ -8,6 +8,12 @@ import type { Mention } from "./people.ts";
 // used as an object ("he tipped Swank to win, he predicted") a pronoun is someone else's.
 const REPORTED = /^(?:,[^,.;:"“”]{1,80},)?\s+(?:\p{Ll}+\s+){0,2}?(?:said|says|told|tells|added|insisted|admitted|argued|warned|claimed|explained|stressed|confirmed|denied|revealed|announced|believes|believed|thinks|thought)\s+(?:\p{Ll}+\s+){0,2}?(?:that\s+)?(he|his|she|her)\b/u;
 
+/** "m" or "f" when what follows a name is its verb of speech reporting "he…" or "she…" ("Putin said he would…"). */
+export function reportedPronoun(after: string): "m" | "f" | null {
+  const found = REPORTED.exec(after);
+  return found ? (found[1] === "he" || found[1] === "his" ? "m" : "f") : null;
+}
+
 /** Votes, per name, from the pronoun that opens what each person's verb of speech reports. */
 export function genderByPronoun(mentions: readonly Mention[], paragraphs: readonly string[]): Map<string, "m" | "f"> {
   const votes = new Map<string, { m: number; f: number }>();

@@ -199,6 +199,11 @@ describe("a speaker named by one name, or in an -ing clause", () => {
     expect(speakers("British and Irish Lions coach Clive Ward says he will pick no one.", "Lions fans were angry.", '"Their pack was simply awesome," said the Lions coach.')).toEqual(["Clive Ward"]);
   });
 
+  it("takes a one-word subject whose verb reports 'he' or 'she' for a person, whom a later pronoun can mean", () => {
+    expect(speakers("Tokayevich said he would not wait for the vote.", '"We will act alone if we must," he said.')).toEqual(["Tokayevich"]);
+    expect(speakers("Brightcom said it would not wait for the vote.", '"We will act alone if we must," he said.')).toEqual([null]);
+  });
+
   it("gives a judgement in an -ing clause to the name straight before the verb", () => {
     expect(said('Labour hit back, with campaign chief Ola Brandt accusing the minister of writing a "fraudulent prospectus".')).toEqual([["fraudulent prospectus", "Ola Brandt"]]);
     expect(said('Critics were harsher, with the Northern Times labelling the film a "dispiriting vanity project".')).toEqual([["dispiriting vanity project", "Northern Times"]]);
