@@ -204,6 +204,16 @@ export function subjectBefore(ctx: Context, paragraph: number, openAt: number): 
   if (!sentence) return null;
   const text = ctx.article.paragraphs[p - 1];
   if (/["“”]/.test(text.slice(sentence.start, sentence.end))) return null;
+  // "He spent seven years at MTV. "At a certain point…"": a sentence led by "he" or "she" is about whom it means.
+  // (Not a sentence inside a quotation whose marks stand in other sentences: "He has this knack…" is the speaker's.)
+  const led = leadingPronoun(text, sentence.start, sentence.end);
+  if (led && (text.slice(0, sentence.start).match(/["“”]/g)?.length ?? 0) % 2 === 0) {
+    const saved = ctx.paragraph;
+    ctx.paragraph = p;
+    const meant = antecedent(ctx, sentence.start, led === "he" ? "m" : "f");
+    ctx.paragraph = saved;
+    return meant !== null && ctx.people.kind(meant) === "person" ? meant : null;
+  }
   const i = lastBefore(ctx.outside, p, sentence.start) + 1;
   const m = ctx.outside[i];
   if (!m || m.paragraph !== p || m.start >= sentence.end || ctx.people.kind(m.name) !== "person") return null;

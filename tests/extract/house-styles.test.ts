@@ -204,6 +204,12 @@ describe("a speaker named by one name, or in an -ing clause", () => {
     expect(speakers("Brightcom said it would not wait for the vote.", '"We will act alone if we must," he said.')).toEqual([null]);
   });
 
+  it("gives a quotation that follows a sentence led by 'he' or 'she' to the one the pronoun means", () => {
+    expect(speakers("Arjun Mehta, a former presenter, ran a pirate radio show.", "He spent seven years at a music channel.", '"At a certain point I was driving in and thought: this is so stupid."')).toEqual(["Arjun Mehta"]);
+    // Inside someone's quotation, "He has this knack" is the speaker talking about another man.
+    expect(speakers('"Our manager Rafael Ortiz is brilliant," said Tom Hale. "He has this knack of thinking of everything. "Every player is equal here."')).toEqual(["Tom Hale", "Tom Hale", "Tom Hale"]);
+  });
+
   it("gives a judgement in an -ing clause to the name straight before the verb", () => {
     expect(said('Labour hit back, with campaign chief Ola Brandt accusing the minister of writing a "fraudulent prospectus".')).toEqual([["fraudulent prospectus", "Ola Brandt"]]);
     expect(said('Critics were harsher, with the Northern Times labelling the film a "dispiriting vanity project".')).toEqual([["dispiriting vanity project", "Northern Times"]]);
