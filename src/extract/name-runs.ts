@@ -263,7 +263,9 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
   // So is a single name after an inverted cue ("…," said Foxx).
   // (Not a word that qualifies the role of the name after it: "said Sideways producer Michael London".)
   if (words.length === 1 && !isOrg) kind = titled || roleFrom >= 0 || (named(text, start) && !qualifiesRole(text, end)) ? "person" : "maybe";
-  // "Okafor, 52, said": an age in apposition is a person's.
+  // "Lord Nicholls of Birkenhead": a peer named with a territorial designation.
+  if (kind === "maybe" && /\b(?:Lord|Lady|Baroness|Baron|Viscount|Earl)\s+$/.test(text.slice(Math.max(0, start - 12), start)) && /^\s+of\s+\p{Lu}/u.test(text.slice(end, end + 6))) kind = "person";
+  // "Okafor, 52, said": an age in apposition is a person's. (Not "who": "Leicester, who signed White,".)
   if (kind === "maybe" && /^,\s+\d{1,3},/.test(text.slice(end, end + 7))) kind = "person";
   // Letters after a name stand in its mention but are not part of the name: "Ian MacDonald QC", "Martin Luther King Jr".
   const lastWord = words[words.length - 1];

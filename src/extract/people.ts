@@ -74,6 +74,8 @@ export function findPeople(article: ArticleText, read: Pick<ParagraphReading, "q
   for (const r of raws) {
     if (r.tokens.length !== 1 || r.kind !== "maybe" || nameParts.has(r.tokens[0].toLowerCase()) || GIVEN_NAMES.has(r.tokens[0].toLowerCase())) continue;
     if (r.tokens[0].length < 3) continue;
+    // "Lord Nicholls of Birkenhead said": a peer's territorial designation is part of the peer's name, no body.
+    if (PEER_DESIGNATION.test(article.paragraphs[r.paragraph - 1].slice(Math.max(0, r.start - 50), r.start))) continue;
     // "the American said", "the 55-year-old Dutchman added": a nationality standing for a person named before; without "the"
     // a word of that shape is a name ("Erdogan said", "Modi told reporters").
     const afterThe = /\bthe\s+(?:[\d\p{Ll}][\p{L}\d-]*\s+){0,2}$/iu.test(article.paragraphs[r.paragraph - 1].slice(Math.max(0, r.start - 40), r.start));
@@ -232,6 +234,8 @@ export function findPeople(article: ArticleText, read: Pick<ParagraphReading, "q
     kind: (name) => kinds.get(name) ?? null,
   };
 }
+
+const PEER_DESIGNATION = /\b(?:Lord|Lady|Baroness|Baron|Viscount|Earl) \p{Lu}[\p{L}'’-]+ of\s+$/u;
 
 /** A person or organisation being assembled; the lower-case tokens and the name are read many times, so kept. */
 interface Entry {

@@ -27,6 +27,7 @@ const PREPOSITIONS = new Set("of for at from with to in on by".split(" "));
 // Words that end a noun phrase read forwards: a relative, a conjunction, a clause.
 const PHRASE_STOP = new Set("who which whose that and or but as when while if because after before said says".split(" "));
 
+const PEERS = new Set("lord lady baroness baron viscount earl".split(" "));
 const isGap = (t: Token) => t.kind === "word" && (VERB_GAP.has(t.lower) || (/^\p{Ll}+ly$/u.test(t.text) && t.lower !== "only"));
 const isStop = (t: Token | undefined) => t === undefined || t.kind !== "word";
 
@@ -114,6 +115,10 @@ function phraseEndingAt(ts: Token[], end: number): Phrase | null {
       return { kind: "name", name: person.name, from: p };
     }
     return outerPhrase(ts, s, t.mention.name) ?? { kind: "name", name: t.mention.name, from: s };
+  }
+  // "Lord Nicholls of Birkenhead said": a peer's designation after "of" belongs to the name before it.
+  if (!t.mention && /^\p{Lu}/u.test(t.text) && ts[end - 2]?.lower === "of" && ts[end - 3]?.mention?.kind === "person" && PEERS.has(ts[end - 4]?.lower ?? "")) {
+    return { kind: "name", name: ts[end - 3].mention!.name, from: end - 4 };
   }
   // "His letter of resignation condemned …": the saying noun before "of" is the head.
   if (ts[end - 2]?.lower === "of" && SAYING.has(ts[end - 3]?.lower ?? "")) return description(ts, end - 2);

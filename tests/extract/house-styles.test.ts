@@ -195,6 +195,11 @@ describe("a speaker named by one name, or in an -ing clause", () => {
     expect(speakers("Mr Clarke, writing in The Times, accused critics of \"liberal woolly thinking and spreading false fears\".")).not.toContain("Times");
   });
 
+  it("reads a peer's territorial designation as part of the peer's name, never as a body", () => {
+    expect(speakers('Lord Merriman of Hexworth, in his ruling, said: "Indefinite detention is anathema to the law."')).toEqual(["Merriman"]);
+    expect(speakers('"Indefinite detention is anathema to the law," said Baroness Ashdown of Kelby.')).toEqual(["Ashdown"]);
+  });
+
   it("reads 'the Lions coach' as a description of the coach, not as the team", () => {
     expect(speakers("British and Irish Lions coach Clive Ward says he will pick no one.", "Lions fans were angry.", '"Their pack was simply awesome," said the Lions coach.')).toEqual(["Clive Ward"]);
   });
