@@ -86,6 +86,8 @@ export function findPeople(article: ArticleText, read: Pick<ParagraphReading, "q
     const next = /^\s+(?:has\s+|have\s+|had\s+|also\s+|will\s+)?([a-z]+)/.exec(article.paragraphs[r.paragraph - 1].slice(r.end, r.end + 30))?.[1];
     if (next && (/^(?:said|says|filed|announced|reported|added|warned|confirmed|denied|insisted|claimed|argued|stated|told|plans|wants|agreed|refused)$/.test(next))) r.kind = "organisation";
     // "Putin said he would act": what the verb reports opens with "he" or "she", so the one word names a person.
+    // "Jokowi spoke on Monday": only a person speaks (a body "said", never "spoke").
+    if (next === "spoke" && !(opensSentence && /s$/.test(r.tokens[0]))) r.kind = "person";
     // (Not a word after a number: "50 Cent" is one name the name runs cannot hold.)
     if (r.kind === "organisation" && !/\d\s+$/.test(article.paragraphs[r.paragraph - 1].slice(Math.max(0, r.start - 3), r.start)) && reportedPronoun(article.paragraphs[r.paragraph - 1].slice(r.end, r.end + 160)) !== null) r.kind = "person";
     // "analysts Ovum welcomed", "security firm Sophos", "ISP Plus.net backed": a body's common noun stands before it.

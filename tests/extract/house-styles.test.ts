@@ -207,6 +207,7 @@ describe("a speaker named by one name, or in an -ing clause", () => {
   it("takes a one-word subject whose verb reports 'he' or 'she' for a person, whom a later pronoun can mean", () => {
     expect(speakers("Tokayevich said he would not wait for the vote.", '"We will act alone if we must," he said.')).toEqual(["Tokayevich"]);
     expect(speakers("Brightcom said it would not wait for the vote.", '"We will act alone if we must," he said.')).toEqual([null]);
+    expect(speakers("Widodoyo spoke on Monday.", '"We will act alone if we must," he said.')).toEqual(["Widodoyo"]);
   });
 
   it("gives a quotation that follows a sentence led by 'he' or 'she' to the one the pronoun means", () => {
