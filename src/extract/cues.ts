@@ -101,3 +101,9 @@ export const namesListener = (lower: string): boolean => lower === "told" || low
 export const VERB_GAP = new Set(
   "has have had also then later earlier again previously once now will would is was were are be been being not never still already further yesterday today subsequently recently quickly simply repeatedly reportedly publicly privately separately understood expected due set going to".split(" "),
 );
+
+/** -ing forms whose subject, named straight before them, says the words: "with X accusing Y of a "…"". */
+const NAMED_ING = new Set(
+  "insisting claiming arguing urging admitting stating declaring predicting accusing calling branding dismissing labelling dubbing condemning denouncing criticising criticizing attacking blaming".split(" "),
+);
+export const isNamedIngCue = (lower: string): boolean => NAMED_ING.has(lower);

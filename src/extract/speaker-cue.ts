@@ -7,7 +7,7 @@
 //   possessive  X's resignation letter: "…"  ·  X issued a statement: "…"
 //   trailing    growth was "badly hurt" by the strike, he suggested.
 // A cue found with no phrase (`a voice called out`, `analysts said`) still marks the words as speech.
-import { cueForm, isCue, isModal, isSpeechVerb, isWeakCue, namesListener } from "./cues.ts";
+import { cueForm, isCue, isModal, isNamedIngCue, isSpeechVerb, isWeakCue, namesListener } from "./cues.ts";
 import { phraseAfter, phraseBefore, type Phrase } from "./speaker-phrase.ts";
 import { endsSentence, quoteEndsSentence, type Token } from "./tokens.ts";
 
@@ -133,7 +133,7 @@ function before(ts: Token[], qi: number): Cue | null {
       const aux = word(ts[k - 1]);
       // "with leader Charles Kennedy saying his party was the "…"": a name straight before the -ing form says it.
       const named = ts[k - 1]?.mention;
-      if (named && !ts[k - 1].possessive && ING_NAMED.has(w) && !afterPlacePreposition(ts, k - 1)) return { phrase: { kind: "name", name: named.name, from: k - 1 }, cue: w, weight: 0.8 };
+      if (named && !ts[k - 1].possessive && (ING_SAYING.has(w) || isNamedIngCue(w)) && !afterPlacePreposition(ts, k - 1)) return { phrase: { kind: "name", name: named.name, from: k - 1 }, cue: w, weight: 0.8 };
       // "X welcomed the move, saying …", "she left the house saying: "…"": the main clause's subject speaks.
       if (ts[k - 1]?.text === "," || k === start || next.text === ":" || k + 1 === qi) return { phrase: speakerOfClause(ts, start, k) ?? mainSubject(ts, start, k), cue: w, weight: 0.8 };
       if (!PASSIVE_AUX.has(aux)) continue;
@@ -190,11 +190,6 @@ function afterPlacePreposition(ts: Token[], at: number): boolean {
   while (m > 0 && ts[m - 1].mention === ts[at].mention) m--;
   return PLACE_PREPOSITIONS.has(word(ts[m - 1]));
 }
-/** -ing forms whose subject, named straight before them, says the words: "with X accusing Y of a "…"". */
-const ING_NAMED = new Set([
-  ...ING_SAYING,
-  ..."insisting claiming arguing urging admitting stating declaring predicting accusing calling branding dismissing labelling dubbing condemning denouncing criticising criticizing attacking blaming".split(" "),
-]);
 
 const CLAIMS = new Set("claim claims suggestion accusation accusations description warning remark remarks comment comments charge allegation allegations criticism assertion".split(" "));
 
