@@ -74,6 +74,10 @@ export function findPeople(article: ArticleText, read: Pick<ParagraphReading, "q
   for (const r of raws) {
     if (r.tokens.length !== 1 || r.kind !== "maybe" || nameParts.has(r.tokens[0].toLowerCase()) || GIVEN_NAMES.has(r.tokens[0].toLowerCase())) continue;
     if (r.tokens[0].length < 3) continue;
+    // "singer of Because the Night told", "Save the Children said": the end of a title or a longer name, whose
+    // capitalised first word stands mid-sentence, is no body of its own.
+    const lead = /(\S+)\s+(\p{Lu}\p{Ll}+)\s+(?:(?:with|of|and|in)\s+)?the\s+$/u.exec(article.paragraphs[r.paragraph - 1].slice(Math.max(0, r.start - 40), r.start));
+    if (lead && !/[.!?:"“”]$/.test(lead[1])) continue;
     // "Lord Nicholls of Birkenhead said": a peer's territorial designation is part of the peer's name, no body.
     if (PEER_DESIGNATION.test(article.paragraphs[r.paragraph - 1].slice(Math.max(0, r.start - 50), r.start))) continue;
     // "the American said", "the 55-year-old Dutchman added": a nationality standing for a person named before; without "the"

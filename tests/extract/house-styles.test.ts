@@ -200,6 +200,11 @@ describe("a speaker named by one name, or in an -ing clause", () => {
     expect(speakers('"Indefinite detention is anathema to the law," said Baroness Ashdown of Kelby.')).toEqual(["Ashdown"]);
   });
 
+  it("never takes the last word of a title for a body that speaks", () => {
+    expect(speakers('The singer of Because the Night told a newspaper that these were "material, exploitative and greedy times".')).toEqual([null]);
+    expect(speakers('But the Treasury said the plan was "fully costed and fair".')).toEqual(["Treasury"]);
+  });
+
   it("reads 'the Lions coach' as a description of the coach, not as the team", () => {
     expect(speakers("British and Irish Lions coach Clive Ward says he will pick no one.", "Lions fans were angry.", '"Their pack was simply awesome," said the Lions coach.')).toEqual(["Clive Ward"]);
   });
