@@ -77,6 +77,7 @@ describe("/quote <person> on <topic>", () => {
   it("leaves /quote <surname> without `on` as it was: every quote by her, newest first", () => {
     const r = ask("/quote holloway");
     const by = quotes(r).filter((q) => q.match === "by");
+    expect(by.length).toBeGreaterThan(0);
     expect(by.every((q) => q.speaker === "Margaret Holloway")).toBe(true);
     expect(by.map((q) => q.text)).toEqual(expect.arrayContaining([PIP_WORDS, REPEATED, "Housing benefit has to go to the families who need it most, not to their landlords,"]));
     expect(quotes(r).filter((q) => q.match === "mentions").map((q) => q.speaker).sort()).toEqual(["Daniel Okafor", "Tom Reyes"]);

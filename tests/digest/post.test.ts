@@ -146,6 +146,8 @@ describe("newsbot digest --since 30d --post, through the real clients to the fak
   it("on Discord, each section is an embed of its own, titled, with its items as fields", () => {
     const embeds = discordPost.body.embeds as { title?: string; description?: string; fields?: { name: string; value: string }[] }[];
     expect(embeds.map((e) => e.title)).toEqual(["Digest in the last 30 days", "Key quotes", "Key figures", undefined]);
+    expect(embeds[1].fields!.length).toBeGreaterThan(0);
+    expect(embeds[2].fields!.length).toBeGreaterThan(0);
     expect(embeds[1].fields!.every((f) => f.value.startsWith("“"))).toBe(true);
     expect(embeds[2].fields!.every((f) => f.value.startsWith("**"))).toBe(true);
     expect(embeds[3].description).toMatch(/^In the news: /);

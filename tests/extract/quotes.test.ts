@@ -72,8 +72,10 @@ describe("quotations and their speakers", () => {
   });
 
   it("says nobody rather than guess when no one can be told", () => {
-    const q = quotes('"This is the worst winter in living memory, and nobody is ready for it," a voice called out.');
-    expect(q.every((x) => x.speaker === null)).toBe(true);
+    // The quotation is kept (an empty list would pass an "every quote has no speaker" check), with no speaker.
+    expect(said('"This is the worst winter in living memory, and nobody is ready for it," a voice called out.')).toEqual([
+      ["This is the worst winter in living memory, and nobody is ready for it,", null],
+    ]);
   });
 
   it("lets an unnamed spokesman speak for the organisation", () => {

@@ -9,6 +9,7 @@ import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { eventually } from "../helpers/net.ts";
 import { articlesFolder, runNewsbot } from "../helpers/process.ts";
 
 const sha1 = (path: string) => createHash("sha1").update(readFileSync(path)).digest("hex");
@@ -156,7 +157,17 @@ describe("a kill during ingest", () => {
     expect(n("SELECT count(*) AS n FROM articles a WHERE NOT EXISTS (SELECT 1 FROM files f WHERE f.path = a.file)")).toBe(0);
     d.close();
 
-    await new Promise((r) => setTimeout(r, 1100)); // the lease's lifetime: a wait for a deadline, not for work
+    // The killed process's ingest lease lapses at the time it recorded: poll (bounded) until that time has passed.
+    const lapsed = () => {
+      const d = new Database(db, { readonly: true });
+      try {
+        const lease = d.prepare("SELECT expires_ms FROM leases WHERE name = 'ingest'").get() as { expires_ms: number } | undefined;
+        return !lease || lease.expires_ms < Date.now();
+      } finally {
+        d.close();
+      }
+    };
+    await eventually(() => Promise.resolve(lapsed()), "the killed ingest's lease expired", 10_000);
     const next = await runNewsbot(["ingest"], { env: folder.env, cwd: folder.root, timeoutMs: 180_000 });
     expect(next.code, next.stderr).toBe(0);
     expect(next.stdout).toMatch(new RegExp(`Indexed: ${600 - kept} new, 0 changed, 0 removed, ${kept} unchanged\\.`));
