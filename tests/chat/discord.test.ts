@@ -1,14 +1,12 @@
-// The real discord.js client, started through startDiscord, against the local fake Discord.
-import { join } from "node:path";
+// The real discord.js client, started through startDiscord, against the local fake Discord (discord-hooked.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFER_AFTER_MS, startDiscord, type RunningDiscord } from "../../src/chat/discord.ts";
-import { loadConfig } from "../../src/config.ts";
-import { openBot, type Bot } from "../../src/core.ts";
+import { DEFER_AFTER_MS } from "../../src/chat/discord.ts";
 import { memoryLogger } from "../../src/log.ts";
 import { Messages } from "../../src/reply/messages.ts";
 import { APP_ID, FakeDiscord, GUILD_ID, messageProblems, USER_ID } from "../fakes/discord.ts";
 import { eventually } from "../helpers/net.ts";
 import { articlesFolder } from "../helpers/process.ts";
+import { FAILING_QUERY, SLOW_QUERY, startHookedDiscord, type HookedDiscord } from "./discord-hooked.ts";
 
 const TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB";
 
@@ -16,47 +14,18 @@ const { root, articles } = articlesFolder("newsbot-discord-", {
   "zz_mentions.txt": "Councillor pings the whole server\n\nThe councillor Jane Placeholder said: “@everyone should read this, and <@123> too, because @here is where it happens.”\n",
 });
 
-let fake: FakeDiscord;
-let bot: Bot;
-let discord: RunningDiscord;
 const log = memoryLogger();
-/** The time budgets the adapter waited on (to defer, or to give up on autocomplete), in order. */
-const budgets: number[] = [];
-
-/** Answers to `query` wait here until release(query): a slow answer without a fixed sleep. */
-const held = new Map<string, (() => void)[]>();
-const hold = (query: string) => new Promise<void>((r) => held.set(query, [...(held.get(query) ?? []), r]));
-function release(query: string) {
-  for (const go of held.get(query) ?? []) go();
-  held.delete(query);
-}
+let fake: FakeDiscord;
+let budgets: number[];
+let release: (query: string) => void;
+let running: HookedDiscord | undefined;
 
 beforeAll(async () => {
-  fake = await FakeDiscord.start();
-  const config = loadConfig({ env: { NEWSBOT_ARTICLES: articles, NEWSBOT_DB: join(root, "archive.db") }, cwd: root });
-  bot = await openBot(config, { log });
-  // The real bot, with two test hooks: a slow answer (held until the test lets it go) and a failing one.
-  const hooked: Bot = Object.create(bot, {
-    handle: {
-      value: async (r: Parameters<Bot["handle"]>[0]) => {
-        if (r.query === "slow please") await hold(r.query);
-        if (r.query === "explode now") throw new Error("boom from the test");
-        return bot.handle(r);
-      },
-    },
-  });
-  const sleep = (ms: number) => {
-    budgets.push(ms);
-    return new Promise<void>((r) => setTimeout(r, ms).unref());
-  };
-  discord = await startDiscord(hooked, { token: TOKEN, applicationId: APP_ID, guildId: GUILD_ID, apiUrl: fake.apiUrl, digestChannel: null }, log, { retries: 2, timeout: 3000, pageSize: 2, sleep });
+  running = await startHookedDiscord({ root, articles, token: TOKEN, log });
+  ({ fake, budgets, release } = running);
 });
 
-afterAll(async () => {
-  await discord?.stop();
-  await bot?.close();
-  await fake?.stop();
-});
+afterAll(() => running?.stop());
 
 describe("Discord adapter with the real discord.js client", () => {
   it("identifies on the gateway and registers every command in the guild with one query option", () => {
@@ -208,27 +177,27 @@ describe("Discord adapter with the real discord.js client", () => {
 
   it("defers a slow answer within 3 s, then edits in the answer", async () => {
     const sent = Date.now();
-    const id = fake.command("search", "slow please");
+    const id = fake.command("search", SLOW_QUERY);
     const first = await fake.firstResponse(id);
     expect(first.at - sent).toBeLessThan(3000);
     expect(first.body).toEqual({ type: 5, data: { flags: 64 } });
-    release("slow please");
+    release(SLOW_QUERY);
     const edit = await fake.finalMessage(id);
     expect(edit.embeds.length).toBe(1);
     expect(edit.allowed_mentions).toEqual({ parse: [] });
   });
 
   it("a slow Share defers publicly and a slow Next defers the update, then both edit in the answer", async () => {
-    const share = fake.click("sh:search:1:slow please");
+    const share = fake.click(`sh:search:1:${SLOW_QUERY}`);
     const first = await fake.firstResponse(share);
     expect(first.body).toEqual({ type: 5, data: { flags: 0 } });
-    release("slow please");
+    release(SLOW_QUERY);
     const shared = await fake.finalMessage(share);
     expect(shared.content).toBe(`Shared by <@${USER_ID}>`);
     expect(shared.allowed_mentions).toEqual({ parse: [] });
-    const next = fake.click("pg:search:2:slow please");
+    const next = fake.click(`pg:search:2:${SLOW_QUERY}`);
     expect((await fake.firstResponse(next)).body).toEqual({ type: 6 });
-    release("slow please");
+    release(SLOW_QUERY);
     const edit = await fake.waitFor((c) => c.method === "PATCH" && c.path.includes(`interaction-token-${next}`) && c.path.endsWith("/messages/%40original"));
     expect(edit.body.allowed_mentions).toEqual({ parse: [] });
     expect(messageProblems(edit.body)).toEqual([]);
@@ -241,10 +210,10 @@ describe("Discord adapter with the real discord.js client", () => {
     expect(budgets[0]).toBeGreaterThan(DEFER_AFTER_MS - 1200);
     // ...one created 1.2 s ago only what is left of it, so the first response still lands inside 3 s.
     budgets.length = 0;
-    const late = fake.command("search", "slow please", 1200);
+    const late = fake.command("search", SLOW_QUERY, 1200);
     expect((await fake.firstResponse(late)).body).toEqual({ type: 5, data: { flags: 64 } });
     expect(budgets[0]).toBeLessThanOrEqual(DEFER_AFTER_MS - 1200);
-    release("slow please");
+    release(SLOW_QUERY);
     await fake.finalMessage(late);
   });
 
@@ -256,7 +225,7 @@ describe("Discord adapter with the real discord.js client", () => {
   });
 
   it("a failing command still gets a short ephemeral message, and the cause goes to the log", async () => {
-    const id = fake.command("quote", "explode now");
+    const id = fake.command("quote", FAILING_QUERY);
     const first = await fake.firstResponse(id);
     expect(first.body.type).toBe(4);
     expect(first.body.data.flags).toBe(64);

@@ -1,6 +1,7 @@
 // Discord's limits on what a bot sends, checked the way Discord checks them, for the fake Discord to refuse
 // (400, code 50035) what Discord would: message content, embeds (each part and the 6000 total, which
-// discord.js does not check), components, autocomplete choices and command registrations.
+// discord.js does not check), components, autocomplete choices and command registrations; and whom a
+// message would ping.
 
 const LIMITS = { content: 2000, title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, footer: 2048, author: 256, total: 6000, embeds: 10, customId: 100, choices: 25, choiceText: 100, label: 80 };
 const COMMAND_NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
@@ -72,5 +73,21 @@ export function commandProblems(body: any): string[] {
       if (o.max_length !== undefined && (o.max_length < 1 || o.max_length > 6000)) out.push("bad max_length");
     }
   }
+  return out;
+}
+
+/**
+ * Who a sent message would notify, as Discord reads it: mentions in `content` only (embeds never ping),
+ * as far as `allowed_mentions` lets them (no `allowed_mentions`: all of them).
+ */
+export function pings(body: any): string[] {
+  const content = typeof body?.content === "string" ? body.content : "";
+  const allowed = body?.allowed_mentions as { parse?: string[]; users?: string[]; roles?: string[] } | undefined;
+  const may = (kind: "everyone" | "users" | "roles", id?: string) =>
+    !allowed || (allowed.parse ?? []).includes(kind) || (id !== undefined && ((kind === "users" && allowed.users?.includes(id)) || (kind === "roles" && allowed.roles?.includes(id))));
+  const out: string[] = [];
+  for (const m of content.matchAll(/@(everyone|here)\b/g)) if (may("everyone")) out.push(m[0]);
+  for (const m of content.matchAll(/<@!?(\d+)>/g)) if (may("users", m[1])) out.push(m[0]);
+  for (const m of content.matchAll(/<@&(\d+)>/g)) if (may("roles", m[1])) out.push(m[0]);
   return out;
 }

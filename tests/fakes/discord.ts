@@ -8,25 +8,9 @@ import { WebSocketServer, type WebSocket } from "ws";
 import { APP_ID, CHANNEL_ID, guildPayload, interactionPayload, messagePayload, readyPayload } from "./discord-payloads.ts";
 import { answerRest, type Fault, type RestCall } from "./discord-rest.ts";
 
-export { messageProblems } from "./discord-limits.ts";
+export { messageProblems, pings } from "./discord-limits.ts";
 export type { Fault, RestCall } from "./discord-rest.ts";
 export { APP_ID, BOT_USER_ID, CHANNEL_ID, GUILD_ID, USER_ID } from "./discord-payloads.ts";
-
-/**
- * Who a sent message would notify, as Discord reads it: mentions in `content` only (embeds never ping),
- * as far as `allowed_mentions` lets them (no `allowed_mentions`: all of them).
- */
-export function pings(body: any): string[] {
-  const content = typeof body?.content === "string" ? body.content : "";
-  const allowed = body?.allowed_mentions as { parse?: string[]; users?: string[]; roles?: string[] } | undefined;
-  const may = (kind: "everyone" | "users" | "roles", id?: string) =>
-    !allowed || (allowed.parse ?? []).includes(kind) || (id !== undefined && ((kind === "users" && allowed.users?.includes(id)) || (kind === "roles" && allowed.roles?.includes(id))));
-  const out: string[] = [];
-  for (const m of content.matchAll(/@(everyone|here)\b/g)) if (may("everyone")) out.push(m[0]);
-  for (const m of content.matchAll(/<@!?(\d+)>/g)) if (may("users", m[1])) out.push(m[0]);
-  for (const m of content.matchAll(/<@&(\d+)>/g)) if (may("roles", m[1])) out.push(m[0]);
-  return out;
-}
 
 export interface FakeOptions {
   /** The HELLO heartbeat interval: Discord's 41250 ms, or a few hundred to exercise heartbeats in a test. */
