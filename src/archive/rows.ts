@@ -1,7 +1,7 @@
 // What both archive stores share: the article columns every hit reads, the newest-first order, and turning
 // a result row back into quotes, figures and articles. The SQL dialects differ; the rows they give do not.
 import type { Figure, Quote } from "../extract/types.ts";
-import type { ArticleMeta, FileState, PersonFacts, QuoteHit } from "./store.ts";
+import type { ArticleMeta, FigureHit, FileState, PersonFacts, PersonMentions, QuoteHit } from "./store.ts";
 
 export type Row = Record<string, unknown>;
 
@@ -113,3 +113,9 @@ export function toPersonFacts(name: string, rows: Row[], articles: number, quote
   aliases.delete(name);
   return { name, kind: rows[0].kind as PersonFacts["kind"], aliases: [...aliases], roles: [...roles], articles, quotes };
 }
+
+/** A row of the people-in-articles count (name, kind, mentions, articles), as both stores select it. */
+export const toPersonMentions = (r: Row): PersonMentions => ({ name: r.name as string, kind: r.kind as PersonMentions["kind"], mentions: r.mentions as number, articles: r.articles as number });
+
+/** A figure with its article, from a row of figures joined to ARTICLE_COLUMNS. */
+export const toFigureHit = (r: Row): FigureHit => ({ figure: toFigure(r), article: toArticle(r) });

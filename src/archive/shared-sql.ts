@@ -7,6 +7,9 @@ import type { Period } from "./store.ts";
 /** An article's day: its date, or the day it entered the archive when it has none (as NEWEST orders). */
 export const ARTICLE_DAY = "coalesce(a.date, substr(a.added_at, 1, 10))";
 
+/** The tables of the name dictionary and the acronym forms, the same in both stores. */
+export const LOOKUP_TABLES = ["acronym_forms", "identities", "name_pairs", "name_aliases", "name_words", "name_word_aliases", "name_deletes", "name_dirty"];
+
 /** Parameters of one statement, bound the way its store binds them. */
 export class Params {
   readonly values: unknown[] = [];

@@ -134,10 +134,13 @@ export function dateField(warn: Warn, ...values: unknown[]): string | null {
   return null;
 }
 
+// Control characters are what it matches: they must not reach a one-line message.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]+/g;
+
 /** One line, at most `max` characters: newlines and control characters never reach a message. */
 export function oneLine(s: string, max = 200): string {
-  // eslint-disable-next-line no-control-regex
-  const flat = s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").replace(/\s+/g, " ").trim();
+  const flat = s.replace(CONTROL, " ").replace(/\s+/g, " ").trim();
   return flat.length <= max ? flat : flat.slice(0, max - 1) + "…";
 }
 

@@ -13,8 +13,8 @@ export function postgresLedger(db: PgDb): DigestLedger {
     },
 
     async finishDigest(channel, scheduledAt, status, detail) {
-      await db.pool.query("UPDATE digests SET status = $1, detail = $2, finished_at = $3 WHERE channel = $4 AND scheduled_at = $5",
-        [status, detail ?? null, new Date().toISOString(), channel, scheduledAt]);
+      const values = [status, detail ?? null, new Date().toISOString(), channel, scheduledAt];
+      await db.pool.query("UPDATE digests SET status = $1, detail = $2, finished_at = $3 WHERE channel = $4 AND scheduled_at = $5", values);
     },
 
     async lastDigest(channel) {

@@ -1,7 +1,7 @@
 // What commands and the digest read from the PostgreSQL archive: indexed look-ups only, each bounded.
-import { ARTICLE_COLUMNS, NEWEST, inOrder, toArticle, toFigure, toPersonFacts, toQuoteHit } from "../rows.ts";
+import { ARTICLE_COLUMNS, NEWEST, inOrder, toArticle, toFigureHit, toPersonFacts, toPersonMentions, toQuoteHit } from "../rows.ts";
 import { ARTICLE_DAY, Params, bodiesSql, paragraphsFrom, quotesInArticlesSql, termDocsSql, toTermDocs } from "../shared-sql.ts";
-import { PERSON_ROWS, RANKED_MATCHES, type ArchiveReader, type PersonMentions } from "../store.ts";
+import { PERSON_ROWS, RANKED_MATCHES, type ArchiveReader } from "../store.ts";
 import type { OrderedNameEntry } from "../names/identities.ts";
 import type { PgDb } from "./db.ts";
 import { postgresNames } from "./names.ts";
@@ -106,14 +106,14 @@ export function postgresReader(db: PgDb): ArchiveReader {
       if (articleIds.length === 0) return [];
       const rows = await db.rows(`SELECT g.*, ${ARTICLE_COLUMNS} FROM figures g JOIN articles a ON a.id = g.article_id
         WHERE g.article_id = ANY($1::bigint[]) ORDER BY g.paragraph, g.start, g.id`, [articleIds]);
-      return inOrder(rows.map((r) => ({ figure: toFigure(r), article: toArticle(r) })), articleIds).slice(0, limit);
+      return inOrder(rows.map(toFigureHit), articleIds).slice(0, limit);
     },
 
     async peopleIn(articleIds, limit) {
       if (articleIds.length === 0) return [];
       const rows = await db.rows(`SELECT name, min(kind) AS kind, sum(mentions) AS mentions, count(DISTINCT article_id) AS articles FROM people
         WHERE article_id = ANY($1::bigint[]) GROUP BY name ORDER BY mentions DESC, articles DESC, name LIMIT $2`, [articleIds, limit]);
-      return rows.map((r) => ({ name: r.name as string, kind: r.kind as PersonMentions["kind"], mentions: r.mentions as number, articles: r.articles as number }));
+      return rows.map(toPersonMentions);
     },
 
     async revision() {

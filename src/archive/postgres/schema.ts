@@ -3,6 +3,7 @@
 // buttons' kept queries and the revision counter are history and stay. Text columns compare as bytes (COLLATE "C"), as SQLite does, so
 // orders and prefix ranges do not depend on the server's locale.
 import type pg from "pg";
+import { LOOKUP_TABLES } from "../shared-sql.ts";
 
 /** Bump when the derived tables change: an archive with another version is rebuilt from the files. */
 export const SCHEMA_VERSION = 5;
@@ -25,7 +26,7 @@ CREATE TABLE IF NOT EXISTS source (id integer PRIMARY KEY CHECK (id = 1), folder
 
 const DERIVED = [
   "meta", "files", "articles", "quotes", "figures", "people", "acronyms", "names", "terms", "fts_totals",
-  "row_terms", "acronym_forms", "identities", "name_pairs", "name_aliases", "name_words", "name_word_aliases", "name_deletes", "name_dirty",
+  "row_terms", ...LOOKUP_TABLES,
 ];
 
 /**

@@ -1,6 +1,6 @@
 // Text queries on the PostgreSQL archive: the GIN index finds the candidates, and text.ts checks and ranks
 // them with FTS5's bm25 (the scores the SQLite store sorts by), so both stores answer alike.
-import { ARTICLE_COLUMNS, toArticle, toFigure, toQuoteHit, type Row } from "../rows.ts";
+import { ARTICLE_COLUMNS, toArticle, toFigureHit, toQuoteHit, type Row } from "../rows.ts";
 import { Params } from "../shared-sql.ts";
 import { RANKED_MATCHES, type ArchiveReader, type Period } from "../store.ts";
 import type { PgDb } from "./db.ts";
@@ -30,7 +30,7 @@ export function postgresSearch(db: PgDb): Pick<ArchiveReader, "quotesMatching" |
         (r) => [r.sentence as string, r.measure as string, r.context as string, r.title as string], FIGURE_WEIGHTS, limit, period);
       if (ranked.length === 0) return [];
       const rows = await db.rows(`SELECT g.*, ${ARTICLE_COLUMNS} FROM figures g JOIN articles a ON a.id = g.article_id WHERE g.id = ANY($1::bigint[])`, [ranked.map((r) => r.id)]);
-      return inRankOrder(rows, ranked, "id").map((r) => ({ figure: toFigure(r), article: toArticle(r) }));
+      return inRankOrder(rows, ranked, "id").map(toFigureHit);
     },
 
     async articlesMatching(query, limit, period) {

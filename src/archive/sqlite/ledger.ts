@@ -13,8 +13,8 @@ export function sqliteLedger(s: SqliteDb): DigestLedger {
     },
 
     async finishDigest(channel, scheduledAt, status, detail) {
-      s.stmt("UPDATE digests SET status = ?, detail = ?, finished_at = ? WHERE channel = ? AND scheduled_at = ?")
-        .run(status, detail ?? null, new Date().toISOString(), channel, scheduledAt);
+      const values = [status, detail ?? null, new Date().toISOString(), channel, scheduledAt];
+      s.stmt("UPDATE digests SET status = ?, detail = ?, finished_at = ? WHERE channel = ? AND scheduled_at = ?").run(...values);
     },
 
     async lastDigest(channel) {

@@ -6,6 +6,7 @@ import { statSync } from "node:fs";
 import type Database from "better-sqlite3";
 import { Refusal } from "../../fault.ts";
 import { archiveProblem } from "../problems.ts";
+import { LOOKUP_TABLES } from "../shared-sql.ts";
 
 /** "news" in ASCII: the SQLite header's application_id of every newsbot archive. */
 export const NEWSBOT_APPLICATION_ID = 0x6e657773;
@@ -13,7 +14,7 @@ export const NEWSBOT_APPLICATION_ID = 0x6e657773;
 /** The tables (and FTS5 shadow tables) any version of newsbot has made. */
 const OURS = new Set([
   "meta", "files", "articles", "quotes", "figures", "people", "names", "terms", "acronyms", "digests", "leases", "buttons", "source", "articles_vocab",
-  "acronym_forms", "identities", "name_pairs", "name_aliases", "name_words", "name_word_aliases", "name_deletes", "name_dirty",
+  ...LOOKUP_TABLES,
 ]);
 const ours = (name: string) => OURS.has(name) || /^(quotes|figures|articles)_fts(_\w+)?$/.test(name);
 

@@ -1,8 +1,8 @@
 // What commands and the digest read from the SQLite archive: indexed look-ups only, each bounded.
 import type { Acronym } from "../../extract/types.ts";
-import { ARTICLE_COLUMNS, NEWEST, inOrder, toArticle, toFigure, toPersonFacts, toQuoteHit, type Row } from "../rows.ts";
+import { ARTICLE_COLUMNS, NEWEST, inOrder, toArticle, toFigureHit, toPersonFacts, toPersonMentions, toQuoteHit, type Row } from "../rows.ts";
 import { Params, bodiesSql, paragraphsFrom, quotesInArticlesSql, termDocsSql, toTermDocs } from "../shared-sql.ts";
-import { PERSON_ROWS, RANKED_MATCHES, type ArchiveReader, type PersonMentions } from "../store.ts";
+import { PERSON_ROWS, RANKED_MATCHES, type ArchiveReader } from "../store.ts";
 import type { OrderedNameEntry } from "../names/identities.ts";
 import type { SqliteDb } from "./db.ts";
 import { sqliteNames } from "./names.ts";
@@ -129,14 +129,14 @@ export function sqliteReader(s: SqliteDb): ArchiveReader {
       if (articleIds.length === 0) return [];
       const rows = s.db.prepare(`SELECT g.*, ${ARTICLE_COLUMNS} FROM figures g JOIN articles a ON a.id = g.article_id
         WHERE g.article_id IN (${marks(articleIds)}) ORDER BY g.paragraph, g.start`).all(...articleIds) as Row[];
-      return inOrder(rows.map((r) => ({ figure: toFigure(r), article: toArticle(r) })), articleIds).slice(0, limit);
+      return inOrder(rows.map(toFigureHit), articleIds).slice(0, limit);
     },
 
     async peopleIn(articleIds, limit) {
       if (articleIds.length === 0) return [];
       const rows = s.db.prepare(`SELECT name, min(kind) AS kind, sum(mentions) AS mentions, count(DISTINCT article_id) AS articles FROM people
         WHERE article_id IN (${marks(articleIds)}) GROUP BY name ORDER BY mentions DESC, articles DESC, name LIMIT ?`).all(...articleIds, limit) as Row[];
-      return rows.map((r) => ({ name: r.name as string, kind: r.kind as PersonMentions["kind"], mentions: r.mentions as number, articles: r.articles as number }));
+      return rows.map(toPersonMentions);
     },
 
     async revision() {

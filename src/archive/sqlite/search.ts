@@ -1,5 +1,5 @@
 // Text queries on the SQLite archive: FTS5 finds and ranks (bm25) the matching quotes, figures and articles.
-import { ARTICLE_COLUMNS, toArticle, toFigure, toQuoteHit, type Row } from "../rows.ts";
+import { ARTICLE_COLUMNS, toArticle, toFigureHit, toQuoteHit, type Row } from "../rows.ts";
 import { ARTICLE_DAY, Params } from "../shared-sql.ts";
 import { RANKED_MATCHES, type ArchiveReader, type Period, type TextQuery } from "../store.ts";
 import type { SqliteDb } from "./db.ts";
@@ -24,7 +24,7 @@ export function sqliteSearch(s: SqliteDb): Pick<ArchiveReader, "quotesMatching" 
       const days = within(period, "JOIN figures g ON g.id = figures_fts.rowid JOIN articles a INDEXED BY articles_day ON a.id = g.article_id", ARTICLE_DAY);
       const rows = s.stmt(`SELECT g.*, ${ARTICLE_COLUMNS} FROM (${ranked("figures_fts", "bm25(figures_fts, 6.0, 4.0, 2.0, 1.0)", match, limit, p, days)}) f
         JOIN figures g ON g.id = f.id JOIN articles a ON a.id = g.article_id ORDER BY f.score, f.id`).all(...p.values) as Row[];
-      return rows.map((r) => ({ figure: toFigure(r), article: toArticle(r) }));
+      return rows.map(toFigureHit);
     },
 
     async articlesMatching(query, limit, period) {
