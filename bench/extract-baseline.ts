@@ -24,7 +24,9 @@ export function readCorpus(root: string): ArticleText[] {
 export async function loadBaseline(rev: string): Promise<(a: ArticleText) => Extraction> {
   const dir = mkdtempSync(join(tmpdir(), "newsbot-extract-"));
   process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
-  const files = execFileSync("git", ["ls-tree", "--name-only", `${rev}:src/extract`], { encoding: "utf8" }).split("\n").filter((f) => f.endsWith(".ts"));
+  const files = execFileSync("git", ["ls-tree", "--name-only", `${rev}:src/extract`], { encoding: "utf8" })
+    .split("\n")
+    .filter((f) => f.endsWith(".ts"));
   mkdirSync(join(dir, "extract"));
   writeFileSync(join(dir, "package.json"), `{ "type": "module" }`);
   for (const f of files) writeFileSync(join(dir, "extract", f), execFileSync("git", ["show", `${rev}:src/extract/${f}`]));

@@ -132,15 +132,24 @@ export function articleFactory(sources: SourceArticle[], pools: Pools, totalArti
       const day = new Date(Date.UTC(2004, 0, 1) + Math.floor(random() * 20 * 365) * 86400000).toISOString().slice(0, 10);
       n++;
       return {
-        title, date: day, section: base.section, outlet: "Bench News", byline: "Bench Desk",
-        url: `https://news.example/${base.section}/${n}`, body,
+        title,
+        date: day,
+        section: base.section,
+        outlet: "Bench News",
+        byline: "Bench Desk",
+        url: `https://news.example/${base.section}/${n}`,
+        body,
       };
     },
   };
 }
 
 /** Writes `count` articles into `dir` as .jsonl files of 1,000; returns the manifest (also written as manifest.json). */
-export function generateArchive(dir: string, count: number, options: { seed?: number; sources?: string[]; maxSourceFiles?: number; perFile?: number } = {}): Manifest {
+export function generateArchive(
+  dir: string,
+  count: number,
+  options: { seed?: number; sources?: string[]; maxSourceFiles?: number; perFile?: number } = {},
+): Manifest {
   const perFile = options.perFile ?? ARTICLES_PER_FILE;
   const seed = options.seed ?? 1;
   const { sources, pools } = loadSources(options.sources ?? defaultSources(), options.maxSourceFiles);
@@ -160,9 +169,13 @@ export function generateArchive(dir: string, count: number, options: { seed?: nu
     files++;
   }
   const manifest: Manifest = {
-    articles: count, files, seed, sources: sources.length,
+    articles: count,
+    files,
+    seed,
+    sources: sources.length,
     people: [...factory.used].sort((a, b) => b[1] - a[1]).map(([name, articles]) => ({ name, articles })),
-    acronyms: pools.acronyms, topics: pools.topics,
+    acronyms: pools.acronyms,
+    topics: pools.topics,
   };
   writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest));
   return manifest;
@@ -191,5 +204,7 @@ if (process.argv[1] && /generate\.ts$/.test(process.argv[1])) {
   const dir = resolve(process.argv[3] ?? `bench/out/${n}`);
   const t = performance.now();
   const m = generateArchive(dir, n);
-  console.log(`${n} articles in ${m.files} files, ${m.people.length} people, from ${m.sources} sources: ${((performance.now() - t) / 1000).toFixed(1)} s → ${dir}`);
+  console.log(
+    `${n} articles in ${m.files} files, ${m.people.length} people, from ${m.sources} sources: ${((performance.now() - t) / 1000).toFixed(1)} s → ${dir}`,
+  );
 }

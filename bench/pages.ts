@@ -37,7 +37,10 @@ const readers: Record<string, (html: string, name: string) => Got> = {
 };
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const rows: string[] = ["| page | reader | story paragraphs found | not-story paragraphs | title | date | byline | median ms |", "|---|---|---|---|---|---|---|---|"];
+const rows: string[] = [
+  "| page | reader | story paragraphs found | not-story paragraphs | title | date | byline | median ms |",
+  "|---|---|---|---|---|---|---|---|",
+];
 const totals: Record<string, { found: number; of: number; extra: number; meta: number }> = {};
 for (const [page, want] of Object.entries(expected)) {
   const html = readFileSync(join(DIR, page), "utf8");
@@ -57,11 +60,15 @@ for (const [page, want] of Object.entries(expected)) {
     t.of += want.paragraphs.length;
     t.extra += extra.length;
     t.meta += [got.title === want.title, got.date === want.date, got.byline === want.byline].filter(Boolean).length;
-    rows.push(`| ${page} | ${name} | ${found}/${want.paragraphs.length} | ${extra.length}${extra.length ? ` (${extra.map((e) => JSON.stringify(e.slice(0, 40))).join(", ")})` : ""} | ${ok(got.title, want.title)} | ${ok(got.date, want.date)} | ${ok(got.byline, want.byline)} | ${median(times).toFixed(2)} |`);
+    rows.push(
+      `| ${page} | ${name} | ${found}/${want.paragraphs.length} | ${extra.length}${extra.length ? ` (${extra.map((e) => JSON.stringify(e.slice(0, 40))).join(", ")})` : ""} | ${ok(got.title, want.title)} | ${ok(got.date, want.date)} | ${ok(got.byline, want.byline)} | ${median(times).toFixed(2)} |`,
+    );
   }
 }
 console.log(rows.join("\n"));
 console.log();
 for (const [name, t] of Object.entries(totals)) {
-  console.log(`${name}: ${t.found}/${t.of} story paragraphs, ${t.extra} paragraphs that are not the story, ${t.meta}/${Object.keys(expected).length * 3} title/date/byline right`);
+  console.log(
+    `${name}: ${t.found}/${t.of} story paragraphs, ${t.extra} paragraphs that are not the story, ${t.meta}/${Object.keys(expected).length * 3} title/date/byline right`,
+  );
 }

@@ -3,13 +3,15 @@ import { openSqliteStore } from "../src/archive/sqlite/store.ts";
 import { Lookup } from "../src/search/lookup.ts";
 
 const store = openSqliteStore(process.argv[2]);
-const cpu = <T>(label: string, f: () => T | Promise<T>) => async () => {
-  const c = process.cpuUsage();
-  const r = await f();
-  const u = process.cpuUsage(c);
-  console.log(`${label}: ${((u.user + u.system) / 1000).toFixed(1)} ms CPU`);
-  return r;
-};
+const cpu =
+  <T>(label: string, f: () => T | Promise<T>) =>
+  async () => {
+    const c = process.cpuUsage();
+    const r = await f();
+    const u = process.cpuUsage(c);
+    console.log(`${label}: ${((u.user + u.system) / 1000).toFixed(1)} ms CPU`);
+    return r;
+  };
 const entries = await cpu("store.names()", () => store.names())();
 console.log(`name entries: ${entries.length}`);
 const lookup = new Lookup(store);

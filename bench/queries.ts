@@ -37,11 +37,46 @@ export function buildQueries(m: Manifest, perKind = 40, seed = 7): BenchQuery[] 
   };
   const acronyms = m.acronyms.slice(0, 30);
   const make: Record<BenchQuery["command"], [BenchQuery["kind"], () => string][]> = {
-    quote: [["surname", () => surname().toLowerCase()], ["typo", () => typo(longSurname(), random)], ["acronym", () => pick(acronyms)], ["topic", () => pick(m.topics)]],
-    figure: [["topic", () => pick(m.topics)], ["acronym", () => pick(acronyms)], ["surname", () => surname().toLowerCase()], ["typo", () => typo(pick(m.topics).split(" ")[0].padEnd(5, "s"), random)]],
-    search: [["topic", () => pick(m.topics)], ["acronym", () => pick(acronyms)], ["surname", () => surname().toLowerCase()], ["typo", () => typo(longSurname(), random)]],
-    who: [["surname", () => surname().toLowerCase()], ["typo", () => typo(longSurname(), random)], ["acronym", () => pick(acronyms)], ["fullname", () => person()]],
-    autocomplete: [["prefix", () => surname().slice(0, 2 + Math.floor(random() * 4)).toLowerCase()], ["prefix", () => person().slice(0, 3 + Math.floor(random() * 5)).toLowerCase()]],
+    quote: [
+      ["surname", () => surname().toLowerCase()],
+      ["typo", () => typo(longSurname(), random)],
+      ["acronym", () => pick(acronyms)],
+      ["topic", () => pick(m.topics)],
+    ],
+    figure: [
+      ["topic", () => pick(m.topics)],
+      ["acronym", () => pick(acronyms)],
+      ["surname", () => surname().toLowerCase()],
+      ["typo", () => typo(pick(m.topics).split(" ")[0].padEnd(5, "s"), random)],
+    ],
+    search: [
+      ["topic", () => pick(m.topics)],
+      ["acronym", () => pick(acronyms)],
+      ["surname", () => surname().toLowerCase()],
+      ["typo", () => typo(longSurname(), random)],
+    ],
+    who: [
+      ["surname", () => surname().toLowerCase()],
+      ["typo", () => typo(longSurname(), random)],
+      ["acronym", () => pick(acronyms)],
+      ["fullname", () => person()],
+    ],
+    autocomplete: [
+      [
+        "prefix",
+        () =>
+          surname()
+            .slice(0, 2 + Math.floor(random() * 4))
+            .toLowerCase(),
+      ],
+      [
+        "prefix",
+        () =>
+          person()
+            .slice(0, 3 + Math.floor(random() * 5))
+            .toLowerCase(),
+      ],
+    ],
   };
   const lists: BenchQuery[][] = [];
   for (const [command, kinds] of Object.entries(make) as [BenchQuery["command"], [BenchQuery["kind"], () => string][]][]) {

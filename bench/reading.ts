@@ -21,17 +21,55 @@ const dir = mkdtempSync(join(tmpdir(), "newsbot-reading-bench-"));
 
 // Each kind: a fixture, and the paragraph element that is repeated to make a full-length story.
 const kinds: { name: string; file: string; ext: string; grow: (text: string, i: number) => string }[] = [
-  { name: "ninjs 1.x", file: "ninjs-1.json", ext: "json", grow: (t, i) => t.replace(/(<p>The harbour tunnel[^<]*<\/p>)/, (p) => p.repeat(12).replace(/Tuesday/g, `Tuesday ${i}`)) },
-  { name: "ninjs 2.x", file: "ninjs-2.json", ext: "json", grow: (t, i) => t.replace(/(<p>The city orchestra[^<]*<\/p>)/, (p) => p.repeat(12).replace(/season/g, `season ${i}`)) },
-  { name: "NITF", file: "story.nitf", ext: "nitf", grow: (t, i) => t.replace(/(<p>A flood wall[^<]*<\/p>)/, (p) => p.repeat(14).replace(/Friday/g, `Friday ${i}`)) },
-  { name: "NewsML-G2 item", file: "g2-item.xml", ext: "xml", grow: (t, i) => t.replace(/(<p>The national museum[^<]*<\/p>)/, (p) => p.repeat(14).replace(/summer/g, `summer ${i}`)) },
-  { name: "NewsML-G2 package (3 items)", file: "g2-package.xml", ext: "xml", grow: (t, i) => t.replace(/(<p>Turnout in the regional[^<]*<\/p>)/, (p) => p.repeat(14).replace(/record/g, `record ${i}`)) },
-  { name: "RSS feed file (2 items)", file: "entities.rss", ext: "rss", grow: (t, i) => t.replace(/(&lt;p&gt;The budget sets aside[^&]*&lt;\/p&gt;)/, (p) => p.repeat(14).replace(/parks/g, `parks ${i}`)) },
-  { name: "HTML page (CMS article)", file: "pages/cms-article.html", ext: "html", grow: (t, i) => t.replace(/(<p>Opponents say[^<]*<\/p>)/, (p) => p.repeat(8).replace(/judicial/g, `judicial ${i}`)) },
+  {
+    name: "ninjs 1.x",
+    file: "ninjs-1.json",
+    ext: "json",
+    grow: (t, i) => t.replace(/(<p>The harbour tunnel[^<]*<\/p>)/, (p) => p.repeat(12).replace(/Tuesday/g, `Tuesday ${i}`)),
+  },
+  {
+    name: "ninjs 2.x",
+    file: "ninjs-2.json",
+    ext: "json",
+    grow: (t, i) => t.replace(/(<p>The city orchestra[^<]*<\/p>)/, (p) => p.repeat(12).replace(/season/g, `season ${i}`)),
+  },
+  {
+    name: "NITF",
+    file: "story.nitf",
+    ext: "nitf",
+    grow: (t, i) => t.replace(/(<p>A flood wall[^<]*<\/p>)/, (p) => p.repeat(14).replace(/Friday/g, `Friday ${i}`)),
+  },
+  {
+    name: "NewsML-G2 item",
+    file: "g2-item.xml",
+    ext: "xml",
+    grow: (t, i) => t.replace(/(<p>The national museum[^<]*<\/p>)/, (p) => p.repeat(14).replace(/summer/g, `summer ${i}`)),
+  },
+  {
+    name: "NewsML-G2 package (3 items)",
+    file: "g2-package.xml",
+    ext: "xml",
+    grow: (t, i) => t.replace(/(<p>Turnout in the regional[^<]*<\/p>)/, (p) => p.repeat(14).replace(/record/g, `record ${i}`)),
+  },
+  {
+    name: "RSS feed file (2 items)",
+    file: "entities.rss",
+    ext: "rss",
+    grow: (t, i) => t.replace(/(&lt;p&gt;The budget sets aside[^&]*&lt;\/p&gt;)/, (p) => p.repeat(14).replace(/parks/g, `parks ${i}`)),
+  },
+  {
+    name: "HTML page (CMS article)",
+    file: "pages/cms-article.html",
+    ext: "html",
+    grow: (t, i) => t.replace(/(<p>Opponents say[^<]*<\/p>)/, (p) => p.repeat(8).replace(/judicial/g, `judicial ${i}`)),
+  },
 ];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const rows = ["| format | files | articles | words per article | read: median ms per article | extract: median ms per article | read / extract |", "|---|---|---|---|---|---|---|"];
+const rows = [
+  "| format | files | articles | words per article | read: median ms per article | extract: median ms per article | read / extract |",
+  "|---|---|---|---|---|---|---|",
+];
 try {
   for (const kind of kinds) {
     const source = readFileSync(join(FIXTURES, kind.file), "utf8");
@@ -79,8 +117,22 @@ async function ingestion(root: string) {
   ];
   const write: Record<string, (i: number, p: string[]) => [string, string]> = {
     txt: (i, p) => [`a${i}.txt`, `Harbour tunnel ${i}\n\n${p.join("\n\n")}\n`],
-    ninjs: (i, p) => [`a${i}.json`, JSON.stringify({ uri: `urn:bench:${i}`, type: "text", version: "1", versioncreated: "2026-03-10T08:15:00Z", byline: "By Priya Natarajan", headline: `Harbour tunnel ${i}`, body_html: p.map((x) => `<p>${x.replace("£", "&pound;")}</p>`).join("") })],
-    nitf: (i, p) => [`a${i}.nitf`, `<?xml version="1.0"?><nitf><head><docdata><doc-id id-string="b-${i}"/><date.issue norm="20260313T101500Z"/></docdata></head><body><body.head><hedline><hl1>Harbour tunnel ${i}</hl1></hedline><byline>By <person>Declan Murphy</person></byline></body.head><body.content>${p.map((x) => `<p>${x.replace("£", "&#163;")}</p>`).join("")}</body.content></body></nitf>`],
+    ninjs: (i, p) => [
+      `a${i}.json`,
+      JSON.stringify({
+        uri: `urn:bench:${i}`,
+        type: "text",
+        version: "1",
+        versioncreated: "2026-03-10T08:15:00Z",
+        byline: "By Priya Natarajan",
+        headline: `Harbour tunnel ${i}`,
+        body_html: p.map((x) => `<p>${x.replace("£", "&pound;")}</p>`).join(""),
+      }),
+    ],
+    nitf: (i, p) => [
+      `a${i}.nitf`,
+      `<?xml version="1.0"?><nitf><head><docdata><doc-id id-string="b-${i}"/><date.issue norm="20260313T101500Z"/></docdata></head><body><body.head><hedline><hl1>Harbour tunnel ${i}</hl1></hedline><byline>By <person>Declan Murphy</person></byline></body.head><body.content>${p.map((x) => `<p>${x.replace("£", "&#163;")}</p>`).join("")}</body.content></body></nitf>`,
+    ],
   };
   const out = ["| format | files | ingest: median s | articles per second | ratio to .txt |", "|---|---|---|---|---|"];
   let txt = 0;

@@ -5,8 +5,20 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import type { BenchQuery } from "./queries.ts";
 
-export interface Timing { command: string; kind: string; query: string; ms: number; cpuMs?: number; index?: number }
-export interface Spread { n: number; p50: number; p99: number; max: number }
+export interface Timing {
+  command: string;
+  kind: string;
+  query: string;
+  ms: number;
+  cpuMs?: number;
+  index?: number;
+}
+export interface Spread {
+  n: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
 export interface Result {
   size: number;
   store?: "sqlite" | "postgres";
@@ -19,7 +31,15 @@ export interface Result {
   ingest: { seconds: number; cpuSeconds: number; rssMB: number; reused: boolean; loadavg?: number[] };
   dbMB: number;
   cold: { seconds: number[]; rssMB: number[]; reextracted?: boolean[]; loadavg?: number[] };
-  query: { openSeconds: number; oursRssMB: number; ours: Timing[]; baseline: Timing[]; baselineBuildSeconds: number; baselineRecords: { quotes: number; figures: number }; baselineSkipped: string[] };
+  query: {
+    openSeconds: number;
+    oursRssMB: number;
+    ours: Timing[];
+    baseline: Timing[];
+    baselineBuildSeconds: number;
+    baselineRecords: { quotes: number; figures: number };
+    baselineSkipped: string[];
+  };
   /** Answers asked every 50 ms while 100 files arrive in the watched folder (bench/worker.ts live). */
   live?: { files: number; indexedSeconds: number; during: Spread; before: Spread; loadavg?: number[] };
 }

@@ -39,7 +39,11 @@ const store = values.store as "sqlite" | "postgres";
 if (store !== "sqlite" && store !== "postgres") throw new Error(`--store sqlite|postgres, not ${values.store}`);
 /** Files of a store's measurement beside the archive: result.json for SQLite, result-postgres.json… */
 const suffix = store === "sqlite" ? "" : `-${store}`;
-const sizes = values.sizes.split(",").map((s) => Number(s.replace(/_/g, ""))).filter((n) => n > 0).sort((a, b) => a - b);
+const sizes = values.sizes
+  .split(",")
+  .map((s) => Number(s.replace(/_/g, "")))
+  .filter((n) => n > 0)
+  .sort((a, b) => a - b);
 const root = process.cwd();
 const out = resolve(root, "bench/out");
 
@@ -51,7 +55,11 @@ function worker(args: string[]): unknown {
   // The query worker also holds the baseline (fuse.js over every quote and figure: 4M + 3M records at 1M
   // articles), which outgrows Node's default 4 GB heap; newsbot's own RSS is read before the baseline loads.
   const heap = args[0] === "query" ? ["--max-old-space-size=14336"] : [];
-  const r = spawnSync(process.execPath, [...heap, "bin/run-ts.js", "bench/worker.ts", ...args, ...storeArgs], { cwd: root, encoding: "utf8", maxBuffer: 512 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [...heap, "bin/run-ts.js", "bench/worker.ts", ...args, ...storeArgs], {
+    cwd: root,
+    encoding: "utf8",
+    maxBuffer: 512 * 1024 * 1024,
+  });
   if (r.status !== 0) throw new Error(`worker ${args[0]} failed (${r.status}): ${r.stderr.slice(-2000)}`);
   return JSON.parse(r.stdout.trim().split("\n").at(-1)!);
 }
@@ -65,7 +73,12 @@ function fileMB(path: string): number {
 function coldStart(dir: string, query: string): { seconds: number; rssMB: number } {
   const env = { ...process.env, ...storeEnv, NEWSBOT_ARTICLES: join(dir, "articles"), NEWSBOT_LOG_LEVEL: "error" };
   const t = performance.now();
-  const r = spawnSync("/usr/bin/time", ["-f", "RSS_KB=%M", process.execPath, "bin/newsbot.js", "ask", query, "--json"], { cwd: root, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync("/usr/bin/time", ["-f", "RSS_KB=%M", process.execPath, "bin/newsbot.js", "ask", query, "--json"], {
+    cwd: root,
+    env,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const seconds = (performance.now() - t) / 1000;
   if (r.status !== 0) throw new Error(`cold start failed: ${r.stderr.slice(-1000)}`);
   const rss = Number(/RSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024;
@@ -154,7 +167,10 @@ for (const size of sizes) {
     cold.rssMB.push(c.rssMB);
     cold.reextracted.push(stale);
   }
-  if (pinned) log(`${size}: src/extract changed since ingestion; the archive's extractor version was pinned to the current one so the cold start times a start, not a re-extraction`);
+  if (pinned)
+    log(
+      `${size}: src/extract changed since ingestion; the archive's extractor version was pinned to the current one so the cold start times a start, not a re-extraction`,
+    );
   log(`${size}: cold start ${cold.seconds.map((s) => s.toFixed(2)).join(", ")} s`);
   const coldLoad = loadavg();
 
@@ -168,8 +184,17 @@ for (const size of sizes) {
     log(`${size}: live sync: answers p99 ${live.during.p99.toFixed(0)} ms, max ${live.during.max.toFixed(0)} ms`);
   }
   const result: Result = {
-    size, store, perFile, when: new Date().toISOString(), loadavg: queryLoad, stats: ingest.stats, ingest,
-    dbMB: databaseUrl ? await pgSize(databaseUrl) : fileMB(db), cold: { ...cold, loadavg: coldLoad }, query, live,
+    size,
+    store,
+    perFile,
+    when: new Date().toISOString(),
+    loadavg: queryLoad,
+    stats: ingest.stats,
+    ingest,
+    dbMB: databaseUrl ? await pgSize(databaseUrl) : fileMB(db),
+    cold: { ...cold, loadavg: coldLoad },
+    query,
+    live,
   };
   writeFileSync(resultFile, JSON.stringify(result));
 }

@@ -24,17 +24,53 @@ export interface Pools {
 const TITLES = new Set("Mr Mrs Ms Miss Dr Sir Lord Lady Prof Professor".split(" "));
 // Capitalised words that start sentences or name institutions, not people.
 const NOT_GIVEN = new Set(
-  ("The A An In On At But And Or If As It Its He She They We I You His Her Their Our This That These Those There Then When While " +
+  (
+    "The A An In On At But And Or If As It Its He She They We I You His Her Their Our This That These Those There Then When While " +
     "After Before Since For From With Without By Of To Last Next New Old North South East West Great United Prime Chief " +
     "Home Foreign Labour Tory Tories Conservative Liberal Democrat Democrats Green Chancellor Minister Secretary President " +
     "Mr Mrs Ms Dr Sir Lord Lady British English Scottish Welsh Irish European American Chinese Japanese French German " +
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August " +
     "September October November December Real Manchester Arsenal Chelsea Leeds Newcastle Liverpool Everton Aston Premier " +
     "Royal National International General Federal Central Court High Supreme Bank Street Wall Downing Parliament House " +
-    "Commons Lords BBC Radio Today Channel Sky Top Best Most Some Many Several Both All Former Deputy Shadow Mayor").split(" "),
+    "Commons Lords BBC Radio Today Channel Sky Top Best Most Some Many Several Both All Former Deputy Shadow Mayor"
+  ).split(" "),
 );
-const FALLBACK_GIVEN = ["James", "Sarah", "David", "Emma", "John", "Claire", "Peter", "Helen", "Mark", "Rachel", "Paul", "Anna", "Ian", "Fiona", "Tom", "Nicola"];
-const FALLBACK_SURNAMES = ["Osborne", "Sturgeon", "Hewitt", "Brown", "Clarke", "Patel", "Khan", "Evans", "Walsh", "Reid", "Hughes", "Murphy", "Okafor", "Nowak", "Fraser", "Lloyd"];
+const FALLBACK_GIVEN = [
+  "James",
+  "Sarah",
+  "David",
+  "Emma",
+  "John",
+  "Claire",
+  "Peter",
+  "Helen",
+  "Mark",
+  "Rachel",
+  "Paul",
+  "Anna",
+  "Ian",
+  "Fiona",
+  "Tom",
+  "Nicola",
+];
+const FALLBACK_SURNAMES = [
+  "Osborne",
+  "Sturgeon",
+  "Hewitt",
+  "Brown",
+  "Clarke",
+  "Patel",
+  "Khan",
+  "Evans",
+  "Walsh",
+  "Reid",
+  "Hughes",
+  "Murphy",
+  "Okafor",
+  "Nowak",
+  "Fraser",
+  "Lloyd",
+];
 
 /**
  * Where the real text is: the project's sample articles and, when present, the shared BBC corpus — beside
@@ -74,7 +110,11 @@ function readSources(dirs: string[], maxFiles: number): { sources: SourceArticle
     for (const file of listTxt(dir).slice(0, maxFiles)) {
       const text = readFileSync(file, "utf8").replace(/\r\n?/g, "\n").trim();
       const [first, ...rest] = text.split("\n");
-      const paragraphs = rest.join("\n").split(/\n\s*\n/).map((p) => p.replace(/\s+/g, " ").trim()).filter((p) => p.length > 20);
+      const paragraphs = rest
+        .join("\n")
+        .split(/\n\s*\n/)
+        .map((p) => p.replace(/\s+/g, " ").trim())
+        .filter((p) => p.length > 20);
       if (paragraphs.length === 0) continue;
       const section = file.slice(dir.length + 1).includes("/") ? file.slice(dir.length + 1).split("/")[0] : "general";
       raw.push({ section, title: first.trim(), paragraphs });
@@ -105,7 +145,9 @@ function readSources(dirs: string[], maxFiles: number): { sources: SourceArticle
   const pools: Pools = {
     given: given.length >= 8 ? given : [...new Set([...given, ...FALLBACK_GIVEN])],
     surnames: surnames.length >= 8 ? surnames : [...new Set([...surnames, ...FALLBACK_SURNAMES])],
-    acronyms: byCount(acronymCount).filter((a) => !["I", "II", "TV", "OK"].includes(a)).slice(0, 60),
+    acronyms: byCount(acronymCount)
+      .filter((a) => !["I", "II", "TV", "OK"].includes(a))
+      .slice(0, 60),
     topics: topicsFrom(raw.map((a) => a.title)),
   };
   const surnameSet = new Set(pools.surnames);
@@ -119,7 +161,11 @@ function topicsFrom(titles: string[]): string[] {
   const stop = new Set("a an the of and or to in on at for by with from as is are was be it its over after new up out says say set back".split(" "));
   const count = new Map<string, number>();
   for (const t of titles) {
-    const ws = t.toLowerCase().replace(/[^a-z\s]/g, " ").split(/\s+/).filter((w) => w.length > 2 && !stop.has(w));
+    const ws = t
+      .toLowerCase()
+      .replace(/[^a-z\s]/g, " ")
+      .split(/\s+/)
+      .filter((w) => w.length > 2 && !stop.has(w));
     for (let i = 0; i + 1 < ws.length; i++) {
       const k = `${ws[i]} ${ws[i + 1]}`;
       count.set(k, (count.get(k) ?? 0) + 1);

@@ -136,7 +136,16 @@ async function query() {
   // time budget per command (sampled: the first queries of the same interleaved list).
   const budgetMs = opt("baseline-seconds", 20) * 1000;
   // --baseline-seconds 0: our side only (a quick look at a change on a large archive; RESULTS.md needs the baseline).
-  if (budgetMs === 0) return { openSeconds, ours, oursRssMB: oursRss, baseline: [], baselineBuildSeconds: 0, baselineSkipped: ["all"], baselineRecords: { quotes: 0, figures: 0 } };
+  if (budgetMs === 0)
+    return {
+      openSeconds,
+      ours,
+      oursRssMB: oursRss,
+      baseline: [],
+      baselineBuildSeconds: 0,
+      baselineSkipped: ["all"],
+      baselineRecords: { quotes: 0, figures: 0 },
+    };
   const tb = performance.now();
   const { quotes, figures } = await records();
   const fuseQuotes = new Fuse(quotes, { keys: ["speaker", "text"], ignoreLocation: true, threshold: 0.4, includeScore: true });
@@ -144,7 +153,11 @@ async function query() {
   const fuseSpeakers = new Fuse(quotes, { keys: ["speaker"], ignoreLocation: true, threshold: 0.4, includeScore: true });
   const baselineBuildSeconds = (performance.now() - tb) / 1000;
   const engines: Record<string, Fuse<unknown>> = {
-    quote: fuseQuotes, figure: fuseFigures, search: fuseQuotes, who: fuseSpeakers, autocomplete: fuseSpeakers,
+    quote: fuseQuotes,
+    figure: fuseFigures,
+    search: fuseQuotes,
+    who: fuseSpeakers,
+    autocomplete: fuseSpeakers,
   } as Record<string, Fuse<unknown>>;
   const baseline: (Timing & { index: number })[] = [];
   const skipped: string[] = [];
@@ -167,8 +180,14 @@ async function query() {
     }
   }
   return {
-    openSeconds, ours, oursRssMB: oursRss, baseline, baselineBuildSeconds, baselineSkipped: skipped,
-    baselineRecords: { quotes: quotes.length, figures: figures.length }, rssAfterBaselineMB: rssMB(),
+    openSeconds,
+    ours,
+    oursRssMB: oursRss,
+    baseline,
+    baselineBuildSeconds,
+    baselineSkipped: skipped,
+    baselineRecords: { quotes: quotes.length, figures: figures.length },
+    rssAfterBaselineMB: rssMB(),
   };
 }
 
@@ -226,11 +245,20 @@ async function live() {
   await watcher.idle();
   await watcher.stop();
   await bot.close();
-  const during = asked.filter((a) => a.due >= dropped && a.due <= indexed).map((a) => a.ms).sort((x, y) => x - y);
-  const before = asked.filter((a) => a.due < dropped).map((a) => a.ms).sort((x, y) => x - y);
+  const during = asked
+    .filter((a) => a.due >= dropped && a.due <= indexed)
+    .map((a) => a.ms)
+    .sort((x, y) => x - y);
+  const before = asked
+    .filter((a) => a.due < dropped)
+    .map((a) => a.ms)
+    .sort((x, y) => x - y);
   const p = (xs: number[], q: number) => xs[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)] ?? NaN;
   return {
-    files: LIVE_FILES, indexedSeconds: (indexed - dropped) / 1000, added: added(), syncs: syncs.filter((s) => s.at > dropped).length,
+    files: LIVE_FILES,
+    indexedSeconds: (indexed - dropped) / 1000,
+    added: added(),
+    syncs: syncs.filter((s) => s.at > dropped).length,
     during: { n: during.length, p50: p(during, 0.5), p99: p(during, 0.99), max: during.at(-1) ?? NaN },
     before: { n: before.length, p50: p(before, 0.5), p99: p(before, 0.99), max: before.at(-1) ?? NaN },
   };

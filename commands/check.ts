@@ -30,7 +30,9 @@ export const check: Command = {
   async run(ctx, query) {
     if (query === "") return usageReply("check", query, `${Messages.emptyQuery("check")} ${this.option.description}.`, this.examples);
     const quotes = await draftQuotes(query, ctx.lookup.names);
-    const figures = extractArticle({ title: "", paragraphs: [query] }).figures.filter((f) => !quotes.some((q) => f.start >= q.start && f.start < q.start + q.text.length));
+    const figures = extractArticle({ title: "", paragraphs: [query] }).figures.filter(
+      (f) => !quotes.some((q) => f.start >= q.start && f.start < q.start + q.text.length),
+    );
     if (quotes.length === 0 && figures.length === 0) {
       return usageReply("check", query, Messages.nothingToCheck, this.examples);
     }
@@ -52,14 +54,16 @@ async function checkQuote(ctx: CommandContext, q: DraftQuote): Promise<Block[]> 
   const draft = tokens(q.text);
   const content = [...new Set(words(q.text).filter((w) => !STOP.has(w)))];
   const hits = content.length ? await ctx.lookup.store.quotesMatching({ groups: [content] }, CANDIDATES) : [];
-  const scored = hits.map((h) => {
-    const original = tokens(h.quote.text);
-    const at = containedAt(draft, original);
-    // Whole sentences of a longer quotation, quoted exactly, are verbatim; a fragment of a sentence is near.
-    const exact = sameWords(draft, original) || (at >= 0 && wholeSentences(original, at, at + draft.length));
-    const inside = at >= 0;
-    return { h, original, exact, inside, sim: exact || inside ? 1 : similarity(draft, original) };
-  }).sort((a, b) => Number(b.exact) - Number(a.exact) || Number(b.inside) - Number(a.inside) || b.sim - a.sim);
+  const scored = hits
+    .map((h) => {
+      const original = tokens(h.quote.text);
+      const at = containedAt(draft, original);
+      // Whole sentences of a longer quotation, quoted exactly, are verbatim; a fragment of a sentence is near.
+      const exact = sameWords(draft, original) || (at >= 0 && wholeSentences(original, at, at + draft.length));
+      const inside = at >= 0;
+      return { h, original, exact, inside, sim: exact || inside ? 1 : similarity(draft, original) };
+    })
+    .sort((a, b) => Number(b.exact) - Number(a.exact) || Number(b.inside) - Number(a.inside) || b.sim - a.sim);
   const best = scored[0];
   const head = `“${q.text}”${q.speaker ? ` (the draft: ${q.speaker})` : ""}`;
 
@@ -73,7 +77,13 @@ async function checkQuote(ctx: CommandContext, q: DraftQuote): Promise<Block[]> 
   const other = await otherSpeaker(ctx, q.speaker, best.h);
   const blocks: Block[] = [];
   const verdict = best.exact ? "VERBATIM" : "NEAR";
-  const why = best.exact ? (best.original.length === draft.length ? "the same words" : "the same words, whole sentences of a longer quotation") : best.inside ? "the exact words, but part of a longer quotation" : "close, but not the same words";
+  const why = best.exact
+    ? best.original.length === draft.length
+      ? "the same words"
+      : "the same words, whole sentences of a longer quotation"
+    : best.inside
+      ? "the exact words, but part of a longer quotation"
+      : "close, but not the same words";
   blocks.push({ kind: "text", text: `${verdict} — ${head}: ${why}${other ? "" : best.h.quote.speaker ? `, said by ${best.h.quote.speaker}` : ""}.` });
   if (other) blocks.push({ kind: "text", text: `OTHER SPEAKER — the archive has these words from ${best.h.quote.speaker}, not ${q.speaker}.` });
   if (!best.exact) {
@@ -81,7 +91,10 @@ async function checkQuote(ctx: CommandContext, q: DraftQuote): Promise<Block[]> 
     const ellipsis = (s: string, cut: boolean) => (cut ? s : "");
     const before = ellipsis("… ", window[0] !== best.original[0]);
     const after = ellipsis(" …", window[window.length - 1] !== best.original[best.original.length - 1]);
-    blocks.push({ kind: "note", text: `Draft against the original ([-only in the original-] {+only in the draft+}): ${before}${renderDiff(diffWords(draft, window))}${after}` });
+    blocks.push({
+      kind: "note",
+      text: `Draft against the original ([-only in the original-] {+only in the draft+}): ${before}${renderDiff(diffWords(draft, window))}${after}`,
+    });
   }
   blocks.push(quoteBlock(best.h, "by"));
   return blocks;
@@ -104,7 +117,13 @@ async function checkFigure(ctx: CommandContext, f: Figure): Promise<Block[]> {
   if (same) return [{ kind: "text", text: `SAME — ${f.text}: the archive has the same figure.` }, same];
   if (claims.length) {
     const top = claims[0];
-    return [{ kind: "text", text: `DIFFERENT — the draft says ${f.text}; the archive says ${top.text}${top.claimedBy ? ` (${top.claimedBy})` : ""} for what looks like the same thing.` }, top];
+    return [
+      {
+        kind: "text",
+        text: `DIFFERENT — the draft says ${f.text}; the archive says ${top.text}${top.claimedBy ? ` (${top.claimedBy})` : ""} for what looks like the same thing.`,
+      },
+      top,
+    ];
   }
   return [{ kind: "text", text: `NOT FOUND — ${f.text}: no figure in the archive on this.` }];
 }

@@ -24,7 +24,9 @@ export const helpCommand = (registry: () => readonly Command[]): Command => ({
         { kind: "suggestions", commands: c.examples },
       ]);
     }
-    const blocks: Block[] = [{ kind: "text", text: "newsbot answers from the newsroom's own articles. Every quote and figure links back to its article and paragraph." }];
+    const blocks: Block[] = [
+      { kind: "text", text: "newsbot answers from the newsroom's own articles. Every quote and figure links back to its article and paragraph." },
+    ];
     for (const c of registry()) blocks.push({ kind: "text", text: `/${c.name} — ${c.description}` }, { kind: "suggestions", commands: c.examples.slice(0, 2) });
     return reply("help", query, "What newsbot can do", blocks);
   },

@@ -43,7 +43,11 @@ export const quote: Command = {
     if (topic.query.groups.length === 0) return usageReply("quote", query, Messages.noSearchableWords, this.examples);
     const hits = firstOf(await ctx.lookup.store.quotesMatching(topic.query, READ_AT_MOST + 1, period), READ_AT_MOST);
     if (hits.items.length === 0) return emptyReply("quote", query, await nearest(ctx, "quote", rest));
-    const { blocks, paging } = await quotedPage(asked, foldRepeats(hits.items).map((q) => ({ q, match: "topic" as const })), hits.more);
+    const { blocks, paging } = await quotedPage(
+      asked,
+      foldRepeats(hits.items).map((q) => ({ q, match: "topic" as const })),
+      hits.more,
+    );
     return reply("quote", query, `Quotes on “${rest}”${when(period)}`, [...corrected(topic.corrections), ...blocks], paging);
   },
 
@@ -92,7 +96,12 @@ async function byPerson(a: Asked, typed: string, named: Identity[], typo: boolea
   const who = names.join(" or ");
   const blocks: Block[] = personNotes(typed, named, typo);
   if (by.length === 0 && others.length === 0) {
-    return emptyReply("quote", a.query, names.map((n) => `/who ${n}`), Messages.noQuotesByOrAbout(who, when(a.period)));
+    return emptyReply(
+      "quote",
+      a.query,
+      names.map((n) => `/who ${n}`),
+      Messages.noQuotesByOrAbout(who, when(a.period)),
+    );
   }
   if (by.length === 0) blocks.push({ kind: "text", text: Messages.noQuotesBy(who) });
   const items = [...foldRepeats(by).map((q) => ({ q, match: "by" as const })), ...foldRepeats(others).map((q) => ({ q, match: "mentions" as const }))];
@@ -115,17 +124,30 @@ async function saidOnTopic(a: Asked, on: PersonOnTopic) {
     const others = await mentioning(a, identities, members, topic.query.groups);
     if (others.items.length === 0) {
       const names = identities.map((id) => id.name);
-      return emptyReply("quote", a.query, [...names.map((n) => `/quote ${n}`), `/quote ${on.topic}`], Messages.nothingByOrAboutOn(who, on.topic, when(a.period)));
+      return emptyReply(
+        "quote",
+        a.query,
+        [...names.map((n) => `/quote ${n}`), `/quote ${on.topic}`],
+        Messages.nothingByOrAboutOn(who, on.topic, when(a.period)),
+      );
     }
     blocks.push({ kind: "text", text: Messages.nothingSaidOn(who, on.topic) });
-    const page = await quotedPage(a, foldRepeats(others.items).map((q) => ({ q, match: "mentions" as const })), others.more);
+    const page = await quotedPage(
+      a,
+      foldRepeats(others.items).map((q) => ({ q, match: "mentions" as const })),
+      others.more,
+    );
     return reply("quote", a.query, title, [...blocks, ...page.blocks], page.paging);
   }
   // Counted as shown: a quotation repeated in several articles is one.
   const folded = foldRepeats(said.hits);
   const own = folded.filter((q) => q.hit.where !== "article").length;
   blocks.push({ kind: "note", text: Messages.saidOnSummary(who, on.topic, own, folded.length - own) });
-  const page = await quotedPage(a, folded.map((q) => ({ q, match: "by" as const })), said.more);
+  const page = await quotedPage(
+    a,
+    folded.map((q) => ({ q, match: "by" as const })),
+    said.more,
+  );
   return reply("quote", a.query, title, [...blocks, ...page.blocks], page.paging);
 }
 

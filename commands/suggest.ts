@@ -38,7 +38,10 @@ export async function personChoices(ctx: CommandContext, partial: string): Promi
       const typed = on[3].toLowerCase();
       const topics = await topicsFor(ctx, person.identities[0]);
       const acronyms = ctx.lookup.acronyms.map((a) => a.short);
-      return [...new Set([...topics, ...acronyms])].filter((t) => t.toLowerCase().startsWith(typed)).slice(0, 25).map((t) => choice(`${on[1]} ${on[2]} ${t}`));
+      return [...new Set([...topics, ...acronyms])]
+        .filter((t) => t.toLowerCase().startsWith(typed))
+        .slice(0, 25)
+        .map((t) => choice(`${on[1]} ${on[2]} ${t}`));
     }
   }
   const names = await nameChoices(ctx, text);
@@ -46,7 +49,11 @@ export async function personChoices(ctx: CommandContext, partial: string): Promi
   if (!exact?.exact || text.trim().length < 3) return names;
   // A whole name: what can follow it.
   const id = exact.identities[0];
-  const hints = [...(await topicsFor(ctx, id)).slice(0, 3).map((t) => `${id.name} on ${t}`), `${id.name} since ${periodHints(ctx.now(), "since", "")[0]}`, `${id.name} last 30 days`];
+  const hints = [
+    ...(await topicsFor(ctx, id)).slice(0, 3).map((t) => `${id.name} on ${t}`),
+    `${id.name} since ${periodHints(ctx.now(), "since", "")[0]}`,
+    `${id.name} last 30 days`,
+  ];
   return [...names.slice(0, 25 - hints.length), ...hints.map(choice)].slice(0, 25);
 }
 
@@ -57,7 +64,9 @@ async function topicsFor(ctx: CommandContext, id: Identity): Promise<string[]> {
 /** Periods to offer after "since", "until", "in", "last" or "from", starting with what is typed. */
 function periodHints(now: Date, word: string, typed: string): string[] {
   const year = now.getUTCFullYear();
-  const month = monthName(isoDay(new Date(Date.UTC(year, now.getUTCMonth() - 1, 1))).slice(0, 7)).split(" ")[0].toLowerCase();
+  const month = monthName(isoDay(new Date(Date.UTC(year, now.getUTCMonth() - 1, 1))).slice(0, 7))
+    .split(" ")[0]
+    .toLowerCase();
   const first = `${year}-01-01`;
   const options: Record<string, string[]> = {
     since: [month, first, `${year - 1}`, "last month"],

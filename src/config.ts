@@ -67,9 +67,12 @@ export class ConfigError extends Error {
   }
 }
 
-const optional = z.string().trim().optional().transform((v) => (v ? v : undefined));
-const url = (name: string) =>
-  optional.refine((v) => v === undefined || /^https?:\/\/\S+$/.test(v), { message: `${name} must be an http(s) URL` });
+const optional = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+const url = (name: string) => optional.refine((v) => v === undefined || /^https?:\/\/\S+$/.test(v), { message: `${name} must be an http(s) URL` });
 
 /**
  * A number within [min, max] (whole when `integer`), its range in the message: a feed polled every
@@ -95,13 +98,16 @@ export const RANGES = {
 
 const port = (name: string) =>
   optional
-    .refine((v) => v === undefined || (/^\d+$/.test(v) && inRange(Number(v), 0, 65535, true)), { message: `${name} must be a port number from 0 to 65535 (0: any free port)` })
+    .refine((v) => v === undefined || (/^\d+$/.test(v) && inRange(Number(v), 0, 65535, true)), {
+      message: `${name} must be a port number from 0 to 65535 (0: any free port)`,
+    })
     .transform((v) => (v === undefined ? undefined : Number(v)));
 
 /** Feed addresses: each an http(s) URL, or the setting is refused naming the one that is not. */
 const feedList = optional.superRefine((v, ctx) => {
   for (const item of (v ?? "").split(/[\s,]+/).filter(Boolean)) {
-    if (!isHttpUrl(item)) ctx.addIssue({ code: "custom", message: `NEWSBOT_FEEDS must be http(s) feed addresses separated by spaces or commas; “${item}” is not one` });
+    if (!isHttpUrl(item))
+      ctx.addIssue({ code: "custom", message: `NEWSBOT_FEEDS must be http(s) feed addresses separated by spaces or commas; “${item}” is not one` });
   }
 });
 
@@ -153,7 +159,9 @@ const schema = z.object({
   SLACK_DIGEST_CHANNEL: optional,
   PORT: port("PORT"),
   DISCORD_TOKEN: optional,
-  DISCORD_APPLICATION_ID: optional.refine((v) => v === undefined || /^\d{5,25}$/.test(v), { message: "DISCORD_APPLICATION_ID must be the application's numeric id" }),
+  DISCORD_APPLICATION_ID: optional.refine((v) => v === undefined || /^\d{5,25}$/.test(v), {
+    message: "DISCORD_APPLICATION_ID must be the application's numeric id",
+  }),
   DISCORD_GUILD_ID: optional.refine((v) => v === undefined || /^\d{5,25}$/.test(v), { message: "DISCORD_GUILD_ID must be a numeric server id" }),
   DISCORD_API_URL: url("DISCORD_API_URL"),
   DISCORD_DIGEST_CHANNEL: optional,
@@ -237,7 +245,9 @@ function slackConfig(e: Env): SlackConfig | null {
     return null;
   }
   if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
-    throw new ConfigError("Bad setting — SLACK_SIGNING_SECRET is missing (needed to verify Slack's requests over HTTP; or set SLACK_APP_TOKEN for Socket Mode)");
+    throw new ConfigError(
+      "Bad setting — SLACK_SIGNING_SECRET is missing (needed to verify Slack's requests over HTTP; or set SLACK_APP_TOKEN for Socket Mode)",
+    );
   }
   return Object.freeze({
     botToken: e.SLACK_BOT_TOKEN,

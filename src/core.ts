@@ -90,7 +90,13 @@ export async function openBot(config: Config, options: OpenOptions = {}): Promis
   const pool = new ExtractPool({ size: availableParallelism(), timeoutMs: config.extractSeconds * 1000, log });
   if (options.warm) pool.warm();
   const syncNow = async () => {
-    const report = await syncFolder(store, config.articlesDir, { log, onProgress: options.onProgress, pool, confirmRemoval: options.confirmRemoval, newSource: options.newSource });
+    const report = await syncFolder(store, config.articlesDir, {
+      log,
+      onProgress: options.onProgress,
+      pool,
+      confirmRemoval: options.confirmRemoval,
+      newSource: options.newSource,
+    });
     // Said once, not at every sync of the watcher while it lasts.
     if (report.held && report.held !== lastSync?.held && options.logHeld !== false) log.warn(`not indexing: ${report.held}`);
     if (report.changed) await load();

@@ -66,7 +66,9 @@ export async function startLive(bot: Bot, config: Config, log: Logger, options: 
   try {
     duties.push(
       await startDuty({
-        ...lease, name: "ingest", what: "the folder watch" + (config.feeds.length ? " and feeds" : ""),
+        ...lease,
+        name: "ingest",
+        what: "the folder watch" + (config.feeds.length ? " and feeds" : ""),
         async start() {
           // Watch first, then index what changed while no replica watched: a file that lands in between
           // is caught by one or the other.
@@ -95,19 +97,29 @@ export async function startLive(bot: Bot, config: Config, log: Logger, options: 
     if (targets.length) {
       duties.push(
         await startDuty({
-          ...lease, name: "digest", what: "the digest schedule",
+          ...lease,
+          name: "digest",
+          what: "the digest schedule",
           async start() {
             // The first start in this process follows a time when the bot was down; a later one, a time
             // when this replica did not hold the digest (another had it, or the archive could not be reached).
-            const missed = digestStarts++ === 0 ? undefined : "while this replica did not run the digest (another replica had it, or the archive could not be reached)";
+            const missed =
+              digestStarts++ === 0 ? undefined : "while this replica did not run the digest (another replica had it, or the archive could not be reached)";
             const scheduler = new DigestScheduler({
               missed,
-              store: bot.store, targets, cron: config.digest.cron, timezone: config.digest.timezone, skipEmpty: config.digest.skipEmpty, log,
+              store: bot.store,
+              targets,
+              cron: config.digest.cron,
+              timezone: config.digest.timezone,
+              skipEmpty: config.digest.skipEmpty,
+              log,
               owner: options.owner,
               build: (since, now) => buildDigest(bot.store, { since, now, query: "since the last digest" }),
             });
             await scheduler.start();
-            log.info(`digest: ${config.digest.cron} (${config.digest.timezone}) to ${targets.map((t) => t.channel).join(", ")}; next ${scheduler.next()?.toISOString() ?? "never"}`);
+            log.info(
+              `digest: ${config.digest.cron} (${config.digest.timezone}) to ${targets.map((t) => t.channel).join(", ")}; next ${scheduler.next()?.toISOString() ?? "never"}`,
+            );
             return {
               async stop() {
                 scheduler.stop();
@@ -128,24 +140,27 @@ export async function startLive(bot: Bot, config: Config, log: Logger, options: 
       if (busy || Date.now() < resumeAt) return;
       busy = true;
       const began = Date.now();
-      (bot.store.checkLayout?.() ?? Promise.resolve()).then(() => bot.reload()).then(
-        (reloaded) => {
-          if (reloaded) {
-            const took = Date.now() - began;
-            resumeAt = Date.now() + 2 * took;
-            log.debug(`reloaded the indexes in ${took} ms: the archive changed`);
-          }
-          followFailing = false;
-        },
-        (e: Error) => {
-          // A newer newsbot upgraded the archive: this replica must not go on running on a layout it does not know.
-          if (e instanceof Refusal) return options.onFatal?.(e);
-          if (!followFailing) log.warn(`cannot read the archive's revision: ${e.message}`);
-          followFailing = true;
-        },
-      ).finally(() => {
-        busy = false;
-      });
+      (bot.store.checkLayout?.() ?? Promise.resolve())
+        .then(() => bot.reload())
+        .then(
+          (reloaded) => {
+            if (reloaded) {
+              const took = Date.now() - began;
+              resumeAt = Date.now() + 2 * took;
+              log.debug(`reloaded the indexes in ${took} ms: the archive changed`);
+            }
+            followFailing = false;
+          },
+          (e: Error) => {
+            // A newer newsbot upgraded the archive: this replica must not go on running on a layout it does not know.
+            if (e instanceof Refusal) return options.onFatal?.(e);
+            if (!followFailing) log.warn(`cannot read the archive's revision: ${e.message}`);
+            followFailing = true;
+          },
+        )
+        .finally(() => {
+          busy = false;
+        });
     }, options.followMs ?? FOLLOW_MS);
     follow.unref();
   } catch (e) {
@@ -166,7 +181,12 @@ export async function startLive(bot: Bot, config: Config, log: Logger, options: 
       // A sync held back (another folder, an empty one, most files gone) is a replica an operator must see.
       if (bot.lastSync?.held) problems.push(bot.lastSync.held);
       return {
-        ready: problems.length === 0, problems, replica: options.owner, store: bot.store.kind, revision, duties: live.duties(),
+        ready: problems.length === 0,
+        problems,
+        replica: options.owner,
+        store: bot.store.kind,
+        revision,
+        duties: live.duties(),
         lastSync: bot.lastSync && { added: bot.lastSync.added, updated: bot.lastSync.updated, removed: bot.lastSync.removed },
       };
     },
@@ -183,8 +203,10 @@ export async function startLive(bot: Bot, config: Config, log: Logger, options: 
 /** Why the health check cannot listen, and what to do, in one line. */
 function healthPortProblem(port: number, e: NodeJS.ErrnoException): string {
   const why =
-    e.code === "EADDRINUSE" ? "another program already listens on it: stop that one or choose another port"
-    : e.code === "EACCES" ? "this user may not listen on it (ports below 1024 need privileges): choose a port from 1024 up"
-    : e.message;
+    e.code === "EADDRINUSE"
+      ? "another program already listens on it: stop that one or choose another port"
+      : e.code === "EACCES"
+        ? "this user may not listen on it (ports below 1024 need privileges): choose a port from 1024 up"
+        : e.message;
   return `Cannot serve the health check on port ${port} (NEWSBOT_HEALTH_PORT): ${why}`;
 }

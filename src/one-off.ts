@@ -19,15 +19,15 @@ export function notIndexedBecause(): string | null {
  * or writing failed (notIndexedBecause() says why; logged unless `quiet`, for a caller that reports it).
  */
 export async function openIndexed(
-  config: Config, open: (c: Config, o: OpenOptions) => Promise<Bot>, options: OpenOptions = {}, { quiet = false } = {},
+  config: Config,
+  open: (c: Config, o: OpenOptions) => Promise<Bot>,
+  options: OpenOptions = {},
+  { quiet = false } = {},
 ): Promise<Bot> {
   const log = logger(config.logLevel);
   const bot = await open(config, { ...options, sync: false });
   try {
-    const ran = await underLease(
-      { store: bot.store, name: "ingest", owner: replicaId(), ttlMs: config.leaseSeconds * 1000, log },
-      () => bot.sync(),
-    );
+    const ran = await underLease({ store: bot.store, name: "ingest", owner: replicaId(), ttlMs: config.leaseSeconds * 1000, log }, () => bot.sync());
     if (!ran) log.info("another newsbot process is indexing this archive; answering from the archive as it is");
     return bot;
   } catch (e) {

@@ -38,9 +38,11 @@ export function violations(imports: Import[]): string[] {
   for (const { from, to } of imports) {
     const broken = (why: string) => out.push(`${from} → ${to}: ${why}`);
     if (under(from, "src/extract") && !under(to, "src/extract")) broken("src/extract imports only itself");
-    if (under(from, "src/archive") && ["commands", "src/reply", "src/chat"].some((f) => under(to, f))) broken("src/archive imports nothing from commands/, src/reply or src/chat");
+    if (under(from, "src/archive") && ["commands", "src/reply", "src/chat"].some((f) => under(to, f)))
+      broken("src/archive imports nothing from commands/, src/reply or src/chat");
     if (under(from, "commands") && under(to, "src/chat")) broken("commands/ import nothing from src/chat");
-    if (under(from, "commands") && from !== "commands/index.ts" && isCommand(to) && to !== from) broken("a command imports no other command (shared builders are in src/reply)");
+    if (under(from, "commands") && from !== "commands/index.ts" && isCommand(to) && to !== from)
+      broken("a command imports no other command (shared builders are in src/reply)");
     if (under(from, "src/digest") && under(to, "commands")) broken("src/digest imports nothing from commands/");
     if (under(from, "src/digest") && PLATFORM_LIBRARY.test(to)) broken("src/digest imports no platform library (it posts through src/chat)");
     if (PLATFORM_LIBRARY.test(to) && !under(from, "src/chat")) broken("only the chat adapters (src/chat) know Slack's and Discord's libraries");
@@ -100,14 +102,15 @@ const MAX_LINES = 300;
 
 /** Every source file of the project: the code, the benchmark, the scripts, the tests and their helpers (fixtures are data). */
 function allSourceFiles(): string[] {
-  return ["src", "commands", "bench", "bin", "slack", "tests"]
-    .flatMap((folder) => sourceFiles(folder))
-    .filter((f) => !f.startsWith(join("tests", "fixtures")));
+  return ["src", "commands", "bench", "bin", "slack", "tests"].flatMap((folder) => sourceFiles(folder)).filter((f) => !f.startsWith(join("tests", "fixtures")));
 }
 
 /** Files longer than `max` lines, as "path: N lines". */
 export function overLong(files: { path: string; text: string }[], max = MAX_LINES): string[] {
-  return files.map(({ path, text }) => ({ path, lines: text.split("\n").length - (text.endsWith("\n") ? 1 : 0) })).filter((f) => f.lines > max).map((f) => `${f.path}: ${f.lines} lines`);
+  return files
+    .map(({ path, text }) => ({ path, lines: text.split("\n").length - (text.endsWith("\n") ? 1 : 0) }))
+    .filter((f) => f.lines > max)
+    .map((f) => `${f.path}: ${f.lines} lines`);
 }
 
 describe("small files", () => {
@@ -121,7 +124,17 @@ describe("small files", () => {
 
   it("counts lines as wc does, with or without a final newline", () => {
     const ok = "x\n".repeat(MAX_LINES);
-    expect(overLong([{ path: "a.ts", text: ok }, { path: "b.ts", text: ok.slice(0, -1) }])).toEqual([]);
-    expect(overLong([{ path: "c.ts", text: ok + "y" }, { path: "d.ts", text: ok + "y\n" }])).toEqual(["c.ts: 301 lines", "d.ts: 301 lines"]);
+    expect(
+      overLong([
+        { path: "a.ts", text: ok },
+        { path: "b.ts", text: ok.slice(0, -1) },
+      ]),
+    ).toEqual([]);
+    expect(
+      overLong([
+        { path: "c.ts", text: ok + "y" },
+        { path: "d.ts", text: ok + "y\n" },
+      ]),
+    ).toEqual(["c.ts: 301 lines", "d.ts: 301 lines"]);
   });
 });

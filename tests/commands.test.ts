@@ -40,7 +40,10 @@ describe("the commands on the sample articles", () => {
     for (const q of ["IDS", "duncan smith", "Iain Duncan Smith"]) {
       const by = quotes(await ask(`/quote ${q}`)).filter((x) => x.match === "by");
       expect(by.length, q).toBeGreaterThan(2);
-      expect(by.every((x) => x.speaker === "Iain Duncan Smith"), q).toBe(true);
+      expect(
+        by.every((x) => x.speaker === "Iain Duncan Smith"),
+        q,
+      ).toBe(true);
     }
   });
 
@@ -153,7 +156,8 @@ describe("a long answer", () => {
   it("reads at most ten pages, and says “50+ results” on every platform when there are more", async () => {
     const dir = join(root, "many-quotes");
     mkdirSync(dir);
-    for (let i = 0; i < 60; i++) writeFileSync(join(dir, `${i}.txt`), `Harbour plan ${i}\n\n“The harbour plan ${i} will go ahead,” said Anna Hartley, a councillor.\n`);
+    for (let i = 0; i < 60; i++)
+      writeFileSync(join(dir, `${i}.txt`), `Harbour plan ${i}\n\n“The harbour plan ${i} will go ahead,” said Anna Hartley, a councillor.\n`);
     const many = await openBot(loadConfig({ env: { NEWSBOT_ARTICLES: dir, NEWSBOT_DB: join(root, "q.db") }, cwd: root }), { log: memoryLogger() });
     try {
       for (const query of ["harbour plan", "Anna Hartley"]) {
@@ -164,8 +168,18 @@ describe("a long answer", () => {
         expect(JSON.stringify(renderDiscord(r))).toContain("Page 1 of 10 · 50+ results");
       }
       // Exactly as many as a command reads is not "more": it reads one beyond to know.
-      expect(firstOf(Array.from({ length: READ_AT_MOST }, (_, i) => i), READ_AT_MOST)).toMatchObject({ more: false });
-      expect(firstOf(Array.from({ length: READ_AT_MOST + 1 }, (_, i) => i), READ_AT_MOST)).toMatchObject({ more: true, items: { length: READ_AT_MOST } });
+      expect(
+        firstOf(
+          Array.from({ length: READ_AT_MOST }, (_, i) => i),
+          READ_AT_MOST,
+        ),
+      ).toMatchObject({ more: false });
+      expect(
+        firstOf(
+          Array.from({ length: READ_AT_MOST + 1 }, (_, i) => i),
+          READ_AT_MOST,
+        ),
+      ).toMatchObject({ more: true, items: { length: READ_AT_MOST } });
       const few = await many.handle({ command: "quote", query: "harbour plan 7", platform: "cli", page: 1, pageSize: 5 });
       expect(few.paging).toBeNull();
     } finally {
@@ -184,7 +198,10 @@ describe("a surname many people share", () => {
     let n = 0;
     for (const [i, name] of given.entries()) {
       for (let k = 0; k < (i < 2 ? 3 : 1); k++) {
-        writeFileSync(join(dir, `${n++}.txt`), `Council vote ${n}\n\n“We will keep the library open in ward ${n},” said ${name} Hartley, a councillor.\n\nThe vote is on Monday.\n`);
+        writeFileSync(
+          join(dir, `${n++}.txt`),
+          `Council vote ${n}\n\n“We will keep the library open in ward ${n},” said ${name} Hartley, a councillor.\n\nThe vote is on Monday.\n`,
+        );
       }
     }
     const config = loadConfig({ env: { NEWSBOT_ARTICLES: dir, NEWSBOT_DB: join(root, "h.db") }, cwd: root });

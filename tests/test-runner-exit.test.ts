@@ -7,7 +7,9 @@ import { expect, it } from "vitest";
 
 it("exits non-zero when a test fails, with the PostgreSQL global setup in the process", () => {
   const run = spawnSync(process.execPath, [resolve("node_modules/vitest/vitest.mjs"), "run", "--config", "tests/fixtures/red-run/vitest.config.ts"], {
-    encoding: "utf8", env: { ...process.env, CI: "", FORCE_COLOR: "0" }, timeout: 120_000,
+    encoding: "utf8",
+    env: { ...process.env, CI: "", FORCE_COLOR: "0" },
+    timeout: 120_000,
   });
   const output = run.stdout + run.stderr;
   expect(output).toMatch(/1 failed/);

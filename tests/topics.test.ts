@@ -42,9 +42,15 @@ describe("/quote <person> on <topic>", () => {
       expect(r.status, line).toBe("ok");
       const qs = quotes(r);
       expect(qs[0], line).toMatchObject({ text: PIP_WORDS, speaker: "Margaret Holloway", match: "by" });
-      expect(qs.every((q) => q.speaker === "Margaret Holloway"), line).toBe(true);
+      expect(
+        qs.every((q) => q.speaker === "Margaret Holloway"),
+        line,
+      ).toBe(true);
       // Her housing benefit quotes are not about PIP.
-      expect(qs.some((q) => q.text.includes("Housing benefit")), line).toBe(false);
+      expect(
+        qs.some((q) => q.text.includes("Housing benefit")),
+        line,
+      ).toBe(false);
     }
   });
 
@@ -79,8 +85,15 @@ describe("/quote <person> on <topic>", () => {
     const by = quotes(r).filter((q) => q.match === "by");
     expect(by.length).toBeGreaterThan(0);
     expect(by.every((q) => q.speaker === "Margaret Holloway")).toBe(true);
-    expect(by.map((q) => q.text)).toEqual(expect.arrayContaining([PIP_WORDS, REPEATED, "Housing benefit has to go to the families who need it most, not to their landlords,"]));
-    expect(quotes(r).filter((q) => q.match === "mentions").map((q) => q.speaker).sort()).toEqual(["Daniel Okafor", "Tom Reyes"]);
+    expect(by.map((q) => q.text)).toEqual(
+      expect.arrayContaining([PIP_WORDS, REPEATED, "Housing benefit has to go to the families who need it most, not to their landlords,"]),
+    );
+    expect(
+      quotes(r)
+        .filter((q) => q.match === "mentions")
+        .map((q) => q.speaker)
+        .sort(),
+    ).toEqual(["Daniel Okafor", "Tom Reyes"]);
   });
 });
 
@@ -125,7 +138,10 @@ describe("figures that disagree", () => {
     const figs = r.blocks.filter((b): b is FigureBlock => b.kind === "figure");
     const high = figs.find((f) => f.value === 4.4e9)!;
     expect(high.sources.map((x) => x.path).sort()).toEqual(["2016-03-18-pip-cuts.md", "2016-03-20-pip-reaction.md", "2016-05-10-pip-u-turn.md"]);
-    const values = [{ text: "£4.4bn", claimedBy: "Institute for Fiscal Studies" }, { text: "£1.3bn", claimedBy: "Department for Work and Pensions" }];
+    const values = [
+      { text: "£4.4bn", claimedBy: "Institute for Fiscal Studies" },
+      { text: "£1.3bn", claimedBy: "Department for Work and Pensions" },
+    ];
     expect(high.disagree).toMatchObject(values);
     expect(figs.find((f) => f.value === 1.3e9)!.disagree).toMatchObject(values);
     const line = "£4.4bn (Institute for Fiscal Studies) · £1.3bn (Department for Work and Pensions): sources disagree";
@@ -136,7 +152,15 @@ describe("figures that disagree", () => {
   });
 
   const claim = (value: number, measure: string, article: string, sentence = `${article}: ${measure}`, claimedBy: string | null = null): FigureBlock => ({
-    kind: "figure", text: String(value), value, unit: "GBP", per: null, approx: null, measure, claimedBy, sentence,
+    kind: "figure",
+    text: String(value),
+    value,
+    unit: "GBP",
+    per: null,
+    approx: null,
+    measure,
+    claimedBy,
+    sentence,
     sources: [{ articleId: article, title: article, date: null, url: null, path: article, paragraph: 1 }],
   });
 
@@ -162,7 +186,13 @@ describe("/timeline <person> [on <topic>]", () => {
     const r = ask("/timeline holloway");
     expect(r.title).toBe("Margaret Holloway, month by month");
     const labels = quotes(r).map((q) => q.label);
-    expect(labels.slice(0, 5)).toEqual(["January 2016 · 1 quote", "February 2016 · 1 quote", "March 2016 · 2 quotes", "April 2016 · 3 quotes", "May 2016 · 2 quotes"]);
+    expect(labels.slice(0, 5)).toEqual([
+      "January 2016 · 1 quote",
+      "February 2016 · 1 quote",
+      "March 2016 · 2 quotes",
+      "April 2016 · 3 quotes",
+      "May 2016 · 2 quotes",
+    ]);
     expect(quotes(r)[2]).toMatchObject({ text: REPEATED, source: { date: "2016-03-18" } });
     // The undated article is placed by the day it was added, and the reply says so.
     expect(quotes(r)[5].source.path).toBe("jobcentre-visit.txt");
@@ -195,7 +225,9 @@ describe("periods counted back from today", () => {
   it("/quote holloway last 30 days and since march", async () => {
     const last = await bot.handle({ command: "quote", query: "holloway last 30 days", platform: "cli", page: 1, pageSize: 20 });
     expect(last.title).toBe("Quotes by Margaret Holloway since 21 April 2016");
-    const dated = quotes(last).map((q) => q.source.date).filter(Boolean);
+    const dated = quotes(last)
+      .map((q) => q.source.date)
+      .filter(Boolean);
     expect(dated.length).toBeGreaterThan(0);
     expect(dated.every((d) => d! >= "2016-04-21")).toBe(true);
     const march = await bot.handle({ command: "quote", query: "holloway on PIP since march", platform: "cli", page: 1, pageSize: 20 });

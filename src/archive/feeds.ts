@@ -52,7 +52,14 @@ export interface PollResult {
 }
 
 /** Fetches one feed (conditionally) and writes its new items; never throws. */
-export async function pollFeed(url: string, articlesDir: string, store: ArchiveStore, log: Logger, timeoutMs = FEED_TIMEOUT_MS, page: PageOptions = {}): Promise<PollResult> {
+export async function pollFeed(
+  url: string,
+  articlesDir: string,
+  store: ArchiveStore,
+  log: Logger,
+  timeoutMs = FEED_TIMEOUT_MS,
+  page: PageOptions = {},
+): Promise<PollResult> {
   const metaKey = `feed:${url}`;
   try {
     const cache = JSON.parse((await store.getMeta(metaKey)) ?? "{}") as { etag?: string; lastModified?: string };
@@ -77,8 +84,16 @@ export async function pollFeed(url: string, articlesDir: string, store: ArchiveS
       if (!done.text) return;
       if (existsSync(file)) log.info(`feed ${url}: item ${item.id} changed (a correction): its article is replaced`);
       const article = {
-        title: done.title || done.text.slice(0, 80), url: done.link, date: done.date, author: done.author, outlet: hostOf(url), tags: done.tags, body: done.text,
-        guid: item.id, version: item.updated, feed: { url, item: hash },
+        title: done.title || done.text.slice(0, 80),
+        url: done.link,
+        date: done.date,
+        author: done.author,
+        outlet: hostOf(url),
+        tags: done.tags,
+        body: done.text,
+        guid: item.id,
+        version: item.updated,
+        feed: { url, item: hash },
       };
       // Written whole under a hidden name (passed over by the listing and the watcher), then renamed: the
       // watcher never reads half a file.
@@ -99,7 +114,10 @@ export async function pollFeed(url: string, articlesDir: string, store: ArchiveS
 
 /** What the feed said of an item (before its page was fetched): when it changes, the item was corrected. */
 function itemHash(item: FeedItem): string {
-  return createHash("sha1").update(JSON.stringify([item.title, item.text, item.link, item.date, item.author, item.tags])).digest("hex").slice(0, 16);
+  return createHash("sha1")
+    .update(JSON.stringify([item.title, item.text, item.link, item.date, item.author, item.tags]))
+    .digest("hex")
+    .slice(0, 16);
 }
 
 /** True when the item is new, or the feed changed it since its file was written (and it is not older). */
@@ -180,7 +198,8 @@ export async function fetchPage(url: string, options: Required<PageOptions>): Pr
     }
     if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new Error(`not an http(s) address (${parsed.protocol})`);
     // Every hop is checked: a public page may redirect inside the network.
-    if (!options.allowPrivate && (await isPrivateHost(parsed.hostname))) throw new Error(`the page is on a private address (${parsed.hostname}) and the feed is not`);
+    if (!options.allowPrivate && (await isPrivateHost(parsed.hostname)))
+      throw new Error(`the page is on a private address (${parsed.hostname}) and the feed is not`);
     const res = await fetch(parsed, { redirect: "manual", signal, headers: { accept: "text/html, application/xhtml+xml;q=0.9", "user-agent": "newsbot" } });
     if (res.status >= 300 && res.status < 400 && res.headers.get("location")) {
       await res.body?.cancel().catch(() => {});
@@ -220,7 +239,14 @@ function hostOf(url: string): string | null {
 }
 
 /** Polls every feed now and every `minutes`; syncs the archive when any wrote something. */
-export function startFeeds(urls: string[], minutes: number, articlesDir: string, store: ArchiveStore, sync: () => Promise<unknown>, log: Logger): { stop(): void; poll(): Promise<PollResult[]> } {
+export function startFeeds(
+  urls: string[],
+  minutes: number,
+  articlesDir: string,
+  store: ArchiveStore,
+  sync: () => Promise<unknown>,
+  log: Logger,
+): { stop(): void; poll(): Promise<PollResult[]> } {
   let busy = false;
   const poll = async () => {
     if (busy) return [];

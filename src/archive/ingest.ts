@@ -56,13 +56,23 @@ export const DEFAULT_EXTRACT_MS = 5000;
 /** Longest stretch of indexing before other work (chat answers) gets a turn. */
 const YIELD_AFTER_MS = 20;
 
-export async function syncFolder(store: ArchiveStore, dir: string, { log, onProgress, workers, extractTimeoutMs, pool: kept, confirmRemoval, newSource }: SyncOptions): Promise<SyncReport> {
+export async function syncFolder(
+  store: ArchiveStore,
+  dir: string,
+  { log, onProgress, workers, extractTimeoutMs, pool: kept, confirmRemoval, newSource }: SyncOptions,
+): Promise<SyncReport> {
   const report: SyncReport = { added: 0, updated: 0, removed: 0, unchanged: 0, skipped: [], changed: false, held: null };
   // Every file is read or reported: links followed once, unreadable names and broken links skipped with why.
   const { files, skipped: unlisted } = listFolder(dir);
   report.skipped.push(...unlisted);
   const known = await store.fileStates();
-  report.held = await holdBack(store, dir, files.map((f) => f.path), known, { confirmRemoval, newSource });
+  report.held = await holdBack(
+    store,
+    dir,
+    files.map((f) => f.path),
+    known,
+    { confirmRemoval, newSource },
+  );
   if (report.held) return report;
   const version = extractorVersion();
   const stale = (await store.getMeta("extractor")) !== version;
@@ -184,7 +194,11 @@ export async function syncFolder(store: ArchiveStore, dir: string, { log, onProg
  * sync that runs records the folder as the archive's source.
  */
 async function holdBack(
-  store: ArchiveStore, dir: string, listed: string[], known: Map<string, FileState>, o: { confirmRemoval?: boolean; newSource?: boolean },
+  store: ArchiveStore,
+  dir: string,
+  listed: string[],
+  known: Map<string, FileState>,
+  o: { confirmRemoval?: boolean; newSource?: boolean },
 ): Promise<string | null> {
   const source = await store.archiveSource();
   if (source !== null && source !== dir && !o.newSource) {
@@ -194,7 +208,10 @@ async function holdBack(
   let gone = 0;
   for (const path of known.keys()) if (!here.has(path)) gone++;
   if (!o.confirmRemoval && known.size > 0 && (listed.length === 0 || (gone > known.size / 2 && gone >= MASS_REMOVAL))) {
-    const what = listed.length === 0 ? `the articles folder ${dir} is empty (a folder that did not mount?)` : `${gone} of the archive's ${known.size} files are gone from ${dir}`;
+    const what =
+      listed.length === 0
+        ? `the articles folder ${dir} is empty (a folder that did not mount?)`
+        : `${gone} of the archive's ${known.size} files are gone from ${dir}`;
     return `${what}: nothing removed or indexed. If they were deleted on purpose, run newsbot ingest --confirm-removal.`;
   }
   if (source !== dir) await store.recordSource(dir);
@@ -208,7 +225,10 @@ export function extractorVersion(): string {
   if (version) return version;
   const dir = fileURLToPath(new URL("../extract/", import.meta.url));
   const hash = createHash("sha1");
-  for (const name of readdirSync(dir).filter((n) => n.endsWith(".ts")).sort()) hash.update(name).update(readFileSync(join(dir, name)));
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith(".ts"))
+    .sort())
+    hash.update(name).update(readFileSync(join(dir, name)));
   version = hash.digest("hex").slice(0, 12);
   return version;
 }

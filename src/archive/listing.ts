@@ -104,7 +104,12 @@ export function listFolder(dir: string): FolderListing {
     const earlier = seen.get(id(st));
     if (earlier !== undefined) {
       const loop = earlier === "." || rel.startsWith(`${earlier}/`);
-      skipped.push({ path: rel, reason: loop ? `a symbolic link loop (it points back to ${earlier === "." ? "the articles folder" : shown(earlier)})` : `a link to the folder ${shown(earlier)}: its files are read once, there` });
+      skipped.push({
+        path: rel,
+        reason: loop
+          ? `a symbolic link loop (it points back to ${earlier === "." ? "the articles folder" : shown(earlier)})`
+          : `a link to the folder ${shown(earlier)}: its files are read once, there`,
+      });
       continue;
     }
     seen.set(id(st), rel);

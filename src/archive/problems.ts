@@ -22,9 +22,12 @@ export function archiveProblem(e: unknown, where: string): string | null {
   if (/^SQLITE_(NOTADB|CORRUPT)/.test(c)) {
     return `The archive file ${where} is damaged (${detail}). It is built from the articles folder: move it aside (mv "${where}" "${where}.damaged") and run newsbot ingest to build it again, or restore it from a backup.`;
   }
-  if (c === "SQLITE_FULL" || c === "53100") return `Cannot write the archive ${where}: the disk is full (${detail}). Free space on that disk and run the command again; nothing stored was lost.`;
-  if (/^SQLITE_IOERR/.test(c)) return `Cannot write the archive ${where}: the disk refused a write (${detail}; a full disk, a file size limit or a failing disk). Free space or check the disk and run the command again; nothing stored was lost.`;
-  if (/^SQLITE_(READONLY|CANTOPEN|PERM)/.test(c)) return `Cannot write the archive ${where}: the file or its folder is read-only (${detail}). Give this user write access to it and its folder, or set NEWSBOT_DB to a writable place.`;
+  if (c === "SQLITE_FULL" || c === "53100")
+    return `Cannot write the archive ${where}: the disk is full (${detail}). Free space on that disk and run the command again; nothing stored was lost.`;
+  if (/^SQLITE_IOERR/.test(c))
+    return `Cannot write the archive ${where}: the disk refused a write (${detail}; a full disk, a file size limit or a failing disk). Free space or check the disk and run the command again; nothing stored was lost.`;
+  if (/^SQLITE_(READONLY|CANTOPEN|PERM)/.test(c))
+    return `Cannot write the archive ${where}: the file or its folder is read-only (${detail}). Give this user write access to it and its folder, or set NEWSBOT_DB to a writable place.`;
   if (c === "25006") return `Cannot write the archive ${where}: the server is read-only (${detail}). Point NEWSBOT_DATABASE_URL at the primary server.`;
   return null;
 }

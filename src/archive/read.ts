@@ -44,7 +44,8 @@ export function readArticleFile(path: string | Buffer, key: string): ReadResult 
   let bytes: Buffer;
   try {
     const size = statSync(path).size;
-    if (!isArticleFile(name) && !looksLikeText(path)) return { ok: false, reason: `not an article file (${ext ? `${oneLine(ext, 20)} files are not read` : "no extension, and not XML, HTML or JSON"})` };
+    if (!isArticleFile(name) && !looksLikeText(path))
+      return { ok: false, reason: `not an article file (${ext ? `${oneLine(ext, 20)} files are not read` : "no extension, and not XML, HTML or JSON"})` };
     const max = COLLECTIONS.includes(ext) || !isArticleFile(name) ? MAX_COLLECTION_BYTES : MAX_ARTICLE_BYTES;
     if (size > max) return { ok: false, reason: `too large (${mb(size)}; the limit is ${mb(max)})` };
     bytes = readFileSync(path);
@@ -87,7 +88,11 @@ function readText(text: string, ext: string, key: string, warn: Warn): ReadResul
 /** XML or HTML, told apart by the root element. */
 function fromMarkup(text: string, ext: string, key: string, warn: Warn): ReadResult {
   const root = rootElement(text);
-  if (root === null) return { ok: false, reason: XML.includes(ext) ? "not XML (it does not start with an element)" : `not an article file (${ext || "no extension"}: not a format newsbot reads)` };
+  if (root === null)
+    return {
+      ok: false,
+      reason: XML.includes(ext) ? "not XML (it does not start with an element)" : `not an article file (${ext || "no extension"}: not a format newsbot reads)`,
+    };
   if (/^(html|!doctype)$/i.test(root)) return fromPage(text, key, warn);
   if (isFeedRoot(root)) return fromFeedFile(text, key, warn);
   if (root === "nitf") return fromNitf(parseXml(text), key, warn);
@@ -101,7 +106,11 @@ function looksLikeText(path: string | Buffer): boolean {
   const fd = openSync(path, "r");
   try {
     const n = readSync(fd, head, 0, head.length, 0);
-    const s = head.subarray(0, n).toString("utf8").replace(/^\uFEFF/, "").trimStart();
+    const s = head
+      .subarray(0, n)
+      .toString("utf8")
+      .replace(/^\uFEFF/, "")
+      .trimStart();
     return !head.subarray(0, n).includes(0) && /^[<{[]/.test(s);
   } finally {
     closeSync(fd);

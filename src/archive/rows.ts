@@ -6,7 +6,8 @@ import type { ArticleMeta, FigureHit, FileState, PersonFacts, PersonMentions, Qu
 export type Row = Record<string, unknown>;
 
 /** The article's fields beside a quote's or a figure's, prefixed so they never clash with the hit's own. */
-export const ARTICLE_COLUMNS = "a.id AS a_id, a.key AS a_key, a.title AS a_title, a.date AS a_date, a.url AS a_url, a.byline AS a_byline, a.outlet AS a_outlet, a.section AS a_section, a.added_at AS a_added_at";
+export const ARTICLE_COLUMNS =
+  "a.id AS a_id, a.key AS a_key, a.title AS a_title, a.date AS a_date, a.url AS a_url, a.byline AS a_byline, a.outlet AS a_outlet, a.section AS a_section, a.added_at AS a_added_at";
 /** Newest first: by the article's date, or the day it entered the archive when it has none. */
 export const NEWEST = "coalesce(a.date, substr(a.added_at, 1, 10)) DESC, a.id DESC";
 
@@ -14,7 +15,12 @@ export const NEWEST = "coalesce(a.date, substr(a.added_at, 1, 10)) DESC, a.id DE
 export const FILE_COLUMNS = "path, size, mtime_ms, hash, skipped";
 
 export function toFileStates(rows: Row[]): Map<string, FileState> {
-  return new Map(rows.map((r) => [r.path as string, { path: r.path as string, size: r.size as number, mtimeMs: r.mtime_ms as number, hash: r.hash as string, skipped: (r.skipped as string) ?? null }]));
+  return new Map(
+    rows.map((r) => [
+      r.path as string,
+      { path: r.path as string, size: r.size as number, mtimeMs: r.mtime_ms as number, hash: r.hash as string, skipped: (r.skipped as string) ?? null },
+    ]),
+  );
 }
 
 /** Counts a writing transaction changes (word → articles with it), summed as it goes and written once at its end. */
@@ -74,17 +80,29 @@ export function inOrder<T extends { article: ArticleMeta }>(hits: T[], ids: numb
 
 export function toArticle(r: Row): ArticleMeta {
   return {
-    id: r.a_id as number, key: r.a_key as string, title: r.a_title as string, date: (r.a_date as string) ?? null,
-    url: (r.a_url as string) ?? null, byline: (r.a_byline as string) ?? null, outlet: (r.a_outlet as string) ?? null,
-    section: (r.a_section as string) ?? null, addedAt: r.a_added_at as string,
+    id: r.a_id as number,
+    key: r.a_key as string,
+    title: r.a_title as string,
+    date: (r.a_date as string) ?? null,
+    url: (r.a_url as string) ?? null,
+    byline: (r.a_byline as string) ?? null,
+    outlet: (r.a_outlet as string) ?? null,
+    section: (r.a_section as string) ?? null,
+    addedAt: r.a_added_at as string,
   };
 }
 
 export function toQuoteHit(r: Row): QuoteHit {
   const quote: Quote = {
     // SQLite gives 1/0 for a boolean column, PostgreSQL true/false.
-    text: r.text as string, speaker: (r.speaker as string) ?? null, cue: (r.cue as string) ?? null, partial: r.partial === 1 || r.partial === true,
-    confidence: r.confidence as number, paragraph: r.paragraph as number, start: r.start as number, end: r.end as number,
+    text: r.text as string,
+    speaker: (r.speaker as string) ?? null,
+    cue: (r.cue as string) ?? null,
+    partial: r.partial === 1 || r.partial === true,
+    confidence: r.confidence as number,
+    paragraph: r.paragraph as number,
+    start: r.start as number,
+    end: r.end as number,
     mentions: JSON.parse(r.mentions as string) as string[],
   };
   return { quote, article: toArticle(r) };
@@ -92,10 +110,19 @@ export function toQuoteHit(r: Row): QuoteHit {
 
 export function toFigure(r: Row): Figure {
   return {
-    text: r.text as string, value: r.value as number, unit: r.unit as string, per: (r.per as string) ?? null,
-    approx: (r.approx as string) ?? null, upTo: (r.up_to as number) ?? null, measure: r.measure as string,
-    source: (r.source as string) ?? null, sentence: r.sentence as string, context: r.context as string,
-    paragraph: r.paragraph as number, start: r.start as number, end: r.end as number,
+    text: r.text as string,
+    value: r.value as number,
+    unit: r.unit as string,
+    per: (r.per as string) ?? null,
+    approx: (r.approx as string) ?? null,
+    upTo: (r.up_to as number) ?? null,
+    measure: r.measure as string,
+    source: (r.source as string) ?? null,
+    sentence: r.sentence as string,
+    context: r.context as string,
+    paragraph: r.paragraph as number,
+    start: r.start as number,
+    end: r.end as number,
   };
 }
 
@@ -115,7 +142,12 @@ export function toPersonFacts(name: string, rows: Row[], articles: number, quote
 }
 
 /** A row of the people-in-articles count (name, kind, mentions, articles), as both stores select it. */
-export const toPersonMentions = (r: Row): PersonMentions => ({ name: r.name as string, kind: r.kind as PersonMentions["kind"], mentions: r.mentions as number, articles: r.articles as number });
+export const toPersonMentions = (r: Row): PersonMentions => ({
+  name: r.name as string,
+  kind: r.kind as PersonMentions["kind"],
+  mentions: r.mentions as number,
+  articles: r.articles as number,
+});
 
 /** A figure with its article, from a row of figures joined to ARTICLE_COLUMNS. */
 export const toFigureHit = (r: Row): FigureHit => ({ figure: toFigure(r), article: toArticle(r) });

@@ -184,7 +184,12 @@ export interface NameReader {
    * Words of the dictionary: which of `words` it has (word → its number of aliases), the words each of
    * `variants` is a one-letter deletion of (sorted), and the first `rangeLimit` words starting with `prefix`.
    */
-  nameWords(words: string[], variants: string[], prefix: string | null, rangeLimit: number): Promise<{ counts: Map<string, number>; deletes: Map<string, string[]>; range: string[] }>;
+  nameWords(
+    words: string[],
+    variants: string[],
+    prefix: string | null,
+    rangeLimit: number,
+  ): Promise<{ counts: Map<string, number>; deletes: Map<string, string[]>; range: string[] }>;
   /** The aliases with each of these words. */
   aliasesWithWords(words: string[]): Promise<{ word: string; alias: AliasRow }[]>;
   /** The whole dictionary (reads it all): for tests and checks against a rebuild. */

@@ -30,10 +30,20 @@ export class WireVersions {
   /** Files read ahead, kept for the sync's own read (up to READ_AHEAD_KEPT articles: memory stays bounded). */
   private ahead = new Map<string, ReadResult>();
 
-  private constructor(private store: ArchiveStore, private files: Map<string, FileItems>, private saved: string) {}
+  private constructor(
+    private store: ArchiveStore,
+    private files: Map<string, FileItems>,
+    private saved: string,
+  ) {}
 
   /** Reads what the archive remembers and reads ahead the new and changed files among `listed`. */
-  static async open(store: ArchiveStore, dir: string, listed: { path: string; size: number; mtimeMs: number; raw?: Buffer }[], known: Map<string, FileState>, stale: boolean): Promise<WireVersions> {
+  static async open(
+    store: ArchiveStore,
+    dir: string,
+    listed: { path: string; size: number; mtimeMs: number; raw?: Buffer }[],
+    known: Map<string, FileState>,
+    stale: boolean,
+  ): Promise<WireVersions> {
     const before = (await store.getMeta(META_KEY)) ?? "{}";
     const saved = JSON.parse(before) as Record<string, FileItems>;
     const files = new Map<string, FileItems>();
@@ -91,7 +101,9 @@ export class WireVersions {
       const w = a.identity ? this.winners.get(a.identity.id) : undefined;
       if (!w || w.path === path) return true;
       dropped.push(a.identity!.id);
-      problems.push(`${shown(a.key)}: ${w.version > a.identity!.version ? `replaced by version ${w.version} of the same item` : "the same item as"} in ${shown(w.path)}`);
+      problems.push(
+        `${shown(a.key)}: ${w.version > a.identity!.version ? `replaced by version ${w.version} of the same item` : "the same item as"} in ${shown(w.path)}`,
+      );
       return false;
     });
     const f = this.files.get(path);

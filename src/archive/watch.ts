@@ -34,7 +34,10 @@ export function watchArticles(dir: string, sync: () => Promise<SyncReport>, log:
       again = false;
       try {
         const r = await sync();
-        if (r.changed) log.info(`articles folder changed: ${r.added} new, ${r.updated} changed, ${r.removed} removed${r.skipped.length ? `, ${r.skipped.length} skipped` : ""}`);
+        if (r.changed)
+          log.info(
+            `articles folder changed: ${r.added} new, ${r.updated} changed, ${r.removed} removed${r.skipped.length ? `, ${r.skipped.length} skipped` : ""}`,
+          );
       } catch (e) {
         log.error(`re-indexing the articles folder failed: ${(e as Error).message}`);
       }

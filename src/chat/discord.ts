@@ -84,7 +84,9 @@ export async function startDiscord(bot: Bot, discord: DiscordConfig, log: Logger
     await keepQuery(bot.store, reply, CUSTOM_ID_MAX);
     const id = (action: "page" | "share", page: number) => encodeButton({ action, command: reply.command, page, query: reply.query }, CUSTOM_ID_MAX);
     const paging = reply.paging;
-    return renderDiscord(reply, { ids: { previous: paging ? id("page", paging.page - 1) : null, next: paging ? id("page", paging.page + 1) : null, share: id("share", paging?.page ?? 1) } });
+    return renderDiscord(reply, {
+      ids: { previous: paging ? id("page", paging.page - 1) : null, next: paging ? id("page", paging.page + 1) : null, share: id("share", paging?.page ?? 1) },
+    });
   };
 
   const request = (i: Interaction, command: string, query: string, page = 1): BotRequest => ({
@@ -190,7 +192,9 @@ export async function startDiscord(bot: Bot, discord: DiscordConfig, log: Logger
       return;
     }
     if (state.action === "page") {
-      await respond(i, "update", `page ${state.page} of /${state.command}`, async () => render(await bot.handle(request(i, state.command, state.query, state.page))));
+      await respond(i, "update", `page ${state.page} of /${state.command}`, async () =>
+        render(await bot.handle(request(i, state.command, state.query, state.page))),
+      );
     } else {
       await respond(i, "public", `sharing /${state.command}`, async () => {
         const reply = await bot.handle(request(i, state.command, state.query, state.page));

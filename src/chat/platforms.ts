@@ -33,7 +33,12 @@ export async function startPlatforms(bot: Bot, config: Config, log: Logger, opti
       const { startDiscord } = await import("./discord.ts");
       const discord = config.discord;
       const duty = await startDuty({
-        store: bot.store, name: "discord", what: "the Discord gateway session", owner: options.owner, ttlMs: config.leaseSeconds * 1000, log,
+        store: bot.store,
+        name: "discord",
+        what: "the Discord gateway session",
+        owner: options.owner,
+        ttlMs: config.leaseSeconds * 1000,
+        log,
         start: () => startDiscord(bot, discord, log),
       });
       options.onDuty?.(duty);

@@ -16,7 +16,10 @@ export interface ChannelPoster {
  * message refused as invalid); otherwise (unreachable, timeout, 5xx, rate limit) a later try may work.
  */
 export class PostError extends Error {
-  constructor(message: string, readonly permanent: boolean) {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+  ) {
     super(message);
     this.name = "PostError";
   }

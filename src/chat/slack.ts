@@ -222,7 +222,8 @@ export async function startSlack(bot: Bot, slack: SlackConfig, log: Logger, opti
       await app.start();
     } catch (e) {
       const why = redact(describeError(e), secrets);
-      if (/invalid_auth|not_authed|not_allowed_token_type/.test(why)) throw new ConfigError(`Slack refused SLACK_APP_TOKEN (${why}): it must be an app-level token with connections:write`);
+      if (/invalid_auth|not_authed|not_allowed_token_type/.test(why))
+        throw new ConfigError(`Slack refused SLACK_APP_TOKEN (${why}): it must be an app-level token with connections:write`);
       throw new Error(`Cannot open a Socket Mode connection to Slack: ${why}`, { cause: e });
     }
     log.info("slack: connected in Socket Mode");
@@ -231,7 +232,10 @@ export async function startSlack(bot: Bot, slack: SlackConfig, log: Logger, opti
     try {
       server = await app.start(slack.port);
     } catch (e) {
-      throw new Error(`Cannot open port ${slack.port} for Slack: ${(e as NodeJS.ErrnoException).code === "EADDRINUSE" ? "it is in use (set PORT to another)" : (e as Error).message}`, { cause: e });
+      throw new Error(
+        `Cannot open port ${slack.port} for Slack: ${(e as NodeJS.ErrnoException).code === "EADDRINUSE" ? "it is in use (set PORT to another)" : (e as Error).message}`,
+        { cause: e },
+      );
     }
     const address = server.address();
     port = typeof address === "object" && address ? address.port : slack.port;

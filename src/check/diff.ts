@@ -13,9 +13,7 @@ export interface Token {
 export type DiffOp = { op: "same" | "added" | "dropped"; words: string[] };
 
 export function tokens(text: string): Token[] {
-  return (text.match(/\S+/g) ?? [])
-    .map((raw) => ({ raw, key: foldText(raw).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}%]+$/gu, "") }))
-    .filter((t) => t.key !== "");
+  return (text.match(/\S+/g) ?? []).map((raw) => ({ raw, key: foldText(raw).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}%]+$/gu, "") })).filter((t) => t.key !== "");
 }
 
 /** Same words in the same order, punctuation at word edges, case and quote styles aside. */
@@ -38,9 +36,10 @@ export function diffWords(draft: Token[], original: Token[]): DiffOp[] {
   const n = draft.length;
   const m = original.length;
   const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) {
-    lcs[i][j] = draft[i].key === original[j].key ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-  }
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--) {
+      lcs[i][j] = draft[i].key === original[j].key ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+    }
   const ops: DiffOp[] = [];
   const push = (op: DiffOp["op"], word: string) => {
     const last = ops[ops.length - 1];
@@ -63,7 +62,9 @@ export function diffWords(draft: Token[], original: Token[]): DiffOp[] {
 /** Share of the draft's words found, in order, in the original (0..1). */
 export function similarity(draft: Token[], original: Token[]): number {
   if (draft.length === 0) return 0;
-  const same = diffWords(draft, original).filter((o) => o.op === "same").reduce((n, o) => n + o.words.length, 0);
+  const same = diffWords(draft, original)
+    .filter((o) => o.op === "same")
+    .reduce((n, o) => n + o.words.length, 0);
   return same / Math.max(draft.length, 1);
 }
 

@@ -41,28 +41,48 @@ export async function buildDigest(store: ArchiveStore, options: DigestOptions): 
   const more = read.length > MAX_ARTICLES;
   const articles = read.slice(0, MAX_ARTICLES);
   if (articles.length === 0) {
-    return { command: "digest", query, title: `Digest ${period}`, blocks: [{ kind: "text", text: Messages.nothingNew(period) }], paging: null, status: "empty" };
+    return {
+      command: "digest",
+      query,
+      title: `Digest ${period}`,
+      blocks: [{ kind: "text", text: Messages.nothingNew(period) }],
+      paging: null,
+      status: "empty",
+    };
   }
   const ids = articles.map((a) => a.id);
-  const [quotes, figures, people] = await Promise.all([
-    store.quotesIn(ids, 5000),
-    store.figuresIn(ids, 5000),
-    store.peopleIn(ids, 200),
-  ]);
+  const [quotes, figures, people] = await Promise.all([store.quotesIn(ids, 5000), store.figuresIn(ids, 5000), store.peopleIn(ids, 200)]);
 
   const blocks: Block[] = [];
   const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
-  const counted = more ? `More than ${MAX_ARTICLES} articles ${period} (the digest reads the newest ${MAX_ARTICLES}; give a shorter period for all of them)` : `${n(articles.length, "article")} ${period}`;
-  blocks.push({ kind: "text", text: `${counted}: ${n(quotes.length, "quote")}, ${n(figures.length, "figure")}, ${n(people.filter((p) => p.kind === "person").length, "person", "people")} named.` });
+  const counted = more
+    ? `More than ${MAX_ARTICLES} articles ${period} (the digest reads the newest ${MAX_ARTICLES}; give a shorter period for all of them)`
+    : `${n(articles.length, "article")} ${period}`;
+  blocks.push({
+    kind: "text",
+    text: `${counted}: ${n(quotes.length, "quote")}, ${n(figures.length, "figure")}, ${n(people.filter((p) => p.kind === "person").length, "person", "people")} named.`,
+  });
 
   // Articles, newest first (the store's order), each linked.
-  blocks.push(...capped(articles.map((a) => ({ kind: "article" as const, snippet: articleLine(a), source: sourceRef(a, 1) })), limits.articles, "article"));
+  blocks.push(
+    ...capped(
+      articles.map((a) => ({ kind: "article" as const, snippet: articleLine(a), source: sourceRef(a, 1) })),
+      limits.articles,
+      "article",
+    ),
+  );
 
   // Quotes: one per speaker, speakers by how much the period's articles talk about them.
   const keyQuotes = pickQuotes(quotes, people);
   if (keyQuotes.length) {
     blocks.push({ kind: "section", title: DIGEST_SECTIONS.quotes });
-    blocks.push(...capped(keyQuotes.map((h) => quoteBlock(h, "by")), limits.quotes, "quote"));
+    blocks.push(
+      ...capped(
+        keyQuotes.map((h) => quoteBlock(h, "by")),
+        limits.quotes,
+        "quote",
+      ),
+    );
   }
 
   // Figures: a claim repeated across articles leads.

@@ -98,7 +98,9 @@ export async function startDuty(o: DutyOptions): Promise<Duty> {
       // The archive is unreachable: another replica may take the lease when it expires, so this one
       // must stop the work rather than risk doing it twice.
       if (!unreachable) {
-        o.log.warn(`${o.what}: the archive cannot be reached (${(e as Error).message}); ${running || starting ? "stopped here" : "not started here"} until it answers, then whichever replica holds the lease runs it`);
+        o.log.warn(
+          `${o.what}: the archive cannot be reached (${(e as Error).message}); ${running || starting ? "stopped here" : "not started here"} until it answers, then whichever replica holds the lease runs it`,
+        );
       }
       unreachable = true;
       holds = false;
@@ -154,7 +156,9 @@ export async function startDuty(o: DutyOptions): Promise<Duty> {
 export async function underLease<T>(o: Omit<DutyOptions, "start" | "what">, work: () => Promise<T>): Promise<{ result: T } | null> {
   let outcome: { result: T } | null = null;
   const duty = await startDuty({
-    ...o, what: `${o.name} (one-off)`, log: { ...o.log, info: () => {} },
+    ...o,
+    what: `${o.name} (one-off)`,
+    log: { ...o.log, info: () => {} },
     async start() {
       outcome = { result: await work() };
       return { stop: async () => {} };

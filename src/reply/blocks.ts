@@ -27,8 +27,16 @@ export function groupClaims(hits: FigureHit[]): FigureBlock[] {
     const claim = claims.get(k);
     if (!claim) {
       claims.set(k, {
-        kind: "figure", text: f.text, value: f.value, unit: f.unit, per: f.per, approx: f.approx, measure: f.measure,
-        claimedBy: f.source, sentence: f.sentence, sources: [src],
+        kind: "figure",
+        text: f.text,
+        value: f.value,
+        unit: f.unit,
+        per: f.per,
+        approx: f.approx,
+        measure: f.measure,
+        claimedBy: f.source,
+        sentence: f.sentence,
+        sources: [src],
       });
     } else {
       if (!claim.sources.some((s) => s.articleId === src.articleId)) claim.sources.push(src);

@@ -42,7 +42,10 @@ export function firstOf<T>(read: T[], max: number): { items: T[]; more: boolean 
 export function pageOf<T>(items: T[], page: number, pageSize: number, capped = false): { items: T[]; paging: Reply["paging"] } {
   const pages = Math.max(1, Math.ceil(items.length / pageSize));
   const p = Math.min(page, pages);
-  return { items: items.slice((p - 1) * pageSize, p * pageSize), paging: items.length > pageSize ? { page: p, pages, total: items.length, ...(capped ? { capped } : {}) } : null };
+  return {
+    items: items.slice((p - 1) * pageSize, p * pageSize),
+    paging: items.length > pageSize ? { page: p, pages, total: items.length, ...(capped ? { capped } : {}) } : null,
+  };
 }
 
 /** The link back to an article and paragraph that every quote and figure carries. */

@@ -6,12 +6,14 @@ import { indexWords } from "../search/match.ts";
 import type { FigureBlock } from "./model.ts";
 
 /** Words of a measure that do not say what is measured. */
-const STOP = new Set((
-  "a an the of and or to in on at for by with from as is are was were be been being will would could should may might must has have had " +
-  "that this these those it its their there than then which who what said says say according per around about nearly almost some " +
-  // When and which way: "down from 17% the previous year" and "up 21.3% on last year" are two years, not one measure.
-  "up down rise rose fall fell increase decrease more less just only year month week day previous last next earlier ago since"
-).split(" "));
+const STOP = new Set(
+  (
+    "a an the of and or to in on at for by with from as is are was were be been being will would could should may might must has have had " +
+    "that this these those it its their there than then which who what said says say according per around about nearly almost some " +
+    // When and which way: "down from 17% the previous year" and "up 21.3% on last year" are two years, not one measure.
+    "up down rise rose fall fell increase decrease more less just only year month week day previous last next earlier ago since"
+  ).split(" "),
+);
 /** Measures share at least this many words, and this share of the shorter one's, to measure the same thing. */
 const MIN_COMMON = 2;
 const MIN_SHARE = 0.6;
@@ -52,7 +54,11 @@ const years = (measure: string) => [...new Set(measure.match(/\b(1[89]|20)\d\d\b
 /** What a claim measures, as words: its measure without the figure, its unit, numbers and stop words, plurals singular. */
 function measureWords(c: FigureBlock): Set<string> {
   const own = new Set([...indexWords(c.text), ...indexWords(c.unit).flatMap((w) => [w, singular(w)])]);
-  return new Set(indexWords(c.measure).filter((w) => w.length > 1 && !own.has(w) && !/\d/.test(w) && !STOP.has(w)).map(singular));
+  return new Set(
+    indexWords(c.measure)
+      .filter((w) => w.length > 1 && !own.has(w) && !/\d/.test(w) && !STOP.has(w))
+      .map(singular),
+  );
 }
 
 const singular = (w: string) => (w.length > 3 && w.endsWith("s") && !/(ss|us|is)$/.test(w) ? w.slice(0, -1) : w);

@@ -148,7 +148,11 @@ function sections(reply: Reply): Reply[] {
 
 /** Characters Discord counts towards its 6,000 for all of a message's embeds. */
 function embedsLength(embeds: DiscordEmbed[]): number {
-  const count = (e: DiscordEmbed) => (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.fields ?? []).reduce((k, f) => k + f.name.length + f.value.length, 0);
+  const count = (e: DiscordEmbed) =>
+    (e.title?.length ?? 0) +
+    (e.description?.length ?? 0) +
+    (e.footer?.text.length ?? 0) +
+    (e.fields ?? []).reduce((k, f) => k + f.name.length + f.value.length, 0);
   return embeds.reduce((n, e) => n + count(e), 0);
 }
 
@@ -198,14 +202,20 @@ function renderField(block: Block): Field {
     case "figure": {
       const head = `**${escape(clean(block.text))}**${block.per ? ` a ${escape(clean(block.per))}` : ""} = ${formatValue(block.value, block.unit)}${block.approx ? ` (${escape(clean(block.approx))})` : ""}`;
       const n = block.sources.length;
-      const shown = block.sources.slice(0, FIGURE_SOURCES_SHOWN).map((r) => sourceLine(r)).join("\n");
+      const shown = block.sources
+        .slice(0, FIGURE_SOURCES_SHOWN)
+        .map((r) => sourceLine(r))
+        .join("\n");
       const sources = `${n > 1 ? `In ${n} articles:\n` : ""}${shown}${n > FIGURE_SOURCES_SHOWN ? `\nand ${n - FIGURE_SOURCES_SHOWN} more` : ""}`;
       const claim = block.claimedBy ? `According to ${escape(clean(block.claimedBy))}` : "";
       const differ = block.disagree ? `⚠️ ${escape(clean(Messages.sourcesDisagree(block.disagree)))}` : "";
       const fixed = [head, claim, differ].filter(Boolean).join("\n");
       const sentenceRoom = FIELD_VALUE_MAX - fixed.length - sources.length - 6;
       // The sentence is left out when the field's name already shows all of it.
-      const same = (a: string) => clean(a).replace(/[\s.!?…]+$/, "").toLowerCase();
+      const same = (a: string) =>
+        clean(a)
+          .replace(/[\s.!?…]+$/, "")
+          .toLowerCase();
       const named = clean(block.measure).length <= FIELD_NAME_MAX && same(block.measure) === same(block.sentence);
       const sentence = sentenceRoom > 20 && !named ? `> ${fitEscaped(clean(block.sentence), sentenceRoom)}` : "";
       const value = [fixed, sentence, sources].filter(Boolean).join("\n");
@@ -213,7 +223,10 @@ function renderField(block: Block): Field {
     }
     case "article": {
       const tail = `\n${sourceLine(block.source)}`;
-      return { name: fit(clean(block.source.title) || block.source.path, FIELD_NAME_MAX), value: fitEscaped(clean(block.snippet), FIELD_VALUE_MAX - tail.length) + tail };
+      return {
+        name: fit(clean(block.source.title) || block.source.path, FIELD_NAME_MAX),
+        value: fitEscaped(clean(block.snippet), FIELD_VALUE_MAX - tail.length) + tail,
+      };
     }
     case "person": {
       const lines = [`${block.type} · in ${block.articles} article${block.articles === 1 ? "" : "s"} · ${block.quotes} quote${block.quotes === 1 ? "" : "s"}`];
@@ -240,7 +253,10 @@ function quotedLines(b: QuoteBlock): string {
   }
   if (b.partOf) lines.push(`${Messages.partOf}: “${fitEscaped(clean(b.partOf.text), 80)}” ${short(b.partOf.source)}`);
   const parts = b.parts ?? [];
-  if (parts.length) lines.push(`${Messages.quotedInPart}: “${fitEscaped(clean(parts[0].text), 80)}” ${short(parts[0].source)}${parts.length > 1 ? ` and ${parts.length - 1} more` : ""}`);
+  if (parts.length)
+    lines.push(
+      `${Messages.quotedInPart}: “${fitEscaped(clean(parts[0].text), 80)}” ${short(parts[0].source)}${parts.length > 1 ? ` and ${parts.length - 1} more` : ""}`,
+    );
   return lines.map((l) => `\n${l}`).join("");
 }
 
@@ -270,7 +286,8 @@ export function quotation(text: string, max: number): string {
 export const fit = (text: string, max: number): string => fitText(text, max);
 
 /** Raw text as Discord markdown (link text, inside [ ], when `link`), cut so that it fits `max`. */
-export const fitEscaped = (raw: string, max: number, link = false, marker = ELLIPSIS): string => fitText(raw, max, link ? discordLinkText : discordText, marker);
+export const fitEscaped = (raw: string, max: number, link = false, marker = ELLIPSIS): string =>
+  fitText(raw, max, link ? discordLinkText : discordText, marker);
 
 /** Discord markdown escaped (control characters already gone), so article text shows as written. */
 const escape = (s: string): string => discordText(s);

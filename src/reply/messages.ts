@@ -13,13 +13,15 @@ export const Messages = {
   internalError: "Something went wrong on our side while answering; it has been logged. Please try again.",
   noSearchableWords: "That query has no words to search for: try a name, a topic or a few words.",
   /** "12 results"; "50+ results" when the command read as many as it reads at most. */
-  resultCount: (paging: { total: number; capped?: boolean }) => `${paging.total}${paging.capped ? "+" : ""} result${paging.total === 1 && !paging.capped ? "" : "s"}`,
+  resultCount: (paging: { total: number; capped?: boolean }) =>
+    `${paging.total}${paging.capped ? "+" : ""} result${paging.total === 1 && !paging.capped ? "" : "s"}`,
   /** "Page 2 of 5". */
   page: (paging: { page: number; pages: number }) => `Page ${paging.page} of ${paging.pages}`,
   emptyArchive: "The archive has no articles yet: add files to the articles folder (see /help).",
 
   // Notes on how a query was read.
-  alsoSearchedFor: (corrections: { typed: string; used: string }[]) => `Also searched for ${corrections.map((c) => `“${c.used}” (you typed “${c.typed}”)`).join(", ")}.`,
+  alsoSearchedFor: (corrections: { typed: string; used: string }[]) =>
+    `Also searched for ${corrections.map((c) => `“${c.used}” (you typed “${c.typed}”)`).join(", ")}.`,
   closestName: (who: string, query: string) => `Showing results for ${who} (closest name to “${query}”).`,
   closestNameTo: (query: string) => `Showing the closest name to “${query}”.`,
   manyPeople: (query: string, count: number, shown: number, names: string[]) =>
@@ -30,7 +32,7 @@ export const Messages = {
   nothingByOrAboutOn: (who: string, topic: string, when = "") => `Nothing by or about ${who} on “${topic}” in the archive${when}.`,
   someWordsFigures: (query: string) => `No figure matches every word of “${query}”; these match some of them.`,
   someWordsArticles: (query: string) => `No article has every word of “${query}”; these have some of them.`,
-  nothingToCheck: "I found no quotation (in “curly” or \"straight\" marks) and no figure (money, a percentage, a count) to check in that text.",
+  nothingToCheck: 'I found no quotation (in “curly” or "straight" marks) and no figure (money, a percentage, a count) to check in that text.',
   notAPeriod: (query: string) => `“${query}” is not a period: give 24h, 3d, 2w or a date such as 2026-03-01.`,
   nothingNew: (period: string) => `Nothing new in the archive ${period}.`,
 
@@ -40,14 +42,24 @@ export const Messages = {
   periodBackwards: (phrase: string) => `“${phrase}” ends before it starts: put the earlier date first.`,
   /** The one-line message for a period that cannot be used. */
   period: (e: PeriodError): string =>
-    e.kind === "unreadable" ? Messages.periodUnreadable(e.phrase) : e.kind === "future" ? Messages.periodInFuture(e.phrase) : Messages.periodBackwards(e.phrase),
+    e.kind === "unreadable"
+      ? Messages.periodUnreadable(e.phrase)
+      : e.kind === "future"
+        ? Messages.periodInFuture(e.phrase)
+        : Messages.periodBackwards(e.phrase),
   periodOnly: (command: string) => `/${command} needs something to look for before the period: /${command} sturgeon since march.`,
   emptyTopic: (command: string, person: string) => `On what? Add a topic after “on”: /${command} ${person} on PIP.`,
   nobodyNamed: (name: string) => `No one called “${name}” in the archive.`,
   /** Above what a person said on a topic: how many quotes have it in their words, and how many come from articles about it. */
   saidOnSummary: (who: string, topic: string, own: number, inArticles: number) =>
-    [own ? `${own} quote${own === 1 ? "" : "s"} with “${topic}” in ${who}’s words or the sentence around them` : `None of ${who}’s quotes has “${topic}” in their words or the sentence around them`,
-      inArticles ? `${own ? "then " : ""}${inArticles} from articles about it` : ""].filter(Boolean).join(", ") + ".",
+    [
+      own
+        ? `${own} quote${own === 1 ? "" : "s"} with “${topic}” in ${who}’s words or the sentence around them`
+        : `None of ${who}’s quotes has “${topic}” in their words or the sentence around them`,
+      inArticles ? `${own ? "then " : ""}${inArticles} from articles about it` : "",
+    ]
+      .filter(Boolean)
+      .join(", ") + ".",
   nothingSaidOn: (who: string, topic: string) => `${who} said nothing on “${topic}” in the archive; here are quotes on it that mention them.`,
   /** Under a person in /who: "Most quoted on: PIP (4 quotes), housing benefit (2 quotes)." */
   mostQuotedOn: (topics: { text: string; quotes: number }[]) =>

@@ -7,9 +7,23 @@ import { encodeButton } from "./buttons.ts";
 import { Messages } from "./messages.ts";
 import type { Block, FigureBlock, QuoteBlock, Reply, SourceRef } from "./model.ts";
 import {
-  ACTION_MORE, ACTION_SHARE, BUTTON_TEXT_MAX, BUTTON_VALUE_MAX, CONTEXT_TEXT_MAX, FALLBACK_GIST_MAX, FALLBACK_TEXT_MAX, FIGURE_SOURCES_SHOWN,
-  MAX_BLOCKS, MESSAGE_BLOCKS_TEXT_MAX, SECTION_TEXT_MAX, blockTextLength, context, section,
-  type ButtonElement, type SlackBlock, type SlackMessage,
+  ACTION_MORE,
+  ACTION_SHARE,
+  BUTTON_TEXT_MAX,
+  BUTTON_VALUE_MAX,
+  CONTEXT_TEXT_MAX,
+  FALLBACK_GIST_MAX,
+  FALLBACK_TEXT_MAX,
+  FIGURE_SOURCES_SHOWN,
+  MAX_BLOCKS,
+  MESSAGE_BLOCKS_TEXT_MAX,
+  SECTION_TEXT_MAX,
+  blockTextLength,
+  context,
+  section,
+  type ButtonElement,
+  type SlackBlock,
+  type SlackMessage,
 } from "./slack-kit.ts";
 import { POINTER_MAX, fitText, formatValue, slackText } from "./text.ts";
 
@@ -59,7 +73,10 @@ export function renderQuote(b: QuoteBlock): string {
   const body = fitEscaped(b.text, room, continues);
   const quoted = body.endsWith(continues) ? `“${body}` : `“${body}”`;
   const label = b.label ? `*${escapeSlack(b.label)}*\n` : "";
-  return `${label}${quoted.split("\n").map((l) => `>${l}`).join("\n")}\n${attribution}`;
+  return `${label}${quoted
+    .split("\n")
+    .map((l) => `>${l}`)
+    .join("\n")}\n${attribution}`;
 }
 
 /** Where else the quotation is: every article with it and the first, its longer quotation, its partial quotes. */
@@ -68,10 +85,13 @@ function quotedLines(b: QuoteBlock): string {
   if (b.reported) {
     const others = b.reported.others.slice(0, SOURCES_SHOWN).map(sourceLine);
     const more = b.reported.others.length > SOURCES_SHOWN ? ` …and ${b.reported.others.length - SOURCES_SHOWN} more` : "";
-    lines.push(`${escapeSlack(Messages.firstReported(b.reported.articles, b.reported.first.date))} ${sourceLine(b.reported.first)}${others.length ? `; ${Messages.alsoIn} ${others.join("; ")}${more}` : ""}`);
+    lines.push(
+      `${escapeSlack(Messages.firstReported(b.reported.articles, b.reported.first.date))} ${sourceLine(b.reported.first)}${others.length ? `; ${Messages.alsoIn} ${others.join("; ")}${more}` : ""}`,
+    );
   }
   if (b.partOf) lines.push(`${Messages.partOf}: “${fitEscaped(b.partOf.text, POINTER_MAX)}” · ${sourceLine(b.partOf.source)}`);
-  for (const p of (b.parts ?? []).slice(0, SOURCES_SHOWN)) lines.push(`${Messages.quotedInPart}: “${fitEscaped(p.text, POINTER_MAX)}” · ${sourceLine(p.source)}`);
+  for (const p of (b.parts ?? []).slice(0, SOURCES_SHOWN))
+    lines.push(`${Messages.quotedInPart}: “${fitEscaped(p.text, POINTER_MAX)}” · ${sourceLine(p.source)}`);
   return lines.map((l) => `\n${l}`).join("");
 }
 
@@ -102,7 +122,9 @@ function renderBlock(b: Block): SlackBlock | null {
       return section(`${head}\n${fitEscaped(b.snippet, SECTION_TEXT_MAX - head.length - 1)}`);
     }
     case "person": {
-      const lines = [`*${escapeSlack(b.name)}* (${b.type}) — in ${b.articles} article${b.articles === 1 ? "" : "s"}, ${b.quotes} quote${b.quotes === 1 ? "" : "s"}`];
+      const lines = [
+        `*${escapeSlack(b.name)}* (${b.type}) — in ${b.articles} article${b.articles === 1 ? "" : "s"}, ${b.quotes} quote${b.quotes === 1 ? "" : "s"}`,
+      ];
       if (b.aliases.length) lines.push(`also: ${b.aliases.map(escapeSlack).join(", ")}`);
       if (b.roles.length) lines.push(`roles: ${b.roles.map(escapeSlack).join(", ")}`);
       const text = lines.join("\n");
@@ -143,10 +165,29 @@ function layout(reply: Reply, options: RenderOptions): { message: SlackMessage; 
   if (options.sharedBy) footer.push(escapeSlack(Messages.sharedBy(options.sharedBy)).replace(/&lt;@(\w+)&gt;/, "<@$1>"));
   const buttons: ButtonElement[] = [];
   if (withButtons) {
-    const share = reply.status === "ok" ? encodeButton({ action: "share", command: reply.command, query: reply.query, page: reply.paging?.page ?? 1 }, BUTTON_VALUE_MAX) : null;
-    if (share) buttons.push({ type: "button", action_id: ACTION_SHARE, text: { type: "plain_text", text: fitText(Messages.buttons.shareInChannel, BUTTON_TEXT_MAX) }, value: share, style: "primary" });
-    const more = reply.paging && reply.paging.page < reply.paging.pages ? encodeButton({ action: "page", command: reply.command, query: reply.query, page: reply.paging.page + 1 }, BUTTON_VALUE_MAX) : null;
-    if (more) buttons.push({ type: "button", action_id: ACTION_MORE, text: { type: "plain_text", text: fitText(Messages.buttons.more, BUTTON_TEXT_MAX) }, value: more });
+    const share =
+      reply.status === "ok"
+        ? encodeButton({ action: "share", command: reply.command, query: reply.query, page: reply.paging?.page ?? 1 }, BUTTON_VALUE_MAX)
+        : null;
+    if (share)
+      buttons.push({
+        type: "button",
+        action_id: ACTION_SHARE,
+        text: { type: "plain_text", text: fitText(Messages.buttons.shareInChannel, BUTTON_TEXT_MAX) },
+        value: share,
+        style: "primary",
+      });
+    const more =
+      reply.paging && reply.paging.page < reply.paging.pages
+        ? encodeButton({ action: "page", command: reply.command, query: reply.query, page: reply.paging.page + 1 }, BUTTON_VALUE_MAX)
+        : null;
+    if (more)
+      buttons.push({
+        type: "button",
+        action_id: ACTION_MORE,
+        text: { type: "plain_text", text: fitText(Messages.buttons.more, BUTTON_TEXT_MAX) },
+        value: more,
+      });
   }
 
   // Room for the headline, a "not shown" note, the footer and the buttons.
@@ -172,7 +213,13 @@ function layout(reply: Reply, options: RenderOptions): { message: SlackMessage; 
   if (footerText) tail.push(context(footerText));
   if (buttons.length) tail.push({ type: "actions", elements: buttons });
 
-  const message: SlackMessage = { response_type: visibility, text: fallbackText(reply), blocks: [head, ...body, ...tail], unfurl_links: false, unfurl_media: false };
+  const message: SlackMessage = {
+    response_type: visibility,
+    text: fallbackText(reply),
+    blocks: [head, ...body, ...tail],
+    unfurl_links: false,
+    unfurl_media: false,
+  };
   return { message, left };
 }
 

@@ -17,9 +17,18 @@ export function renderTerminal(reply: Reply, style: TerminalStyle = plain): stri
   const lines = [style.bold(clean(reply.title)), ""];
   for (const block of reply.blocks) lines.push(...renderBlock(block, style), "");
   if (reply.paging) {
-    lines.push(style.dim(`${Messages.page(reply.paging)} (${Messages.resultCount(reply.paging)})${reply.paging.page < reply.paging.pages ? ` — ${Messages.nextPage}` : ""}`));
+    lines.push(
+      style.dim(
+        `${Messages.page(reply.paging)} (${Messages.resultCount(reply.paging)})${reply.paging.page < reply.paging.pages ? ` — ${Messages.nextPage}` : ""}`,
+      ),
+    );
   }
-  return lines.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
+  return (
+    lines
+      .join("\n")
+      .replace(/\n{3,}/g, "\n\n")
+      .trimEnd() + "\n"
+  );
 }
 
 function renderBlock(b: Block, s: TerminalStyle): string[] {
@@ -55,9 +64,15 @@ function renderBlock(b: Block, s: TerminalStyle): string[] {
       return out;
     }
     case "article":
-      return [`  ${s.bold(clean(b.source.title))}${b.source.date ? ` (${b.source.date})` : ""}`, `    ${clean(b.snippet)}`, s.dim(`    ${b.source.url ?? b.source.path}`)];
+      return [
+        `  ${s.bold(clean(b.source.title))}${b.source.date ? ` (${b.source.date})` : ""}`,
+        `    ${clean(b.snippet)}`,
+        s.dim(`    ${b.source.url ?? b.source.path}`),
+      ];
     case "person": {
-      const out = [`  ${s.bold(clean(b.name))} (${b.type}) — in ${b.articles} article${b.articles === 1 ? "" : "s"}, ${b.quotes} quote${b.quotes === 1 ? "" : "s"}`];
+      const out = [
+        `  ${s.bold(clean(b.name))} (${b.type}) — in ${b.articles} article${b.articles === 1 ? "" : "s"}, ${b.quotes} quote${b.quotes === 1 ? "" : "s"}`,
+      ];
       if (b.aliases.length) out.push(`    also: ${b.aliases.map(clean).join(", ")}`);
       if (b.roles.length) out.push(`    roles: ${b.roles.map(clean).join(", ")}`);
       return out;

@@ -7,7 +7,9 @@ import { editDistance } from "./distance.ts";
 import { NameIndex, type Identity, type NameMatch } from "./names.ts";
 
 const STOPWORDS = new Set(
-  "a an the of and or to in on at for by with from about as is are was were be been it its this that these those what which who whom how why when where do does did has have had not no any all than then".split(" "),
+  "a an the of and or to in on at for by with from about as is are was were be been it its this that these those what which who whom how why when where do does did has have had not no any all than then".split(
+    " ",
+  ),
 );
 
 export interface TopicQuery {
@@ -66,7 +68,7 @@ export class Lookup {
     const ws = content.length ? content : all;
     const groups: string[][] = [];
     const corrections: TopicQuery["corrections"] = [];
-    for (let i = 0; i < ws.length; ) {
+    for (let i = 0; i < ws.length;) {
       const acronym = this.acronymAt(ws, i);
       if (acronym) {
         groups.push(acronym.phrases);

@@ -5,7 +5,13 @@ import type { TextQuery } from "../archive/store.ts";
 
 /** Words as the indexes read them: accents dropped, lower case, split at anything not a letter or digit. */
 export function indexWords(text: string): string[] {
-  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    text
+      .normalize("NFKD")
+      .replace(/\p{M}/gu, "")
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 export interface Matcher {

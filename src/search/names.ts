@@ -110,4 +110,3 @@ export class NameIndex {
 function toIdentity(r: IdentityRow): Identity {
   return makeIdentity(r.key, r.name, r.kind, r.members, r.aliases, r.articles);
 }
-

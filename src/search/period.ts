@@ -6,10 +6,7 @@ import type { Period } from "../archive/store.ts";
 export type { Period } from "../archive/store.ts";
 
 /** Why a period could not be read: what the user wrote, and what is wrong with it. */
-export type PeriodError =
-  | { kind: "unreadable"; phrase: string }
-  | { kind: "future"; phrase: string }
-  | { kind: "backwards"; phrase: string };
+export type PeriodError = { kind: "unreadable"; phrase: string } | { kind: "future"; phrase: string } | { kind: "backwards"; phrase: string };
 
 export type PeriodRead = { rest: string; period: Period | null } | { error: PeriodError };
 
@@ -149,7 +146,12 @@ function lastN(text: string, now: Date): { from: string; to: string | null } | n
 
 /** A date or a span as typed: 2016-03-01, 2016-03, 2016, 18 March 2016, March 18 2016, March 2016, march, 18/03/2016, today. */
 function readDate(text: string, now: Date): Span | null {
-  const t = text.toLowerCase().replace(/,/g, " ").replace(/\s+/g, " ").replace(/(\d)(st|nd|rd|th)\b/g, "$1").trim();
+  const t = text
+    .toLowerCase()
+    .replace(/,/g, " ")
+    .replace(/\s+/g, " ")
+    .replace(/(\d)(st|nd|rd|th)\b/g, "$1")
+    .trim();
   const today = isoDay(now);
   if (t === "today") return { from: today, to: today };
   if (t === "yesterday") return { from: addDays(today, -1), to: addDays(today, -1) };

@@ -90,7 +90,8 @@ export async function reportedIn(store: Pick<ArchiveReader, "quotesMatching">, q
 /** The day an article counts from: its date, or the day it was added when it has none. */
 export const dayOf = (h: QuoteHit) => h.article.date ?? h.article.addedAt.slice(0, 10);
 
-const earliestFirst = (a: QuoteHit, b: QuoteHit) => dayOf(a).localeCompare(dayOf(b)) || a.article.id - b.article.id || a.quote.paragraph - b.quote.paragraph || a.quote.start - b.quote.start;
+const earliestFirst = (a: QuoteHit, b: QuoteHit) =>
+  dayOf(a).localeCompare(dayOf(b)) || a.article.id - b.article.id || a.quote.paragraph - b.quote.paragraph || a.quote.start - b.quote.start;
 
 function dedupe(hits: QuoteHit[]): QuoteHit[] {
   const seen = new Set<string>();

@@ -32,7 +32,13 @@ export async function namePhrases(lookup: Lookup, identities: Identity[]): Promi
  * The quotes by `identities` in the articles that match `topic` (of `period`), ranked by where the topic is,
  * newest first within each rank; `more` when there were more candidates than were read.
  */
-export async function saidOn(lookup: Lookup, identities: Identity[], topic: TextQuery, period: Period | null, limit = SAID_CANDIDATES): Promise<{ hits: SaidHit[]; more: boolean }> {
+export async function saidOn(
+  lookup: Lookup,
+  identities: Identity[],
+  topic: TextQuery,
+  period: Period | null,
+  limit = SAID_CANDIDATES,
+): Promise<{ hits: SaidHit[]; more: boolean }> {
   const members = [...new Set(identities.flatMap((id) => id.members))];
   const names = await namePhrases(lookup, identities);
   if (members.length === 0 || names.length === 0 || topic.groups.length === 0) return { hits: [], more: false };
@@ -52,7 +58,7 @@ export async function saidOn(lookup: Lookup, identities: Identity[], topic: Text
   checked.forEach((h, i) => {
     if (m.matches(`${h.quote.text}\n${sentenceAround(paragraphs[i], h.quote)}`)) where.set(h, "sentence");
   });
-  const ranked = hits.map((h) => ({ ...h, where: where.get(h) ?? ("article") }));
+  const ranked = hits.map((h) => ({ ...h, where: where.get(h) ?? "article" }));
   // A stable sort: within each rank, the store's order (newest first).
   ranked.sort((a, b) => ORDER[a.where] - ORDER[b.where]);
   return { hits: ranked, more: read.length > limit };

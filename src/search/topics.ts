@@ -15,15 +15,17 @@ export interface Topic {
 /** Quotes read to find a person's topics: their latest. */
 const QUOTES_READ = 200;
 
-const STOP = new Set((
-  "a an the of and or to in on at for by with from about as is are was were be been being it its this that these those what which who whom " +
-  "how why when where do does did done has have had having not no nor any all than then there their them they we our us you your i me my he him " +
-  "his she her hers will would can could should may might must shall just so but if because very too also more most much many some such only " +
-  "own same other into over under out up down off again further once here said says say saying told tell think thought know want going get got " +
-  "make made like well really now one two yes way thing things lot time year years people new us s t don won didn doesn isn wasn aren weren " +
-  "ve ll re d m let even still back every each while through after before during against between both few however " +
-  "believe enough need needs change changes right take give see look put done good sure whether never always place"
-).split(" "));
+const STOP = new Set(
+  (
+    "a an the of and or to in on at for by with from about as is are was were be been being it its this that these those what which who whom " +
+    "how why when where do does did done has have had having not no nor any all than then there their them they we our us you your i me my he him " +
+    "his she her hers will would can could should may might must shall just so but if because very too also more most much many some such only " +
+    "own same other into over under out up down off again further once here said says say saying told tell think thought know want going get got " +
+    "make made like well really now one two yes way thing things lot time year years people new us s t don won didn doesn isn wasn aren weren " +
+    "ve ll re d m let even still back every each while through after before during against between both few however " +
+    "believe enough need needs change changes right take give see look put done good sure whether never always place"
+  ).split(" "),
+);
 
 /**
  * Folded word → the form to show and the number of quotes with it. A plural folds into its singular when

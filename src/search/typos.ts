@@ -47,7 +47,10 @@ export async function closeAliases(store: NameReader, key: string, limit: number
   if (chosen.length === 0) return [];
   // In dictionary order, so that fuse.js breaks ties as it would over the whole dictionary.
   chosen.sort((a, b) => a.ord - b.ord);
-  const fuse = new Fuse(chosen.map((alias) => ({ key: alias.key, alias })), FUSE_OPTIONS);
+  const fuse = new Fuse(
+    chosen.map((alias) => ({ key: alias.key, alias })),
+    FUSE_OPTIONS,
+  );
   return fuse.search(key, { limit }).map((r) => ({ alias: r.item.alias, score: r.score ?? 1 }));
 }
 
@@ -71,8 +74,10 @@ function closest(candidates: { alias: AliasRow; shared: number; edits: number }[
   const n = maxOrd + 1;
   if ((maxShared + 1) * (maxEdits + 1) * (maxWords + 1) * n > Number.MAX_SAFE_INTEGER) {
     // Never with real queries (a hundred words packs into 1e12); the four-key comparator then.
-    return [...candidates].sort((a, b) => b.shared - a.shared || a.edits - b.edits || a.alias.words - b.alias.words || a.alias.ord - b.alias.ord)
-      .slice(0, MAX_CANDIDATES).map((c) => c.alias);
+    return [...candidates]
+      .sort((a, b) => b.shared - a.shared || a.edits - b.edits || a.alias.words - b.alias.words || a.alias.ord - b.alias.ord)
+      .slice(0, MAX_CANDIDATES)
+      .map((c) => c.alias);
   }
   const byOrd = new Map(candidates.map((c) => [c.alias.ord, c.alias]));
   const keys = new Float64Array(candidates.length);

@@ -49,7 +49,9 @@ describe.skipIf(postgresMissing)("newsbot on PostgreSQL, process by process", ()
   it("says in one line which server it cannot reach, without the password", () => {
     const r = newsbot(["ask", "/help"], { env: { ...env, NEWSBOT_DATABASE_URL: "postgres://newsbot:s3cret-pw@127.0.0.1:1/archive" }, cwd: root });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^newsbot: Cannot open the PostgreSQL archive at 127\.0\.0\.1:1\/archive \(NEWSBOT_DATABASE_URL\), the server cannot be reached: .*ECONNREFUSED.*\n$/);
+    expect(r.stderr).toMatch(
+      /^newsbot: Cannot open the PostgreSQL archive at 127\.0\.0\.1:1\/archive \(NEWSBOT_DATABASE_URL\), the server cannot be reached: .*ECONNREFUSED.*\n$/,
+    );
     expect(r.stderr).not.toContain("s3cret-pw");
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
   });

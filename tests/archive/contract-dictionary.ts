@@ -19,12 +19,21 @@ export function dictionaryContract({ name, d, open, again }: ContractParts) {
       // A one-word name joins the single fuller name ending with it; then a second Smith keeps "Smith" apart.
       await put(s, "2.txt", article("2.txt", "Two", ["x"], people(person("Osborne"), person("Smith"), person("BBC", [], { kind: "organisation" }))));
       await same(s);
-      await put(s, "3.txt", article("3.txt", "Three", ["x"], people(person("Iain Duncan Smith", ["IDS", "Duncan Smith", "Smith"]), person("Nicola Sturgeon", ["Sturgeon"]))),
-        article("3.txt#2", "Three b", ["x"], people(person("Iain Duncan Smith", ["Duncan-Smith"]), person("Bbc"))));
+      await put(
+        s,
+        "3.txt",
+        article("3.txt", "Three", ["x"], people(person("Iain Duncan Smith", ["IDS", "Duncan Smith", "Smith"]), person("Nicola Sturgeon", ["Sturgeon"]))),
+        article("3.txt#2", "Three b", ["x"], people(person("Iain Duncan Smith", ["Duncan-Smith"]), person("Bbc"))),
+      );
       await same(s);
       const before = await s.identitiesByAlias(["smith", "osborne"]);
       expect(before.find((h) => h.key === "osborne")!.identities.map((i) => i.name)).toEqual(["George Osborne"]);
-      expect(before.find((h) => h.key === "smith")!.identities.map((i) => i.name).sort()).toEqual(["Iain Duncan Smith", "Owen Smith", "Smith"]);
+      expect(
+        before
+          .find((h) => h.key === "smith")!
+          .identities.map((i) => i.name)
+          .sort(),
+      ).toEqual(["Iain Duncan Smith", "Owen Smith", "Smith"]);
       // Changed: Owen Smith is gone from file 1; file 2 loses its Smith; file 3's second article goes.
       await put(s, "1.txt", article("1.txt", "One", ["x"], people(person("George Osborne", ["Osborne"]))));
       await same(s);
@@ -43,17 +52,45 @@ export function dictionaryContract({ name, d, open, again }: ContractParts) {
     });
 
     const batch = () => [
-      { state: state("b1.txt"), articles: [article("b1.txt", "Budget one", ["Cuts to benefits."], { quotes: [quote("we will cut", "George Osborne")], people: [person("George Osborne", ["Osborne"]), person("Owen Smith", ["Smith"])], acronyms: [{ short: "PIP", long: "personal independence payments" }] })] },
-      { state: state("b2.txt"), articles: [article("b2.txt", "Budget two", ["More cuts."], { people: [person("Osborne"), person("Smith"), person("BBC", [], { kind: "organisation" })], acronyms: [{ short: "DWP", long: "Department for Work and Pensions" }] })] },
-      { state: state("b3.txt"), articles: [article("b3.txt#1", "Three", ["Words."], { quotes: [quote("a disgrace", "Iain Duncan Smith")], people: [person("Iain Duncan Smith", ["IDS", "Smith"])], acronyms: [{ short: "PIP", long: "personal independence payments" }] }),
-        article("b3.txt#2", "Three b", ["Other words."], { people: [person("Nicola Sturgeon", ["Sturgeon"])] })] },
+      {
+        state: state("b1.txt"),
+        articles: [
+          article("b1.txt", "Budget one", ["Cuts to benefits."], {
+            quotes: [quote("we will cut", "George Osborne")],
+            people: [person("George Osborne", ["Osborne"]), person("Owen Smith", ["Smith"])],
+            acronyms: [{ short: "PIP", long: "personal independence payments" }],
+          }),
+        ],
+      },
+      {
+        state: state("b2.txt"),
+        articles: [
+          article("b2.txt", "Budget two", ["More cuts."], {
+            people: [person("Osborne"), person("Smith"), person("BBC", [], { kind: "organisation" })],
+            acronyms: [{ short: "DWP", long: "Department for Work and Pensions" }],
+          }),
+        ],
+      },
+      {
+        state: state("b3.txt"),
+        articles: [
+          article("b3.txt#1", "Three", ["Words."], {
+            quotes: [quote("a disgrace", "Iain Duncan Smith")],
+            people: [person("Iain Duncan Smith", ["IDS", "Smith"])],
+            acronyms: [{ short: "PIP", long: "personal independence payments" }],
+          }),
+          article("b3.txt#2", "Three b", ["Other words."], { people: [person("Nicola Sturgeon", ["Sturgeon"])] }),
+        ],
+      },
     ];
     const sameArchives = async (x: ArchiveStore, y: ArchiveStore) => {
       expect(await y.names()).toEqual(await x.names());
       expect(await y.nameDictionary()).toEqual(await x.nameDictionary());
       expect(await y.acronyms()).toEqual(await x.acronyms());
       for (const p of ["b", "c", "m", "w"]) expect(await y.termsStartingWith(p, 50)).toEqual(await x.termsStartingWith(p, 50));
-      expect((await y.quotesBy(["Iain Duncan Smith", "George Osborne"], 10)).map((q) => q.quote.text)).toEqual((await x.quotesBy(["Iain Duncan Smith", "George Osborne"], 10)).map((q) => q.quote.text));
+      expect((await y.quotesBy(["Iain Duncan Smith", "George Osborne"], 10)).map((q) => q.quote.text)).toEqual(
+        (await x.quotesBy(["Iain Duncan Smith", "George Osborne"], 10)).map((q) => q.quote.text),
+      );
       expect(await y.stats()).toEqual(await x.stats());
     };
 
@@ -103,7 +140,16 @@ export function dictionaryContract({ name, d, open, again }: ContractParts) {
     it("keeps the acronyms in the order first written as files change and go", async () => {
       const s = await open();
       await put(s, "1.txt", article("1.txt", "One", ["x"], { acronyms: [{ short: "PIP", long: "personal independence payments" }] }));
-      await put(s, "2.txt", article("2.txt", "Two", ["x"], { acronyms: [{ short: "DWP", long: "Department for Work and Pensions" }, { short: "PIP", long: "personal independence payments" }] }));
+      await put(
+        s,
+        "2.txt",
+        article("2.txt", "Two", ["x"], {
+          acronyms: [
+            { short: "DWP", long: "Department for Work and Pensions" },
+            { short: "PIP", long: "personal independence payments" },
+          ],
+        }),
+      );
       await put(s, "3.txt", article("3.txt", "Three", ["x"], { acronyms: [{ short: "OBR", long: "Office for Budget Responsibility" }] }));
       expect((await s.acronyms()).map((a) => a.short)).toEqual(["PIP", "DWP", "OBR"]);
       await s.removeFiles(["1.txt"]);

@@ -9,7 +9,11 @@ export function lookupsContract({ name, d, open }: ContractParts) {
     it("counts each name in how many articles it names a person", async () => {
       const s = await open();
       await put(s, "1.txt", article("1.txt", "One", ["x"], { people: [person("Iain Duncan Smith", ["IDS", "Duncan Smith"])] }));
-      await put(s, "2.txt", article("2.txt", "Two", ["x"], { people: [person("Iain Duncan Smith", ["Duncan Smith"]), person("BBC", [], { kind: "organisation" })] }));
+      await put(
+        s,
+        "2.txt",
+        article("2.txt", "Two", ["x"], { people: [person("Iain Duncan Smith", ["Duncan Smith"]), person("BBC", [], { kind: "organisation" })] }),
+      );
       const names = await s.names();
       const find = (alias: string) => names.find((n) => n.alias === alias);
       expect(find("Iain Duncan Smith")).toMatchObject({ alias: "Iain Duncan Smith", person: "Iain Duncan Smith", kind: "person", articles: 2 });
@@ -25,30 +29,58 @@ export function lookupsContract({ name, d, open }: ContractParts) {
 
     it("gives acronyms once each, in the order they entered the archive", async () => {
       const s = await open();
-      await put(s, "1.txt", article("1.txt", "One", ["x"], { acronyms: [{ short: "PIP", long: "personal independence payments" }, { short: "DWP", long: "Department for Work and Pensions" }] }));
-      await put(s, "2.txt", article("2.txt", "Two", ["x"], { acronyms: [{ short: "PIP", long: "personal independence payments" }, { short: "OBR", long: "Office for Budget Responsibility" }] }));
+      await put(
+        s,
+        "1.txt",
+        article("1.txt", "One", ["x"], {
+          acronyms: [
+            { short: "PIP", long: "personal independence payments" },
+            { short: "DWP", long: "Department for Work and Pensions" },
+          ],
+        }),
+      );
+      await put(
+        s,
+        "2.txt",
+        article("2.txt", "Two", ["x"], {
+          acronyms: [
+            { short: "PIP", long: "personal independence payments" },
+            { short: "OBR", long: "Office for Budget Responsibility" },
+          ],
+        }),
+      );
       expect((await s.acronyms()).map((a) => a.short)).toEqual(["PIP", "DWP", "OBR"]);
     });
 
     it("gives a speaker's quotes newest first, then in reading order, up to the limit", async () => {
       const s = await open();
       await put(s, "old.txt", article("old.txt", "Old", ["x"], { quotes: [quote("old first", "Gus", 1), quote("old second", "Gus", 2)] }, "2023-01-01"));
-      await put(s, "new.txt", article("new.txt", "New", ["x"], { quotes: [quote("new second", "Gus", 3), quote("new first", "Gus", 1), quote("not his", "Hal", 2)] }, "2024-06-01"));
+      await put(
+        s,
+        "new.txt",
+        article("new.txt", "New", ["x"], { quotes: [quote("new second", "Gus", 3), quote("new first", "Gus", 1), quote("not his", "Hal", 2)] }, "2024-06-01"),
+      );
       await put(s, "undated.txt", article("undated.txt", "Undated", ["x"], { quotes: [quote("undated", "Gus", 1)] }, "2023-06-01"));
       expect((await s.quotesBy(["Gus"], 10)).map((q) => q.quote.text)).toEqual(["new first", "new second", "undated", "old first", "old second"]);
       expect((await s.quotesBy(["Gus"], 2)).map((q) => q.quote.text)).toEqual(["new first", "new second"]);
-      expect((await s.quotesBy(["Gus", "Hal"], 10))).toHaveLength(6);
+      expect(await s.quotesBy(["Gus", "Hal"], 10)).toHaveLength(6);
       expect(await s.quotesBy([], 10)).toEqual([]);
     });
 
     it("matches words as FTS5 does: phrases in order, every group, any phrase of a group, accents and case folded", async () => {
       const s = await open();
-      await put(s, "q.txt", article("q.txt", "Quotes", ["x"], { quotes: [
-        quote("Personal independence payments are a lifeline", "A"),
-        quote("Payments for independence, personal choices", "B"),
-        quote("The Café was closed on Monday", "C"),
-        quote("Schulte-Strathaus welcomed the levy", "D"),
-      ] }));
+      await put(
+        s,
+        "q.txt",
+        article("q.txt", "Quotes", ["x"], {
+          quotes: [
+            quote("Personal independence payments are a lifeline", "A"),
+            quote("Payments for independence, personal choices", "B"),
+            quote("The Café was closed on Monday", "C"),
+            quote("Schulte-Strathaus welcomed the levy", "D"),
+          ],
+        }),
+      );
       const texts = async (groups: string[][]) => (await s.quotesMatching({ groups }, 10)).map((q) => q.quote.speaker).sort();
       expect(await texts([["personal independence payments"]])).toEqual(["A"]);
       expect(await texts([["independence"], ["personal"]])).toEqual(["A", "B"]);
@@ -67,12 +99,18 @@ export function lookupsContract({ name, d, open }: ContractParts) {
 
     it("ranks quotes by bm25: more of the words, in fewer words, first", async () => {
       const s = await open();
-      await put(s, "r.txt", article("r.txt", "Rank", ["x"], { quotes: [
-        quote("The benefit cuts will hurt families across the whole country for many years to come, said the charity", "Long"),
-        quote("Benefit cuts, benefit cuts, benefit cuts", "Repeated"),
-        quote("These benefit changes matter", "Short"),
-        quote("Nothing to do with it at all", "Other"),
-      ] }));
+      await put(
+        s,
+        "r.txt",
+        article("r.txt", "Rank", ["x"], {
+          quotes: [
+            quote("The benefit cuts will hurt families across the whole country for many years to come, said the charity", "Long"),
+            quote("Benefit cuts, benefit cuts, benefit cuts", "Repeated"),
+            quote("These benefit changes matter", "Short"),
+            quote("Nothing to do with it at all", "Other"),
+          ],
+        }),
+      );
       const ranked = await s.quotesMatching({ groups: [["benefit"]] }, 10);
       expect(ranked.map((q) => q.quote.speaker)).toEqual(["Repeated", "Short", "Long"]);
       expect((await s.quotesMatching({ groups: [["benefit"]] }, 1)).map((q) => q.quote.speaker)).toEqual(["Repeated"]);
@@ -82,10 +120,12 @@ export function lookupsContract({ name, d, open }: ContractParts) {
       const s = await open();
       // The best match of all comes first, then RANKED_MATCHES weaker ones: it falls outside the bound.
       const best = article("best.txt", "Levy", ["Levy levy levy."], { quotes: [quote("Levy levy levy", "Best")], figures: [figure("£9", 9, "Levy levy £9.")] });
-      const weak = Array.from({ length: RANKED_MATCHES }, (_, i) => article(`w${i}.txt`, `Report ${i}`, [`The levy was discussed at length by the committee on day ${i}.`], {
-        quotes: [quote(`The levy was discussed at length by the committee on day ${i}`, `Weak ${i}`)],
-        figures: [figure(`£${i}`, i, `The levy was discussed at length by the committee on day ${i}.`)],
-      }));
+      const weak = Array.from({ length: RANKED_MATCHES }, (_, i) =>
+        article(`w${i}.txt`, `Report ${i}`, [`The levy was discussed at length by the committee on day ${i}.`], {
+          quotes: [quote(`The levy was discussed at length by the committee on day ${i}`, `Weak ${i}`)],
+          figures: [figure(`£${i}`, i, `The levy was discussed at length by the committee on day ${i}.`)],
+        }),
+      );
       await put(s, "best.txt", best);
       await s.putFiles([{ state: state("weak.jsonl"), articles: weak }]);
       const quotes = await s.quotesMatching(words("levy"), 5);
@@ -94,7 +134,11 @@ export function lookupsContract({ name, d, open }: ContractParts) {
       expect((await s.figuresMatching(words("levy"), 5)).map((f) => f.figure.text)).not.toContain("£9");
       expect((await s.articlesMatching(words("levy"), 5)).map((a) => a.article.key)).not.toContain("best.txt");
       // Among the ranked, still best first: a newer, better match leads.
-      await put(s, "newer.txt", article("newer.txt", "Levy levy", ["Levy levy."], { quotes: [quote("Levy levy", "Newer")], figures: [figure("£8", 8, "Levy levy £8.")] }));
+      await put(
+        s,
+        "newer.txt",
+        article("newer.txt", "Levy levy", ["Levy levy."], { quotes: [quote("Levy levy", "Newer")], figures: [figure("£8", 8, "Levy levy £8.")] }),
+      );
       expect((await s.quotesMatching(words("levy"), 1))[0].quote.speaker).toBe("Newer");
       expect((await s.figuresMatching(words("levy"), 1))[0].figure.text).toBe("£8");
       expect((await s.articlesMatching(words("levy"), 1))[0].article.key).toBe("newer.txt");
@@ -103,7 +147,13 @@ export function lookupsContract({ name, d, open }: ContractParts) {
     it("ranks figures by where the words are: sentence, then measure, then context, then headline", async () => {
       const s = await open();
       await put(s, "h.txt", article("h.txt", "Pensions news", ["x"], { figures: [figure("£1", 1, "One pound was given.", { measure: "gift" })] }));
-      await put(s, "c.txt", article("c.txt", "Other news", ["x"], { figures: [figure("£2", 2, "Two pounds were given.", { measure: "gift", context: "Pensions rose. Two pounds were given." })] }));
+      await put(
+        s,
+        "c.txt",
+        article("c.txt", "Other news", ["x"], {
+          figures: [figure("£2", 2, "Two pounds were given.", { measure: "gift", context: "Pensions rose. Two pounds were given." })],
+        }),
+      );
       await put(s, "s.txt", article("s.txt", "More news", ["x"], { figures: [figure("£3", 3, "Pensions rose by three pounds.", { measure: "rise" })] }));
       await put(s, "m.txt", article("m.txt", "Yet more", ["x"], { figures: [figure("£4", 4, "Four pounds were added.", { measure: "pensions" })] }));
       expect((await s.figuresMatching(words("pensions"), 10)).map((f) => f.figure.text)).toEqual(["£3", "£4", "£2", "£1"]);

@@ -9,8 +9,24 @@ export function processesContract({ name, d, open, again }: ContractParts) {
   d(`${name} store contract: digest`, () => {
     it("gives quotes, figures and people of chosen articles, article by article in the given order", async () => {
       const s = await open();
-      await put(s, "a.txt", article("a.txt", "A", ["x"], { quotes: [quote("a2", "X", 2), quote("a1", "X", 1)], figures: [figure("£1", 1, "s1")], people: [person("Xena", [], { mentions: 2 }), person("Yuri", [], { mentions: 5 })] }));
-      await put(s, "b.txt", article("b.txt", "B", ["x"], { quotes: [quote("b1", "Y", 1)], figures: [figure("£2", 2, "s2"), figure("£3", 3, "s3", { paragraph: 0 })], people: [person("Xena", [], { mentions: 4 })] }));
+      await put(
+        s,
+        "a.txt",
+        article("a.txt", "A", ["x"], {
+          quotes: [quote("a2", "X", 2), quote("a1", "X", 1)],
+          figures: [figure("£1", 1, "s1")],
+          people: [person("Xena", [], { mentions: 2 }), person("Yuri", [], { mentions: 5 })],
+        }),
+      );
+      await put(
+        s,
+        "b.txt",
+        article("b.txt", "B", ["x"], {
+          quotes: [quote("b1", "Y", 1)],
+          figures: [figure("£2", 2, "s2"), figure("£3", 3, "s3", { paragraph: 0 })],
+          people: [person("Xena", [], { mentions: 4 })],
+        }),
+      );
       const byTitle = new Map((await s.articlesSince("2000-01-01", 10)).map((a) => [a.title, a.id]));
       const ids = [byTitle.get("B")!, byTitle.get("A")!];
       expect((await s.quotesIn(ids, 10)).map((q) => q.quote.text)).toEqual(["b1", "a1", "a2"]);

@@ -62,30 +62,88 @@ export function storeContract(name: string, sut: StoreUnderTest | null, skipReas
     it("stores files with their state and articles with everything extracted", async () => {
       const s = await open();
       const st = state("a/one.md");
-      await s.putFiles([{ state: st, articles: [article("a/one.md", "Budget day", ["The chancellor spoke.", "Second paragraph."], {
-        quotes: [quote("We will balance the books", "Rachel Reeves", 1, { partial: true, mentions: ["Treasury"], confidence: 0.75, start: 4, end: 30 })],
-        figures: [figure("£4.4 billion", 4.4e9, "Cuts worth £4.4 billion were announced.", { per: "year", approx: "around", upTo: 5e9, measure: "cuts", source: "Treasury", paragraph: 2, start: 11, end: 23 })],
-        people: [person("Rachel Reeves", ["Reeves", "the chancellor"], { roles: ["Chancellor"], mentions: 3 })],
-        acronyms: [{ short: "OBR", long: "Office for Budget Responsibility" }],
-      })] }]);
+      await s.putFiles([
+        {
+          state: st,
+          articles: [
+            article("a/one.md", "Budget day", ["The chancellor spoke.", "Second paragraph."], {
+              quotes: [quote("We will balance the books", "Rachel Reeves", 1, { partial: true, mentions: ["Treasury"], confidence: 0.75, start: 4, end: 30 })],
+              figures: [
+                figure("£4.4 billion", 4.4e9, "Cuts worth £4.4 billion were announced.", {
+                  per: "year",
+                  approx: "around",
+                  upTo: 5e9,
+                  measure: "cuts",
+                  source: "Treasury",
+                  paragraph: 2,
+                  start: 11,
+                  end: 23,
+                }),
+              ],
+              people: [person("Rachel Reeves", ["Reeves", "the chancellor"], { roles: ["Chancellor"], mentions: 3 })],
+              acronyms: [{ short: "OBR", long: "Office for Budget Responsibility" }],
+            }),
+          ],
+        },
+      ]);
       expect((await s.fileStates()).get("a/one.md")).toEqual(st);
       expect(await s.stats()).toEqual({ files: 1, skipped: 0, articles: 1, quotes: 1, figures: 1, people: 1 });
       const [q] = await s.quotesBy(["Rachel Reeves"], 10);
-      expect(q.quote).toEqual({ text: "We will balance the books", speaker: "Rachel Reeves", cue: "said", partial: true, confidence: 0.75, paragraph: 1, start: 4, end: 30, mentions: ["Treasury"] });
-      expect(q.article).toMatchObject({ key: "a/one.md", title: "Budget day", date: "2024-05-01", url: "https://example.org/a/one.md", byline: "A Reporter", outlet: "The Paper", section: "news" });
+      expect(q.quote).toEqual({
+        text: "We will balance the books",
+        speaker: "Rachel Reeves",
+        cue: "said",
+        partial: true,
+        confidence: 0.75,
+        paragraph: 1,
+        start: 4,
+        end: 30,
+        mentions: ["Treasury"],
+      });
+      expect(q.article).toMatchObject({
+        key: "a/one.md",
+        title: "Budget day",
+        date: "2024-05-01",
+        url: "https://example.org/a/one.md",
+        byline: "A Reporter",
+        outlet: "The Paper",
+        section: "news",
+      });
       expect(q.article.addedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
       const [f] = await s.figuresMatching(words("cuts"), 10);
-      expect(f.figure).toEqual(figure("£4.4 billion", 4.4e9, "Cuts worth £4.4 billion were announced.", { per: "year", approx: "around", upTo: 5e9, measure: "cuts", source: "Treasury", paragraph: 2, start: 11, end: 23 }));
+      expect(f.figure).toEqual(
+        figure("£4.4 billion", 4.4e9, "Cuts worth £4.4 billion were announced.", {
+          per: "year",
+          approx: "around",
+          upTo: 5e9,
+          measure: "cuts",
+          source: "Treasury",
+          paragraph: 2,
+          start: 11,
+          end: 23,
+        }),
+      );
       expect(await s.acronyms()).toEqual([{ short: "OBR", long: "Office for Budget Responsibility" }]);
-      expect(await s.person(["Rachel Reeves"])).toEqual({ name: "Rachel Reeves", kind: "person", aliases: ["Reeves", "the chancellor"], roles: ["Chancellor"], articles: 1, quotes: 1 });
+      expect(await s.person(["Rachel Reeves"])).toEqual({
+        name: "Rachel Reeves",
+        kind: "person",
+        aliases: ["Reeves", "the chancellor"],
+        roles: ["Chancellor"],
+        articles: 1,
+        quotes: 1,
+      });
     });
 
     it("replaces everything a changed file had, and leaves other files alone", async () => {
       const s = await open();
       await put(s, "one.txt", article("one.txt", "Old headline", ["old words here"], { quotes: [quote("an old quote", "Ann")], people: [person("Ann")] }));
       await put(s, "two.txt", article("two.txt", "Other", ["other words"], { quotes: [quote("another quote", "Bob")], people: [person("Bob")] }));
-      await put(s, "one.txt", article("one.txt#1", "New headline", ["new words"], { quotes: [quote("a new quote", "Cat")], people: [person("Cat")] }),
-        article("one.txt#2", "Second", ["more new words"]));
+      await put(
+        s,
+        "one.txt",
+        article("one.txt#1", "New headline", ["new words"], { quotes: [quote("a new quote", "Cat")], people: [person("Cat")] }),
+        article("one.txt#2", "Second", ["more new words"]),
+      );
       expect(await s.stats()).toMatchObject({ files: 2, articles: 3, quotes: 2, people: 2 });
       expect(await s.quotesBy(["Ann"], 10)).toEqual([]);
       expect((await s.quotesBy(["Cat", "Bob"], 10)).map((q) => q.quote.text).sort()).toEqual(["a new quote", "another quote"]);
@@ -131,8 +189,14 @@ export function storeContract(name: string, sut: StoreUnderTest | null, skipReas
       await put(s, "f.json", article("f.json#1", "Before", ["the earlier version"], { quotes: [quote("still here", "Fay")] }));
       const rev = await s.revision();
       // Two articles with one key: the second insert fails inside the file's transaction.
-      await expect(put(s, "f.json", article("f.json#1", "After", ["the later version"], { quotes: [quote("never stored", "Fay")] }),
-        article("f.json#1", "Clash", ["same key"]))).rejects.toThrow();
+      await expect(
+        put(
+          s,
+          "f.json",
+          article("f.json#1", "After", ["the later version"], { quotes: [quote("never stored", "Fay")] }),
+          article("f.json#1", "Clash", ["same key"]),
+        ),
+      ).rejects.toThrow();
       expect((await s.quotesBy(["Fay"], 10)).map((q) => q.quote.text)).toEqual(["still here"]);
       expect((await s.articlesMatching(words("earlier"), 10)).map((a) => a.article.title)).toEqual(["Before"]);
       expect(await s.articlesMatching(words("later"), 10)).toEqual([]);
@@ -180,5 +244,11 @@ const SAMPLE_QUERIES: { ask: string; must?: string[]; must_not?: string[] }[] = 
 
 /** The scorer's normalisation (shared/eval/score.mjs), applied to the reply's JSON as it applies it to `ask --json`. */
 function norm(s: string): string {
-  return s.toLowerCase().replace(/[‘’‚‛′`]/g, "'").replace(/[“”„‟″]/g, '"').replace(/[–—]/g, "-").replace(/\s+/g, " ").trim();
+  return s
+    .toLowerCase()
+    .replace(/[‘’‚‛′`]/g, "'")
+    .replace(/[“”„‟″]/g, '"')
+    .replace(/[–—]/g, "-")
+    .replace(/\s+/g, " ")
+    .trim();
 }

@@ -20,7 +20,9 @@ const ATOM = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.o
 
 /** Items with only a summary, each linking to a page that behaves differently; one with full content. */
 const SUMMARY = (what: string) => `Summary of the ${what} story.`;
-const summaryFeed = (base: string) => `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Summaries</title>
+const summaryFeed = (
+  base: string,
+) => `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Summaries</title>
 ${["ok", "error", "slow", "huge", "pdf", "moved", "loop"].map((p) => `<item><title>The ${p} story</title><link>${base}/page/${p}</link><guid>${p}</guid><description>${SUMMARY(p)}</description></item>`).join("\n")}
 <item><title>The ftp story</title><link>ftp://127.0.0.1/page</link><guid>ftp</guid><description>${SUMMARY("ftp")}</description></item>
 <item><title>The full story</title><link>${base}/page/never</link><guid>full</guid><description>${SUMMARY("full")}</description><content:encoded><![CDATA[<p>The whole story is in the feed.</p>]]></content:encoded></item>
@@ -117,12 +119,23 @@ describe("feeds", () => {
   afterAll(() => bot.close());
 
   it("parses RSS 2.0 and Atom items: title, link, date, author, text", () => {
-    expect(parseFeed(RSS)).toMatchObject([{
-      id: "bridge-1", title: "Bridge to reopen", link: "https://news.test/bridge", date: "Tue, 10 Mar 2026 06:00:00 GMT", author: "Ann Writer",
-      text: "The old bridge will reopen in May.\n\n“We are proud of the repairs & the team,” said Gillian Ferris, the county engineer.",
-      summaryOnly: false,
-    }]);
-    expect(parseFeed(ATOM)[0]).toMatchObject({ id: "urn:lib:1", link: "https://news.test/library", author: "Bo Reporter", text: "“Libraries will open on Sundays,” said Percival Bookman, the culture lead." });
+    expect(parseFeed(RSS)).toMatchObject([
+      {
+        id: "bridge-1",
+        title: "Bridge to reopen",
+        link: "https://news.test/bridge",
+        date: "Tue, 10 Mar 2026 06:00:00 GMT",
+        author: "Ann Writer",
+        text: "The old bridge will reopen in May.\n\n“We are proud of the repairs & the team,” said Gillian Ferris, the county engineer.",
+        summaryOnly: false,
+      },
+    ]);
+    expect(parseFeed(ATOM)[0]).toMatchObject({
+      id: "urn:lib:1",
+      link: "https://news.test/library",
+      author: "Bo Reporter",
+      text: "“Libraries will open on Sundays,” said Percival Bookman, the culture lead.",
+    });
     expect(() => parseFeed("<html></html>")).toThrow(/not an RSS or Atom feed/);
   });
 
@@ -199,7 +212,15 @@ describe("feed items with only a summary are completed from their page", () => {
 
   it("parses an item with only a description or summary as summary-only", () => {
     expect(parseFeed(summaryFeed(base)).map((i) => [i.id, i.summaryOnly])).toEqual([
-      ["ok", true], ["error", true], ["slow", true], ["huge", true], ["pdf", true], ["moved", true], ["loop", true], ["ftp", true], ["full", false],
+      ["ok", true],
+      ["error", true],
+      ["slow", true],
+      ["huge", true],
+      ["pdf", true],
+      ["moved", true],
+      ["loop", true],
+      ["ftp", true],
+      ["full", false],
     ]);
     expect(parseFeed(summaryAtom(base))[0]).toMatchObject({ summaryOnly: true, text: SUMMARY("atom") });
   });
@@ -245,7 +266,17 @@ describe("feed items with only a summary are completed from their page", () => {
 describe("feed item pages on private addresses", () => {
   it("are not fetched for a feed on a public address: the summary is kept and the reason logged", async () => {
     const log = memoryLogger();
-    const item = { id: "x", title: "The ok story", link: `${base}/page/ok`, date: null, author: null, text: SUMMARY("ok"), summaryOnly: true, tags: [], updated: 0 };
+    const item = {
+      id: "x",
+      title: "The ok story",
+      link: `${base}/page/ok`,
+      date: null,
+      author: null,
+      text: SUMMARY("ok"),
+      summaryOnly: true,
+      tags: [],
+      updated: 0,
+    };
     const kept = await completeFromPage(item, { ...PAGE_DEFAULTS, allowPrivate: false }, log);
     expect(kept.text).toBe(SUMMARY("ok"));
     expect(log.lines.join("\n")).toMatch(/page not used \(the page is on a private address \(127\.0\.0\.1\) and the feed is not\)/);

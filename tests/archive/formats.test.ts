@@ -16,20 +16,30 @@ const read = (name: string) => {
 
 describe("wire formats", () => {
   it("ninjs 1.x: headline, body_html with its entities, versioncreated, byline without 'By', no caption", () => {
-    expect(read("ninjs-1.json").articles).toEqual([expect.objectContaining({
-      title: "Harbour tunnel opens two years late", date: "2026-03-10", byline: "Priya Natarajan", outlet: "Wire Example", tags: ["transport"],
-      paragraphs: [
-        "The harbour tunnel opened to traffic on Tuesday, two years behind schedule.",
-        "“It was worth the wait for every driver in the city,” said Tobias Lindqvist, the commissioner.",
-        "The tunnel cost £840m, against a budget of £610m.",
-      ],
-    })]);
+    expect(read("ninjs-1.json").articles).toEqual([
+      expect.objectContaining({
+        title: "Harbour tunnel opens two years late",
+        date: "2026-03-10",
+        byline: "Priya Natarajan",
+        outlet: "Wire Example",
+        tags: ["transport"],
+        paragraphs: [
+          "The harbour tunnel opened to traffic on Tuesday, two years behind schedule.",
+          "“It was worth the wait for every driver in the city,” said Tobias Lindqvist, the commissioner.",
+          "The tunnel cost £840m, against a budget of £610m.",
+        ],
+      }),
+    ]);
   });
 
   it("ninjs 2.x: the main headline, the HTML body over the plain one, by, the date as written", () => {
     expect(read("ninjs-2.json").articles[0]).toMatchObject({
-      title: "Orchestra saved by late donation", date: "2026-03-11", byline: "Marta Kowalczyk", outlet: "Wire Example Arts",
-      url: "https://wire.example/items/ninjs-two", tags: ["arts", "music"],
+      title: "Orchestra saved by late donation",
+      date: "2026-03-11",
+      byline: "Marta Kowalczyk",
+      outlet: "Wire Example Arts",
+      url: "https://wire.example/items/ninjs-two",
+      tags: ["arts", "music"],
       paragraphs: [
         "The city orchestra will survive the season after a late donation from a local family.",
         "“Music is not a luxury in this town,” said Ingrid Halvorsen, the orchestra’s director.",
@@ -46,7 +56,10 @@ describe("wire formats", () => {
 
   it("NITF: hl1, the byline's person without their title, date.issue, body.content only", () => {
     expect(read("story.nitf").articles[0]).toMatchObject({
-      title: "River town gets £12m flood wall", date: "2026-03-13", byline: "Declan Murphy", url: "https://wire.example/flood-defences",
+      title: "River town gets £12m flood wall",
+      date: "2026-03-13",
+      byline: "Declan Murphy",
+      url: "https://wire.example/flood-defences",
       tags: ["floods", "environment"],
       paragraphs: [
         "A flood wall costing £12m will be built along the river, the agency said on Friday.",
@@ -58,8 +71,15 @@ describe("wire formats", () => {
 
   it("NewsML-G2 newsItem with XHTML, and a newsMessage of three items (NITF, plain text, XHTML) beside a package", () => {
     expect(read("g2-item.xml").articles[0]).toMatchObject({
-      title: "Museum returns bronze heads", date: "2026-03-14", byline: "Lena Fischer", outlet: "Wire Example",
-      paragraphs: ["The national museum will return twelve bronze heads this summer.", "“They were never ours to keep,” said Kwame Mensah-Boateng, the museum’s director.", "The collection was valued at $4.5m in 2019."],
+      title: "Museum returns bronze heads",
+      date: "2026-03-14",
+      byline: "Lena Fischer",
+      outlet: "Wire Example",
+      paragraphs: [
+        "The national museum will return twelve bronze heads this summer.",
+        "“They were never ours to keep,” said Kwame Mensah-Boateng, the museum’s director.",
+        "The collection was valued at $4.5m in 2019.",
+      ],
     });
     const pkg = read("g2-package.xml");
     expect(pkg.problems).toEqual([]);
@@ -76,8 +96,13 @@ describe("feed files", () => {
   it("RSS 2.0: content:encoded with escaped named entities, dc:creator, an undefined entity in a title, a bad date warned", () => {
     const r = read("entities.rss");
     expect(r.articles[0]).toMatchObject({
-      key: "entities.rss#1", title: "Mayor’s budget sets aside £3.2m for parks", date: "2026-03-17", byline: "Niamh O'Sullivan", outlet: "City Desk",
-      url: "https://citydesk.example/budget", tags: ["politics"],
+      key: "entities.rss#1",
+      title: "Mayor’s budget sets aside £3.2m for parks",
+      date: "2026-03-17",
+      byline: "Niamh O'Sullivan",
+      outlet: "City Desk",
+      url: "https://citydesk.example/budget",
+      tags: ["politics"],
       paragraphs: ["“We will act on green space this year,” said Anselm Whitlock, the city’s mayor.", "The budget sets aside £3.2m for parks."],
     });
     expect(r.articles[1]).toMatchObject({ title: "Library & archive merge", date: null, byline: "Rhys Evans", url: "https://citydesk.example/library-merge" });
@@ -96,11 +121,14 @@ describe("feed files", () => {
   it("a malformed feed: bare ampersands and undefined entities are text; an item with an unclosed tag is skipped alone, and said so", () => {
     const dir = tempDir();
     const path = join(dir, "broken.xml");
-    writeFileSync(path, `<?xml version="1.0"?><rss version="2.0"><channel><title>Chip Shop News</title>
+    writeFileSync(
+      path,
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>Chip Shop News</title>
 <item><title>Fish & Chips&nbsp;&mdash; the verdict</title><description>Salt &amp; vinegar, said the judges. &copy; 2026</description></item>
 <item><title>Broken<description>never closed</description></item>
 <item><title>Mushy peas</title><description><p>Peas are back on the menu.<br><br>Served hot.</p></description></item>
-</channel></rss>`);
+</channel></rss>`,
+    );
     const r = readArticleFile(path, "broken.xml");
     expect(r.ok && r.articles.map((a) => [a.title, a.paragraphs])).toEqual([
       ["Fish & Chips — the verdict", ["Salt & vinegar, said the judges. © 2026"]],
@@ -110,7 +138,12 @@ describe("feed files", () => {
   });
 
   it("RSS 1.0 (RDF): items beside the channel, dc:date", () => {
-    expect(read("rss1.rdf").articles[0]).toMatchObject({ title: "Tram line extended", date: "2026-03-18", byline: "Ines Duarte", url: "https://old.example/tram" });
+    expect(read("rss1.rdf").articles[0]).toMatchObject({
+      title: "Tram line extended",
+      date: "2026-03-18",
+      byline: "Ines Duarte",
+      url: "https://old.example/tram",
+    });
   });
 });
 
@@ -138,8 +171,12 @@ describe("a folder with one file of each kind, end to end", () => {
     expect(r.stdout).toContain(`Indexed: ${files} new, 0 changed, 0 removed, 0 unchanged.`);
     expect(r.stderr).toMatch(/skipped ninjs-correction\.json#1: replaced by version 2/);
     for (const [speaker, words] of [
-      ["Whitlock", "We will act on green space this year"], ["Halvorsen", "Music is not a luxury"], ["Brennan", "ends now"],
-      ["Mensah-Boateng", "never ours to keep"], ["Gallagher", "came out in the rain"], ["Moreno", "dry seat"],
+      ["Whitlock", "We will act on green space this year"],
+      ["Halvorsen", "Music is not a luxury"],
+      ["Brennan", "ends now"],
+      ["Mensah-Boateng", "never ours to keep"],
+      ["Gallagher", "came out in the rain"],
+      ["Moreno", "dry seat"],
       ["Ferreira", "fight this in the courts"],
     ]) {
       expect(JSON.stringify(ask(`/quote ${speaker}`)), speaker).toContain(words);
@@ -155,7 +192,9 @@ describe("a folder with one file of each kind, end to end", () => {
       articles: { file: string; title: string; quotes: { text: string; speaker: string | null }[]; figures: { text: string }[] }[];
     };
     expect(extracted.articles.map((a) => a.file)).toEqual(["g2-package.xml#1", "g2-package.xml#2", "g2-package.xml#3"]);
-    expect(extracted.articles[1].quotes).toEqual([expect.objectContaining({ text: "We will finish the count before midnight, whatever happens tonight,", speaker: "Petra Novak" })]);
+    expect(extracted.articles[1].quotes).toEqual([
+      expect.objectContaining({ text: "We will finish the count before midnight, whatever happens tonight,", speaker: "Petra Novak" }),
+    ]);
     expect(extracted.articles[2].figures.map((f) => f.text)).toEqual(["£2.6m", "£2.1m"]);
     // The paywall prompt's "£1 a week" is not the story, so not a figure.
     expect(JSON.stringify(ask("/figure week"))).not.toContain("£1");

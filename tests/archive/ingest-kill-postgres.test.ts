@@ -43,19 +43,24 @@ describe.skipIf(postgresMissing)("newsbot ingest killed half-way into PostgreSQL
     expect(refRun.code, refRun.stderr).toBe(0);
     const ref = new pg.Client({ connectionString: refEnv.NEWSBOT_DATABASE_URL });
     await ref.connect();
-    const whole = (await ref.query(`SELECT (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes,
+    const whole = (
+      await ref.query(`SELECT (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes,
       (SELECT count(*) FROM figures g WHERE g.article_id = a.id) AS figures, (SELECT count(*) FROM people p WHERE p.article_id = a.id) AS people
-      FROM articles a ORDER BY a.file`)).rows.map((r) => `${r.quotes}/${r.figures}/${r.people}`);
+      FROM articles a ORDER BY a.file`)
+    ).rows.map((r) => `${r.quotes}/${r.figures}/${r.people}`);
     await ref.end();
     expect(whole).toHaveLength(2);
 
     const ingest = await startNewsbot(["ingest", articles], {
-      cwd: root, env, what: "newsbot ingest", readyMs: 120_000,
+      cwd: root,
+      env,
+      what: "newsbot ingest",
+      readyMs: 120_000,
       // The archive exists once the tables do; the check below waits for articles.
       ready: () => true,
     });
     let seen: number;
-    for (const end = Date.now() + 120_000; Date.now() < end; ) {
+    for (const end = Date.now() + 120_000; Date.now() < end;) {
       seen = await count("SELECT count(*) AS n FROM articles").catch(() => 0);
       if (seen >= 50 || ingest.child.exitCode !== null) break;
       await new Promise((r) => setTimeout(r, 20));
@@ -73,17 +78,23 @@ describe.skipIf(postgresMissing)("newsbot ingest killed half-way into PostgreSQL
     // Every listed file has its article; every article belongs to a listed file; each article is whole.
     expect(await count("SELECT count(*) AS n FROM files f WHERE skipped IS NULL AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.file = f.path)")).toBe(0);
     expect(await count("SELECT count(*) AS n FROM articles a WHERE NOT EXISTS (SELECT 1 FROM files f WHERE f.path = a.file)")).toBe(0);
-    const shapes = (await db.query(`SELECT DISTINCT (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) || '/' ||
-      (SELECT count(*) FROM figures g WHERE g.article_id = a.id) || '/' || (SELECT count(*) FROM people p WHERE p.article_id = a.id) AS shape FROM articles a`)).rows.map((r) => r.shape as string);
+    const shapes = (
+      await db.query(`SELECT DISTINCT (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) || '/' ||
+      (SELECT count(*) FROM figures g WHERE g.article_id = a.id) || '/' || (SELECT count(*) FROM people p WHERE p.article_id = a.id) AS shape FROM articles a`)
+    ).rows.map((r) => r.shape as string);
     for (const shape of shapes) expect(whole).toContain(shape);
     // The word statistics that ranking reads count exactly the articles there.
     expect(await count("SELECT rows AS n FROM fts_totals WHERE name = 'articles'")).toBe(kept);
 
     // Once the lease has expired, the next run reads only the files the killed one did not finish.
-    const again = await eventually(async () => {
-      const r = await runNewsbot(["ingest", articles], { env, cwd: root, timeoutMs: 300_000 });
-      return r.code === 0 ? r : null;
-    }, "an ingest after the lease expired", 120_000);
+    const again = await eventually(
+      async () => {
+        const r = await runNewsbot(["ingest", articles], { env, cwd: root, timeoutMs: 300_000 });
+        return r.code === 0 ? r : null;
+      },
+      "an ingest after the lease expired",
+      120_000,
+    );
     expect(again.stderr).not.toMatch(/every article is read again/);
     expect(again.stdout).toMatch(new RegExp(`${2 * COPIES - kept} new, 0 changed, 0 removed, ${kept} unchanged`));
     expect(await count("SELECT count(*) AS n FROM articles")).toBe(2 * COPIES);

@@ -15,7 +15,11 @@ const read = (name: string, content: string | Buffer) => readArticleFile(file(na
 describe("reading article files", () => {
   it("takes a plain-text headline from the first line and the body from the rest", () => {
     const r = read("a.txt", "Council raises tax\n\nThe council said it would raise tax.\n\nMore follows.");
-    expect(r.ok && r.articles[0]).toMatchObject({ key: "a.txt", title: "Council raises tax", paragraphs: ["The council said it would raise tax.", "More follows."] });
+    expect(r.ok && r.articles[0]).toMatchObject({
+      key: "a.txt",
+      title: "Council raises tax",
+      paragraphs: ["The council said it would raise tax.", "More follows."],
+    });
   });
 
   it("keeps a first line that is a sentence as body text, and titles the article with it", () => {
@@ -25,9 +29,16 @@ describe("reading article files", () => {
   });
 
   it("reads Markdown front matter: title, date, byline, url, tags", () => {
-    const r = read("c.md", "---\ntitle: Budget row\ndate: 2016-03-19\nbyline: A Reporter\nurl: https://example.org/budget\ntags: [budget, welfare]\n---\nFirst paragraph.\n\nSecond **bold** paragraph.\n");
+    const r = read(
+      "c.md",
+      "---\ntitle: Budget row\ndate: 2016-03-19\nbyline: A Reporter\nurl: https://example.org/budget\ntags: [budget, welfare]\n---\nFirst paragraph.\n\nSecond **bold** paragraph.\n",
+    );
     expect(r.ok && r.articles[0]).toMatchObject({
-      title: "Budget row", date: "2016-03-19", byline: "A Reporter", url: "https://example.org/budget", tags: ["budget", "welfare"],
+      title: "Budget row",
+      date: "2016-03-19",
+      byline: "A Reporter",
+      url: "https://example.org/budget",
+      tags: ["budget", "welfare"],
       paragraphs: ["First paragraph.", "Second bold paragraph."],
     });
   });
@@ -42,14 +53,28 @@ describe("reading article files", () => {
     const html = `<html><head><title>Site | Story</title><meta property="og:title" content="The story"><meta property="article:published_time" content="2016-03-20T10:00:00Z"><link rel="canonical" href="https://example.org/story"></head>
       <body><nav><p>Home News Sport</p></nav><article><h1>The story</h1><p>First &amp; foremost.</p><script>var x = 1;</script><p>Second.</p></article><footer><p>© Site</p></footer></body></html>`;
     const r = read("e.html", html);
-    expect(r.ok && r.articles[0]).toMatchObject({ title: "The story", date: "2016-03-20", url: "https://example.org/story", paragraphs: ["First & foremost.", "Second."] });
+    expect(r.ok && r.articles[0]).toMatchObject({
+      title: "The story",
+      date: "2016-03-20",
+      url: "https://example.org/story",
+      paragraphs: ["First & foremost.", "Second."],
+    });
   });
 
   it("reads one or many articles from JSON and JSON lines, skipping only the bad line", () => {
     const one = read("f.json", JSON.stringify({ title: "T", body: "Para one.\n\nPara two.", date: "2016-03-01" }));
     expect(one.ok && one.articles.map((a) => a.key)).toEqual(["f.json"]);
-    const many = read("g.json", JSON.stringify([{ title: "A", text: "x." }, { headline: "B", content: ["y.", "z."] }]));
-    expect(many.ok && many.articles.map((a) => [a.key, a.title])).toEqual([["g.json#1", "A"], ["g.json#2", "B"]]);
+    const many = read(
+      "g.json",
+      JSON.stringify([
+        { title: "A", text: "x." },
+        { headline: "B", content: ["y.", "z."] },
+      ]),
+    );
+    expect(many.ok && many.articles.map((a) => [a.key, a.title])).toEqual([
+      ["g.json#1", "A"],
+      ["g.json#2", "B"],
+    ]);
     const lines = read("h.jsonl", '{"title":"A","body":"x."}\n{not json\n{"title":"C","body":"z."}\n');
     expect(lines.ok && lines.articles.map((a) => a.title)).toEqual(["A", "C"]);
     expect(lines.ok && lines.problems[0]).toMatch(/h\.jsonl line 2/);
@@ -78,6 +103,7 @@ describe("dates, read strictly", () => {
     expect(parseDate("19 March 2016")).toBe("2016-03-19");
     expect(parseDate("March 19th, 2016")).toBe("2016-03-19");
     expect(parseDate("2024-02-29")).toBe("2024-02-29");
-    for (const bad of ["2024-13-45", "0000-00-00", "2023-02-29", "2016-04-31", "31 Foo 2016", "next Tuesday", "Edition 2", "12"]) expect(parseDate(bad), bad).toBeNull();
+    for (const bad of ["2024-13-45", "0000-00-00", "2023-02-29", "2016-04-31", "31 Foo 2016", "next Tuesday", "Edition 2", "12"])
+      expect(parseDate(bad), bad).toBeNull();
   });
 });

@@ -9,7 +9,14 @@ import { memoryLogger } from "../../src/log.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 const ninjs = (version: number, words: string) =>
-  JSON.stringify({ uri: "urn:wire:bridge", type: "text", version: String(version), versioncreated: "2026-03-20T10:00:00Z", headline: `Bridge v${version}`, body_text: `The bridge ${words}.` });
+  JSON.stringify({
+    uri: "urn:wire:bridge",
+    type: "text",
+    version: String(version),
+    versioncreated: "2026-03-20T10:00:00Z",
+    headline: `Bridge v${version}`,
+    body_text: `The bridge ${words}.`,
+  });
 const nitf = (version: number, words: string) =>
   `<nitf><head><docdata><doc-id regsrc="WX" id-string="tram-1"/><du-key version="${version}"/></docdata></head><body><body.head><hedline><hl1>Tram v${version}</hl1></hedline></body.head><body.content><p>The tram ${words}.</p></body.content></body></nitf>`;
 
@@ -35,10 +42,12 @@ describe("wire item versions across files", () => {
     const second = await syncFolder(store, dir, { log });
     expect(await titles("bridge")).toEqual(["Bridge v2"]);
     expect(await titles("tram")).toEqual(["Tram v2"]);
-    expect(second.skipped).toEqual(expect.arrayContaining([
-      { path: "bridge-v1.json", reason: "replaced by version 2 of the same item in bridge-v2.json" },
-      { path: "tram-v1.xml", reason: "replaced by version 2 of the same item in tram-v2.nitf" },
-    ]));
+    expect(second.skipped).toEqual(
+      expect.arrayContaining([
+        { path: "bridge-v1.json", reason: "replaced by version 2 of the same item in bridge-v2.json" },
+        { path: "tram-v1.xml", reason: "replaced by version 2 of the same item in tram-v2.nitf" },
+      ]),
+    );
     expect((await store.stats()).articles).toBe(2);
 
     // Nothing changed: nothing is read again, and the same is reported.

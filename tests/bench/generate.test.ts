@@ -48,7 +48,8 @@ describe("bench/generate", () => {
   it("builds queries of every kind from the archive", () => {
     const queries = buildQueries(manifest, 5);
     const kinds = new Set(queries.map((q) => `${q.command}:${q.kind}`));
-    for (const k of ["quote:surname", "quote:typo", "quote:acronym", "quote:topic", "figure:topic", "who:fullname", "autocomplete:prefix"]) expect(kinds).toContain(k);
+    for (const k of ["quote:surname", "quote:typo", "quote:acronym", "quote:topic", "figure:topic", "who:fullname", "autocomplete:prefix"])
+      expect(kinds).toContain(k);
     expect(queries.every((q) => q.query.trim() !== "")).toBe(true);
   });
 });

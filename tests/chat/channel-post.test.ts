@@ -21,15 +21,29 @@ afterAll(async () => {
 });
 
 const reply: Reply = {
-  command: "digest", query: "24h", title: "Digest in the last 24 hours", paging: null, status: "ok",
-  blocks: [{ kind: "text", text: "1 article in the last 24 hours." }, { kind: "section", title: "Key quotes" }, { kind: "note", text: "none today" }],
+  command: "digest",
+  query: "24h",
+  title: "Digest in the last 24 hours",
+  paging: null,
+  status: "ok",
+  blocks: [
+    { kind: "text", text: "1 article in the last 24 hours." },
+    { kind: "section", title: "Key quotes" },
+    { kind: "note", text: "none today" },
+  ],
 };
 
 function posters(apiUrls: { slack: string; discord: string }) {
   const config = loadConfig({
     env: {
-      SLACK_BOT_TOKEN: "xoxb-1111-2222-channelPost", SLACK_SIGNING_SECRET: "8f742231b10e8888abcd99yyyzzz85a5", SLACK_API_URL: apiUrls.slack, SLACK_DIGEST_CHANNEL: "C0POST",
-      DISCORD_TOKEN: "MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GaBcDe.channelPost0123456789", DISCORD_APPLICATION_ID: "111111111111111111", DISCORD_API_URL: apiUrls.discord, DISCORD_DIGEST_CHANNEL: CHANNEL_ID,
+      SLACK_BOT_TOKEN: "xoxb-1111-2222-channelPost",
+      SLACK_SIGNING_SECRET: "8f742231b10e8888abcd99yyyzzz85a5",
+      SLACK_API_URL: apiUrls.slack,
+      SLACK_DIGEST_CHANNEL: "C0POST",
+      DISCORD_TOKEN: "MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GaBcDe.channelPost0123456789",
+      DISCORD_APPLICATION_ID: "111111111111111111",
+      DISCORD_API_URL: apiUrls.discord,
+      DISCORD_DIGEST_CHANNEL: CHANNEL_ID,
     },
   });
   return channelPosters(config, { retries: 0 });

@@ -10,7 +10,8 @@ import { articlesFolder, startNewsbot, type Running } from "../helpers/process.t
 const TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GaBcDe.e2eTokenNeverLoggedAnywhere0123456789";
 
 const folder = articlesFolder("newsbot-discord-e2e-", {
-  "zz_mentions.txt": "Councillor pings the whole server\n\nThe councillor Jane Placeholder said: “@everyone should read this, and <@123> too, because @here is where it happens.”\n",
+  "zz_mentions.txt":
+    "Councillor pings the whole server\n\nThe councillor Jane Placeholder said: “@everyone should read this, and <@123> too, because @here is where it happens.”\n",
 });
 const articles = folder.articles;
 
@@ -22,7 +23,14 @@ beforeAll(async () => {
   fake = await FakeDiscord.start({ inGuild: true });
   bot = await startNewsbot(["start"], {
     cwd: folder.root,
-    env: { ...folder.env, DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_GUILD_ID: GUILD_ID, DISCORD_API_URL: fake.apiUrl, NEWSBOT_LOG_LEVEL: "debug" },
+    env: {
+      ...folder.env,
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_GUILD_ID: GUILD_ID,
+      DISCORD_API_URL: fake.apiUrl,
+      NEWSBOT_LOG_LEVEL: "debug",
+    },
     ready: (out) => fake.identifies >= 1 && fake.commands.length > 0 && /discord: connected/.test(out),
     what: "the bot to connect and register",
   });
@@ -82,7 +90,14 @@ describe("newsbot start on Discord, end to end", () => {
       return { median: sorted[Math.floor(sorted.length / 2)], max: sorted.at(-1)! };
     };
     const commands: number[] = [];
-    const asks = [["quote", "sturgeon"], ["figure", "PIP"], ["quote", "owen smith"], ["who", "IDS"], ["search", "disability cuts"], ["help", ""]] as const;
+    const asks = [
+      ["quote", "sturgeon"],
+      ["figure", "PIP"],
+      ["quote", "owen smith"],
+      ["who", "IDS"],
+      ["search", "disability cuts"],
+      ["help", ""],
+    ] as const;
     for (let n = 0; n < 30; n++) {
       const [c, q] = asks[n % asks.length];
       commands.push((await ask(c, q)).firstMs);

@@ -40,9 +40,17 @@ describe("the fake Discord enforces Discord's limits", () => {
   });
 
   it("accepts a message exactly at the limits", async () => {
-    const data = { content: x(2000), embeds: [{ title: x(256), description: x(4096), fields: [{ name: x(256), value: x(1024) }], footer: { text: x(368) } }], components: [button(x(100))] };
+    const data = {
+      content: x(2000),
+      embeds: [{ title: x(256), description: x(4096), fields: [{ name: x(256), value: x(1024) }], footer: { text: x(368) } }],
+      components: [button(x(100))],
+    };
     expect(messageProblems(data)).toEqual([]);
-    const res = await fetch(`${fake.apiUrl}/v10/interactions/${fake.id()}/token/callback`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ type: 4, data }) });
+    const res = await fetch(`${fake.apiUrl}/v10/interactions/${fake.id()}/token/callback`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ type: 4, data }),
+    });
     expect(res.status).toBe(204);
   });
 });

@@ -36,7 +36,10 @@ async function stillAnswers() {
 beforeAll(async () => {
   fake = await FakeDiscord.start({ heartbeatInterval: HEARTBEAT_MS });
   bot = await openBot(loadConfig({ env: { NEWSBOT_ARTICLES: join(process.cwd(), "data/articles"), NEWSBOT_DB: join(root, "a.db") }, cwd: root }), { log });
-  discord = await startDiscord(bot, { token: TOKEN, applicationId: APP_ID, guildId: GUILD_ID, apiUrl: fake.apiUrl, digestChannel: null }, log, { retries: 1, timeout: 3000 });
+  discord = await startDiscord(bot, { token: TOKEN, applicationId: APP_ID, guildId: GUILD_ID, apiUrl: fake.apiUrl, digestChannel: null }, log, {
+    retries: 1,
+    timeout: 3000,
+  });
 });
 
 afterAll(async () => {

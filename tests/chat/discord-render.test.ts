@@ -38,7 +38,8 @@ describe("Discord renderer", () => {
           fields: [
             {
               name: "Nicola Sturgeon",
-              value: "“This is a cruel cut too far for \\*disabled\\* people.”\n[Sturgeon: PIP cuts a \\[cruel\\] step](https://example.org/news/pip-cuts) · 2016-03-19 · ¶4",
+              value:
+                "“This is a cruel cut too far for \\*disabled\\* people.”\n[Sturgeon: PIP cuts a \\[cruel\\] step](https://example.org/news/pip-cuts) · 2016-03-19 · ¶4",
             },
           ],
         },
@@ -60,7 +61,20 @@ describe("Discord renderer", () => {
       command: "figure",
       query: "PIP",
       title: "Figures for PIP",
-      blocks: [{ kind: "figure", text: "£4.4 billion", value: 4.4e9, unit: "GBP", per: null, approx: null, measure: "cuts to PIP", claimedBy: "the Treasury", sentence: "The cuts would save £4.4 billion.", sources: [source] }],
+      blocks: [
+        {
+          kind: "figure",
+          text: "£4.4 billion",
+          value: 4.4e9,
+          unit: "GBP",
+          per: null,
+          approx: null,
+          measure: "cuts to PIP",
+          claimedBy: "the Treasury",
+          sentence: "The cuts would save £4.4 billion.",
+          sources: [source],
+        },
+      ],
       paging: null,
       status: "ok",
     };
@@ -72,7 +86,15 @@ describe("Discord renderer", () => {
   });
 
   it("renders a figure reply exactly: bold value, what it measures, who says so, the sentence and every source", () => {
-    const other: SourceRef = { ...source, articleId: "000_2ea4bb40d2f84377.txt", title: "So we aren't all in this together", url: null, date: null, path: "000_2ea4bb40d2f84377.txt", paragraph: 2 };
+    const other: SourceRef = {
+      ...source,
+      articleId: "000_2ea4bb40d2f84377.txt",
+      title: "So we aren't all in this together",
+      url: null,
+      date: null,
+      path: "000_2ea4bb40d2f84377.txt",
+      paragraph: 2,
+    };
     const reply: Reply = {
       command: "figure",
       query: "PIP",
@@ -124,7 +146,20 @@ describe("Discord renderer", () => {
       command: "figure",
       query: "PIP",
       title: "Figures on “PIP”",
-      blocks: [{ kind: "figure", text: "£4.4 billion", value: 4.4e9, unit: "GBP", per: null, approx: null, measure: sentence.slice(0, -1), claimedBy: null, sentence, sources: [source] }],
+      blocks: [
+        {
+          kind: "figure",
+          text: "£4.4 billion",
+          value: 4.4e9,
+          unit: "GBP",
+          per: null,
+          approx: null,
+          measure: sentence.slice(0, -1),
+          claimedBy: null,
+          sentence,
+          sources: [source],
+        },
+      ],
       paging: null,
       status: "ok",
     };
@@ -134,13 +169,24 @@ describe("Discord renderer", () => {
   });
 
   it("offers Share only on an answer, and Previous/Next only when there are pages", () => {
-    const empty: Reply = { command: "quote", query: "zzz", title: "/quote zzz", blocks: [{ kind: "text", text: "Nothing for “zzz”." }], paging: null, status: "empty" };
+    const empty: Reply = {
+      command: "quote",
+      query: "zzz",
+      title: "/quote zzz",
+      blocks: [{ kind: "text", text: "Nothing for “zzz”." }],
+      paging: null,
+      status: "empty",
+    };
     expect(renderDiscord(empty, { ids }).components).toEqual([]);
     const one = { ...quoteReply("Words."), paging: { page: 1, pages: 1, total: 1 } };
     expect(renderDiscord(one, { ids }).components[0].components.map((b) => b.label)).toEqual(["Share"]);
     const middle = { ...quoteReply("Words."), paging: { page: 2, pages: 3, total: 11 } };
     const buttons = renderDiscord(middle, { ids }).components[0].components;
-    expect(buttons.map((b) => [b.label, b.disabled ?? false])).toEqual([["Previous", false], ["Next", false], ["Share", false]]);
+    expect(buttons.map((b) => [b.label, b.disabled ?? false])).toEqual([
+      ["Previous", false],
+      ["Next", false],
+      ["Share", false],
+    ]);
   });
 
   it("cuts a 10,000-character quote visibly at a word boundary, words unchanged, link kept", () => {

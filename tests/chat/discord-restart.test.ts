@@ -25,7 +25,9 @@ const log = memoryLogger();
 
 async function startBot() {
   const bot = await openBot(config, { log });
-  const discord = await startDiscord(bot, { token: TOKEN, applicationId: APP_ID, guildId: GUILD_ID, apiUrl: fake.apiUrl, digestChannel: null }, log, { pageSize: 2 });
+  const discord = await startDiscord(bot, { token: TOKEN, applicationId: APP_ID, guildId: GUILD_ID, apiUrl: fake.apiUrl, digestChannel: null }, log, {
+    pageSize: 2,
+  });
   running.push({ bot, discord });
   return { bot, discord };
 }

@@ -27,7 +27,9 @@ describe("starting the Discord adapter", () => {
     try {
       fake.inject({ method: "PUT", path: /\/commands$/, status: 500, times: 1 });
       fake.inject({ method: "PUT", path: /\/commands$/, status: 429, times: 1, retryAfter: 0.2 });
-      const d = await startDiscord(bot, { token: TOKEN, applicationId: APP_ID, guildId: null, apiUrl: `${fake.apiUrl}/v10/`, digestChannel: null }, log, { retries: 0 });
+      const d = await startDiscord(bot, { token: TOKEN, applicationId: APP_ID, guildId: null, apiUrl: `${fake.apiUrl}/v10/`, digestChannel: null }, log, {
+        retries: 0,
+      });
       await d.stop();
       const puts = fake.calls.filter((c) => c.method === "PUT");
       expect(puts.every((c) => c.path === `/api/v10/applications/${APP_ID}/commands`)).toBe(true);
@@ -42,7 +44,9 @@ describe("starting the Discord adapter", () => {
     const fake = await FakeDiscord.start();
     try {
       fake.inject({ method: "PUT", path: /\/guilds\/\d+\/commands$/, status: 403, times: 1 });
-      const d = await startDiscord(bot, { token: TOKEN, applicationId: APP_ID, guildId: GUILD_ID, apiUrl: fake.apiUrl, digestChannel: null }, log, { retries: 0 });
+      const d = await startDiscord(bot, { token: TOKEN, applicationId: APP_ID, guildId: GUILD_ID, apiUrl: fake.apiUrl, digestChannel: null }, log, {
+        retries: 0,
+      });
       try {
         expect(fake.calls.filter((c) => c.method === "PUT")).toHaveLength(1);
         expect(log.lines.join("\n")).toMatch(/refused to register the commands in the guild .* invited to it with the scopes "bot applications.commands"/);
@@ -62,7 +66,10 @@ describe("starting the Discord adapter", () => {
     const apiUrl = fake.apiUrl;
     await fake.stop();
     const started = Date.now();
-    const err = await startDiscord(bot, { token: TOKEN, applicationId: APP_ID, guildId: null, apiUrl, digestChannel: null }, log, { retries: 0, timeout: 1000 }).then(
+    const err = await startDiscord(bot, { token: TOKEN, applicationId: APP_ID, guildId: null, apiUrl, digestChannel: null }, log, {
+      retries: 0,
+      timeout: 1000,
+    }).then(
       () => null,
       (e: Error) => e,
     );
@@ -75,7 +82,10 @@ describe("starting the Discord adapter", () => {
     try {
       fake.validToken = TOKEN;
       const bad = "MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GaBcDe.thisTokenWasResetAndIsNoLongerValid0";
-      const err = await startDiscord(bot, { token: bad, applicationId: APP_ID, guildId: null, apiUrl: fake.apiUrl, digestChannel: null }, log, { retries: 0, timeout: 2000 }).then(
+      const err = await startDiscord(bot, { token: bad, applicationId: APP_ID, guildId: null, apiUrl: fake.apiUrl, digestChannel: null }, log, {
+        retries: 0,
+        timeout: 2000,
+      }).then(
         () => null,
         (e: Error) => e,
       );

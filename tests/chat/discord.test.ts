@@ -11,7 +11,8 @@ import { FAILING_QUERY, SLOW_QUERY, startHookedDiscord, type HookedDiscord } fro
 const TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB";
 
 const { root, articles } = articlesFolder("newsbot-discord-", {
-  "zz_mentions.txt": "Councillor pings the whole server\n\nThe councillor Jane Placeholder said: “@everyone should read this, and <@123> too, because @here is where it happens.”\n",
+  "zz_mentions.txt":
+    "Councillor pings the whole server\n\nThe councillor Jane Placeholder said: “@everyone should read this, and <@123> too, because @here is where it happens.”\n",
 });
 
 const log = memoryLogger();
@@ -112,7 +113,30 @@ describe("Discord adapter with the real discord.js client", () => {
   it("answers interactions it never registered (a stale context-menu command, a select menu) rather than leaving them", async () => {
     const user = { id: USER_ID, username: "reporter", discriminator: "0", global_name: null, avatar: null };
     const menu = fake.interaction(2, { id: fake.id(), name: "Look up", type: 2, target_id: USER_ID, resolved: { users: { [USER_ID]: user } } });
-    const select = fake.interaction(3, { custom_id: "old-select", component_type: 3, values: ["a"] }, { message: { id: fake.id(), channel_id: "333333333333333333", type: 0, content: "", author: user, timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], embeds: [], components: [], pinned: false, flags: 0 } });
+    const select = fake.interaction(
+      3,
+      { custom_id: "old-select", component_type: 3, values: ["a"] },
+      {
+        message: {
+          id: fake.id(),
+          channel_id: "333333333333333333",
+          type: 0,
+          content: "",
+          author: user,
+          timestamp: new Date().toISOString(),
+          edited_timestamp: null,
+          tts: false,
+          mention_everyone: false,
+          mentions: [],
+          mention_roles: [],
+          attachments: [],
+          embeds: [],
+          components: [],
+          pinned: false,
+          flags: 0,
+        },
+      },
+    );
     for (const id of [menu, select]) {
       const first = await fake.firstResponse(id);
       expect(first.body.type).toBe(4);
@@ -122,7 +146,19 @@ describe("Discord adapter with the real discord.js client", () => {
   });
 
   it("answers empty, 6000-character and strange queries within limits", async () => {
-    for (const q of [undefined, "", "x".repeat(6000), "word ".repeat(1200), '"unclosed', "a* OR b) NEAR(", "(.*)+$", "🙂🙂", "**bold** `code` @everyone <@&1>", "NOT", "'''"]) {
+    for (const q of [
+      undefined,
+      "",
+      "x".repeat(6000),
+      "word ".repeat(1200),
+      '"unclosed',
+      "a* OR b) NEAR(",
+      "(.*)+$",
+      "🙂🙂",
+      "**bold** `code` @everyone <@&1>",
+      "NOT",
+      "'''",
+    ]) {
       const id = fake.command("quote", q);
       const message = await fake.finalMessage(id);
       expect(messageProblems(message), String(q).slice(0, 40)).toEqual([]);
@@ -147,7 +183,13 @@ describe("Discord adapter with the real discord.js client", () => {
   });
 
   it("every command answers with its first response in time", async () => {
-    for (const [cmd, q] of [["figure", "PIP"], ["who", "IDS"], ["help", ""], ["search", "disability"], ["check", "Owen Smith said “shameful”"]] as const) {
+    for (const [cmd, q] of [
+      ["figure", "PIP"],
+      ["who", "IDS"],
+      ["help", ""],
+      ["search", "disability"],
+      ["check", "Owen Smith said “shameful”"],
+    ] as const) {
       const id = fake.command(cmd, q);
       const started = Date.now();
       await fake.firstResponse(id);

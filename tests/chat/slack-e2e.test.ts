@@ -62,12 +62,21 @@ describe("newsbot start with Slack settings, driven as Slack drives it", () => {
     const form = slashForm("/quote", "sturgeon", fake.responseUrl());
     expect((await postSigned(port, form, { secret: "forged-secret-0000" })).status).toBe(401);
     expect((await postSigned(port, form, { ts: Math.floor(Date.now() / 1000) - 301 })).status).toBe(401);
-    const unsigned = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: "POST", body: new URLSearchParams(form).toString(), headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const unsigned = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+      method: "POST",
+      body: new URLSearchParams(form).toString(),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(unsigned.status).toBe(401);
   });
 
   it("never passes a live mention through from an article", async () => {
-    for (const [c, q] of [["/quote", "jane doe"], ["/search", "council row"], ["/who", "jane doe"], ["/quote", "council"]] as const) {
+    for (const [c, q] of [
+      ["/quote", "jane doe"],
+      ["/search", "council row"],
+      ["/who", "jane doe"],
+      ["/quote", "council"],
+    ] as const) {
       const r = await ask(c, q);
       expect(r.status).toBe(200);
       expect(r.text, `${c} ${q}`).not.toMatch(LIVE_MENTION);

@@ -16,7 +16,8 @@ const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 const APP_TOKEN = "xapp-1-A1-3333-neverLoggedAppToken";
 
 const { root, articles } = articlesFolder("newsbot-slack-", {
-  "zz_mentions.txt": "Councillor pings the whole channel\n\nThe councillor Jane Placeholder said: “<!channel> and <!here> should read this, ask <@U123> & <https://evil.example|click> because @here and @everyone matter.”\n",
+  "zz_mentions.txt":
+    "Councillor pings the whole channel\n\nThe councillor Jane Placeholder said: “<!channel> and <!here> should read this, ask <@U123> & <https://evil.example|click> because @here and @everyone matter.”\n",
 });
 
 let fake: FakeSlack;
@@ -32,9 +33,18 @@ const letSlowAnswersGo = () => {
   for (const go of held.splice(0)) go();
 };
 
-const config = (o: Partial<SlackConfig> = {}): SlackConfig => ({ botToken: BOT_TOKEN, signingSecret: SECRET, appToken: null, apiUrl: fake.apiUrl, port: 0, digestChannel: null, ...o });
+const config = (o: Partial<SlackConfig> = {}): SlackConfig => ({
+  botToken: BOT_TOKEN,
+  signingSecret: SECRET,
+  appToken: null,
+  apiUrl: fake.apiUrl,
+  port: 0,
+  digestChannel: null,
+  ...o,
+});
 const slash = (command: string, text: string, o: Parameters<typeof slashForm>[2] = {}) => postSigned(events, SECRET, slashForm(command, text, o), o);
-const sectionText = (m: any): string => (m?.blocks ?? []).map((b: any) => b.text?.text ?? (b.elements ?? []).map((e: any) => e.text?.text ?? e.text).join(" ")).join("\n");
+const sectionText = (m: any): string =>
+  (m?.blocks ?? []).map((b: any) => b.text?.text ?? (b.elements ?? []).map((e: any) => e.text?.text ?? e.text).join(" ")).join("\n");
 
 beforeAll(async () => {
   fake = await startFakeSlack();
@@ -88,7 +98,12 @@ describe("Slack over HTTP: faults", () => {
     expect(sectionText(other.json)).toContain("cruel cut too far");
     const posted = await fake.waitFor("chat.postEphemeral", (c) => c.body.user === "U_429" && c.status === 200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
-    expect(fake.of("chat.postEphemeral").filter((c) => c.body.user === "U_429").map((c) => c.status)).toEqual([429, 200]);
+    expect(
+      fake
+        .of("chat.postEphemeral")
+        .filter((c) => c.body.user === "U_429")
+        .map((c) => c.status),
+    ).toEqual([429, 200]);
     expect(posted.response).toMatchObject({ ok: true });
     expect(log.lines.some((l) => /rate.?limit/i.test(l))).toBe(true);
   });
@@ -120,7 +135,9 @@ describe("Slack over HTTP: faults", () => {
   it("acknowledges 25 commands sent at once, each within Slack's 3 seconds", async () => {
     const queries = ["sturgeon", "owen smith", "osborne", "PIP", "disability", "IDS", "", "🙂", "x".repeat(600), "(.*)+$"];
     const started = performance.now();
-    const all = await Promise.all(Array.from({ length: 25 }, (_, i) => slash(i % 3 ? "/quote" : "/figure", queries[i % queries.length], { user: `U_BURST${i}` })));
+    const all = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => slash(i % 3 ? "/quote" : "/figure", queries[i % queries.length], { user: `U_BURST${i}` })),
+    );
     const total = performance.now() - started;
     const times = all.map((r) => r.ms).sort((a, b) => a - b);
     console.log(`25 concurrent slash commands over HTTP: p50 ${times[12]} ms, max ${times[24]} ms, all in ${total.toFixed(0)} ms`);

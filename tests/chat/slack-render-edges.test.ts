@@ -9,11 +9,36 @@ import { renderNotice, renderSlack } from "../../src/reply/slack.ts";
 import { fitText, slackText } from "../../src/reply/text.ts";
 import { checkMessage, LIMITS, liveMentions } from "../fakes/slack-api.ts";
 
-const src: SourceRef = { articleId: "a1", title: "Duncan Smith quits", date: "2016-03-19", url: "https://news.example/ids?a=1&b=2", path: "a1.md", paragraph: 12 };
+const src: SourceRef = {
+  articleId: "a1",
+  title: "Duncan Smith quits",
+  date: "2016-03-19",
+  url: "https://news.example/ids?a=1&b=2",
+  path: "a1.md",
+  paragraph: 12,
+};
 const plainSrc: SourceRef = { articleId: "b", title: "All in this together?", date: null, url: null, path: "b.txt", paragraph: 2 };
-const reply = (r: Partial<Reply> & Pick<Reply, "blocks">): Reply => ({ command: "quote", query: "sturgeon", title: "Quotes by Nicola Sturgeon", paging: null, status: "ok", ...r });
-const quote = (text: string, more: Partial<Extract<Block, { kind: "quote" }>> = {}): Block => ({ kind: "quote", text, speaker: "Nicola Sturgeon", partial: false, match: "by", source: src, ...more });
-const allText = (m: SlackMessage) => [m.text, ...m.blocks.flatMap((b) => (b.type === "section" ? [b.text.text] : b.type === "context" ? b.elements.map((e) => e.text) : []))];
+const reply = (r: Partial<Reply> & Pick<Reply, "blocks">): Reply => ({
+  command: "quote",
+  query: "sturgeon",
+  title: "Quotes by Nicola Sturgeon",
+  paging: null,
+  status: "ok",
+  ...r,
+});
+const quote = (text: string, more: Partial<Extract<Block, { kind: "quote" }>> = {}): Block => ({
+  kind: "quote",
+  text,
+  speaker: "Nicola Sturgeon",
+  partial: false,
+  match: "by",
+  source: src,
+  ...more,
+});
+const allText = (m: SlackMessage) => [
+  m.text,
+  ...m.blocks.flatMap((b) => (b.type === "section" ? [b.text.text] : b.type === "context" ? b.elements.map((e) => e.text) : [])),
+];
 
 const within = (m: SlackMessage) => {
   expect(checkMessage(m as unknown as Record<string, unknown>)).toBeNull();
@@ -65,12 +90,16 @@ describe("Slack renderer edge cases", () => {
           type: "section",
           text: {
             type: "mrkdwn",
-            text:
-              "*£4.4 billion* — cuts in Personal Independence Payments, according to Institute for Fiscal Studies\n= 4,400,000,000 GBP\n“The demand for £4.4 billion cuts in PIP was the last straw.”\nIn 2 articles:\n<https://news.example/ids?a=1&amp;b=2|Duncan Smith quits> · 2016-03-19 · ¶12\nAll in this together? · ¶2",
+            text: "*£4.4 billion* — cuts in Personal Independence Payments, according to Institute for Fiscal Studies\n= 4,400,000,000 GBP\n“The demand for £4.4 billion cuts in PIP was the last straw.”\nIn 2 articles:\n<https://news.example/ids?a=1&amp;b=2|Duncan Smith quits> · 2016-03-19 · ¶12\nAll in this together? · ¶2",
             verbatim: true,
           },
         },
-        { type: "actions", elements: [{ type: "button", action_id: ACTION_SHARE, text: { type: "plain_text", text: "Share in channel" }, value: "sh:figure:1:PIP", style: "primary" }] },
+        {
+          type: "actions",
+          elements: [
+            { type: "button", action_id: ACTION_SHARE, text: { type: "plain_text", text: "Share in channel" }, value: "sh:figure:1:PIP", style: "primary" },
+          ],
+        },
       ],
       unfurl_links: false,
       unfurl_media: false,

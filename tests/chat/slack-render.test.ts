@@ -43,7 +43,8 @@ const reply = (blocks: Block[], over: Partial<Reply> = {}): Reply => ({
   ...over,
 });
 
-const sections = (m: ReturnType<typeof renderSlack>) => m.blocks.flatMap((b) => (b.type === "section" ? [b.text.text] : b.type === "context" ? b.elements.map((e) => e.text) : []));
+const sections = (m: ReturnType<typeof renderSlack>) =>
+  m.blocks.flatMap((b) => (b.type === "section" ? [b.text.text] : b.type === "context" ? b.elements.map((e) => e.text) : []));
 
 describe("the Slack renderer", () => {
   it("renders a quote reply exactly", () => {
@@ -64,7 +65,13 @@ describe("the Slack renderer", () => {
         {
           type: "actions",
           elements: [
-            { type: "button", action_id: "newsbot_share", text: { type: "plain_text", text: "Share in channel" }, value: "sh:quote:1:sturgeon", style: "primary" },
+            {
+              type: "button",
+              action_id: "newsbot_share",
+              text: { type: "plain_text", text: "Share in channel" },
+              value: "sh:quote:1:sturgeon",
+              style: "primary",
+            },
             { type: "button", action_id: "newsbot_more", text: { type: "plain_text", text: "More" }, value: "pg:quote:2:sturgeon" },
           ],
         },
@@ -82,7 +89,23 @@ describe("the Slack renderer", () => {
 
   it("renders a figure with its value in bold, what it measures, the source and its articles", () => {
     const m = renderSlack(
-      reply([{ kind: "figure", text: "£4.4 billion", value: 4.4e9, unit: "GBP", per: null, approx: null, measure: "cuts to PIP", claimedBy: "the IFS", sentence: "The demand for £4.4 billion cuts was the last straw.", sources: [source(), source({ title: "Second", url: null, paragraph: 2 })] }], { command: "figure", title: "Figures on “PIP”" }),
+      reply(
+        [
+          {
+            kind: "figure",
+            text: "£4.4 billion",
+            value: 4.4e9,
+            unit: "GBP",
+            per: null,
+            approx: null,
+            measure: "cuts to PIP",
+            claimedBy: "the IFS",
+            sentence: "The demand for £4.4 billion cuts was the last straw.",
+            sources: [source(), source({ title: "Second", url: null, paragraph: 2 })],
+          },
+        ],
+        { command: "figure", title: "Figures on “PIP”" },
+      ),
     );
     const text = sections(m)[1];
     expect(text).toMatch(/^\*£4\.4 billion\* — cuts to PIP, according to the IFS\n= 4,400,000,000 GBP\n“The demand/);
@@ -90,7 +113,9 @@ describe("the Slack renderer", () => {
   });
 
   it("keeps within Block Kit's limits for a 200-result reply, saying how many are not shown", () => {
-    const many = Array.from({ length: 200 }, (_, i) => quote({ text: `Quote number ${i} ${"words ".repeat(60)}`, source: source({ title: `Article ${i} ${"long title ".repeat(40)}` }) }));
+    const many = Array.from({ length: 200 }, (_, i) =>
+      quote({ text: `Quote number ${i} ${"words ".repeat(60)}`, source: source({ title: `Article ${i} ${"long title ".repeat(40)}` }) }),
+    );
     const m = renderSlack(reply(many, { paging: { page: 1, pages: 40, total: 200 } }));
     expect(m.blocks.length).toBeLessThanOrEqual(MAX_BLOCKS);
     expect(checkMessage(m as unknown as Record<string, unknown>)).toBeNull();
@@ -120,15 +145,29 @@ describe("the Slack renderer", () => {
   it("escapes &, < and > in all article text, so no mention or link can come from an article", () => {
     const evil = "<!channel> <!here> <@U123> & <https://evil.test|click>";
     const m = renderSlack(
-      reply([
-        quote({ text: evil, speaker: evil, source: source({ title: evil, url: "https://news.example/a?x=1&y=<2>" }) }),
-        { kind: "article", snippet: evil, source: source({ title: evil }) },
-        { kind: "person", name: evil, type: "person", aliases: [evil], roles: [evil], articles: 1, quotes: 1 },
-        { kind: "figure", text: evil, value: 1, unit: "GBP", per: evil, approx: null, measure: evil, claimedBy: evil, sentence: evil, sources: [source({ title: evil })] },
-        { kind: "text", text: evil },
-        { kind: "note", text: evil },
-        { kind: "suggestions", commands: [`/quote ${evil}`] },
-      ], { title: evil, query: evil }),
+      reply(
+        [
+          quote({ text: evil, speaker: evil, source: source({ title: evil, url: "https://news.example/a?x=1&y=<2>" }) }),
+          { kind: "article", snippet: evil, source: source({ title: evil }) },
+          { kind: "person", name: evil, type: "person", aliases: [evil], roles: [evil], articles: 1, quotes: 1 },
+          {
+            kind: "figure",
+            text: evil,
+            value: 1,
+            unit: "GBP",
+            per: evil,
+            approx: null,
+            measure: evil,
+            claimedBy: evil,
+            sentence: evil,
+            sources: [source({ title: evil })],
+          },
+          { kind: "text", text: evil },
+          { kind: "note", text: evil },
+          { kind: "suggestions", commands: [`/quote ${evil}`] },
+        ],
+        { title: evil, query: evil },
+      ),
     );
     const shown = visibleText(m);
     expect(shown).not.toMatch(LIVE_MENTION);
@@ -160,26 +199,57 @@ describe("the Slack renderer", () => {
 describe("the Slack renderer on random replies", () => {
   // A small seeded generator, so a failure can be reproduced.
   let seed = 20240501;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
   const pieces = ["word", "🙂", "*bold*", "_it_", "`code`", "<!channel>", "<@U123>", "&amp;", "<https://x.test|y>", ">", "\n", "  ", "é", "—", "“q”", "|", "~"];
   const text = (max: number) => Array.from({ length: Math.floor(rand() * max) }, () => pick(pieces)).join(pick([" ", "", " "]));
-  const src = (): SourceRef => source({ title: text(80), url: rand() < 0.5 ? null : `https://news.example/${text(5).replace(/\s/g, "")}`, date: rand() < 0.5 ? null : "2020-01-01" });
+  const src = (): SourceRef =>
+    source({ title: text(80), url: rand() < 0.5 ? null : `https://news.example/${text(5).replace(/\s/g, "")}`, date: rand() < 0.5 ? null : "2020-01-01" });
   const block = (): Block => {
     switch (pick(["quote", "figure", "article", "person", "text", "note", "suggestions"] as const)) {
-      case "quote": return quote({ text: text(rand() < 0.2 ? 3000 : 60), speaker: rand() < 0.3 ? null : text(10), source: src() });
-      case "figure": return { kind: "figure", text: text(5), value: rand() * 1e9, unit: "GBP", per: rand() < 0.5 ? null : text(3), approx: null, measure: text(50), claimedBy: rand() < 0.5 ? null : text(8), sentence: text(400), sources: Array.from({ length: 1 + Math.floor(rand() * 12) }, src) };
-      case "article": return { kind: "article", snippet: text(600), source: src() };
-      case "person": return { kind: "person", name: text(6), type: "person", aliases: Array.from({ length: Math.floor(rand() * 30) }, () => text(6)), roles: [text(10)], articles: 3, quotes: 2 };
-      case "text": return { kind: "text", text: text(800) };
-      case "note": return { kind: "note", text: text(300) };
-      case "suggestions": return { kind: "suggestions", commands: Array.from({ length: Math.floor(rand() * 30) }, () => `/quote ${text(8)}`) };
+      case "quote":
+        return quote({ text: text(rand() < 0.2 ? 3000 : 60), speaker: rand() < 0.3 ? null : text(10), source: src() });
+      case "figure":
+        return {
+          kind: "figure",
+          text: text(5),
+          value: rand() * 1e9,
+          unit: "GBP",
+          per: rand() < 0.5 ? null : text(3),
+          approx: null,
+          measure: text(50),
+          claimedBy: rand() < 0.5 ? null : text(8),
+          sentence: text(400),
+          sources: Array.from({ length: 1 + Math.floor(rand() * 12) }, src),
+        };
+      case "article":
+        return { kind: "article", snippet: text(600), source: src() };
+      case "person":
+        return {
+          kind: "person",
+          name: text(6),
+          type: "person",
+          aliases: Array.from({ length: Math.floor(rand() * 30) }, () => text(6)),
+          roles: [text(10)],
+          articles: 3,
+          quotes: 2,
+        };
+      case "text":
+        return { kind: "text", text: text(800) };
+      case "note":
+        return { kind: "note", text: text(300) };
+      case "suggestions":
+        return { kind: "suggestions", commands: Array.from({ length: Math.floor(rand() * 30) }, () => `/quote ${text(8)}`) };
     }
   };
 
   it("holds every limit and lets no mention through, for 300 random replies", () => {
     for (let i = 0; i < 300; i++) {
-      const r = reply(Array.from({ length: Math.floor(rand() * 80) }, block), { title: text(40), query: text(30), paging: rand() < 0.5 ? null : { page: 1, pages: 3, total: 12 } });
+      const r = reply(Array.from({ length: Math.floor(rand() * 80) }, block), {
+        title: text(40),
+        query: text(30),
+        paging: rand() < 0.5 ? null : { page: 1, pages: 3, total: 12 },
+      });
       for (const options of [{}, { visibility: "in_channel" as const, buttons: false, sharedBy: "U9" }]) {
         const m = renderSlack(r, options);
         expect(checkMessage(m as unknown as Record<string, unknown>), `reply ${i}`).toBeNull();

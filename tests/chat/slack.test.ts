@@ -97,7 +97,11 @@ describe("Slack over HTTP, with the real Bolt receiver", () => {
   });
 
   it("escapes article text: no live mention or link from an article, in any answer", async () => {
-    for (const [c, q] of [["/quote", "jane doe"], ["/search", "council row"], ["/who", "jane doe"]] as const) {
+    for (const [c, q] of [
+      ["/quote", "jane doe"],
+      ["/search", "council row"],
+      ["/who", "jane doe"],
+    ] as const) {
       const r = await ask(c, q);
       expect(r.status).toBe(200);
       expect(r.text, `${c} ${q}`).not.toMatch(LIVE_MENTION);
@@ -110,7 +114,20 @@ describe("Slack over HTTP, with the real Bolt receiver", () => {
   });
 
   it("answers empty, huge and strange queries clearly, within Block Kit's limits", async () => {
-    const queries = ["", " ", "x".repeat(5000), "budget ".repeat(700), "🙂🙂🙂", "**bold** `code` _it_", '"unclosed', "(.*)+$ [a-z", "<!channel>", "<@U123> &amp;", "NOT", "'''"];
+    const queries = [
+      "",
+      " ",
+      "x".repeat(5000),
+      "budget ".repeat(700),
+      "🙂🙂🙂",
+      "**bold** `code` _it_",
+      '"unclosed',
+      "(.*)+$ [a-z",
+      "<!channel>",
+      "<@U123> &amp;",
+      "NOT",
+      "'''",
+    ];
     for (const q of queries) {
       for (const c of ["/quote", "/figure", "/search", "/who"]) {
         const r = await ask(c, q);
@@ -179,7 +196,16 @@ describe("Slack over HTTP, with the real Bolt receiver", () => {
     const before = fake.of("respond").length;
     const r = await postSigned(slack.port!, buttonForm(ACTION_MORE, "garbage{", fake.responseUrl()));
     expect(r.status).toBe(200);
-    await expect.poll(() => fake.of("respond").slice(before).map((c) => textOf(c.body)), { timeout: 10_000 }).toEqual([expect.stringContaining(Messages.buttonExpired)]);
+    await expect
+      .poll(
+        () =>
+          fake
+            .of("respond")
+            .slice(before)
+            .map((c) => textOf(c.body)),
+        { timeout: 10_000 },
+      )
+      .toEqual([expect.stringContaining(Messages.buttonExpired)]);
   });
 });
 

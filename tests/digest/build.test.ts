@@ -20,7 +20,8 @@ function folder(files: Record<string, string>) {
   return { root, articles, env: { NEWSBOT_DB: join(root, "archive.db"), NEWSBOT_ARTICLES: articles } };
 }
 
-const md = (title: string, date: string, body: string) => `---\ntitle: ${title}\ndate: ${date}\nurl: https://example.test/${encodeURIComponent(title)}\n---\n${body}\n`;
+const md = (title: string, date: string, body: string) =>
+  `---\ntitle: ${title}\ndate: ${date}\nurl: https://example.test/${encodeURIComponent(title)}\n---\n${body}\n`;
 const ofKind = <K extends Block["kind"]>(r: Reply, kind: K) => r.blocks.filter((b): b is Extract<Block, { kind: K }> => b.kind === kind);
 
 describe("newsbot digest, end to end on the sample articles", () => {
@@ -34,7 +35,11 @@ describe("newsbot digest, end to end on the sample articles", () => {
     expect(r.code, r.stderr).toBe(0);
     const reply = JSON.parse(r.stdout) as Reply;
     expect(reply).toMatchObject({ command: "digest", status: "ok" });
-    expect(ofKind(reply, "article").map((a) => a.source.path).sort()).toEqual(["000_2ea4bb40d2f84377.txt", "003_a45378febf24a42f.txt"]);
+    expect(
+      ofKind(reply, "article")
+        .map((a) => a.source.path)
+        .sort(),
+    ).toEqual(["000_2ea4bb40d2f84377.txt", "003_a45378febf24a42f.txt"]);
     const speakers = ofKind(reply, "quote").map((q) => q.speaker);
     expect(speakers).toContain("Nicola Sturgeon");
     expect(speakers).toContain("Iain Duncan Smith");
@@ -46,7 +51,11 @@ describe("newsbot digest, end to end on the sample articles", () => {
     expect(pip?.sources).toHaveLength(2);
     expect(figures.map((f) => f.value)).toEqual(expect.arrayContaining([640000, 370000]));
     expect(figures.every((f) => f.measure.length > 0)).toBe(true);
-    expect(ofKind(reply, "text").map((t) => t.text).join(" ")).toMatch(/In the news: Iain Duncan Smith \(2 articles\)/);
+    expect(
+      ofKind(reply, "text")
+        .map((t) => t.text)
+        .join(" "),
+    ).toMatch(/In the news: Iain Duncan Smith \(2 articles\)/);
   });
 
   it("prints a readable digest in the terminal, and refuses a period it cannot read", () => {
@@ -100,7 +109,11 @@ describe("buildDigest", () => {
     const today = new Date().toISOString().slice(0, 10);
     const files: Record<string, string> = {};
     for (let i = 1; i <= 13; i++) {
-      files[`a${i}.md`] = md(`Story ${i}`, today, `“We will fix road ${i},” said Councillor Person${"abcdefghijklm"[i - 1]} Smith${i}. The repair costs £${i} million.`);
+      files[`a${i}.md`] = md(
+        `Story ${i}`,
+        today,
+        `“We will fix road ${i},” said Councillor Person${"abcdefghijklm"[i - 1]} Smith${i}. The repair costs £${i} million.`,
+      );
     }
     const f = folder(files);
     const bot = await openBot(loadConfig({ env: f.env }), { log: quiet });
@@ -131,13 +144,33 @@ describe("buildDigest", () => {
 });
 
 describe("trimDigest", () => {
-  const q = (n: number): Block => ({ kind: "quote", text: `quote ${n}`, speaker: `Person ${n}`, partial: false, match: "by", source: { articleId: "a", title: "T", date: null, url: null, path: "a.txt", paragraph: n } });
+  const q = (n: number): Block => ({
+    kind: "quote",
+    text: `quote ${n}`,
+    speaker: `Person ${n}`,
+    partial: false,
+    match: "by",
+    source: { articleId: "a", title: "T", date: null, url: null, path: "a.txt", paragraph: n },
+  });
   const digest = (blocks: Block[]): Reply => ({ command: "digest", query: "", title: "Digest", blocks, paging: null, status: "ok" });
 
   it("drops the last item of a kind and counts it in the note after the list, keeping one", () => {
-    const d = digest([{ kind: "note", text: "Key quotes" }, q(1), q(2), q(3), { kind: "note", text: "and 4 more quotes" }, { kind: "text", text: "In the news: A." }]);
+    const d = digest([
+      { kind: "note", text: "Key quotes" },
+      q(1),
+      q(2),
+      q(3),
+      { kind: "note", text: "and 4 more quotes" },
+      { kind: "text", text: "In the news: A." },
+    ]);
     const once = trimDigest(d, "quote")!;
-    expect(once.blocks.map((b) => (b.kind === "quote" ? b.text : b.kind === "note" || b.kind === "text" ? b.text : b.kind))).toEqual(["Key quotes", "quote 1", "quote 2", "and 5 more quotes", "In the news: A."]);
+    expect(once.blocks.map((b) => (b.kind === "quote" ? b.text : b.kind === "note" || b.kind === "text" ? b.text : b.kind))).toEqual([
+      "Key quotes",
+      "quote 1",
+      "quote 2",
+      "and 5 more quotes",
+      "In the news: A.",
+    ]);
     const twice = trimDigest(once, "quote")!;
     expect(twice.blocks.filter((b) => b.kind === "quote")).toHaveLength(1);
     expect(twice.blocks).toContainEqual({ kind: "note", text: "and 6 more quotes" });

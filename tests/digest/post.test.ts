@@ -197,7 +197,10 @@ describe("newsbot digest --post on a quiet day, and with a platform down", () =>
 
   it("posts nothing with DIGEST_SKIP_EMPTY=true, and says so", async () => {
     const before = channels();
-    const r = await runNewsbot(["digest", "--since", "24h", "--post"], { cwd: quiet.root, env: { ...quiet.env, ...platformEnv({ DIGEST_SKIP_EMPTY: "true" }) } });
+    const r = await runNewsbot(["digest", "--since", "24h", "--post"], {
+      cwd: quiet.root,
+      env: { ...quiet.env, ...platformEnv({ DIGEST_SKIP_EMPTY: "true" }) },
+    });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/nothing new: not posted \(DIGEST_SKIP_EMPTY\)/);
     expect(channels()).toEqual(before);
@@ -225,7 +228,8 @@ describe("newsbot digest --post with quotations too long for one message", () =>
   speakers.forEach((name, i) => {
     const words = Array.from({ length: 330 }, (_, w) => `point${w}`).join(" ");
     for (let copy = 0; copy < 2; copy++) {
-      files[`long/${i}-${copy}.md`] = `---\ntitle: "Long speech ${i}-${copy} by ${name}"\ndate: ${today}\nurl: https://news.example/long-${i}-${copy}\n---\n${name} spoke at length to the council on Tuesday.\n\n“I will say this about ${words} and that is all,” said ${name}, the council leader.\n\nThe plan costs £${i + 1}${copy}.5 million, ${name} said.\n`;
+      files[`long/${i}-${copy}.md`] =
+        `---\ntitle: "Long speech ${i}-${copy} by ${name}"\ndate: ${today}\nurl: https://news.example/long-${i}-${copy}\n---\n${name} spoke at length to the council on Tuesday.\n\n“I will say this about ${words} and that is all,” said ${name}, the council leader.\n\nThe plan costs £${i + 1}${copy}.5 million, ${name} said.\n`;
     }
   });
   const folder = articlesFolder("newsbot-digest-long-", files, false);
@@ -242,7 +246,10 @@ describe("newsbot digest --post with quotations too long for one message", () =>
     expect(messageProblems(d.body)).toEqual([]);
     const slackShown = slackText(s.body);
     const discordShown = JSON.stringify(d.body.embeds);
-    for (const [platform, text] of [["slack", slackShown], ["discord", discordShown]]) {
+    for (const [platform, text] of [
+      ["slack", slackShown],
+      ["discord", discordShown],
+    ]) {
       expect(text, platform).toMatch(/Key quotes/);
       expect(text, platform).toMatch(/Key figures/);
       expect(text, platform).toMatch(/In the news:/);

@@ -72,7 +72,14 @@ async function boot(s: Setup, clock: FakeClock, attempts = 3) {
   // No retries inside the clients: the scheduler's own retries (on the injected clock) are what is tested.
   const targets = clock.track(channelPosters(config, { retries: 0, timeoutMs: 15_000, shorten: shortenDigest }));
   const scheduler = new DigestScheduler({
-    store: bot.store, targets, cron: config.digest.cron, timezone: config.digest.timezone, skipEmpty: config.digest.skipEmpty, log, clock, attempts,
+    store: bot.store,
+    targets,
+    cron: config.digest.cron,
+    timezone: config.digest.timezone,
+    skipEmpty: config.digest.skipEmpty,
+    log,
+    clock,
+    attempts,
     build: (since, now) => buildDigest(bot.store, { since, now, query: "since the last digest" }),
   });
   const entry = { bot, scheduler };

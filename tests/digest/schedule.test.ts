@@ -45,13 +45,28 @@ function recorder() {
   return { posted, target };
 }
 
-const okReply = (since: Date): Reply => ({ command: "digest", query: since.toISOString(), title: "Digest", blocks: [{ kind: "text", text: "news" }], paging: null, status: "ok" });
+const okReply = (since: Date): Reply => ({
+  command: "digest",
+  query: since.toISOString(),
+  title: "Digest",
+  blocks: [{ kind: "text", text: "news" }],
+  paging: null,
+  status: "ok",
+});
 const emptyReply = (since: Date): Reply => ({ ...okReply(since), blocks: [{ kind: "text", text: "Nothing new." }], status: "empty" });
 
 function scheduler(path: string, clock: Clock, targets: DigestTarget[], extra: Partial<ConstructorParameters<typeof DigestScheduler>[0]> = {}) {
   const s = new DigestScheduler({
-    store: open(path), targets, cron: "0 7 * * *", timezone: "Europe/London", skipEmpty: false, log, clock,
-    build: async (since) => okReply(since), attempts: 1, ...extra,
+    store: open(path),
+    targets,
+    cron: "0 7 * * *",
+    timezone: "Europe/London",
+    skipEmpty: false,
+    log,
+    clock,
+    build: async (since) => okReply(since),
+    attempts: 1,
+    ...extra,
   });
   schedulers.push(s);
   return s;
@@ -145,8 +160,16 @@ describe("the digest schedule (injected clock, real SQLite archive)", () => {
         return last;
       };
       const s = new DigestScheduler({
-        store: held, targets: [target("slack:C1")], cron: "0 7 * * *", timezone: "Europe/London", skipEmpty: false, log, clock,
-        build: async (since) => okReply(since), attempts: 1, owner,
+        store: held,
+        targets: [target("slack:C1")],
+        cron: "0 7 * * *",
+        timezone: "Europe/London",
+        skipEmpty: false,
+        log,
+        clock,
+        build: async (since) => okReply(since),
+        attempts: 1,
+        owner,
       });
       schedulers.push(s);
       return s;

@@ -3,7 +3,22 @@
 // discord.js does not check), components, autocomplete choices and command registrations; and whom a
 // message would ping.
 
-const LIMITS = { content: 2000, title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, footer: 2048, author: 256, total: 6000, embeds: 10, customId: 100, choices: 25, choiceText: 100, label: 80 };
+const LIMITS = {
+  content: 2000,
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  author: 256,
+  total: 6000,
+  embeds: 10,
+  customId: 100,
+  choices: 25,
+  choiceText: 100,
+  label: 80,
+};
 const COMMAND_NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 
 /** Why a message body breaks Discord's limits: empty when it is fine. */
@@ -84,7 +99,9 @@ export function pings(body: any): string[] {
   const content = typeof body?.content === "string" ? body.content : "";
   const allowed = body?.allowed_mentions as { parse?: string[]; users?: string[]; roles?: string[] } | undefined;
   const may = (kind: "everyone" | "users" | "roles", id?: string) =>
-    !allowed || (allowed.parse ?? []).includes(kind) || (id !== undefined && ((kind === "users" && allowed.users?.includes(id)) || (kind === "roles" && allowed.roles?.includes(id))));
+    !allowed ||
+    (allowed.parse ?? []).includes(kind) ||
+    (id !== undefined && ((kind === "users" && allowed.users?.includes(id)) || (kind === "roles" && allowed.roles?.includes(id))));
   const out: string[] = [];
   for (const m of content.matchAll(/@(everyone|here)\b/g)) if (may("everyone")) out.push(m[0]);
   for (const m of content.matchAll(/<@!?(\d+)>/g)) if (may("users", m[1])) out.push(m[0]);

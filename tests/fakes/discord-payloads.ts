@@ -30,7 +30,9 @@ export function guildPayload() {
     large: false,
     joined_at: "2024-01-01T00:00:00.000Z",
     features: [],
-    roles: [{ id: GUILD_ID, name: "@everyone", permissions: "1071698660929", position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+    roles: [
+      { id: GUILD_ID, name: "@everyone", permissions: "1071698660929", position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+    ],
     channels: [{ id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: "newsroom", position: 0, permission_overwrites: [], parent_id: null, nsfw: false }],
     threads: [],
     members: [],

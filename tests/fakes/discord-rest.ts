@@ -33,13 +33,18 @@ export function answerRest(f: FakeDiscord, call: RestCall, reply: Reply): void {
     fault.times--;
     if (fault.status === 429) {
       const after = fault.retryAfter ?? 0.2;
-      return reply(429, { message: "You are being rate limited.", retry_after: after, global: false }, { "retry-after": String(after), "x-ratelimit-scope": "user" });
+      return reply(
+        429,
+        { message: "You are being rate limited.", retry_after: after, global: false },
+        { "retry-after": String(after), "x-ratelimit-scope": "user" },
+      );
     }
     if (fault.status === 403) return reply(403, { message: "Missing Access", code: 50001 });
     return reply(fault.status, { message: "Internal Server Error", code: 0 });
   }
 
-  const invalid = (problems: string[]) => reply(400, { code: 50035, message: "Invalid Form Body", errors: { _errors: problems.map((p) => ({ code: "BASE_TYPE_MAX_LENGTH", message: p })) } });
+  const invalid = (problems: string[]) =>
+    reply(400, { code: 50035, message: "Invalid Form Body", errors: { _errors: problems.map((p) => ({ code: "BASE_TYPE_MAX_LENGTH", message: p })) } });
   const needsAuth = () => !call.auth?.startsWith("Bot ") || (f.validToken !== null && call.auth !== `Bot ${f.validToken}`);
   const p = call.path;
   let m: RegExpExecArray | null;

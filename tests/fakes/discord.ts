@@ -160,7 +160,11 @@ export class FakeDiscord {
 
   /** A slash command in a direct message with the bot: `user` instead of `member`, no guild. */
   directCommand(name: string, query?: string): string {
-    const d: Record<string, unknown> = this.base(2, { id: this.id(), name, type: 1, options: query === undefined ? [] : [{ type: 3, name: "query", value: query }] }, { context: 1 });
+    const d: Record<string, unknown> = this.base(
+      2,
+      { id: this.id(), name, type: 1, options: query === undefined ? [] : [{ type: 3, name: "query", value: query }] },
+      { context: 1 },
+    );
     const member = d.member as { user: unknown };
     d.user = member.user;
     delete d.member;
@@ -197,7 +201,13 @@ export class FakeDiscord {
     const found = this.calls.find(pred);
     if (found) return Promise.resolve(found);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`fake Discord: no matching call within ${timeoutMs} ms; calls: ${this.calls.map((c) => `${c.method} ${c.path} ${c.status}`).join(", ")}`)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(`fake Discord: no matching call within ${timeoutMs} ms; calls: ${this.calls.map((c) => `${c.method} ${c.path} ${c.status}`).join(", ")}`),
+          ),
+        timeoutMs,
+      );
       this.waiters.push({
         pred,
         resolve: (c) => {
@@ -241,7 +251,15 @@ export class FakeDiscord {
         body = raw;
       }
     }
-    const call: RestCall = { method: req.method ?? "GET", path: url.pathname, query: url.search, auth: (req.headers.authorization as string) ?? null, body, status: 0, at: Date.now() };
+    const call: RestCall = {
+      method: req.method ?? "GET",
+      path: url.pathname,
+      query: url.search,
+      auth: (req.headers.authorization as string) ?? null,
+      body,
+      status: 0,
+      at: Date.now(),
+    };
     const reply = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
       call.status = status;
       this.calls.push(call);

@@ -93,7 +93,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       }
     } else {
       body = Object.fromEntries(new URLSearchParams(raw));
-      for (const k of ["blocks", "attachments"]) if (typeof body[k] === "string") try { body[k] = JSON.parse(body[k]); } catch { /* left as is */ }
+      for (const k of ["blocks", "attachments"])
+        if (typeof body[k] === "string")
+          try {
+            body[k] = JSON.parse(body[k]);
+          } catch {
+            /* left as is */
+          }
     }
     const path = (req.url ?? "").split("?")[0];
     const respondMatch = /^\/respond\/([\w-]+)$/.exec(path);
@@ -134,7 +140,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     if (!/^Bearer x(oxb|app)-/.test(auth)) return answer(200, { ok: false, error: "not_authed" });
     switch (method) {
       case "auth.test":
-        return answer(200, { ok: true, url: "https://newsroom.slack.test/", team: "Newsroom", user: "newsbot", team_id: "T1", user_id: "U0BOT", bot_id: "B0BOT" });
+        return answer(200, {
+          ok: true,
+          url: "https://newsroom.slack.test/",
+          team: "Newsroom",
+          user: "newsbot",
+          team_id: "T1",
+          user_id: "U0BOT",
+          bot_id: "B0BOT",
+        });
       case "apps.connections.open":
         if (!auth.startsWith("Bearer xapp-")) return answer(200, { ok: false, error: "invalid_auth" });
         return answer(200, { ok: true, url: `ws://127.0.0.1:${port}/link/?ticket=t${nextId++}&app_id=A1` });

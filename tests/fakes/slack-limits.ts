@@ -1,6 +1,15 @@
 // What Slack checks of a message the bot posts (Block Kit's limits, which neither Bolt nor the Web API
 // client checks) and whom it would notify.
-export const LIMITS = { blocks: 50, sectionText: 3000, contextElements: 10, buttonText: 75, buttonValue: 2000, actionId: 255, text: 40_000, blocksText: 13_000 };
+export const LIMITS = {
+  blocks: 50,
+  sectionText: 3000,
+  contextElements: 10,
+  buttonText: 75,
+  buttonValue: 2000,
+  actionId: 255,
+  text: 40_000,
+  blocksText: 13_000,
+};
 
 /** Slack's complaint about a message, or null when it is fine. */
 export function checkMessage(body: Record<string, unknown>): string | null {

@@ -5,14 +5,19 @@ import { describe, expect, it } from "vitest";
 import { articlesFolder, runNewsbot } from "../helpers/process.ts";
 
 const ARTICLES = 520;
-const lines = Array.from({ length: ARTICLES }, (_, i) => JSON.stringify({ title: `Council meeting ${i}`, date: "2026-01-15", body: `The council met for the ${i}th time and agreed the budget.` }));
+const lines = Array.from({ length: ARTICLES }, (_, i) =>
+  JSON.stringify({ title: `Council meeting ${i}`, date: "2026-01-15", body: `The council met for the ${i}th time and agreed the budget.` }),
+);
 const folder = articlesFolder("newsbot-answers-", { "minutes.jsonl": lines.join("\n") + "\n" });
 
 describe("counts and pages", () => {
   it("says a digest over more than it reads has more than 500 articles", async () => {
     const ingest = await runNewsbot(["ingest"], { env: folder.env, cwd: folder.root });
     expect(ingest.stdout).toMatch(new RegExp(`${ARTICLES + 2} articles`));
-    for (const args of [["ask", "/digest 99999w"], ["digest", "--since", "99999w"]]) {
+    for (const args of [
+      ["ask", "/digest 99999w"],
+      ["digest", "--since", "99999w"],
+    ]) {
       const r = await runNewsbot(args, { env: folder.env, cwd: folder.root });
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toMatch(/More than 500 articles/);

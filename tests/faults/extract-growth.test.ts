@@ -12,12 +12,44 @@ const LIMIT = 12;
 
 // News as it is written, in many shapes, with the marks and characters of hostile text among it; names from
 // many languages, figures of every form the figure grammar reads.
-const NAME = fc.constantFrom("Chidi Okonkwo", "Xiu Mei Lin", "Priya Raman", "Fatima Al-Sayed", "Siobhan Gallagher", "Mr Smith", "Dr. Patel", "the minister", "Acme Holdings Ltd");
+const NAME = fc.constantFrom(
+  "Chidi Okonkwo",
+  "Xiu Mei Lin",
+  "Priya Raman",
+  "Fatima Al-Sayed",
+  "Siobhan Gallagher",
+  "Mr Smith",
+  "Dr. Patel",
+  "the minister",
+  "Acme Holdings Ltd",
+);
 const CUE = fc.constantFrom("said", "told reporters", "warned", "added", "according to", "argued that");
 const MARK = fc.constantFrom('"', "“", "”", "‘", "’", "'", "«", "»", "„");
-const FIGURE = fc.constantFrom("£4.4bn", "$5m", "dollars 2.5bn", "15%", "20-25%", "640,000 people", "3.5 percentage points", "1,70,000", "between 200 and 250 million", "737-800", "45 of them", "a crowd of 40,000", "the number of jobs rose to 5,500", "50 basis points", "8Mbps", "5-4");
+const FIGURE = fc.constantFrom(
+  "£4.4bn",
+  "$5m",
+  "dollars 2.5bn",
+  "15%",
+  "20-25%",
+  "640,000 people",
+  "3.5 percentage points",
+  "1,70,000",
+  "between 200 and 250 million",
+  "737-800",
+  "45 of them",
+  "a crowd of 40,000",
+  "the number of jobs rose to 5,500",
+  "50 basis points",
+  "8Mbps",
+  "5-4",
+);
 const NOISE = fc.constantFrom("\u0000", "\t", "\u00a0", "\u200b", "&#233;", "(PIP)", "Personal Independence Payments", "—", "…", "", "", "");
-const WORDS = fc.array(fc.constantFrom("the", "plan", "would", "cost", "jobs", "in", "Wales", "and", "rise", "by", "we", "will", "not", "stand", "for", "this"), { minLength: 2, maxLength: 10 }).map((w) => w.join(" "));
+const WORDS = fc
+  .array(fc.constantFrom("the", "plan", "would", "cost", "jobs", "in", "Wales", "and", "rise", "by", "we", "will", "not", "stand", "for", "this"), {
+    minLength: 2,
+    maxLength: 10,
+  })
+  .map((w) => w.join(" "));
 const SENTENCE = fc.oneof(
   fc.tuple(NAME, CUE, MARK, WORDS, FIGURE, MARK).map(([n, c, o, w, f, e]) => `${n} ${c}: ${o}${w} ${f}.${e}`),
   fc.tuple(MARK, WORDS, MARK, NAME, CUE).map(([o, w, e, n, c]) => `${o}${w},${e} ${c} ${n}.`),

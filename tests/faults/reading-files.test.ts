@@ -14,11 +14,19 @@ function ingest(root: string, articles: string) {
   const env = { NEWSBOT_DB: join(root, "archive.db"), NEWSBOT_ARTICLES: articles };
   const r = newsbot(["ingest", articles], { env });
   const m = /Indexed: (\d+) new, (\d+) changed, (\d+) removed, (\d+) unchanged(?:, (\d+) skipped)?\./.exec(r.stdout);
-  const skipped = r.stdout.split("\n").filter((l) => l.startsWith("  skipped ")).map((l) => l.slice("  skipped ".length));
+  const skipped = r.stdout
+    .split("\n")
+    .filter((l) => l.startsWith("  skipped "))
+    .map((l) => l.slice("  skipped ".length));
   const articlesLine = /(\d+) articles, /.exec(r.stdout);
   return {
-    ...r, env, skipped,
-    added: Number(m?.[1]), unchanged: Number(m?.[4]), skippedCount: Number(m?.[5] ?? 0), articles: Number(articlesLine?.[1]),
+    ...r,
+    env,
+    skipped,
+    added: Number(m?.[1]),
+    unchanged: Number(m?.[4]),
+    skippedCount: Number(m?.[5] ?? 0),
+    articles: Number(articlesLine?.[1]),
     ask: (line: string) => JSON.parse(newsbot(["ask", "--json", line], { env }).stdout),
   };
 }
@@ -96,11 +104,17 @@ describe("reading faults: every file indexed or reported", { timeout: 120_000 },
     const root = tempDir();
     const articles = join(root, "articles");
     mkdirSync(articles);
-    writeFileSync(join(articles, "month13.json"), JSON.stringify({ title: "Harbour plan", date: "2024-13-45", body: "The harbour board met on Monday.\n\nIt agreed a plan." }));
+    writeFileSync(
+      join(articles, "month13.json"),
+      JSON.stringify({ title: "Harbour plan", date: "2024-13-45", body: "The harbour board met on Monday.\n\nIt agreed a plan." }),
+    );
     writeFileSync(join(articles, "zero.md"), "---\ntitle: Zoo wing\ndate: 0000-00-00\n---\nThe zoo opened a new wing for penguins.\n");
     writeFileSync(join(articles, "good-date.md"), "---\ntitle: Museum\ndate: 2024-02-29\n---\nThe museum reopened its east gallery.\n");
     writeFileSync(join(articles, "object.json"), JSON.stringify({ title: "Object body", body: { text: "hidden" } }));
-    writeFileSync(join(articles, "list.jsonl"), [JSON.stringify({ title: "Fine", body: "Trams run late tonight." }), JSON.stringify({ title: "Bad", text: [{ p: 1 }] })].join("\n"));
+    writeFileSync(
+      join(articles, "list.jsonl"),
+      [JSON.stringify({ title: "Fine", body: "Trams run late tonight." }), JSON.stringify({ title: "Bad", text: [{ p: 1 }] })].join("\n"),
+    );
 
     const r = ingest(root, articles);
     expect(r.code).toBe(0);
@@ -120,9 +134,15 @@ describe("reading faults: every file indexed or reported", { timeout: 120_000 },
     const root = tempDir();
     const articles = join(root, "articles");
     mkdirSync(articles);
-    writeFileSync(join(articles, "good.html"), "<html><head><title>Pool</title></head><body><article><p>The pool reopens in June after repairs.</p></article></body></html>");
+    writeFileSync(
+      join(articles, "good.html"),
+      "<html><head><title>Pool</title></head><body><article><p>The pool reopens in June after repairs.</p></article></body></html>",
+    );
     writeFileSync(join(articles, "utf16.txt"), Buffer.from("Headline\n\nThe text of the story, saved as UTF-16.\n", "utf16le"));
-    writeFileSync(join(articles, "scripts.html"), "<html><head><title>Only scripts</title><script>var a = 1;</script></head><body><script>document.write('Hello')</script><noscript>Enable JavaScript</noscript></body></html>");
+    writeFileSync(
+      join(articles, "scripts.html"),
+      "<html><head><title>Only scripts</title><script>var a = 1;</script></head><body><script>document.write('Hello')</script><noscript>Enable JavaScript</noscript></body></html>",
+    );
 
     const r = ingest(root, articles);
     expect(r.code).toBe(0);

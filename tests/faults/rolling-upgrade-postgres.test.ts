@@ -20,7 +20,12 @@ import { startFakeSlack, type FakeSlack } from "../fakes/slack-api.ts";
 import { BOT_TOKEN, SECRET } from "../chat/slack-helpers.ts";
 
 const FILES = 12;
-const files = Object.fromEntries(Array.from({ length: FILES }, (_, i) => [`story-${i}.txt`, `Council item ${i}\n\n"We agreed the budget," said Ann Smith, the council leader, after the ${i}th meeting.\n`]));
+const files = Object.fromEntries(
+  Array.from({ length: FILES }, (_, i) => [
+    `story-${i}.txt`,
+    `Council item ${i}\n\n"We agreed the budget," said Ann Smith, the council leader, after the ${i}th meeting.\n`,
+  ]),
+);
 
 async function query<T = Record<string, unknown>>(url: string, sql: string): Promise<T[]> {
   const c = new pg.Client({ connectionString: url });
@@ -33,11 +38,12 @@ async function query<T = Record<string, unknown>>(url: string, sql: string): Pro
 }
 const articles = async (url: string) => Number((await query<{ n: string }>(url, "SELECT count(*) AS n FROM articles"))[0].n);
 const layout = async (url: string) => Number((await query<{ value: string }>(url, "SELECT value FROM newsbot_state WHERE key = 'schema_version'"))[0].value);
-const ingestOwner = async (url: string) => (await query<{ owner: string }>(url, "SELECT owner FROM leases WHERE name = 'ingest' AND expires_at > now()"))[0]?.owner ?? null;
+const ingestOwner = async (url: string) =>
+  (await query<{ owner: string }>(url, "SELECT owner FROM leases WHERE name = 'ingest' AND expires_at > now()"))[0]?.owner ?? null;
 
 /** Polls `check` (bounded, no fixed sleep) until it returns true; false when `ms` ran out. */
 async function eventually(check: () => Promise<boolean>, ms = 30_000): Promise<boolean> {
-  for (const end = Date.now() + ms; Date.now() < end; ) {
+  for (const end = Date.now() + ms; Date.now() < end;) {
     if (await check().catch(() => false)) return true;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -81,7 +87,11 @@ describe.skipIf(postgresMissing)("a rolling upgrade of replicas on the shared Po
     const env = { NEWSBOT_ARTICLES: folder, NEWSBOT_DATABASE_URL: url, NEWSBOT_LEASE_SECONDS: "120" };
 
     const old = await startNewsbot(["start"], {
-      bin: older, cwd: root, env: { ...env, ...(await slack()) }, what: "older replica", ready: (out) => /listening on port/.test(out),
+      bin: older,
+      cwd: root,
+      env: { ...env, ...(await slack()) },
+      what: "older replica",
+      ready: (out) => /listening on port/.test(out),
     });
     running.push(old);
     expect(await eventually(async () => (await articles(url)) === FILES), old.output()).toBe(true);
@@ -91,7 +101,10 @@ describe.skipIf(postgresMissing)("a rolling upgrade of replicas on the shared Po
     // The older replica stalls (a long pause, a frozen VM) while holding `ingest` for two minutes.
     old.child.kill("SIGSTOP");
     const newer = await startNewsbot(["start"], {
-      cwd: root, env: { ...env, ...(await slack()) }, what: "newer replica", ready: (out) => /listening on port/.test(out),
+      cwd: root,
+      env: { ...env, ...(await slack()) },
+      what: "newer replica",
+      ready: (out) => /listening on port/.test(out),
     });
     running.push(newer);
     expect(newer.output()).toMatch(/rebuilt for a new layout: every file is read again/);
@@ -107,7 +120,11 @@ describe.skipIf(postgresMissing)("a rolling upgrade of replicas on the shared Po
     old.child.kill("SIGCONT");
     const code = await Promise.race([old.exited, new Promise((r) => setTimeout(() => r("still running"), 30_000))]);
     expect(code, old.output()).toBe(2);
-    expect(old.output()).toMatch(new RegExp(`newsbot: The PostgreSQL archive: its layout \\(version ${SCHEMA_VERSION}\\) is newer than this newsbot knows \\(version ${SCHEMA_VERSION - 1}\\)`));
+    expect(old.output()).toMatch(
+      new RegExp(
+        `newsbot: The PostgreSQL archive: its layout \\(version ${SCHEMA_VERSION}\\) is newer than this newsbot knows \\(version ${SCHEMA_VERSION - 1}\\)`,
+      ),
+    );
     expect(old.output()).not.toMatch(/\n\s+at /);
     expect(await ingestOwner(url)).toContain(`:${newer.child.pid}:`);
     expect(await articles(url)).toBe(FILES + 1);
@@ -115,8 +132,15 @@ describe.skipIf(postgresMissing)("a rolling upgrade of replicas on the shared Po
     // Started again (a rollback of one replica), the older newsbot refuses and rebuilds nothing back.
     const again = await runNewsbot(["ingest"], { bin: older, env, cwd: root });
     expect(again.code).toBe(2);
-    expect(again.stderr.trim().split("\n").filter((l) => !/ info /.test(l))).toEqual([
-      expect.stringMatching(/^newsbot: The PostgreSQL database at .*: its layout \(version \d+\) is newer than this newsbot knows .* Upgrade this replica; nothing was changed\.$/),
+    expect(
+      again.stderr
+        .trim()
+        .split("\n")
+        .filter((l) => !/ info /.test(l)),
+    ).toEqual([
+      expect.stringMatching(
+        /^newsbot: The PostgreSQL database at .*: its layout \(version \d+\) is newer than this newsbot knows .* Upgrade this replica; nothing was changed\.$/,
+      ),
     ]);
     expect(await layout(url)).toBe(SCHEMA_VERSION);
     expect(await articles(url)).toBe(FILES + 1);

@@ -19,16 +19,32 @@ function oneLine(stderr: string): string {
 }
 
 const refused: [string, Record<string, string>, RegExp][] = [
-  ["a feed polled every millisecond", { NEWSBOT_FEED_MINUTES: "0.00001" }, /^newsbot: Bad setting — NEWSBOT_FEED_MINUTES must be a number of minutes from 1 to 1440$/],
+  [
+    "a feed polled every millisecond",
+    { NEWSBOT_FEED_MINUTES: "0.00001" },
+    /^newsbot: Bad setting — NEWSBOT_FEED_MINUTES must be a number of minutes from 1 to 1440$/,
+  ],
   ["a feed polled once in 1,900 years", { NEWSBOT_FEED_MINUTES: "1e9" }, /NEWSBOT_FEED_MINUTES must be a number of minutes from 1 to 1440/],
   ["a lease of no time", { NEWSBOT_LEASE_SECONDS: "0" }, /NEWSBOT_LEASE_SECONDS must be a number of seconds from 1 to 3600/],
   ["an extraction bound that is not a number", { NEWSBOT_EXTRACT_SECONDS: "five" }, /NEWSBOT_EXTRACT_SECONDS must be a number of seconds from 1 to 600/],
   ["a health port past the last", { NEWSBOT_HEALTH_PORT: "70000" }, /NEWSBOT_HEALTH_PORT must be a port number from 0 to 65535/],
   ["a port with a fraction", { PORT: "80.5" }, /PORT must be a port number from 0 to 65535/],
-  ["a cron with minute 99", { DIGEST_CRON: "99 25 * * *" }, /DIGEST_CRON "99 25 \* \* \*" is not a cron expression such as "0 7 \* \* \*" \(Invalid value for minute: 99\)/],
+  [
+    "a cron with minute 99",
+    { DIGEST_CRON: "99 25 * * *" },
+    /DIGEST_CRON "99 25 \* \* \*" is not a cron expression such as "0 7 \* \* \*" \(Invalid value for minute: 99\)/,
+  ],
   ["a cron that never fires", { DIGEST_CRON: "0 0 30 2 *" }, /DIGEST_CRON "0 0 30 2 \*" never fires/],
-  ["a feed that is not a URL", { NEWSBOT_FEEDS: "https://example.org/rss not-a-url" }, /NEWSBOT_FEEDS must be http\(s\) feed addresses .*“not-a-url” is not one/],
-  ["an unencoded # in the database password", { NEWSBOT_DATABASE_URL: "postgres://newsbot:pa#ss@127.0.0.1:5432/newsbot" }, /NEWSBOT_DATABASE_URL cannot be read as a URL: a special character in the user name or password must be percent-encoded \(# as %23/],
+  [
+    "a feed that is not a URL",
+    { NEWSBOT_FEEDS: "https://example.org/rss not-a-url" },
+    /NEWSBOT_FEEDS must be http\(s\) feed addresses .*“not-a-url” is not one/,
+  ],
+  [
+    "an unencoded # in the database password",
+    { NEWSBOT_DATABASE_URL: "postgres://newsbot:pa#ss@127.0.0.1:5432/newsbot" },
+    /NEWSBOT_DATABASE_URL cannot be read as a URL: a special character in the user name or password must be percent-encoded \(# as %23/,
+  ],
   ["a bare % in the database password", { NEWSBOT_DATABASE_URL: "postgres://newsbot:100%sure@127.0.0.1:5432/newsbot" }, /percent-encoded/],
 ];
 
@@ -49,7 +65,11 @@ describe("settings refused at start, one line each", () => {
     for (const [name, [min, max]] of Object.entries(RANGES)) {
       // The comment block just above the setting's line says its range.
       const block = example.split(/\n(?!#)/).find((b) => b.includes(`# ${name}=`)) ?? "";
-      const comment = block.slice(0, block.indexOf(`# ${name}=`)).split("\n").slice(-4).join(" ");
+      const comment = block
+        .slice(0, block.indexOf(`# ${name}=`))
+        .split("\n")
+        .slice(-4)
+        .join(" ");
       expect(comment, name).toContain(`${min}-${max}`);
     }
   });
@@ -64,8 +84,13 @@ describe("resources that cannot be had", () => {
     const port = await new Promise<number>((r) => busy.listen(0, "127.0.0.1", () => r((busy.address() as { port: number }).port)));
     const r = await runNewsbot(["start"], { env: { ...folder.env, NEWSBOT_HEALTH_PORT: String(port) }, cwd: folder.root, timeoutMs: 30_000 });
     expect(r.code).toBe(2);
-    const lines = r.stderr.trim().split("\n").filter((l) => !/ info /.test(l));
-    expect(lines).toEqual([`newsbot: Cannot serve the health check on port ${port} (NEWSBOT_HEALTH_PORT): another program already listens on it: stop that one or choose another port`]);
+    const lines = r.stderr
+      .trim()
+      .split("\n")
+      .filter((l) => !/ info /.test(l));
+    expect(lines).toEqual([
+      `newsbot: Cannot serve the health check on port ${port} (NEWSBOT_HEALTH_PORT): another program already listens on it: stop that one or choose another port`,
+    ]);
   }, 90_000);
 
   it("says the articles folder is missing, and exits (start, ask, ingest)", async () => {
@@ -73,7 +98,10 @@ describe("resources that cannot be had", () => {
     const runs = await Promise.all([["start"], ["ask", "/help"], ["ingest"]].map((args) => runNewsbot(args, { env, cwd: folder.root, timeoutMs: 30_000 })));
     for (const r of runs) {
       expect(r.code).toBe(2);
-      const lines = r.stderr.trim().split("\n").filter((l) => !/ info /.test(l));
+      const lines = r.stderr
+        .trim()
+        .split("\n")
+        .filter((l) => !/ info /.test(l));
       expect(lines).toEqual([`newsbot: Cannot read the articles folder ${folder.root}/no-such-folder: ENOENT`]);
     }
   }, 120_000);

@@ -16,7 +16,9 @@ import { startFakeSlack, type FakeSlack } from "../fakes/slack-api.ts";
 import { BOT_TOKEN, SECRET } from "../chat/slack-helpers.ts";
 
 const FILES = 12;
-const extra = Object.fromEntries(Array.from({ length: FILES - 2 }, (_, i) => [`local-${i}.txt`, `Council item ${i}\n\nThe council met for the ${i}th time and agreed the budget.\n`]));
+const extra = Object.fromEntries(
+  Array.from({ length: FILES - 2 }, (_, i) => [`local-${i}.txt`, `Council item ${i}\n\nThe council met for the ${i}th time and agreed the budget.\n`]),
+);
 
 async function query<T = Record<string, unknown>>(url: string, sql: string): Promise<T[]> {
   const c = new pg.Client({ connectionString: url });
@@ -30,7 +32,10 @@ async function query<T = Record<string, unknown>>(url: string, sql: string): Pro
 const articles = async (url: string) => Number((await query<{ n: string }>(url, "SELECT count(*) AS n FROM articles"))[0].n);
 
 function oneLine(stderr: string): string {
-  const lines = stderr.trim().split("\n").filter((l) => !/ info /.test(l));
+  const lines = stderr
+    .trim()
+    .split("\n")
+    .filter((l) => !/ info /.test(l));
   expect(lines, stderr).toHaveLength(1);
   return lines[0];
 }
@@ -52,10 +57,15 @@ describe.skipIf(postgresMissing)("the shared PostgreSQL archive", () => {
 
   it("refuses another application's database, touching nothing", async () => {
     const url = await freshDatabase("foreign");
-    await query(url, "CREATE TABLE users (id serial PRIMARY KEY, name text); INSERT INTO users (name) VALUES ('ann'); CREATE TABLE articles (id serial PRIMARY KEY)");
+    await query(
+      url,
+      "CREATE TABLE users (id serial PRIMARY KEY, name text); INSERT INTO users (name) VALUES ('ann'); CREATE TABLE articles (id serial PRIMARY KEY)",
+    );
     const r = await runNewsbot(["ingest"], { env: { NEWSBOT_ARTICLES: folder, NEWSBOT_DATABASE_URL: url }, cwd: root });
     expect(r.code).toBe(2);
-    expect(oneLine(r.stderr)).toMatch(/^newsbot: The PostgreSQL database at 127\.0\.0\.1:\d+\/\w+ \(NEWSBOT_DATABASE_URL\): it is not newsbot's: it holds tables newsbot did not make \(articles, users\) and no newsbot_state\. Nothing in it was changed\./);
+    expect(oneLine(r.stderr)).toMatch(
+      /^newsbot: The PostgreSQL database at 127\.0\.0\.1:\d+\/\w+ \(NEWSBOT_DATABASE_URL\): it is not newsbot's: it holds tables newsbot did not make \(articles, users\) and no newsbot_state\. Nothing in it was changed\./,
+    );
     expect((await query(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).map((t) => t.tablename)).toEqual(["articles", "users"]);
   }, 120_000);
 
@@ -74,7 +84,9 @@ describe.skipIf(postgresMissing)("the shared PostgreSQL archive", () => {
     expect(ask.stderr).toMatch(new RegExp(`not indexing: the archive mirrors the articles folder ${folder}, not ${other}: nothing indexed or removed`));
     const ingestOther = await runNewsbot(["ingest", other], { env, cwd: root });
     expect(ingestOther.code).toBe(1);
-    expect(oneLine(ingestOther.stderr)).toMatch(new RegExp(`^newsbot ingest: the archive mirrors the articles folder ${folder}, not ${other}: nothing indexed or removed\\. .*--new-source`));
+    expect(oneLine(ingestOther.stderr)).toMatch(
+      new RegExp(`^newsbot ingest: the archive mirrors the articles folder ${folder}, not ${other}: nothing indexed or removed\\. .*--new-source`),
+    );
     expect(await articles(url)).toBe(FILES);
 
     // Most files gone: nothing removed until confirmed.
@@ -83,7 +95,9 @@ describe.skipIf(postgresMissing)("the shared PostgreSQL archive", () => {
     for (let i = 0; i < 8; i++) renameSync(join(folder, `local-${i}.txt`), join(aside, `local-${i}.txt`));
     const most = await runNewsbot(["ingest"], { env, cwd: root });
     expect(most.code).toBe(1);
-    expect(oneLine(most.stderr)).toBe(`newsbot ingest: 8 of the archive's ${FILES} files are gone from ${folder}: nothing removed or indexed. If they were deleted on purpose, run newsbot ingest --confirm-removal.`);
+    expect(oneLine(most.stderr)).toBe(
+      `newsbot ingest: 8 of the archive's ${FILES} files are gone from ${folder}: nothing removed or indexed. If they were deleted on purpose, run newsbot ingest --confirm-removal.`,
+    );
     expect(await articles(url)).toBe(FILES);
     for (let i = 0; i < 8; i++) renameSync(join(aside, `local-${i}.txt`), join(folder, `local-${i}.txt`));
 
@@ -93,8 +107,10 @@ describe.skipIf(postgresMissing)("the shared PostgreSQL archive", () => {
     mkdirSync(folder);
     const healthPort = await freePort();
     const replica = await startNewsbot(["start"], {
-      cwd: root, env: { ...env, NEWSBOT_HEALTH_PORT: String(healthPort), ...(await slack()) },
-      what: "replica with an empty folder", ready: (out) => /not indexing: the articles folder .* is empty/.test(out),
+      cwd: root,
+      env: { ...env, NEWSBOT_HEALTH_PORT: String(healthPort), ...(await slack()) },
+      what: "replica with an empty folder",
+      ready: (out) => /not indexing: the articles folder .* is empty/.test(out),
     });
     running.push(replica);
     const health = async () => {
@@ -111,7 +127,7 @@ describe.skipIf(postgresMissing)("the shared PostgreSQL archive", () => {
     expect(await articles(url)).toBe(FILES);
     cpSync(join(root, "mounted"), folder, { recursive: true });
     let ready = false;
-    for (const end = Date.now() + 30_000; !ready && Date.now() < end; ) {
+    for (const end = Date.now() + 30_000; !ready && Date.now() < end;) {
       ready = (await health()).status === 200;
       if (!ready) await new Promise((r) => setTimeout(r, 200));
     }
@@ -133,8 +149,10 @@ describe.skipIf(postgresMissing)("the shared PostgreSQL archive", () => {
     expect((await runNewsbot(["ingest"], { env, cwd: root })).code).toBe(0);
     const before = await articles(url);
     const replica = await startNewsbot(["start"], {
-      cwd: root, env: { ...env, ...(await slack()) },
-      what: "replica", ready: (out) => /listening on port/.test(out),
+      cwd: root,
+      env: { ...env, ...(await slack()) },
+      what: "replica",
+      ready: (out) => /listening on port/.test(out),
     });
     running.push(replica);
     // A newer newsbot upgrades the archive (its layout version goes up).

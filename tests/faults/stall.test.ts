@@ -38,7 +38,7 @@ describe("a pathological file in a running bot's folder", () => {
 
   /** Polls every 10 ms until `done` holds, at most `ms`; false when it never did. */
   const until = async (done: () => boolean, ms: number) => {
-    for (const end = Date.now() + ms; Date.now() < end; ) {
+    for (const end = Date.now() + ms; Date.now() < end;) {
       if (done()) return true;
       await new Promise((r) => setTimeout(r, 10));
     }
@@ -66,7 +66,7 @@ describe("a pathological file in a running bot's folder", () => {
     // Ask without a pause from before the file lands until the watcher has dealt with it (at most a
     // minute), each answer timed; the file is written between the first answers, while the asking goes on.
     let written = 0;
-    for (const end = Date.now() + 60_000; !(written && finished()) && Date.now() < end; ) {
+    for (const end = Date.now() + 60_000; !(written && finished()) && Date.now() < end;) {
       const a = await ask("/quote sturgeon");
       expect(a.text).toMatch(/Sturgeon/);
       times.push(a.ms);

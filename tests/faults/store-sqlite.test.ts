@@ -33,7 +33,9 @@ describe("a database that is not newsbot's", () => {
   const folder = articlesFolder("newsbot-foreign-");
   const app = join(folder.root, "app.db");
   const db = new Database(app);
-  db.exec("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO users (name) VALUES ('ann'), ('bob'); CREATE TABLE articles (id INTEGER PRIMARY KEY, body TEXT);");
+  db.exec(
+    "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO users (name) VALUES ('ann'), ('bob'); CREATE TABLE articles (id INTEGER PRIMARY KEY, body TEXT);",
+  );
   db.close();
   const marked = join(folder.root, "marked.db");
   const other = new Database(marked);
@@ -41,7 +43,10 @@ describe("a database that is not newsbot's", () => {
   other.close();
 
   it("is refused with one line naming it, and not a byte of it changes", async () => {
-    for (const [file, why] of [[app, /it holds tables newsbot did not make \(users\)/], [marked, /it belongs to another application \(application_id 1234\)/]] as const) {
+    for (const [file, why] of [
+      [app, /it holds tables newsbot did not make \(users\)/],
+      [marked, /it belongs to another application \(application_id 1234\)/],
+    ] as const) {
       const before = sha1(file);
       for (const args of [["ingest"], ["ask", "/quote sturgeon"]]) {
         const r = await runNewsbot(args, { env: { ...folder.env, NEWSBOT_DB: file }, cwd: folder.root });
@@ -78,12 +83,20 @@ describe("a damaged archive file", () => {
     garble(pages, 8192, 20_000);
     const half = Math.floor(readFileSync(middle).length / 8192) * 4096;
     garble(middle, half, 4096);
-    for (const [file, code] of [[header, "SQLITE_NOTADB"], [pages, "SQLITE_CORRUPT"], [middle, "SQLITE_CORRUPT"]]) {
+    for (const [file, code] of [
+      [header, "SQLITE_NOTADB"],
+      [pages, "SQLITE_CORRUPT"],
+      [middle, "SQLITE_CORRUPT"],
+    ]) {
       const before = sha1(file);
       for (const args of [["ingest"], ["ask", "/quote sturgeon"], ["ask", "/search budget"]]) {
         const r = await runNewsbot(args, { env: { ...folder.env, NEWSBOT_DB: file }, cwd: folder.root });
         expect(r.code, `${file} ${args.join(" ")}: ${r.stdout}`).toBe(2);
-        expect(oneLine(r.stderr)).toMatch(new RegExp(`^newsbot: The archive file ${file} is damaged \\(${code}: .*\\)\\. It is built from the articles folder: move it aside .* and run newsbot ingest to build it again, or restore it from a backup\\.$`));
+        expect(oneLine(r.stderr)).toMatch(
+          new RegExp(
+            `^newsbot: The archive file ${file} is damaged \\(${code}: .*\\)\\. It is built from the articles folder: move it aside .* and run newsbot ingest to build it again, or restore it from a backup\\.$`,
+          ),
+        );
       }
       expect(sha1(file), `${file} was changed`).toBe(before);
     }
@@ -96,7 +109,9 @@ describe("a full disk", () => {
   const limited = (args: string[]) =>
     new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
       const child = spawn("bash", ["-c", `trap '' XFSZ; ulimit -f 64; exec "$0" "$@"`, process.execPath, resolve("bin/newsbot.js"), ...args], {
-        cwd: folder.root, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...folder.env }, stdio: ["ignore", "pipe", "pipe"],
+        cwd: folder.root,
+        env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...folder.env },
+        stdio: ["ignore", "pipe", "pipe"],
       });
       let stdout = "";
       let stderr = "";
@@ -114,11 +129,20 @@ describe("a full disk", () => {
     const ask = await limited(["ask", "/quote sturgeon"]);
     expect(ask.code, ask.stderr).toBe(0);
     expect(ask.stdout).toMatch(/Quotes by Nicola Sturgeon/);
-    expect(oneLine(ask.stderr)).toMatch(new RegExp(`warn  Cannot write the archive ${db}: the disk (is full|refused a write) .* Answering from the archive as it is\\.$`));
+    expect(oneLine(ask.stderr)).toMatch(
+      new RegExp(`warn  Cannot write the archive ${db}: the disk (is full|refused a write) .* Answering from the archive as it is\\.$`),
+    );
 
     const ingest = await limited(["ingest"]);
     expect(ingest.code).toBe(1);
-    expect(oneLine(ingest.stderr.split("\n").filter((l) => !/ (info|warn) /.test(l)).join("\n"))).toMatch(new RegExp(`^newsbot ingest: Cannot write the archive ${db}: the disk (is full|refused a write) .*nothing stored was lost\\.$`));
+    expect(
+      oneLine(
+        ingest.stderr
+          .split("\n")
+          .filter((l) => !/ (info|warn) /.test(l))
+          .join("\n"),
+      ),
+    ).toMatch(new RegExp(`^newsbot ingest: Cannot write the archive ${db}: the disk (is full|refused a write) .*nothing stored was lost\\.$`));
     expect(count(db)).toBe(articles);
 
     // Space again: the next ingest takes the new file in.
@@ -138,11 +162,20 @@ describe("a kill during ingest", () => {
 
   it("leaves whole files only, and the next ingest completes the archive with true counts", async () => {
     const db = folder.env.NEWSBOT_DB;
-    const child = spawn(process.execPath, [resolve("bin/newsbot.js"), "ingest"], { cwd: folder.root, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...folder.env }, stdio: "ignore" });
+    const child = spawn(process.execPath, [resolve("bin/newsbot.js"), "ingest"], {
+      cwd: folder.root,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...folder.env },
+      stdio: "ignore",
+    });
     const exited = new Promise((r) => child.once("exit", r));
     // Killed once it has begun writing (the extraction rules' version goes in first), long before it is done.
-    for (const end = Date.now() + 120_000; Date.now() < end && child.exitCode === null; ) {
-      if ((await Promise.resolve().then(() => count(db, "meta")).catch(() => 0)) > 0) break;
+    for (const end = Date.now() + 120_000; Date.now() < end && child.exitCode === null;) {
+      if (
+        (await Promise.resolve()
+          .then(() => count(db, "meta"))
+          .catch(() => 0)) > 0
+      )
+        break;
       await new Promise((r) => setTimeout(r, 20));
     }
     child.kill("SIGKILL");

@@ -12,7 +12,7 @@ import { tempDir } from "../helpers/tmp.ts";
 
 /** Polls (bounded, no fixed sleep) until `check` holds; false when `ms` ran out. */
 async function eventually(check: () => boolean, ms = 10_000): Promise<boolean> {
-  for (const end = Date.now() + ms; Date.now() < end; ) {
+  for (const end = Date.now() + ms; Date.now() < end;) {
     if (check()) return true;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -36,11 +36,16 @@ describe("the folder watch", () => {
     bot = await openBot(config, { log: memoryLogger() });
     const log = memoryLogger();
     const syncs: string[][] = [];
-    const watcher = watchArticles(articles, async () => {
-      const r = await bot.sync();
-      syncs.push(r.skipped.map((s) => `${s.path}: ${s.reason}`));
-      return r;
-    }, log, { debounceMs: 50 });
+    const watcher = watchArticles(
+      articles,
+      async () => {
+        const r = await bot.sync();
+        syncs.push(r.skipped.map((s) => `${s.path}: ${s.reason}`));
+        return r;
+      },
+      log,
+      { debounceMs: 50 },
+    );
     stop = () => watcher.stop();
     await watcher.ready;
 

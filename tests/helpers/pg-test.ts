@@ -5,7 +5,9 @@ import { createDatabase } from "./postgres.ts";
 const provided = inject("postgres");
 
 /** Why the PostgreSQL tests skip, or null when the server runs. */
-export const postgresMissing: string | null = provided?.url ? null : `PostgreSQL could not start: ${provided?.reason ?? "no server was started (tests/global-postgres.ts)"}`;
+export const postgresMissing: string | null = provided?.url
+  ? null
+  : `PostgreSQL could not start: ${provided?.reason ?? "no server was started (tests/global-postgres.ts)"}`;
 
 /** A new, empty database on the test server: its URL. */
 export function freshDatabase(prefix = "newsbot"): Promise<string> {

@@ -80,13 +80,18 @@ export async function startPostgres(options: { log?: (line: string) => void } = 
     rmSync(dataDir, { recursive: true, force: true });
     const port = await freePort();
     const candidate = new EmbeddedPostgres({
-      databaseDir: dataDir, port, user: USER, password: PASSWORD, persistent: false,
+      databaseDir: dataDir,
+      port,
+      user: USER,
+      password: PASSWORD,
+      persistent: false,
       createPostgresUser: userInfo().uid === 0,
       // UTF-8 whatever the machine's locale; byte order for text, as the store expects anyway.
       initdbFlags: ["--encoding=UTF8", "--locale=C"],
       // Loopback only, no Unix socket (nothing to clean up, no clash between runs).
       postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "fsync=off", "-c", "max_connections=200"],
-      onLog, onError: onLog,
+      onLog,
+      onError: onLog,
     });
     try {
       await candidate.initialise();

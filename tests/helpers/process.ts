@@ -52,7 +52,11 @@ export interface RunResult {
 /** Runs `newsbot args…` (`bin`: another copy of newsbot, default this one) to the end without blocking the event loop (unlike spawnSync, a fake in this process keeps answering). */
 export function runNewsbot(args: string[], options: { env?: Record<string, string>; cwd?: string; timeoutMs?: number; bin?: string } = {}): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [options.bin ?? BIN, ...args], { cwd: options.cwd ?? process.cwd(), env: childEnv(options.env ?? {}), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [options.bin ?? BIN, ...args], {
+      cwd: options.cwd ?? process.cwd(),
+      env: childEnv(options.env ?? {}),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += String(d)));

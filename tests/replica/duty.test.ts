@@ -78,7 +78,9 @@ describe("once-only work under a lease", () => {
     await eventually(async () => second.held && !first.held, "A stopping and B taking over");
     expect(events).toEqual(["A started", "A stopped", "B started"]);
     // The log says what happened — the archive cannot be reached — not that another replica runs it.
-    expect(logA.lines.join("\n")).toMatch(/digest: the archive cannot be reached \(.*\); stopped here until it answers, then whichever replica holds the lease runs it/);
+    expect(logA.lines.join("\n")).toMatch(
+      /digest: the archive cannot be reached \(.*\); stopped here until it answers, then whichever replica holds the lease runs it/,
+    );
     expect(logA.lines.join("\n")).not.toMatch(/another replica runs it|another replica takes over/);
   });
 
@@ -98,7 +100,12 @@ describe("once-only work under a lease", () => {
     const ttlMs = 200;
     let finish!: () => void;
     const slow = startDuty({
-      store: a, name: "ingest", what: "watch", owner: "A", ttlMs, log: memoryLogger(),
+      store: a,
+      name: "ingest",
+      what: "watch",
+      owner: "A",
+      ttlMs,
+      log: memoryLogger(),
       start: async () => {
         events.push("A started");
         await new Promise<void>((r) => (finish = r)); // a first sync many leases long
@@ -119,7 +126,17 @@ describe("once-only work under a lease", () => {
   it("reports a first start that fails (a bad token) to the caller and frees the lease for others", async () => {
     const [a, b] = twoReplicas();
     await expect(
-      startDuty({ store: a, name: "discord", what: "gateway", owner: "A", ttlMs: 60_000, log: memoryLogger(), start: async () => { throw new Error("An invalid token was provided."); } }),
+      startDuty({
+        store: a,
+        name: "discord",
+        what: "gateway",
+        owner: "A",
+        ttlMs: 60_000,
+        log: memoryLogger(),
+        start: async () => {
+          throw new Error("An invalid token was provided.");
+        },
+      }),
     ).rejects.toThrow(/invalid token/);
     expect(await b.acquireLease("discord", "B", 60_000)).toBe(true);
   });

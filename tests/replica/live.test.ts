@@ -73,7 +73,7 @@ describe("two replicas on one archive", () => {
     const [a, b] = running;
     await a.live.stop();
     await eventually(async () => b.live.duties().ingest, "B taking the folder watch over");
-    writeFileSync(join(articles, "late.txt"), "Budget row deepens\n\nThe chancellor, George Osborne, said: \"We will not change course on welfare.\"");
+    writeFileSync(join(articles, "late.txt"), 'Budget row deepens\n\nThe chancellor, George Osborne, said: "We will not change course on welfare."');
     const reply = await eventually(async () => {
       const r = await b.bot.handle({ command: "quote", query: "osborne", platform: "cli" });
       return JSON.stringify(r).includes("We will not change course on welfare.") ? r : null;

@@ -105,7 +105,7 @@ describe.skipIf(postgresMissing)("two replicas on one PostgreSQL", () => {
       return h.duties.ingest && h.duties.digest;
     }, "B holding the ingest and digest leases");
 
-    writeFileSync(join(folder.articles, "late.txt"), "Budget row deepens\n\nThe chancellor, George Osborne, said: \"We will not change course on welfare.\"\n");
+    writeFileSync(join(folder.articles, "late.txt"), 'Budget row deepens\n\nThe chancellor, George Osborne, said: "We will not change course on welfare."\n');
     const answer = await until(async () => {
       const r = await ask(b, "/quote", "osborne");
       return r.text.includes("We will not change course on welfare.") ? r : null;
@@ -123,7 +123,8 @@ describe.skipIf(postgresMissing)("two replicas on one PostgreSQL", () => {
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
     try {
-      const rows = (await db.query("SELECT scheduled_at, owner, status FROM digests WHERE channel = $1 ORDER BY scheduled_at", [`slack:${DIGEST_CHANNEL}`])).rows as { scheduled_at: string; owner: string; status: string }[];
+      const rows = (await db.query("SELECT scheduled_at, owner, status FROM digests WHERE channel = $1 ORDER BY scheduled_at", [`slack:${DIGEST_CHANNEL}`]))
+        .rows as { scheduled_at: string; owner: string; status: string }[];
       const posted = rows.filter((r) => r.status === "posted");
       const posts = fake.of("chat.postMessage").filter((c) => c.body.channel === DIGEST_CHANNEL);
       // A, killed between claiming and posting, may leave one time "claimed": at most once, never twice.
@@ -147,11 +148,18 @@ describe.skipIf(postgresMissing)("two replicas on Discord: one gateway session b
     fake = await FakeDiscord.start({ inGuild: true });
     const databaseUrl = await freshDatabase("replicas_discord");
     const env = {
-      NEWSBOT_ARTICLES: folder.articles, NEWSBOT_DATABASE_URL: databaseUrl, NEWSBOT_LEASE_SECONDS: String(LEASE_SECONDS),
-      DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_GUILD_ID: GUILD_ID, DISCORD_API_URL: fake.apiUrl,
+      NEWSBOT_ARTICLES: folder.articles,
+      NEWSBOT_DATABASE_URL: databaseUrl,
+      NEWSBOT_LEASE_SECONDS: String(LEASE_SECONDS),
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_GUILD_ID: GUILD_ID,
+      DISCORD_API_URL: fake.apiUrl,
     };
     running.push(await startNewsbot(["start"], { cwd: folder.root, what: "replica A", env, ready: (out) => /discord: connected/.test(out) }));
-    running.push(await startNewsbot(["start"], { cwd: folder.root, what: "replica B", env, ready: (out) => /Discord gateway session: another replica runs it/.test(out) }));
+    running.push(
+      await startNewsbot(["start"], { cwd: folder.root, what: "replica B", env, ready: (out) => /Discord gateway session: another replica runs it/.test(out) }),
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -182,8 +190,12 @@ describe.skipIf(postgresMissing)("two replicas in Slack's Socket Mode: a connect
   beforeAll(async () => {
     fake = await startFakeSlack();
     const env = {
-      NEWSBOT_ARTICLES: folder.articles, NEWSBOT_DATABASE_URL: await freshDatabase("replicas_socket"), NEWSBOT_LEASE_SECONDS: String(LEASE_SECONDS),
-      SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: fake.apiUrl,
+      NEWSBOT_ARTICLES: folder.articles,
+      NEWSBOT_DATABASE_URL: await freshDatabase("replicas_socket"),
+      NEWSBOT_LEASE_SECONDS: String(LEASE_SECONDS),
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_APP_TOKEN: APP_TOKEN,
+      SLACK_API_URL: fake.apiUrl,
     };
     for (const name of ["A", "B"]) {
       running.push(await startNewsbot(["start"], { cwd: folder.root, what: `replica ${name}`, env, ready: (out) => /connected in Socket Mode/.test(out) }));

@@ -23,7 +23,9 @@ function dump(path: string) {
   const db = new Database(path, { readonly: true });
   const all = (sql: string) => db.prepare(sql).all();
   const out = {
-    quotes: all("SELECT a.key, q.text, q.speaker, q.paragraph, q.start FROM quotes q JOIN articles a ON a.id = q.article_id ORDER BY a.key, q.paragraph, q.start"),
+    quotes: all(
+      "SELECT a.key, q.text, q.speaker, q.paragraph, q.start FROM quotes q JOIN articles a ON a.id = q.article_id ORDER BY a.key, q.paragraph, q.start",
+    ),
     figures: all("SELECT a.key, f.text, f.value, f.unit, f.measure FROM figures f JOIN articles a ON a.id = f.article_id ORDER BY a.key, f.paragraph, f.start"),
     people: all("SELECT a.key, p.name, p.aliases FROM people p JOIN articles a ON a.id = p.article_id ORDER BY a.key, p.name"),
     // Counted from words worked out on the threads, or on the main thread.
@@ -38,7 +40,8 @@ function namesFromPeople(path: string) {
   const db = new Database(path, { readonly: true });
   const counts = new Map<string, number>();
   for (const r of db.prepare("SELECT name, aliases FROM people").all() as { name: string; aliases: string }[]) {
-    for (const alias of new Set([r.name, ...(JSON.parse(r.aliases) as string[])])) counts.set(`${alias}|${r.name}`, (counts.get(`${alias}|${r.name}`) ?? 0) + 1);
+    for (const alias of new Set([r.name, ...(JSON.parse(r.aliases) as string[])]))
+      counts.set(`${alias}|${r.name}`, (counts.get(`${alias}|${r.name}`) ?? 0) + 1);
   }
   db.close();
   return counts;
@@ -92,7 +95,10 @@ describe("ingestion at scale", () => {
 
   it("returns a speaker's newest quotes first, merged across the speaker's names", async () => {
     const store = openSqliteStore(join(root, "w2.db"));
-    const [name] = (await store.names()).filter((e) => e.alias === e.person).sort((a, b) => b.articles - a.articles).map((e) => e.person);
+    const [name] = (await store.names())
+      .filter((e) => e.alias === e.person)
+      .sort((a, b) => b.articles - a.articles)
+      .map((e) => e.person);
     const hits = await store.quotesBy([name, "Nobody at all"], 7);
     expect(hits.length).toBe(7);
     expect(hits.every((h) => h.quote.speaker === name)).toBe(true);

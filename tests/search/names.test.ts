@@ -8,13 +8,20 @@ import { NameIndex } from "../../src/search/names.ts";
 const e = (alias: string, person: string, articles = 1, kind: NameEntry["kind"] = "person"): NameEntry => ({ alias, person, kind, articles });
 
 const entries: NameEntry[] = [
-  e("George Osborne", "George Osborne", 5), e("Osborne", "George Osborne", 5), e("the Chancellor", "George Osborne", 3),
+  e("George Osborne", "George Osborne", 5),
+  e("Osborne", "George Osborne", 5),
+  e("the Chancellor", "George Osborne", 3),
   e("Osborne", "Osborne", 1),
-  e("Iain Duncan Smith", "Iain Duncan Smith", 4), e("Duncan Smith", "Iain Duncan Smith", 4), e("IDS", "Iain Duncan Smith", 2),
-  e("Owen Smith", "Owen Smith", 2), e("Smith", "Smith", 1),
-  e("Nicola Sturgeon", "Nicola Sturgeon", 6), e("Sturgeon", "Nicola Sturgeon", 6),
+  e("Iain Duncan Smith", "Iain Duncan Smith", 4),
+  e("Duncan Smith", "Iain Duncan Smith", 4),
+  e("IDS", "Iain Duncan Smith", 2),
+  e("Owen Smith", "Owen Smith", 2),
+  e("Smith", "Smith", 1),
+  e("Nicola Sturgeon", "Nicola Sturgeon", 6),
+  e("Sturgeon", "Nicola Sturgeon", 6),
   e("Sir John Major", "Sir John Major", 1),
-  e("Department for Work and Pensions", "Department for Work and Pensions", 3, "organisation"), e("DWP", "Department for Work and Pensions", 3, "organisation"),
+  e("Department for Work and Pensions", "Department for Work and Pensions", 3, "organisation"),
+  e("DWP", "Department for Work and Pensions", 3, "organisation"),
 ];
 
 const stores: ArchiveStore[] = [];
@@ -36,8 +43,12 @@ async function indexOf(rows: NameEntry[]): Promise<NameIndex> {
       const aliases = mine.filter((r) => r.alias !== person && r.articles > i).map((r) => r.alias);
       files.push({
         state: { path: key, size: 1, mtimeMs: 1, hash: key, skipped: null },
-        articles: [{ record: { key, title: "t", date: null, byline: null, outlet: null, url: null, section: null, tags: [], paragraphs: ["x"] },
-          extraction: { quotes: [], figures: [], acronyms: [], people: [{ name: person, kind: own.kind, aliases, roles: [], mentions: 1 }] } }],
+        articles: [
+          {
+            record: { key, title: "t", date: null, byline: null, outlet: null, url: null, section: null, tags: [], paragraphs: ["x"] },
+            extraction: { quotes: [], figures: [], acronyms: [], people: [{ name: person, kind: own.kind, aliases, roles: [], mentions: 1 }] },
+          },
+        ],
       });
     }
   }
@@ -68,7 +79,11 @@ describe("NameIndex", () => {
   it("finds a name through a typo among hundreds of candidates sharing a word, the same way twice", async () => {
     // 300 Smiths: more candidates than fuse.js is given, so the closest are chosen first (most typed words
     // shared, fewest edits, fewest words, dictionary order).
-    const many = [...entries, ...Array.from({ length: 300 }, (_, i) => e(`Person${i} Smith`, `Person${i} Smith`, 1 + (i % 7))), e("John Smith", "John Smith", 1)];
+    const many = [
+      ...entries,
+      ...Array.from({ length: 300 }, (_, i) => e(`Person${i} Smith`, `Person${i} Smith`, 1 + (i % 7))),
+      e("John Smith", "John Smith", 1),
+    ];
     const big = await indexOf(many);
     for (let i = 0; i < 2; i++) {
       const m = (await big.match("jon smith"))!;

@@ -62,7 +62,12 @@ function fromDocument(doc: XmlNode, url?: string): Feed {
   if (!rss && !atom && !doc.channel) throw new Error("not an RSS or Atom feed");
   if (atom) {
     const base = baseOf(attr(atom, "xml:base"), url ?? null);
-    return { title: text(atom.title), items: list(atom.entry).map((e) => fromAtom(e, base)).filter((i): i is FeedItem => i !== null) };
+    return {
+      title: text(atom.title),
+      items: list(atom.entry)
+        .map((e) => fromAtom(e, base))
+        .filter((i): i is FeedItem => i !== null),
+    };
   }
   const channel = first(rss?.channel) ?? (doc.channel as XmlNode | undefined) ?? {};
   // RSS 1.0 puts its items beside the channel; 0.9x and 2.0 inside it.
@@ -80,7 +85,9 @@ function fromRss(x: XmlNode, base: string | null): FeedItem | null {
   if (!id || (!title && body.length === 0)) return null;
   const updated = text(x["dc:date"]) ?? text(x.pubDate);
   return {
-    id, title, link,
+    id,
+    title,
+    link,
     date: text(x.pubDate) ?? text(x["dc:date"]) ?? text(x.date),
     author: people(x["dc:creator"]) ?? people(x.author),
     text: body.join("\n\n"),
@@ -111,12 +118,16 @@ function fromAtom(e: XmlNode, feedBase: string | null): FeedItem | null {
   if (!id || (!title && body.length === 0 && summary.length === 0)) return null;
   const updated = text(e.updated) ?? text(e.published);
   return {
-    id, title, link,
+    id,
+    title,
+    link,
     date: text(e.published) ?? text(e.updated),
     author: people(list(e.author).map((a) => a.name ?? a)),
     text: (body.length ? body : summary).join("\n\n"),
     summaryOnly: body.length === 0,
-    tags: list(e.category).map((c) => attr(c, "label") ?? attr(c, "term")).filter((t): t is string => t !== null),
+    tags: list(e.category)
+      .map((c) => attr(c, "label") ?? attr(c, "term"))
+      .filter((t): t is string => t !== null),
     updated: updated ? Date.parse(updated) || 0 : 0,
   };
 }
@@ -145,7 +156,12 @@ export function fromFeedFile(xml: string, key: string, warn: Warn): ReadResult {
   try {
     feed = readFeed(xml);
   } catch (e) {
-    return { ok: false, reason: `not a readable feed (${String((e as Error).message).split("\n")[0].slice(0, 120)})` };
+    return {
+      ok: false,
+      reason: `not a readable feed (${String((e as Error).message)
+        .split("\n")[0]
+        .slice(0, 120)})`,
+    };
   }
   if (feed.items.length === 0) return { ok: false, reason: feed.broken ? `none of its ${feed.broken} items is well-formed XML` : "a feed with no items" };
   const results = feed.items.map((item, i) => {

@@ -36,7 +36,15 @@ export type ReadResult =
 export type Warn = (message: string) => void;
 
 export const blank = (key: string): ArticleRecord => ({
-  key, title: "", date: null, byline: null, outlet: null, url: null, section: null, tags: [], paragraphs: [],
+  key,
+  title: "",
+  date: null,
+  byline: null,
+  outlet: null,
+  url: null,
+  section: null,
+  tags: [],
+  paragraphs: [],
 });
 
 export function single(a: ArticleRecord | string, warnings: string[] = []): ReadResult {
@@ -53,7 +61,7 @@ export function collected(results: { where: string; article: ArticleRecord | str
   }
   if (articles.length === 0) {
     const first = results.find((r) => typeof r.article === "string")?.article as string | undefined;
-    return { ok: false, reason: results.length > 1 && first ? `none of its ${results.length} articles could be read (${first})` : first ?? empty };
+    return { ok: false, reason: results.length > 1 && first ? `none of its ${results.length} articles could be read (${first})` : (first ?? empty) };
   }
   return { ok: true, articles, problems, warnings };
 }
@@ -82,7 +90,11 @@ export function byline(s: string | null): string | null {
 /** Tags from a list or a comma-separated string. */
 export function tagList(v: unknown): string[] {
   if (Array.isArray(v)) return v.map(str).filter((t): t is string => t !== null);
-  if (typeof v === "string") return v.split(/\s*,\s*/).map((t) => t.trim()).filter(Boolean);
+  if (typeof v === "string")
+    return v
+      .split(/\s*,\s*/)
+      .map((t) => t.trim())
+      .filter(Boolean);
   return [];
 }
 

@@ -7,12 +7,62 @@ import { splitParagraphs } from "../../extract/text.ts";
 
 /** Elements that start a new paragraph. */
 const BLOCK = new Set([
-  "P", "DIV", "SECTION", "ARTICLE", "MAIN", "BLOCKQUOTE", "LI", "UL", "OL", "DL", "DT", "DD", "PRE", "TABLE", "TR", "TD", "TH",
-  "H1", "H2", "H3", "H4", "H5", "H6", "HEADER", "FOOTER", "ADDRESS", "HR", "BODY", "BLOCK", "HL2", "NITF-TABLE", "TABLE-REFERENCE",
+  "P",
+  "DIV",
+  "SECTION",
+  "ARTICLE",
+  "MAIN",
+  "BLOCKQUOTE",
+  "LI",
+  "UL",
+  "OL",
+  "DL",
+  "DT",
+  "DD",
+  "PRE",
+  "TABLE",
+  "TR",
+  "TD",
+  "TH",
+  "H1",
+  "H2",
+  "H3",
+  "H4",
+  "H5",
+  "H6",
+  "HEADER",
+  "FOOTER",
+  "ADDRESS",
+  "HR",
+  "BODY",
+  "BLOCK",
+  "HL2",
+  "NITF-TABLE",
+  "TABLE-REFERENCE",
 ]);
 
 /** Never article text: code, media and captions (a caption describes a picture; it is not the story). */
-const NEVER = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "IFRAME", "OBJECT", "EMBED", "VIDEO", "AUDIO", "CANVAS", "FIGURE", "FIGCAPTION", "MEDIA", "BUTTON", "SELECT", "FORM", "HEAD", "TITLE"]);
+const NEVER = new Set([
+  "SCRIPT",
+  "STYLE",
+  "NOSCRIPT",
+  "TEMPLATE",
+  "SVG",
+  "IFRAME",
+  "OBJECT",
+  "EMBED",
+  "VIDEO",
+  "AUDIO",
+  "CANVAS",
+  "FIGURE",
+  "FIGCAPTION",
+  "MEDIA",
+  "BUTTON",
+  "SELECT",
+  "FORM",
+  "HEAD",
+  "TITLE",
+]);
 
 export function parseHtml(html: string): HTMLElement {
   return parse(html, { comment: false, blockTextElements: { script: true, style: false, noscript: false, pre: true } });

@@ -39,9 +39,14 @@ function fromNewsItem(item: XmlNode, key: string, warn: Warn): ArticleRecord | s
   }
   const headlines = list(contentMeta.headline);
   const main = headlines.find((h) => !attr(h, "role") || /main/.test(attr(h, "role")!)) ?? headlines[0];
-  const creators = list(contentMeta.creator).map((c) => text(c.name) ?? attr(c, "literal")).filter((c): c is string => c !== null);
+  const creators = list(contentMeta.creator)
+    .map((c) => text(c.name) ?? attr(c, "literal"))
+    .filter((c): c is string => c !== null);
   const guid = attr(item, "guid");
-  const link = list(itemMeta.link).map((l) => attr(l, "href")).find((h) => h && /^https?:\/\//i.test(h)) ?? null;
+  const link =
+    list(itemMeta.link)
+      .map((l) => attr(l, "href"))
+      .find((h) => h && /^https?:\/\//i.test(h)) ?? null;
   return {
     ...blank(key),
     title: text(main) ?? titleFrom(paragraphs[0]),
@@ -50,7 +55,9 @@ function fromNewsItem(item: XmlNode, key: string, warn: Warn): ArticleRecord | s
     outlet: text(first(itemMeta.provider)?.name) ?? attr(first(itemMeta.provider), "literal"),
     url: link,
     section: null,
-    tags: list(contentMeta.subject).map((s) => text(s.name)).filter((s): s is string => s !== null),
+    tags: list(contentMeta.subject)
+      .map((s) => text(s.name))
+      .filter((s): s is string => s !== null),
     paragraphs,
     identity: guid ? { id: guid, version: versionOf(attr(item, "version")) } : undefined,
   };

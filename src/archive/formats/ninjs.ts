@@ -56,9 +56,16 @@ function body(o: Obj): string[] | string {
     const all = (o.bodies as unknown[]).filter((b): b is Obj => !!b && typeof b === "object" && typeof (b as Obj).value === "string");
     const main = all.filter((b) => !b.role || b.role === "main");
     const pick = (main.length ? main : all).sort((a, b) => rank(b) - rank(a))[0];
-    if (pick) return /html/i.test(typeof pick.contenttype === "string" ? pick.contenttype : "") || /<\w/.test(String(pick.value)) ? htmlParagraphs(String(pick.value)) : splitParagraphs(String(pick.value));
+    if (pick)
+      return /html/i.test(typeof pick.contenttype === "string" ? pick.contenttype : "") || /<\w/.test(String(pick.value))
+        ? htmlParagraphs(String(pick.value))
+        : splitParagraphs(String(pick.value));
   }
-  for (const [field, html] of [["body_html", true], ["body_xhtml", true], ["body_text", false]] as const) {
+  for (const [field, html] of [
+    ["body_html", true],
+    ["body_xhtml", true],
+    ["body_text", false],
+  ] as const) {
     const v = o[field];
     if (v === undefined || v === null) continue;
     if (typeof v !== "string") return `its ${field} is not text (${Array.isArray(v) ? "a list" : typeof v})`;

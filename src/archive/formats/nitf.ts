@@ -18,7 +18,9 @@ export function fromNitf(doc: XmlNode, key: string, warn: Warn): ReadResult {
   const title = text(hedline?.hl1) ?? text(head.title) ?? titleFrom(paras[0]);
   const docId = first(docdata["doc-id"]);
   const id = attr(docId, "id-string");
-  const keywords = list(first(docdata["key-list"])?.keyword).map((k) => attr(k, "key")).filter((k): k is string => k !== null);
+  const keywords = list(first(docdata["key-list"])?.keyword)
+    .map((k) => attr(k, "key"))
+    .filter((k): k is string => k !== null);
   const url = attr(pubdata, "ex-ref");
   return single({
     ...blank(key),
@@ -36,6 +38,9 @@ export function fromNitf(doc: XmlNode, key: string, warn: Warn): ReadResult {
 
 // "By <person>Jane Doe</person>, <byttl>Staff Writer</byttl>": the person, not their title.
 function bylineOf(v: unknown): string | null {
-  const raw = list(v).map((b) => rawHtml(b)).join(", ").replace(/<byttl\b[\s\S]*?<\/byttl>/gi, "");
+  const raw = list(v)
+    .map((b) => rawHtml(b))
+    .join(", ")
+    .replace(/<byttl\b[\s\S]*?<\/byttl>/gi, "");
   return byline(str(htmlText(raw).replace(/[,;\s]+$/, "")));
 }

@@ -12,10 +12,54 @@ import { blank, byline, dateField, single, str, tagList, titleFrom, type ReadRes
 const FURNITURE_TAGS = new Set(["NAV", "HEADER", "FOOTER", "ASIDE", "FORM", "DIALOG", "MENU"]);
 /** Class or id words that mark furniture ("share-bar", "related_links", "cookie-banner", …). */
 const FURNITURE_WORDS = new Set([
-  "share", "sharing", "social", "related", "recommended", "more", "promo", "newsletter", "signup", "subscribe", "cookie", "cookies",
-  "consent", "gdpr", "advert", "advertisement", "ad", "ads", "sponsored", "outbrain", "taboola", "comments", "comment", "paywall",
-  "caption", "credit", "byline", "author", "dateline", "timestamp", "breadcrumb", "breadcrumbs", "tags", "topics", "toolbar",
-  "sidebar", "menu", "nav", "pullquote", "pull", "popup", "modal", "banner", "meta", "counter", "visually", "sr", "hidden",
+  "share",
+  "sharing",
+  "social",
+  "related",
+  "recommended",
+  "more",
+  "promo",
+  "newsletter",
+  "signup",
+  "subscribe",
+  "cookie",
+  "cookies",
+  "consent",
+  "gdpr",
+  "advert",
+  "advertisement",
+  "ad",
+  "ads",
+  "sponsored",
+  "outbrain",
+  "taboola",
+  "comments",
+  "comment",
+  "paywall",
+  "caption",
+  "credit",
+  "byline",
+  "author",
+  "dateline",
+  "timestamp",
+  "breadcrumb",
+  "breadcrumbs",
+  "tags",
+  "topics",
+  "toolbar",
+  "sidebar",
+  "menu",
+  "nav",
+  "pullquote",
+  "pull",
+  "popup",
+  "modal",
+  "banner",
+  "meta",
+  "counter",
+  "visually",
+  "sr",
+  "hidden",
 ]);
 const FURNITURE_ROLES = new Set(["navigation", "banner", "complementary", "contentinfo", "dialog", "alert", "search", "menu"]);
 
@@ -68,14 +112,20 @@ export function fromPage(html: string, key: string, warn: Warn): ReadResult {
   const ldBody = ld?.body ?? [];
   if (ldBody.join(" ").length > paragraphs.join(" ").length * 2) paragraphs = ldBody;
   if (paragraphs.length === 0) return single("no article text (the page has no paragraphs outside scripts and navigation)");
-  const title = ld?.headline ?? meta('meta[property="og:title"]') ?? meta('meta[name="twitter:title"]') ?? h1 ?? (root.querySelector("title")?.text.trim() || null);
+  const title =
+    ld?.headline ?? meta('meta[property="og:title"]') ?? meta('meta[name="twitter:title"]') ?? h1 ?? (root.querySelector("title")?.text.trim() || null);
   const author = meta('meta[name="author"]') ?? meta('meta[name="byl"]') ?? meta('meta[property="article:author"]');
   return single({
     ...blank(key),
     title: title ?? titleFrom(paragraphs[0]),
     date: dateField(
-      warn, ld?.date, meta('meta[property="article:published_time"]') ?? meta('meta[name="date"]') ?? meta('meta[itemprop="datePublished"]') ??
-        meta('meta[name="dc.date"]') ?? root.querySelector("time[datetime]")?.getAttribute("datetime"),
+      warn,
+      ld?.date,
+      meta('meta[property="article:published_time"]') ??
+        meta('meta[name="date"]') ??
+        meta('meta[itemprop="datePublished"]') ??
+        meta('meta[name="dc.date"]') ??
+        root.querySelector("time[datetime]")?.getAttribute("datetime"),
     ),
     byline: ld?.authors ?? byline(author && !/^https?:/.test(author) ? author : null) ?? byline(str(story.querySelector('[rel="author"], .byline')?.text)),
     outlet: ld?.publisher ?? meta('meta[property="og:site_name"]'),
@@ -85,4 +135,3 @@ export function fromPage(html: string, key: string, warn: Warn): ReadResult {
     paragraphs,
   });
 }
-

@@ -44,7 +44,8 @@ export function fromMarkdown(text: string, key: string, warn: Warn): ReadResult 
     .replace(/\[([^\]]+)\]\([^)]*\)/g, "$1")
     .replace(/(\*\*|__)(.+?)\1/g, "$2");
   let paragraphs = splitParagraphs(plain);
-  let title: string | null = typeof meta.title === "string" ? meta.title.trim() || null : typeof meta.headline === "string" ? meta.headline.trim() || null : null;
+  let title: string | null =
+    typeof meta.title === "string" ? meta.title.trim() || null : typeof meta.headline === "string" ? meta.headline.trim() || null : null;
   if (!title && /^#\s/.test(body.trim())) {
     title = paragraphs[0];
     paragraphs = paragraphs.slice(1);

@@ -15,9 +15,46 @@ export type XmlNode = Record<string, unknown>;
  * Elements whose content is markup, read raw. Dots in element names (NITF's body.content) read as "_":
  * the parser's paths use the dot as their separator.
  */
-const MARKUP = ["description", "content:encoded", "content", "summary", "title", "subtitle", "body_content", "inlineXML", "hl1", "hl2", "byline", "abstract", "headline", "by", "slugline", "dc:creator"];
+const MARKUP = [
+  "description",
+  "content:encoded",
+  "content",
+  "summary",
+  "title",
+  "subtitle",
+  "body_content",
+  "inlineXML",
+  "hl1",
+  "hl2",
+  "byline",
+  "abstract",
+  "headline",
+  "by",
+  "slugline",
+  "dc:creator",
+];
 /** Elements that may repeat, read as lists even when there is one. */
-const LISTS = new Set(["item", "entry", "link", "newsItem", "packageItem", "category", "dc:subject", "headline", "by", "contentSet", "itemRef", "group", "subject", "keyword", "creator", "author", "dc:creator", "inlineXML", "inlineData"]);
+const LISTS = new Set([
+  "item",
+  "entry",
+  "link",
+  "newsItem",
+  "packageItem",
+  "category",
+  "dc:subject",
+  "headline",
+  "by",
+  "contentSet",
+  "itemRef",
+  "group",
+  "subject",
+  "keyword",
+  "creator",
+  "author",
+  "dc:creator",
+  "inlineXML",
+  "inlineData",
+]);
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -74,9 +111,17 @@ export function rawHtml(v: unknown): string {
   if (Array.isArray(v)) return v.map(rawHtml).join("\n\n");
   if (typeof v === "object") {
     const o = v as XmlNode;
-    return [o["#cdata"], o["#text"]].map((x) => (x === undefined ? "" : Array.isArray(x) ? x.map((y) => leafText(y)).join("") : leafText(x))).join("").split(/(<!\[CDATA\[[\s\S]*?\]\]>)/).map(unwrap).join("");
+    return [o["#cdata"], o["#text"]]
+      .map((x) => (x === undefined ? "" : Array.isArray(x) ? x.map((y) => leafText(y)).join("") : leafText(x)))
+      .join("")
+      .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
+      .map(unwrap)
+      .join("");
   }
-  return leafText(v).split(/(<!\[CDATA\[[\s\S]*?\]\]>)/).map(unwrap).join("");
+  return leafText(v)
+    .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
+    .map(unwrap)
+    .join("");
 }
 
 function unwrap(part: string): string {

@@ -84,8 +84,16 @@ export function planGroups(entries: OrderedNameEntry[]): { identities: IdentityR
     for (const w of aliasWords(alias)) set.add(w);
   }
   const identities = placed.map((id) => ({
-    key: id.key, grp: nameGroup(id.name), name: id.name, kind: id.kind, articles: id.articles, phase: id.phase, ord: id.ord,
-    members: id.members, aliases: id.aliases, words: [...(words.get(id) ?? [])].sort().join(" "),
+    key: id.key,
+    grp: nameGroup(id.name),
+    name: id.name,
+    kind: id.kind,
+    articles: id.articles,
+    phase: id.phase,
+    ord: id.ord,
+    members: id.members,
+    aliases: id.aliases,
+    words: [...(words.get(id) ?? [])].sort().join(" "),
   }));
   return { identities, pairs: [...pairs.values()] };
 }
@@ -179,8 +187,15 @@ export function planWords(delta: Map<string, number>, before: Map<string, number
 /** An identities row as a store gives it back (members and aliases as JSON text). */
 export function toIdentityRow(r: Record<string, unknown>): IdentityRow {
   return {
-    key: r.key as string, grp: r.grp as string, name: r.name as string, kind: r.kind as IdentityRow["kind"], articles: r.articles as number,
-    phase: r.phase as 0 | 1, ord: r.ord as number, members: JSON.parse(r.members as string) as string[], aliases: JSON.parse(r.aliases as string) as string[],
+    key: r.key as string,
+    grp: r.grp as string,
+    name: r.name as string,
+    kind: r.kind as IdentityRow["kind"],
+    articles: r.articles as number,
+    phase: r.phase as 0 | 1,
+    ord: r.ord as number,
+    members: JSON.parse(r.members as string) as string[],
+    aliases: JSON.parse(r.aliases as string) as string[],
     words: r.words as string,
   };
 }
@@ -215,11 +230,18 @@ export interface AliasIdentities {
 /** The whole dictionary made from scratch from every names row: what the kept one must always equal. */
 export function rebuildDictionary(entries: OrderedNameEntry[]): DictionaryDump {
   const { identities, pairs } = planGroups(entries);
-  const change = planAliases(pairs.map((p) => p.alias), pairs, []);
+  const change = planAliases(
+    pairs.map((p) => p.alias),
+    pairs,
+    [],
+  );
   const wordAliases = wordAliasRows(change).add;
   const words = new Map<string, number>();
   for (const r of wordAliases) words.set(r.word, (words.get(r.word) ?? 0) + 1);
-  const by = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  const by =
+    <T>(key: (x: T) => string) =>
+    (a: T, b: T) =>
+      key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
   return {
     identities: identities.sort(by((i) => i.key)),
     pairs: pairs.sort(by((p) => `${p.alias}\u0000${p.identity}`)),

@@ -126,7 +126,12 @@ function placed(id: Identity, phase: 0 | 1, ord: number): PlacedIdentity {
 export function makeIdentity(key: string, name: string, kind: Identity["kind"], members: string[] = [], aliases: string[] = [], articles = 0): Identity {
   let forms: string[] | null = null;
   const id: Identity = {
-    key, name, kind, members, aliases, articles,
+    key,
+    name,
+    kind,
+    members,
+    aliases,
+    articles,
     get nameForms() {
       return (forms ??= nameForms(id));
     },
@@ -140,7 +145,11 @@ export function makeIdentity(key: string, name: string, kind: Identity["kind"], 
 /** Aliases made of the name's own words, or its initials: "Duncan Smith", "IDS"; not "the Chancellor". */
 function nameForms(id: Identity): string[] {
   const words = new Set(fold(id.name).split(SEPARATOR));
-  const initials = id.name.split(SEPARATOR).map((w) => w[0]).join("").toUpperCase();
+  const initials = id.name
+    .split(SEPARATOR)
+    .map((w) => w[0])
+    .join("")
+    .toUpperCase();
   return id.aliases.filter((a) => {
     if (a === initials && a.length >= 2) return true;
     const ws = fold(a).split(SEPARATOR);

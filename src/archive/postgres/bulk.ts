@@ -50,7 +50,7 @@ export async function finishBulk(db: PgDb): Promise<void> {
 /** The names rows, counted from every people row in the order written (the dictionary's order). */
 async function countNames(c: pg.PoolClient): Promise<void> {
   const names = new NameTally();
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const page = (await c.query("SELECT id, name, kind, aliases FROM people WHERE id > $1 ORDER BY id LIMIT $2", [after, PAGE])).rows as Row[];
     if (page.length === 0) break;
     for (const p of page) names.add(p.name as string, p.kind as string, JSON.parse(p.aliases as string) as string[], 1);
@@ -60,8 +60,10 @@ async function countNames(c: pg.PoolClient): Promise<void> {
   await c.query("DELETE FROM names");
   for (let i = 0; i < rows.length; i += PAGE) {
     const part = rows.slice(i, i + PAGE);
-    await c.query(`INSERT INTO names (alias, person, kind, articles, grp) SELECT u.a, u.p, u.k, u.n, u.g
+    await c.query(
+      `INSERT INTO names (alias, person, kind, articles, grp) SELECT u.a, u.p, u.k, u.n, u.g
       FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[]) WITH ORDINALITY AS u(a, p, k, n, g, i) ORDER BY u.i`,
-    [part.map((r) => r.alias), part.map((r) => r.person), part.map((r) => r.kind), part.map((r) => r.n), part.map((r) => r.grp)]);
+      [part.map((r) => r.alias), part.map((r) => r.person), part.map((r) => r.kind), part.map((r) => r.n), part.map((r) => r.grp)],
+    );
   }
 }

@@ -9,7 +9,8 @@ import { from } from "pg-copy-streams";
 function field(v: unknown): string {
   if (v === null || v === undefined) return "\\N";
   // Columns hold text, numbers and booleans (lists are JSON text already); anything else is written as JSON.
-  const s = typeof v === "string" ? v : typeof v === "boolean" ? (v ? "t" : "f") : typeof v === "number" || typeof v === "bigint" ? String(v) : JSON.stringify(v);
+  const s =
+    typeof v === "string" ? v : typeof v === "boolean" ? (v ? "t" : "f") : typeof v === "number" || typeof v === "bigint" ? String(v) : JSON.stringify(v);
   return /[\\\n\r\t]/.test(s) ? s.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t") : s;
 }
 

@@ -10,7 +10,9 @@ import { distinctTerms, tokenize, tsvectorOf } from "./text.ts";
 
 export async function insertArticles(c: pg.PoolClient, file: string, articles: IndexedArticle[], delta: Deltas, copy: boolean): Promise<void> {
   if (articles.length === 0) return;
-  const ids = ((await c.query("SELECT nextval('articles_id_seq') AS id FROM generate_series(1, $1)", [articles.length])).rows as Row[]).map((r) => r.id as number);
+  const ids = ((await c.query("SELECT nextval('articles_id_seq') AS id FROM generate_series(1, $1)", [articles.length])).rows as Row[]).map(
+    (r) => r.id as number,
+  );
   const now = new Date().toISOString();
   const a = columns(11);
   const q = columns(11);
@@ -50,37 +52,62 @@ export async function insertArticles(c: pg.PoolClient, file: string, articles: I
     for (const acr of x.acronyms) ac.push(id, acr.short, acr.long);
   });
   if (copy) {
-    await copyRows(c, "articles (id, key, title, date, byline, outlet, url, section, tags, body, tokens, tsv, file, added_at)", [...a.cols, a.extra, ...a.lastCols]);
+    await copyRows(c, "articles (id, key, title, date, byline, outlet, url, section, tags, body, tokens, tsv, file, added_at)", [
+      ...a.cols,
+      a.extra,
+      ...a.lastCols,
+    ]);
     await copyRows(c, 'quotes (article_id, text, speaker, cue, partial, confidence, paragraph, start, "end", mentions, tokens, tsv)', [...q.cols, q.extra]);
-    await copyRows(c, 'figures (article_id, text, value, unit, per, approx, up_to, measure, source, sentence, context, paragraph, start, "end", title, tokens, tsv)', [...f.cols, f.extra]);
+    await copyRows(
+      c,
+      'figures (article_id, text, value, unit, per, approx, up_to, measure, source, sentence, context, paragraph, start, "end", title, tokens, tsv)',
+      [...f.cols, f.extra],
+    );
     await copyRows(c, "people (article_id, name, kind, aliases, roles, mentions)", p.cols);
     await copyRows(c, "acronyms (article_id, short, long)", ac.cols);
     return;
   }
-  await c.query(`INSERT INTO articles (id, key, file, title, date, byline, outlet, url, section, tags, body, tokens, added_at, tsv)
+  await c.query(
+    `INSERT INTO articles (id, key, file, title, date, byline, outlet, url, section, tags, body, tokens, added_at, tsv)
     SELECT u.id, u.key, $1, u.title, u.date, u.byline, u.outlet, u.url, u.section, u.tags, u.body, u.tokens, $2, u.tsv::tsvector
     FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::int[], $14::text[])
-      AS u(id, key, title, date, byline, outlet, url, section, tags, body, tokens, tsv)`, [file, now, ...a.cols, a.extra]);
+      AS u(id, key, title, date, byline, outlet, url, section, tags, body, tokens, tsv)`,
+    [file, now, ...a.cols, a.extra],
+  );
   if (q.length) {
-    await c.query(`INSERT INTO quotes (article_id, text, speaker, cue, partial, confidence, paragraph, start, "end", mentions, tokens, tsv)
+    await c.query(
+      `INSERT INTO quotes (article_id, text, speaker, cue, partial, confidence, paragraph, start, "end", mentions, tokens, tsv)
       SELECT u.a, u.t, u.s, u.c, u.p, u.conf, u.para, u.st, u.en, u.m, u.tok, u.tsv::tsvector
       FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::float8[], $7::int[], $8::int[], $9::int[], $10::text[], $11::int[], $12::text[])
-        WITH ORDINALITY AS u(a, t, s, c, p, conf, para, st, en, m, tok, tsv, n) ORDER BY u.n`, [...q.cols, q.extra]);
+        WITH ORDINALITY AS u(a, t, s, c, p, conf, para, st, en, m, tok, tsv, n) ORDER BY u.n`,
+      [...q.cols, q.extra],
+    );
   }
   if (f.length) {
-    await c.query(`INSERT INTO figures (article_id, text, value, unit, per, approx, up_to, measure, source, sentence, context, paragraph, start, "end", title, tokens, tsv)
+    await c.query(
+      `INSERT INTO figures (article_id, text, value, unit, per, approx, up_to, measure, source, sentence, context, paragraph, start, "end", title, tokens, tsv)
       SELECT u.a, u.t, u.v, u.u, u.per, u.ap, u.up, u.me, u.so, u.se, u.co, u.para, u.st, u.en, u.ti, u.tok, u.tsv::tsvector
       FROM unnest($1::bigint[], $2::text[], $3::float8[], $4::text[], $5::text[], $6::text[], $7::float8[], $8::text[], $9::text[], $10::text[], $11::text[], $12::int[], $13::int[], $14::int[], $15::text[], $16::int[], $17::text[])
-        WITH ORDINALITY AS u(a, t, v, u, per, ap, up, me, so, se, co, para, st, en, ti, tok, tsv, n) ORDER BY u.n`, [...f.cols, f.extra]);
+        WITH ORDINALITY AS u(a, t, v, u, per, ap, up, me, so, se, co, para, st, en, ti, tok, tsv, n) ORDER BY u.n`,
+      [...f.cols, f.extra],
+    );
   }
   if (p.length) {
-    await c.query(`INSERT INTO people (article_id, name, kind, aliases, roles, mentions)
+    await c.query(
+      `INSERT INTO people (article_id, name, kind, aliases, roles, mentions)
       SELECT u.a, u.na, u.k, u.al, u.ro, u.me FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[])
-        WITH ORDINALITY AS u(a, na, k, al, ro, me, n) ORDER BY u.n`, p.cols);
+        WITH ORDINALITY AS u(a, na, k, al, ro, me, n) ORDER BY u.n`,
+      p.cols,
+    );
   }
   if (ac.length) {
-    const rows = (await c.query(`INSERT INTO acronyms (article_id, short, long) SELECT u.a, u.s, u.l FROM unnest($1::bigint[], $2::text[], $3::text[])
-      WITH ORDINALITY AS u(a, s, l, n) ORDER BY u.n RETURNING id, short, long`, ac.cols)).rows as Row[];
+    const rows = (
+      await c.query(
+        `INSERT INTO acronyms (article_id, short, long) SELECT u.a, u.s, u.l FROM unnest($1::bigint[], $2::text[], $3::text[])
+      WITH ORDINALITY AS u(a, s, l, n) ORDER BY u.n RETURNING id, short, long`,
+        ac.cols,
+      )
+    ).rows as Row[];
     for (const r of rows) delta.forms.add(r.short as string, r.long as string, 1, r.id as number);
   }
 }

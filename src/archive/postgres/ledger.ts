@@ -7,8 +7,10 @@ import { SCHEMA_VERSION, layoutVersion } from "./schema.ts";
 export function postgresLedger(db: PgDb): DigestLedger {
   return {
     async claimDigest(channel, scheduledAt, owner) {
-      const r = await db.pool.query("INSERT INTO digests (channel, scheduled_at, owner, status, claimed_at) VALUES ($1, $2, $3, 'claimed', $4) ON CONFLICT DO NOTHING",
-        [channel, scheduledAt, owner, new Date().toISOString()]);
+      const r = await db.pool.query(
+        "INSERT INTO digests (channel, scheduled_at, owner, status, claimed_at) VALUES ($1, $2, $3, 'claimed', $4) ON CONFLICT DO NOTHING",
+        [channel, scheduledAt, owner, new Date().toISOString()],
+      );
       return r.rowCount === 1;
     },
 
@@ -35,10 +37,13 @@ export function postgresLeases(db: PgDb): Leases {
       }
       // One statement, by the database's clock: the conflicting row is locked and re-checked, so of two
       // replicas asking at once only one finds the lease free; none of an older layout than the archive's.
-      const r = await db.pool.query(`INSERT INTO leases (name, owner, expires_at)
+      const r = await db.pool.query(
+        `INSERT INTO leases (name, owner, expires_at)
         SELECT $1, $2, now() + $3 * interval '1 millisecond' FROM newsbot_state WHERE key = 'schema_version' AND value <= $4
         ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
-        WHERE leases.owner = excluded.owner OR leases.expires_at < now()`, [name, owner, ttlMs, SCHEMA_VERSION]);
+        WHERE leases.owner = excluded.owner OR leases.expires_at < now()`,
+        [name, owner, ttlMs, SCHEMA_VERSION],
+      );
       return r.rowCount === 1;
     },
 
@@ -53,8 +58,11 @@ export function postgresButtons(db: PgDb): ButtonMemory {
     async rememberButton(key, value, ttlMs) {
       // Expired rows go as new ones come: the table holds about a day of long queries.
       await db.pool.query("DELETE FROM buttons WHERE expires_at < now()");
-      await db.pool.query(`INSERT INTO buttons (key, value, expires_at) VALUES ($1, $2, now() + $3 * interval '1 millisecond')
-        ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at`, [key, value, ttlMs]);
+      await db.pool.query(
+        `INSERT INTO buttons (key, value, expires_at) VALUES ($1, $2, now() + $3 * interval '1 millisecond')
+        ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at`,
+        [key, value, ttlMs],
+      );
     },
 
     async recallButton(key) {

@@ -2,7 +2,17 @@
 // the transaction that changes the names rows, for the surname groups it touched; read by indexed look-ups.
 import type pg from "pg";
 import {
-  IDENTITY_COLUMNS, PREFIX_END as UPTO, RANK, aliasIdentities, planAliases, planGroups, planWords, toIdentityRow, wordAliasRows, wordDelta, type AliasRow,
+  IDENTITY_COLUMNS,
+  PREFIX_END as UPTO,
+  RANK,
+  aliasIdentities,
+  planAliases,
+  planGroups,
+  planWords,
+  toIdentityRow,
+  wordAliasRows,
+  wordDelta,
+  type AliasRow,
   type DictionaryDump,
 } from "../names/dictionary.ts";
 import type { OrderedNameEntry } from "../names/identities.ts";
@@ -16,67 +26,120 @@ const rowsOf = async (c: pg.PoolClient, sql: string, params: unknown[]) => (awai
 export async function refreshGroups(c: pg.PoolClient, groups: Iterable<string>): Promise<void> {
   const grp = [...groups];
   if (grp.length === 0) return;
-  const entries = await rowsOf(c, "SELECT id AS ord, alias, person, kind, articles FROM names WHERE grp = ANY($1::text[]) ORDER BY id", [grp]) as unknown as OrderedNameEntry[];
+  const entries = (await rowsOf(c, "SELECT id AS ord, alias, person, kind, articles FROM names WHERE grp = ANY($1::text[]) ORDER BY id", [
+    grp,
+  ])) as unknown as OrderedNameEntry[];
   const touched = new Set((await rowsOf(c, "DELETE FROM name_pairs WHERE grp = ANY($1::text[]) RETURNING alias", [grp])).map((r) => r.alias as string));
   await c.query("DELETE FROM identities WHERE grp = ANY($1::text[])", [grp]);
   const plan = planGroups(entries);
   const ids = plan.identities;
   if (ids.length) {
-    await c.query(`INSERT INTO identities (key, grp, name, kind, articles, phase, ord, members, aliases, words)
+    await c.query(
+      `INSERT INTO identities (key, grp, name, kind, articles, phase, ord, members, aliases, words)
       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::bigint[], $8::text[], $9::text[], $10::text[])`,
-    [ids.map((i) => i.key), ids.map((i) => i.grp), ids.map((i) => i.name), ids.map((i) => i.kind), ids.map((i) => i.articles), ids.map((i) => i.phase),
-      ids.map((i) => i.ord), ids.map((i) => JSON.stringify(i.members)), ids.map((i) => JSON.stringify(i.aliases)), ids.map((i) => i.words)]);
+      [
+        ids.map((i) => i.key),
+        ids.map((i) => i.grp),
+        ids.map((i) => i.name),
+        ids.map((i) => i.kind),
+        ids.map((i) => i.articles),
+        ids.map((i) => i.phase),
+        ids.map((i) => i.ord),
+        ids.map((i) => JSON.stringify(i.members)),
+        ids.map((i) => JSON.stringify(i.aliases)),
+        ids.map((i) => i.words),
+      ],
+    );
   }
   const pairs = plan.pairs;
   if (pairs.length) {
-    await c.query(`INSERT INTO name_pairs (alias, identity, grp, first, text) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[])`,
-      [pairs.map((p) => p.alias), pairs.map((p) => p.identity), pairs.map((p) => p.grp), pairs.map((p) => p.first), pairs.map((p) => p.text)]);
+    await c.query(
+      `INSERT INTO name_pairs (alias, identity, grp, first, text) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[])`,
+      [pairs.map((p) => p.alias), pairs.map((p) => p.identity), pairs.map((p) => p.grp), pairs.map((p) => p.first), pairs.map((p) => p.text)],
+    );
   }
   for (const p of pairs) touched.add(p.alias);
   const keys = [...touched];
-  const change = planAliases(touched, await rowsOf(c, "SELECT alias, first, text FROM name_pairs WHERE alias = ANY($1::text[])", [keys]) as never,
-    await rowsOf(c, "SELECT key, ord, text, pairs, words FROM name_aliases WHERE key = ANY($1::text[])", [keys]) as unknown as AliasRow[]);
+  const change = planAliases(
+    touched,
+    (await rowsOf(c, "SELECT alias, first, text FROM name_pairs WHERE alias = ANY($1::text[])", [keys])) as never,
+    (await rowsOf(c, "SELECT key, ord, text, pairs, words FROM name_aliases WHERE key = ANY($1::text[])", [keys])) as unknown as AliasRow[],
+  );
   const put = change.put;
   if (put.length) {
-    await c.query(`INSERT INTO name_aliases (key, ord, text, pairs, words) SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::int[], $5::int[])
+    await c.query(
+      `INSERT INTO name_aliases (key, ord, text, pairs, words) SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::int[], $5::int[])
       ON CONFLICT (key) DO UPDATE SET ord = excluded.ord, text = excluded.text, pairs = excluded.pairs, words = excluded.words`,
-    [put.map((a) => a.key), put.map((a) => a.ord), put.map((a) => a.text), put.map((a) => a.pairs), put.map((a) => a.words)]);
+      [put.map((a) => a.key), put.map((a) => a.ord), put.map((a) => a.text), put.map((a) => a.pairs), put.map((a) => a.words)],
+    );
   }
   await c.query("DELETE FROM name_aliases WHERE key = ANY($1::text[])", [change.drop]);
   const { add, drop } = wordAliasRows(change);
   await c.query("INSERT INTO name_word_aliases (word, alias) SELECT * FROM unnest($1::text[], $2::text[])", [add.map((r) => r.word), add.map((r) => r.alias)]);
-  await c.query("DELETE FROM name_word_aliases WHERE (word, alias) IN (SELECT * FROM unnest($1::text[], $2::text[]))", [drop.map((r) => r.word), drop.map((r) => r.alias)]);
+  await c.query("DELETE FROM name_word_aliases WHERE (word, alias) IN (SELECT * FROM unnest($1::text[], $2::text[]))", [
+    drop.map((r) => r.word),
+    drop.map((r) => r.alias),
+  ]);
   const delta = wordDelta(change);
-  const before = new Map((await rowsOf(c, "SELECT word, aliases FROM name_words WHERE word = ANY($1::text[])", [[...delta.keys()]])).map((r) => [r.word as string, r.aliases as number]));
+  const before = new Map(
+    (await rowsOf(c, "SELECT word, aliases FROM name_words WHERE word = ANY($1::text[])", [[...delta.keys()]])).map((r) => [
+      r.word as string,
+      r.aliases as number,
+    ]),
+  );
   const words = planWords(delta, before);
-  await c.query(`INSERT INTO name_words (word, aliases) SELECT * FROM unnest($1::text[], $2::int[]) ON CONFLICT (word) DO UPDATE SET aliases = excluded.aliases`,
-    [words.put.map((w) => w.word), words.put.map((w) => w.aliases)]);
+  await c.query(
+    `INSERT INTO name_words (word, aliases) SELECT * FROM unnest($1::text[], $2::int[]) ON CONFLICT (word) DO UPDATE SET aliases = excluded.aliases`,
+    [words.put.map((w) => w.word), words.put.map((w) => w.aliases)],
+  );
   await c.query("DELETE FROM name_words WHERE word = ANY($1::text[])", [words.gone]);
-  await c.query("DELETE FROM name_deletes WHERE (variant, word) IN (SELECT * FROM unnest($1::text[], $2::text[]))", [words.undeletes.map((d) => d.variant), words.undeletes.map((d) => d.word)]);
-  await c.query("INSERT INTO name_deletes (variant, word) SELECT * FROM unnest($1::text[], $2::text[])", [words.deletes.map((d) => d.variant), words.deletes.map((d) => d.word)]);
+  await c.query("DELETE FROM name_deletes WHERE (variant, word) IN (SELECT * FROM unnest($1::text[], $2::text[]))", [
+    words.undeletes.map((d) => d.variant),
+    words.undeletes.map((d) => d.word),
+  ]);
+  await c.query("INSERT INTO name_deletes (variant, word) SELECT * FROM unnest($1::text[], $2::text[])", [
+    words.deletes.map((d) => d.variant),
+    words.deletes.map((d) => d.word),
+  ]);
 }
 
 export function postgresNames(db: PgDb): NameReader {
   return {
     async identitiesByAlias(keys) {
       if (keys.length === 0) return [];
-      return aliasIdentities(await db.rows(`SELECT p.alias AS pair_alias, p.first AS pair_first, p.text AS pair_text, ${IDENTITY_COLUMNS}
-        FROM name_pairs p JOIN identities i ON i.key = p.identity WHERE p.alias = ANY($1::text[])`, [[...new Set(keys)]]));
+      return aliasIdentities(
+        await db.rows(
+          `SELECT p.alias AS pair_alias, p.first AS pair_first, p.text AS pair_text, ${IDENTITY_COLUMNS}
+        FROM name_pairs p JOIN identities i ON i.key = p.identity WHERE p.alias = ANY($1::text[])`,
+          [[...new Set(keys)]],
+        ),
+      );
     },
 
     async rankedIdentities(limit, after) {
       const rows = after
-        ? await db.rows(`SELECT ${IDENTITY_COLUMNS} FROM identities i WHERE (-i.articles, i.phase, i.ord) > ($1, $2, $3) ORDER BY ${RANK} LIMIT $4`,
-          [-after.articles, after.phase, after.ord, limit])
+        ? await db.rows(`SELECT ${IDENTITY_COLUMNS} FROM identities i WHERE (-i.articles, i.phase, i.ord) > ($1, $2, $3) ORDER BY ${RANK} LIMIT $4`, [
+            -after.articles,
+            after.phase,
+            after.ord,
+            limit,
+          ])
         : await db.rows(`SELECT ${IDENTITY_COLUMNS} FROM identities i ORDER BY ${RANK} LIMIT $1`, [limit]);
       return rows.map(toIdentityRow);
     },
 
     async identitiesWithWordPrefix(prefix, limit, most) {
-      const [{ n }] = await db.rows("SELECT count(*) AS n FROM (SELECT 1 FROM name_word_aliases WHERE word >= $1 AND word < $2 LIMIT $3) x", [prefix, prefix + UPTO, most + 1]);
+      const [{ n }] = await db.rows("SELECT count(*) AS n FROM (SELECT 1 FROM name_word_aliases WHERE word >= $1 AND word < $2 LIMIT $3) x", [
+        prefix,
+        prefix + UPTO,
+        most + 1,
+      ]);
       if ((n as number) > most) return null;
-      const rows = await db.rows(`SELECT ${IDENTITY_COLUMNS} FROM identities i WHERE i.key IN (SELECT p.identity FROM name_word_aliases w JOIN name_pairs p ON p.alias = w.alias
-        WHERE w.word >= $1 AND w.word < $2) ORDER BY ${RANK} LIMIT $3`, [prefix, prefix + UPTO, limit]);
+      const rows = await db.rows(
+        `SELECT ${IDENTITY_COLUMNS} FROM identities i WHERE i.key IN (SELECT p.identity FROM name_word_aliases w JOIN name_pairs p ON p.alias = w.alias
+        WHERE w.word >= $1 AND w.word < $2) ORDER BY ${RANK} LIMIT $3`,
+        [prefix, prefix + UPTO, limit],
+      );
       return rows.map(toIdentityRow);
     },
 
@@ -84,7 +147,9 @@ export function postgresNames(db: PgDb): NameReader {
       const [counted, deleted, range] = await Promise.all([
         db.rows("SELECT word, aliases FROM name_words WHERE word = ANY($1::text[])", [words]),
         db.rows("SELECT variant, word FROM name_deletes WHERE variant = ANY($1::text[]) ORDER BY variant, word", [variants]),
-        prefix === null ? [] : db.rows("SELECT word FROM name_words WHERE word >= $1 AND word < $2 ORDER BY word LIMIT $3", [prefix, prefix + UPTO, rangeLimit]),
+        prefix === null
+          ? []
+          : db.rows("SELECT word FROM name_words WHERE word >= $1 AND word < $2 ORDER BY word LIMIT $3", [prefix, prefix + UPTO, rangeLimit]),
       ]);
       const deletes = new Map<string, string[]>();
       for (const r of deleted) {
@@ -96,8 +161,14 @@ export function postgresNames(db: PgDb): NameReader {
     },
 
     async aliasesWithWords(words) {
-      const rows = await db.rows("SELECT w.word, a.key, a.ord, a.text, a.pairs, a.words FROM name_word_aliases w JOIN name_aliases a ON a.key = w.alias WHERE w.word = ANY($1::text[])", [words]);
-      return rows.map((r) => ({ word: r.word as string, alias: { key: r.key as string, ord: r.ord as number, text: r.text as string, pairs: r.pairs as number, words: r.words as number } }));
+      const rows = await db.rows(
+        "SELECT w.word, a.key, a.ord, a.text, a.pairs, a.words FROM name_word_aliases w JOIN name_aliases a ON a.key = w.alias WHERE w.word = ANY($1::text[])",
+        [words],
+      );
+      return rows.map((r) => ({
+        word: r.word as string,
+        alias: { key: r.key as string, ord: r.ord as number, text: r.text as string, pairs: r.pairs as number, words: r.words as number },
+      }));
     },
 
     async nameDictionary(): Promise<DictionaryDump> {

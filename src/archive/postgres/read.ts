@@ -28,8 +28,11 @@ export function postgresReader(db: PgDb): ArchiveReader {
     async quotesBy(speakers, limit, period) {
       if (speakers.length === 0) return [];
       const p = new Params("postgres");
-      const rows = await db.rows(`SELECT q.*, ${ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
-        WHERE ${p.oneOf("q.speaker", speakers, "text")}${p.period(period)} ORDER BY ${NEWEST}, q.paragraph, q.start LIMIT ${p.add(limit)}`, p.values);
+      const rows = await db.rows(
+        `SELECT q.*, ${ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
+        WHERE ${p.oneOf("q.speaker", speakers, "text")}${p.period(period)} ORDER BY ${NEWEST}, q.paragraph, q.start LIMIT ${p.add(limit)}`,
+        p.values,
+      );
       return rows.map(toQuoteHit);
     },
 
@@ -53,8 +56,11 @@ export function postgresReader(db: PgDb): ArchiveReader {
       if (speakers.length === 0) return [];
       // The quote's day is its article's (the SQLite store keeps it on the quote, as `at`).
       const p = new Params("postgres");
-      const rows = await db.rows(`SELECT substr(${ARTICLE_DAY}, 1, 7) AS month, count(*) AS quotes FROM quotes q JOIN articles a ON a.id = q.article_id
-        WHERE ${p.oneOf("q.speaker", speakers, "text")}${p.period(period)} GROUP BY month ORDER BY month`, p.values);
+      const rows = await db.rows(
+        `SELECT substr(${ARTICLE_DAY}, 1, 7) AS month, count(*) AS quotes FROM quotes q JOIN articles a ON a.id = q.article_id
+        WHERE ${p.oneOf("q.speaker", speakers, "text")}${p.period(period)} GROUP BY month ORDER BY month`,
+        p.values,
+      );
       return rows.map((r) => ({ month: r.month as string, quotes: Number(r.quotes) }));
     },
 
@@ -65,8 +71,11 @@ export function postgresReader(db: PgDb): ArchiveReader {
     },
 
     async articlesSince(since, limit) {
-      const rows = await db.rows(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE coalesce(a.date, substr(a.added_at, 1, 10)) >= substr($1, 1, 10)
-        ORDER BY ${NEWEST} LIMIT $2`, [since, limit]);
+      const rows = await db.rows(
+        `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE coalesce(a.date, substr(a.added_at, 1, 10)) >= substr($1, 1, 10)
+        ORDER BY ${NEWEST} LIMIT $2`,
+        [since, limit],
+      );
       return rows.map(toArticle);
     },
 
@@ -74,8 +83,11 @@ export function postgresReader(db: PgDb): ArchiveReader {
       if (names.length === 0) return null;
       const [rows, [counts]] = await Promise.all([
         db.rows("SELECT kind, aliases, roles FROM people WHERE name = ANY($1::text[]) ORDER BY article_id DESC, id DESC LIMIT $2", [names, PERSON_ROWS]),
-        db.rows(`SELECT (SELECT count(DISTINCT article_id) FROM people WHERE name = ANY($1::text[])) AS articles,
-          (SELECT count(*) FROM quotes WHERE speaker = ANY($1::text[])) AS quotes`, [names]),
+        db.rows(
+          `SELECT (SELECT count(DISTINCT article_id) FROM people WHERE name = ANY($1::text[])) AS articles,
+          (SELECT count(*) FROM quotes WHERE speaker = ANY($1::text[])) AS quotes`,
+          [names],
+        ),
       ]);
       if (rows.length === 0) return null;
       return toPersonFacts(names[0], rows.reverse(), counts.articles as number, counts.quotes as number);
@@ -84,7 +96,11 @@ export function postgresReader(db: PgDb): ArchiveReader {
     async termsStartingWith(prefix, limit) {
       if (prefix === "") return [];
       // A range on the byte-ordered primary key: the words of one prefix, whatever the archive's size.
-      const rows = await db.rows("SELECT term FROM terms WHERE term >= $1 AND term < $2 ORDER BY docs DESC, term LIMIT $3", [prefix, prefix + "\u{10FFFF}", limit]);
+      const rows = await db.rows("SELECT term FROM terms WHERE term >= $1 AND term < $2 ORDER BY docs DESC, term LIMIT $3", [
+        prefix,
+        prefix + "\u{10FFFF}",
+        limit,
+      ]);
       return rows.map((r) => r.term as string);
     },
 
@@ -92,27 +108,43 @@ export function postgresReader(db: PgDb): ArchiveReader {
       const [r] = await db.rows(`SELECT (SELECT count(*) FROM files) AS files, (SELECT count(*) FROM files WHERE skipped IS NOT NULL) AS skipped,
         (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM quotes) AS quotes, (SELECT count(*) FROM figures) AS figures,
         (SELECT count(DISTINCT name) FROM people) AS people`);
-      return { files: r.files as number, skipped: r.skipped as number, articles: r.articles as number, quotes: r.quotes as number, figures: r.figures as number, people: r.people as number };
+      return {
+        files: r.files as number,
+        skipped: r.skipped as number,
+        articles: r.articles as number,
+        quotes: r.quotes as number,
+        figures: r.figures as number,
+        people: r.people as number,
+      };
     },
 
     async quotesIn(articleIds, limit) {
       if (articleIds.length === 0) return [];
-      const rows = await db.rows(`SELECT q.*, ${ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
-        WHERE q.article_id = ANY($1::bigint[]) ORDER BY q.paragraph, q.start, q.id`, [articleIds]);
+      const rows = await db.rows(
+        `SELECT q.*, ${ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
+        WHERE q.article_id = ANY($1::bigint[]) ORDER BY q.paragraph, q.start, q.id`,
+        [articleIds],
+      );
       return inOrder(rows.map(toQuoteHit), articleIds).slice(0, limit);
     },
 
     async figuresIn(articleIds, limit) {
       if (articleIds.length === 0) return [];
-      const rows = await db.rows(`SELECT g.*, ${ARTICLE_COLUMNS} FROM figures g JOIN articles a ON a.id = g.article_id
-        WHERE g.article_id = ANY($1::bigint[]) ORDER BY g.paragraph, g.start, g.id`, [articleIds]);
+      const rows = await db.rows(
+        `SELECT g.*, ${ARTICLE_COLUMNS} FROM figures g JOIN articles a ON a.id = g.article_id
+        WHERE g.article_id = ANY($1::bigint[]) ORDER BY g.paragraph, g.start, g.id`,
+        [articleIds],
+      );
       return inOrder(rows.map(toFigureHit), articleIds).slice(0, limit);
     },
 
     async peopleIn(articleIds, limit) {
       if (articleIds.length === 0) return [];
-      const rows = await db.rows(`SELECT name, min(kind) AS kind, sum(mentions) AS mentions, count(DISTINCT article_id) AS articles FROM people
-        WHERE article_id = ANY($1::bigint[]) GROUP BY name ORDER BY mentions DESC, articles DESC, name LIMIT $2`, [articleIds, limit]);
+      const rows = await db.rows(
+        `SELECT name, min(kind) AS kind, sum(mentions) AS mentions, count(DISTINCT article_id) AS articles FROM people
+        WHERE article_id = ANY($1::bigint[]) GROUP BY name ORDER BY mentions DESC, articles DESC, name LIMIT $2`,
+        [articleIds, limit],
+      );
       return rows.map(toPersonMentions);
     },
 

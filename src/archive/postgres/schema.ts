@@ -24,10 +24,7 @@ CREATE INDEX IF NOT EXISTS buttons_expiry ON buttons (expires_at);
 CREATE TABLE IF NOT EXISTS source (id integer PRIMARY KEY CHECK (id = 1), folder text NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now());
 `;
 
-const DERIVED = [
-  "meta", "files", "articles", "quotes", "figures", "people", "acronyms", "names", "terms", "fts_totals",
-  "row_terms", ...LOOKUP_TABLES,
-];
+const DERIVED = ["meta", "files", "articles", "quotes", "figures", "people", "acronyms", "names", "terms", "fts_totals", "row_terms", ...LOOKUP_TABLES];
 
 /**
  * The indexes a bulk ingest (bulk.ts) drops and builds once at its end: the word indexes (GIN) and those
@@ -154,14 +151,18 @@ async function foreignTables(client: pg.PoolClient): Promise<string[]> {
 /** The database holds another application's tables and no trace of newsbot: nothing in it is changed. */
 export class ForeignDatabase extends Error {
   constructor(readonly tables: string[]) {
-    super(`it is not newsbot's: it holds tables newsbot did not make (${tables.slice(0, 5).join(", ")}${tables.length > 5 ? ", …" : ""}) and no newsbot_state. Nothing in it was changed. Give newsbot a database of its own (CREATE DATABASE newsbot) in NEWSBOT_DATABASE_URL.`);
+    super(
+      `it is not newsbot's: it holds tables newsbot did not make (${tables.slice(0, 5).join(", ")}${tables.length > 5 ? ", …" : ""}) and no newsbot_state. Nothing in it was changed. Give newsbot a database of its own (CREATE DATABASE newsbot) in NEWSBOT_DATABASE_URL.`,
+    );
   }
 }
 
 /** The archive was laid out by a newer newsbot (a rolling upgrade under way): this one refuses to run on it. */
 export class NewerLayout extends Error {
   constructor(readonly version: number) {
-    super(`its layout (version ${version}) is newer than this newsbot knows (version ${SCHEMA_VERSION}): a newer newsbot upgraded it. Upgrade this replica; nothing was changed.`);
+    super(
+      `its layout (version ${version}) is newer than this newsbot knows (version ${SCHEMA_VERSION}): a newer newsbot upgraded it. Upgrade this replica; nothing was changed.`,
+    );
   }
 }
 

@@ -17,7 +17,9 @@ export function postgresSearch(db: PgDb): Pick<ArchiveReader, "quotesMatching" |
       if (!plan) return [];
       const ranked = await rank(db, plan, "quotes", "text", (r) => [r.text as string], [1], limit, period);
       if (ranked.length === 0) return [];
-      const rows = await db.rows(`SELECT q.*, ${ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.id = ANY($1::bigint[])`, [ranked.map((r) => r.id)]);
+      const rows = await db.rows(`SELECT q.*, ${ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.id = ANY($1::bigint[])`, [
+        ranked.map((r) => r.id),
+      ]);
       return inRankOrder(rows, ranked, "id").map(toQuoteHit);
     },
 
@@ -26,10 +28,20 @@ export function postgresSearch(db: PgDb): Pick<ArchiveReader, "quotesMatching" |
       if (!plan) return [];
       // The figure's own sentence weighs most, then what it measures, then the sentences it refers back to,
       // then the headline.
-      const ranked = await rank(db, plan, "figures", "sentence, measure, context, title",
-        (r) => [r.sentence as string, r.measure as string, r.context as string, r.title as string], FIGURE_WEIGHTS, limit, period);
+      const ranked = await rank(
+        db,
+        plan,
+        "figures",
+        "sentence, measure, context, title",
+        (r) => [r.sentence as string, r.measure as string, r.context as string, r.title as string],
+        FIGURE_WEIGHTS,
+        limit,
+        period,
+      );
       if (ranked.length === 0) return [];
-      const rows = await db.rows(`SELECT g.*, ${ARTICLE_COLUMNS} FROM figures g JOIN articles a ON a.id = g.article_id WHERE g.id = ANY($1::bigint[])`, [ranked.map((r) => r.id)]);
+      const rows = await db.rows(`SELECT g.*, ${ARTICLE_COLUMNS} FROM figures g JOIN articles a ON a.id = g.article_id WHERE g.id = ANY($1::bigint[])`, [
+        ranked.map((r) => r.id),
+      ]);
       return inRankOrder(rows, ranked, "id").map(toFigureHit);
     },
 
@@ -52,7 +64,16 @@ export function postgresSearch(db: PgDb): Pick<ArchiveReader, "quotesMatching" |
  * The rows of `table` matching the plan, best first, at most `limit`: found by the GIN index, checked and
  * scored with FTS5's bm25 over their words (the same scores the SQLite store sorts by), ties by id.
  */
-async function rank(db: PgDb, plan: TextPlan, table: "quotes" | "figures" | "articles", columns: string, texts: (r: Row) => string[], weights: number[], limit: number, period?: Period | null) {
+async function rank(
+  db: PgDb,
+  plan: TextPlan,
+  table: "quotes" | "figures" | "articles",
+  columns: string,
+  texts: (r: Row) => string[],
+  weights: number[],
+  limit: number,
+  period?: Period | null,
+) {
   const [totals, phraseRows] = await Promise.all([db.rows("SELECT rows, tokens FROM fts_totals WHERE name = $1", [table]), phraseCounts(db, plan, table)]);
   // Ids first: the texts (an article's body is stored out of line) are read for the chosen rows only. Past
   // RANKED_MATCHES matches, the most recently added are ranked, as in the SQLite store.
@@ -85,15 +106,20 @@ async function phraseCounts(db: PgDb, plan: TextPlan, table: "quotes" | "figures
   const single = [...new Set(plan.phrases.filter((p) => p.length === 1).map((p) => p[0]))];
   const kept = new Map<string, number>();
   if (single.length) {
-    const rows = table === "articles"
-      ? await db.rows("SELECT term, docs AS n FROM terms WHERE term = ANY($1::text[])", [single])
-      : await db.rows("SELECT term, rows AS n FROM row_terms WHERE tbl = $1 AND term = ANY($2::text[])", [table, single]);
+    const rows =
+      table === "articles"
+        ? await db.rows("SELECT term, docs AS n FROM terms WHERE term = ANY($1::text[])", [single])
+        : await db.rows("SELECT term, rows AS n FROM row_terms WHERE tbl = $1 AND term = ANY($2::text[])", [table, single]);
     for (const r of rows) kept.set(r.term as string, Number(r.n));
   }
   const counted = plan.phrases.map((p, i) => (p.length === 1 && kept.has(p[0]) ? null : plan.phraseQueries[i]));
   const left = counted.filter((q): q is string => q !== null);
   const counts = left.length
-    ? (await db.rows(`SELECT (SELECT count(*) FROM ${table} WHERE tsv @@ p.q::tsquery) AS n FROM unnest($1::text[]) WITH ORDINALITY AS p(q, i) ORDER BY i`, [left])).map((r) => Number(r.n))
+    ? (
+        await db.rows(`SELECT (SELECT count(*) FROM ${table} WHERE tsv @@ p.q::tsquery) AS n FROM unnest($1::text[]) WITH ORDINALITY AS p(q, i) ORDER BY i`, [
+          left,
+        ])
+      ).map((r) => Number(r.n))
     : [];
   let next = 0;
   return plan.phrases.map((p, i) => (counted[i] === null ? kept.get(p[0])! : counts[next++]));

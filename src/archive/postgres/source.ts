@@ -11,7 +11,9 @@ export function postgresSource(db: PgDb) {
       return (rows[0]?.folder as string) ?? null;
     },
     async recordSource(folder: string): Promise<void> {
-      await db.pool.query("INSERT INTO source (id, folder) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET folder = excluded.folder, recorded_at = now()", [folder]);
+      await db.pool.query("INSERT INTO source (id, folder) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET folder = excluded.folder, recorded_at = now()", [
+        folder,
+      ]);
     },
     /** Throws a Refusal when a newer newsbot has upgraded the archive since this process opened it. */
     async checkLayout(): Promise<void> {

@@ -28,22 +28,35 @@ export async function connectPostgresStore(url: string, log: Logger): Promise<Po
   } catch (e) {
     await pool.end().catch(() => {});
     const err = e as NodeJS.ErrnoException;
-    throw new Error(`Cannot open the PostgreSQL archive at ${where} (NEWSBOT_DATABASE_URL), the server cannot be reached: ${err.code && !err.message.includes(err.code) ? `${err.code} ` : ""}${err.message}`, { cause: e });
+    throw new Error(
+      `Cannot open the PostgreSQL archive at ${where} (NEWSBOT_DATABASE_URL), the server cannot be reached: ${err.code && !err.message.includes(err.code) ? `${err.code} ` : ""}${err.message}`,
+      { cause: e },
+    );
   }
   try {
     const result = await migrate(client);
-    if (result !== "current") log.info(result === "created" ? `PostgreSQL archive created at ${where}` : `PostgreSQL archive at ${where} rebuilt for a new layout: every file is read again`);
+    if (result !== "current")
+      log.info(
+        result === "created" ? `PostgreSQL archive created at ${where}` : `PostgreSQL archive at ${where} rebuilt for a new layout: every file is read again`,
+      );
   } catch (e) {
     client.release();
     await pool.end().catch(() => {});
     if (e instanceof ForeignDatabase || e instanceof NewerLayout) throw new Refusal(`The PostgreSQL database at ${where} (NEWSBOT_DATABASE_URL): ${e.message}`);
-    throw new Error(`Cannot open the PostgreSQL archive at ${where} (NEWSBOT_DATABASE_URL), its tables cannot be prepared: ${(e as Error).message}`, { cause: e });
+    throw new Error(`Cannot open the PostgreSQL archive at ${where} (NEWSBOT_DATABASE_URL), its tables cannot be prepared: ${(e as Error).message}`, {
+      cause: e,
+    });
   }
   client.release();
   const db = new PgDb(pool);
   return {
     kind: "postgres",
-    ...postgresWriter(db), ...postgresReader(db), ...postgresLedger(db), ...postgresLeases(db), ...postgresButtons(db), ...postgresSource(db),
+    ...postgresWriter(db),
+    ...postgresReader(db),
+    ...postgresLedger(db),
+    ...postgresLeases(db),
+    ...postgresButtons(db),
+    ...postgresSource(db),
     close: () => db.close(),
   };
 }

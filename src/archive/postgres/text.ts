@@ -88,7 +88,13 @@ export interface TextPlan {
 export function planQuery(query: TextQuery): TextPlan | null {
   const groups: string[][][] = [];
   for (const g of query.groups) {
-    const phrases = g.map((p) => tokenize(p.replace(/"/g, " ").trim()).map((t) => t.term).filter((t) => t.length <= MAX_LEXEME_CHARS)).filter((p) => p.length > 0);
+    const phrases = g
+      .map((p) =>
+        tokenize(p.replace(/"/g, " ").trim())
+          .map((t) => t.term)
+          .filter((t) => t.length <= MAX_LEXEME_CHARS),
+      )
+      .filter((p) => p.length > 0);
     if (phrases.length) groups.push(phrases);
   }
   if (groups.length === 0) return null;

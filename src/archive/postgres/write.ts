@@ -22,15 +22,16 @@ export function postgresWriter(db: PgDb): ArchiveWriter {
   let defer = false;
   let bulk = false;
   /** One writing transaction: `work` records its changes in a Deltas, applied with the revision at the end. */
-  const write = (work: (c: pg.PoolClient, delta: Deltas) => Promise<void>) => db.write(async (c) => {
-    const delta = new Deltas();
-    await work(c, delta);
-    // In a bulk ingest only bm25's totals are kept as it goes (a reader may rank before it ends); the rest is made at its end.
-    if (bulk) await delta.applyTotals(c);
-    else await delta.apply(c, defer);
-    // Inside the transaction, so a reader never sees new content under an old revision.
-    await c.query("UPDATE newsbot_state SET value = value + 1 WHERE key = 'revision'");
-  });
+  const write = (work: (c: pg.PoolClient, delta: Deltas) => Promise<void>) =>
+    db.write(async (c) => {
+      const delta = new Deltas();
+      await work(c, delta);
+      // In a bulk ingest only bm25's totals are kept as it goes (a reader may rank before it ends); the rest is made at its end.
+      if (bulk) await delta.applyTotals(c);
+      else await delta.apply(c, defer);
+      // Inside the transaction, so a reader never sees new content under an old revision.
+      await c.query("UPDATE newsbot_state SET value = value + 1 WHERE key = 'revision'");
+    });
   /** Re-decides the surname groups marked for later (a batch's, or one a killed writer left), a few hundred per transaction. */
   const refreshDirty = async () => {
     for (;;) {
@@ -77,7 +78,7 @@ export function postgresWriter(db: PgDb): ArchiveWriter {
     async putFiles(files) {
       // A few hundred articles share one transaction, so the vocabulary and totals (the same common words
       // in every article) are updated once for them rather than once per file: 4x faster on the BBC corpus.
-      for (let i = 0; i < files.length; ) {
+      for (let i = 0; i < files.length;) {
         const group: typeof files = [];
         let size = 0;
         while (i < files.length && (group.length === 0 || size + files[i].articles.length <= ARTICLES_PER_TRANSACTION)) {
@@ -127,9 +128,11 @@ export function postgresWriter(db: PgDb): ArchiveWriter {
 }
 
 async function saveState(c: Queryable, s: FileState): Promise<void> {
-  await c.query(`INSERT INTO files (${FILE_COLUMNS}) VALUES ($1, $2, $3, $4, $5)
+  await c.query(
+    `INSERT INTO files (${FILE_COLUMNS}) VALUES ($1, $2, $3, $4, $5)
     ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, hash = excluded.hash, skipped = excluded.skipped`,
-  [s.path, s.size, s.mtimeMs, s.hash, s.skipped]);
+    [s.path, s.size, s.mtimeMs, s.hash, s.skipped],
+  );
 }
 
 async function dropFile(c: pg.PoolClient, path: string, delta: Deltas): Promise<void> {
@@ -143,7 +146,8 @@ async function dropFile(c: pg.PoolClient, path: string, delta: Deltas): Promise<
   for (const p of (await c.query("SELECT name, kind, aliases FROM people WHERE article_id = ANY($1::bigint[]) ORDER BY id", [ids])).rows as Row[]) {
     delta.name(p.name as string, p.kind as string, JSON.parse(p.aliases as string) as string[], -1);
   }
-  for (const a of (await c.query("SELECT short, long FROM acronyms WHERE article_id = ANY($1::bigint[])", [ids])).rows as Row[]) delta.forms.add(a.short as string, a.long as string, -1);
+  for (const a of (await c.query("SELECT short, long FROM acronyms WHERE article_id = ANY($1::bigint[])", [ids])).rows as Row[])
+    delta.forms.add(a.short as string, a.long as string, -1);
   for (const table of ["quotes", "figures"] as const) {
     const rows = (await c.query(`SELECT tokens, tsvector_to_array(tsv) AS terms FROM ${table} WHERE article_id = ANY($1::bigint[])`, [ids])).rows as Row[];
     delta.total(table, -rows.length, -rows.reduce((n, r) => n + (r.tokens as number), 0));

@@ -24,8 +24,9 @@ export function applyTerms(s: SqliteDb, terms: Tally): void {
 export function applyNames(s: SqliteDb, names: NameTally, defer: boolean): void {
   const { rows, groups } = names.changes();
   for (const r of rows) {
-    s.stmt("INSERT INTO names (alias, person, kind, articles, grp) VALUES (?, ?, ?, ?, ?) ON CONFLICT (alias, person) DO UPDATE SET articles = articles + excluded.articles")
-      .run(r.alias, r.person, r.kind, r.n, r.grp);
+    s.stmt(
+      "INSERT INTO names (alias, person, kind, articles, grp) VALUES (?, ?, ?, ?, ?) ON CONFLICT (alias, person) DO UPDATE SET articles = articles + excluded.articles",
+    ).run(r.alias, r.person, r.kind, r.n, r.grp);
     if (r.n < 0) s.stmt("DELETE FROM names WHERE alias = ? AND person = ? AND articles <= 0").run(r.alias, r.person);
   }
   if (defer) for (const g of groups) s.stmt("INSERT OR IGNORE INTO name_dirty (grp) VALUES (?)").run(g);
@@ -37,12 +38,19 @@ export function applyNames(s: SqliteDb, names: NameTally, defer: boolean): void 
 export function applyForms(s: SqliteDb, forms: FormTally): void {
   for (const f of forms.changes()) {
     if (f.n !== 0 || f.first !== null) {
-      s.stmt(`INSERT INTO acronym_forms (short, long, uses, first) VALUES (?, ?, ?, ?)
-        ON CONFLICT (short, long) DO UPDATE SET uses = uses + excluded.uses, first = min(first, excluded.first)`).run(f.short, f.long, f.n, f.first ?? Number.MAX_SAFE_INTEGER);
+      s.stmt(
+        `INSERT INTO acronym_forms (short, long, uses, first) VALUES (?, ?, ?, ?)
+        ON CONFLICT (short, long) DO UPDATE SET uses = uses + excluded.uses, first = min(first, excluded.first)`,
+      ).run(f.short, f.long, f.n, f.first ?? Number.MAX_SAFE_INTEGER);
     }
     if (!f.removed) continue;
     s.stmt("DELETE FROM acronym_forms WHERE short = ? AND long = ? AND uses <= 0").run(f.short, f.long);
-    s.stmt("UPDATE acronym_forms SET first = (SELECT min(rowid) FROM acronyms WHERE short = ? AND long = ?) WHERE short = ? AND long = ?").run(f.short, f.long, f.short, f.long);
+    s.stmt("UPDATE acronym_forms SET first = (SELECT min(rowid) FROM acronyms WHERE short = ? AND long = ?) WHERE short = ? AND long = ?").run(
+      f.short,
+      f.long,
+      f.short,
+      f.long,
+    );
   }
   forms.clear();
 }
@@ -80,7 +88,8 @@ export function insertArticle(s: SqliteDb, file: string, { record: r, extraction
   const body = r.paragraphs.join("\n\n");
   const addedAt = new Date().toISOString();
   const id = Number(
-    s.stmt("INSERT INTO articles (key, file, title, date, byline, outlet, url, section, tags, body, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    s
+      .stmt("INSERT INTO articles (key, file, title, date, byline, outlet, url, section, tags, body, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
       .run(r.key, file, r.title, r.date, r.byline, r.outlet, r.url, r.section, JSON.stringify(r.tags), body, addedAt).lastInsertRowid,
   );
   // The article's day on each quote, as NEWEST orders articles: a speaker's newest quotes are an index range.
@@ -88,17 +97,30 @@ export function insertArticle(s: SqliteDb, file: string, { record: r, extraction
   s.stmt("INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)").run(id, r.title, body);
   for (const t of words ?? articleTerms(r.title, r.paragraphs)) terms.add(t, 1);
   for (const q of x.quotes) {
-    const qid = s.stmt("INSERT INTO quotes (article_id, text, speaker, cue, partial, confidence, paragraph, start, end, mentions, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    const qid = s
+      .stmt(
+        "INSERT INTO quotes (article_id, text, speaker, cue, partial, confidence, paragraph, start, end, mentions, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      )
       .run(id, q.text, q.speaker, q.cue, q.partial ? 1 : 0, q.confidence, q.paragraph, q.start, q.end, JSON.stringify(q.mentions), at).lastInsertRowid;
     s.stmt("INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)").run(qid, q.text);
   }
   for (const f of x.figures) {
-    const fid = s.stmt("INSERT INTO figures (article_id, text, value, unit, per, approx, up_to, measure, source, sentence, context, paragraph, start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    const fid = s
+      .stmt(
+        "INSERT INTO figures (article_id, text, value, unit, per, approx, up_to, measure, source, sentence, context, paragraph, start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      )
       .run(id, f.text, f.value, f.unit, f.per, f.approx, f.upTo, f.measure, f.source, f.sentence, f.context, f.paragraph, f.start, f.end).lastInsertRowid;
     s.stmt("INSERT INTO figures_fts (rowid, sentence, measure, context, title) VALUES (?, ?, ?, ?, ?)").run(fid, f.sentence, f.measure, f.context, r.title);
   }
   for (const p of x.people) {
-    s.stmt("INSERT INTO people (article_id, name, kind, aliases, roles, mentions) VALUES (?, ?, ?, ?, ?, ?)").run(id, p.name, p.kind, JSON.stringify(p.aliases), JSON.stringify(p.roles), p.mentions);
+    s.stmt("INSERT INTO people (article_id, name, kind, aliases, roles, mentions) VALUES (?, ?, ?, ?, ?, ?)").run(
+      id,
+      p.name,
+      p.kind,
+      JSON.stringify(p.aliases),
+      JSON.stringify(p.roles),
+      p.mentions,
+    );
     // The names rows the dictionary is made from: one per (alias, person), in how many articles.
     names?.add(p.name, p.kind, p.aliases, 1);
   }

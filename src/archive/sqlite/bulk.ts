@@ -44,7 +44,8 @@ export async function finishBulk(s: SqliteDb, bulk: Bulk | null): Promise<void> 
     applyForms(s, counted.forms);
     s.db.exec(SORTED_LATER);
     const names = new NameTally();
-    for (const p of s.stmt("SELECT name, kind, aliases FROM people ORDER BY rowid").all() as Row[]) names.add(p.name as string, p.kind as string, JSON.parse(p.aliases as string) as string[], 1);
+    for (const p of s.stmt("SELECT name, kind, aliases FROM people ORDER BY rowid").all() as Row[])
+      names.add(p.name as string, p.kind as string, JSON.parse(p.aliases as string) as string[], 1);
     applyNames(s, names, true);
     s.stmt("DELETE FROM meta WHERE key = 'bulk'").run();
   })();
@@ -58,7 +59,9 @@ export async function refreshDirty(s: SqliteDb): Promise<void> {
     // Groups in order until about ROWS_PER_TRANSACTION names rows (a large surname group goes alone).
     const groups: string[] = [];
     let rows = 0;
-    for (const r of s.stmt("SELECT d.grp, (SELECT count(*) FROM names n WHERE n.grp = d.grp) AS rows FROM name_dirty d ORDER BY d.grp LIMIT 1000").all() as Row[]) {
+    for (const r of s
+      .stmt("SELECT d.grp, (SELECT count(*) FROM names n WHERE n.grp = d.grp) AS rows FROM name_dirty d ORDER BY d.grp LIMIT 1000")
+      .all() as Row[]) {
       if (groups.length > 0 && rows + (r.rows as number) > ROWS_PER_TRANSACTION) break;
       groups.push(r.grp as string);
       rows += r.rows as number;
@@ -93,7 +96,8 @@ function recount(s: SqliteDb): Bulk {
   }
   s.db.exec("DELETE FROM terms; DELETE FROM acronym_forms;");
   const forms = new FormTally();
-  for (const a of s.stmt("SELECT rowid AS id, short, long FROM acronyms ORDER BY rowid").all() as Row[]) forms.add(a.short as string, a.long as string, 1, a.id as number);
+  for (const a of s.stmt("SELECT rowid AS id, short, long FROM acronyms ORDER BY rowid").all() as Row[])
+    forms.add(a.short as string, a.long as string, 1, a.id as number);
   return { terms, forms };
 }
 

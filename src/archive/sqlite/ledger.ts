@@ -7,7 +7,8 @@ import type { SqliteDb } from "./db.ts";
 export function sqliteLedger(s: SqliteDb): DigestLedger {
   return {
     async claimDigest(channel, scheduledAt, owner) {
-      const r = s.stmt("INSERT OR IGNORE INTO digests (channel, scheduled_at, owner, status, claimed_at) VALUES (?, ?, ?, 'claimed', ?)")
+      const r = s
+        .stmt("INSERT OR IGNORE INTO digests (channel, scheduled_at, owner, status, claimed_at) VALUES (?, ?, ?, 'claimed', ?)")
         .run(channel, scheduledAt, owner, new Date().toISOString());
       return r.changes === 1;
     },
@@ -29,9 +30,13 @@ export function sqliteLeases(s: SqliteDb): Leases {
     async acquireLease(name, owner, ttlMs) {
       const now = Date.now();
       // One statement: SQLite serialises writers, so two processes cannot both see the lease as free.
-      const r = s.stmt(`INSERT INTO leases (name, owner, expires_ms) VALUES (?, ?, ?)
+      const r = s
+        .stmt(
+          `INSERT INTO leases (name, owner, expires_ms) VALUES (?, ?, ?)
         ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires_ms = excluded.expires_ms
-        WHERE leases.owner = excluded.owner OR leases.expires_ms < ?`).run(name, owner, now + ttlMs, now);
+        WHERE leases.owner = excluded.owner OR leases.expires_ms < ?`,
+        )
+        .run(name, owner, now + ttlMs, now);
       return r.changes === 1;
     },
 
@@ -47,8 +52,9 @@ export function sqliteButtons(s: SqliteDb): ButtonMemory {
       const now = Date.now();
       // Expired rows go as new ones come: the table holds about a day of long queries.
       s.stmt("DELETE FROM buttons WHERE expires_ms < ?").run(now);
-      s.stmt("INSERT INTO buttons (key, value, expires_ms) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_ms = excluded.expires_ms")
-        .run(key, value, now + ttlMs);
+      s.stmt(
+        "INSERT INTO buttons (key, value, expires_ms) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_ms = excluded.expires_ms",
+      ).run(key, value, now + ttlMs);
     },
 
     async recallButton(key) {

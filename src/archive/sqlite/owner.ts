@@ -13,7 +13,20 @@ export const NEWSBOT_APPLICATION_ID = 0x6e657773;
 
 /** The tables (and FTS5 shadow tables) any version of newsbot has made. */
 const OURS = new Set([
-  "meta", "files", "articles", "quotes", "figures", "people", "names", "terms", "acronyms", "digests", "leases", "buttons", "source", "articles_vocab",
+  "meta",
+  "files",
+  "articles",
+  "quotes",
+  "figures",
+  "people",
+  "names",
+  "terms",
+  "acronyms",
+  "digests",
+  "leases",
+  "buttons",
+  "source",
+  "articles_vocab",
   ...LOOKUP_TABLES,
 ]);
 const ours = (name: string) => OURS.has(name) || /^(quotes|figures|articles)_fts(_\w+)?$/.test(name);
@@ -27,12 +40,19 @@ export function claimArchive(db: Database.Database, path: string): void {
     throw damaged(path, e as Error & { code?: string });
   }
   if (id === NEWSBOT_APPLICATION_ID) return checkIntact(db, path);
-  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((r) => r.name);
+  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map(
+    (r) => r.name,
+  );
   const foreign = tables.filter((t) => !ours(t));
   const legacy = tables.includes("files") && tables.includes("articles") && foreign.length === 0;
   if (id !== 0 || (tables.length > 0 && !legacy)) {
-    const what = id !== 0 ? `it belongs to another application (application_id ${id})` : `it holds tables newsbot did not make (${foreign.slice(0, 5).join(", ")}${foreign.length > 5 ? ", …" : ""})`;
-    throw new Refusal(`The archive file ${path} is not newsbot's: ${what}. Nothing in it was changed. Point NEWSBOT_DB at a file of newsbot's own, or leave it unset.`);
+    const what =
+      id !== 0
+        ? `it belongs to another application (application_id ${id})`
+        : `it holds tables newsbot did not make (${foreign.slice(0, 5).join(", ")}${foreign.length > 5 ? ", …" : ""})`;
+    throw new Refusal(
+      `The archive file ${path} is not newsbot's: ${what}. Nothing in it was changed. Point NEWSBOT_DB at a file of newsbot's own, or leave it unset.`,
+    );
   }
   if (tables.length > 0) checkIntact(db, path);
   // Empty, or an archive from before the mark: newsbot's from now on. A file that cannot be written

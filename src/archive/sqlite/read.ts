@@ -38,12 +38,21 @@ export function sqliteReader(s: SqliteDb): ArchiveReader {
         keys.push(...(s.stmt(sql).all(...p.values) as Row[]));
       }
       if (speakers.length > 1) {
-        keys.sort((x, y) => (y.at as string).localeCompare(x.at as string) || (y.article_id as number) - (x.article_id as number)
-          || (x.paragraph as number) - (y.paragraph as number) || (x.start as number) - (y.start as number));
+        keys.sort(
+          (x, y) =>
+            (y.at as string).localeCompare(x.at as string) ||
+            (y.article_id as number) - (x.article_id as number) ||
+            (x.paragraph as number) - (y.paragraph as number) ||
+            (x.start as number) - (y.start as number),
+        );
       }
       const ids = keys.slice(0, limit).map((k) => k.id as number);
-      const rows = s.stmt(`SELECT q.*, ${ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
-        WHERE q.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Row[];
+      const rows = s
+        .stmt(
+          `SELECT q.*, ${ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
+        WHERE q.id IN (SELECT value FROM json_each(?))`,
+        )
+        .all(JSON.stringify(ids)) as Row[];
       const at = new Map(ids.map((id, i) => [id, i]));
       return rows.sort((x, y) => at.get(x.id as number)! - at.get(y.id as number)!).map(toQuoteHit);
     },
@@ -53,9 +62,10 @@ export function sqliteReader(s: SqliteDb): ArchiveReader {
       if (speakers.length === 0 || !match) return [];
       const p = new Params("sqlite");
       // The newest matching articles by rowid, as FTS5 walks them; with a period, skipping those outside it.
-      const articles = period && (period.from || period.to)
-        ? `SELECT articles_fts.rowid AS id FROM articles_fts JOIN articles a INDEXED BY articles_day ON a.id = articles_fts.rowid WHERE articles_fts MATCH ${p.add(match)}${p.period(period)} ORDER BY articles_fts.rowid DESC LIMIT ${p.add(RANKED_MATCHES)}`
-        : `SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ${p.add(match)} ORDER BY rowid DESC LIMIT ${p.add(RANKED_MATCHES)}`;
+      const articles =
+        period && (period.from || period.to)
+          ? `SELECT articles_fts.rowid AS id FROM articles_fts JOIN articles a INDEXED BY articles_day ON a.id = articles_fts.rowid WHERE articles_fts MATCH ${p.add(match)}${p.period(period)} ORDER BY articles_fts.rowid DESC LIMIT ${p.add(RANKED_MATCHES)}`
+          : `SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ${p.add(match)} ORDER BY rowid DESC LIMIT ${p.add(RANKED_MATCHES)}`;
       const sql = quotesInArticlesSql(articles, speakers, limit, p);
       return (s.stmt(sql).all(...p.values) as Row[]).map(toQuoteHit);
     },
@@ -84,15 +94,21 @@ export function sqliteReader(s: SqliteDb): ArchiveReader {
     },
 
     async articlesSince(since, limit) {
-      const rows = s.stmt(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE coalesce(a.date, substr(a.added_at, 1, 10)) >= substr(?, 1, 10)
-        ORDER BY ${NEWEST} LIMIT ?`).all(since, limit) as Row[];
+      const rows = s
+        .stmt(
+          `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE coalesce(a.date, substr(a.added_at, 1, 10)) >= substr(?, 1, 10)
+        ORDER BY ${NEWEST} LIMIT ?`,
+        )
+        .all(since, limit) as Row[];
       return rows.map(toArticle);
     },
 
     async person(names) {
       if (names.length === 0) return null;
       // Index-only counts (people(name, article_id)); the names and roles from the latest PERSON_ROWS articles.
-      const rows = s.db.prepare(`SELECT kind, aliases, roles FROM people WHERE name IN (${marks(names)}) ORDER BY article_id DESC LIMIT ?`).all(...names, PERSON_ROWS) as Row[];
+      const rows = s.db
+        .prepare(`SELECT kind, aliases, roles FROM people WHERE name IN (${marks(names)}) ORDER BY article_id DESC LIMIT ?`)
+        .all(...names, PERSON_ROWS) as Row[];
       if (rows.length === 0) return null;
       const articles = (s.db.prepare(`SELECT count(DISTINCT article_id) AS n FROM people WHERE name IN (${marks(names)})`).get(...names) as Row).n as number;
       const quotes = (s.db.prepare(`SELECT count(*) AS n FROM quotes WHERE speaker IN (${marks(names)})`).get(...names) as Row).n as number;
@@ -102,7 +118,9 @@ export function sqliteReader(s: SqliteDb): ArchiveReader {
     async termsStartingWith(prefix, limit) {
       if (prefix === "") return [];
       // The vocabulary kept at ingestion: a range of its primary key (fts5vocab counted every posting of the range).
-      const rows = s.stmt("SELECT term FROM terms WHERE term >= ? AND term < ? ORDER BY docs DESC, term LIMIT ?").all(prefix, prefix + "\uffff", limit) as Row[];
+      const rows = s
+        .stmt("SELECT term FROM terms WHERE term >= ? AND term < ? ORDER BY docs DESC, term LIMIT ?")
+        .all(prefix, prefix + "\uffff", limit) as Row[];
       return rows.map((r) => r.term as string);
     },
 
@@ -120,22 +138,34 @@ export function sqliteReader(s: SqliteDb): ArchiveReader {
 
     async quotesIn(articleIds, limit) {
       if (articleIds.length === 0) return [];
-      const rows = s.db.prepare(`SELECT q.*, ${ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
-        WHERE q.article_id IN (${marks(articleIds)}) ORDER BY q.paragraph, q.start`).all(...articleIds) as Row[];
+      const rows = s.db
+        .prepare(
+          `SELECT q.*, ${ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
+        WHERE q.article_id IN (${marks(articleIds)}) ORDER BY q.paragraph, q.start`,
+        )
+        .all(...articleIds) as Row[];
       return inOrder(rows.map(toQuoteHit), articleIds).slice(0, limit);
     },
 
     async figuresIn(articleIds, limit) {
       if (articleIds.length === 0) return [];
-      const rows = s.db.prepare(`SELECT g.*, ${ARTICLE_COLUMNS} FROM figures g JOIN articles a ON a.id = g.article_id
-        WHERE g.article_id IN (${marks(articleIds)}) ORDER BY g.paragraph, g.start`).all(...articleIds) as Row[];
+      const rows = s.db
+        .prepare(
+          `SELECT g.*, ${ARTICLE_COLUMNS} FROM figures g JOIN articles a ON a.id = g.article_id
+        WHERE g.article_id IN (${marks(articleIds)}) ORDER BY g.paragraph, g.start`,
+        )
+        .all(...articleIds) as Row[];
       return inOrder(rows.map(toFigureHit), articleIds).slice(0, limit);
     },
 
     async peopleIn(articleIds, limit) {
       if (articleIds.length === 0) return [];
-      const rows = s.db.prepare(`SELECT name, min(kind) AS kind, sum(mentions) AS mentions, count(DISTINCT article_id) AS articles FROM people
-        WHERE article_id IN (${marks(articleIds)}) GROUP BY name ORDER BY mentions DESC, articles DESC, name LIMIT ?`).all(...articleIds, limit) as Row[];
+      const rows = s.db
+        .prepare(
+          `SELECT name, min(kind) AS kind, sum(mentions) AS mentions, count(DISTINCT article_id) AS articles FROM people
+        WHERE article_id IN (${marks(articleIds)}) GROUP BY name ORDER BY mentions DESC, articles DESC, name LIMIT ?`,
+        )
+        .all(...articleIds, limit) as Row[];
       return rows.map(toPersonMentions);
     },
 

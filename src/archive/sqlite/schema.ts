@@ -105,7 +105,11 @@ export function migrate(db: Database.Database): void {
   }
   // The archive is derived from the article files, so an old layout is dropped and rebuilt, not migrated.
   db.transaction(() => {
-    const objects = db.prepare("SELECT type, name FROM sqlite_master WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts_%' AND name NOT IN ('digests', 'leases', 'buttons', 'source')").all() as { type: string; name: string }[];
+    const objects = db
+      .prepare(
+        "SELECT type, name FROM sqlite_master WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts_%' AND name NOT IN ('digests', 'leases', 'buttons', 'source')",
+      )
+      .all() as { type: string; name: string }[];
     for (const o of objects) db.exec(`DROP ${o.type.toUpperCase()} IF EXISTS "${o.name}"`);
     db.exec(SCHEMA);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);

@@ -10,8 +10,12 @@ export function sqliteSearch(s: SqliteDb): Pick<ArchiveReader, "quotesMatching" 
       const match = ftsMatch(query);
       if (!match) return [];
       const p = new Params("sqlite");
-      const rows = s.stmt(`SELECT q.*, ${ARTICLE_COLUMNS} FROM (${ranked("quotes_fts", "bm25(quotes_fts)", match, limit, p, within(period, "JOIN quotes q ON q.id = quotes_fts.rowid", "q.at"))}) f
-        JOIN quotes q ON q.id = f.id JOIN articles a ON a.id = q.article_id ORDER BY f.score, f.id`).all(...p.values) as Row[];
+      const rows = s
+        .stmt(
+          `SELECT q.*, ${ARTICLE_COLUMNS} FROM (${ranked("quotes_fts", "bm25(quotes_fts)", match, limit, p, within(period, "JOIN quotes q ON q.id = quotes_fts.rowid", "q.at"))}) f
+        JOIN quotes q ON q.id = f.id JOIN articles a ON a.id = q.article_id ORDER BY f.score, f.id`,
+        )
+        .all(...p.values) as Row[];
       return rows.map(toQuoteHit);
     },
 
@@ -22,8 +26,12 @@ export function sqliteSearch(s: SqliteDb): Pick<ArchiveReader, "quotesMatching" 
       // then the headline.
       const p = new Params("sqlite");
       const days = within(period, "JOIN figures g ON g.id = figures_fts.rowid JOIN articles a INDEXED BY articles_day ON a.id = g.article_id", ARTICLE_DAY);
-      const rows = s.stmt(`SELECT g.*, ${ARTICLE_COLUMNS} FROM (${ranked("figures_fts", "bm25(figures_fts, 6.0, 4.0, 2.0, 1.0)", match, limit, p, days)}) f
-        JOIN figures g ON g.id = f.id JOIN articles a ON a.id = g.article_id ORDER BY f.score, f.id`).all(...p.values) as Row[];
+      const rows = s
+        .stmt(
+          `SELECT g.*, ${ARTICLE_COLUMNS} FROM (${ranked("figures_fts", "bm25(figures_fts, 6.0, 4.0, 2.0, 1.0)", match, limit, p, days)}) f
+        JOIN figures g ON g.id = f.id JOIN articles a ON a.id = g.article_id ORDER BY f.score, f.id`,
+        )
+        .all(...p.values) as Row[];
       return rows.map(toFigureHit);
     },
 
@@ -31,12 +39,18 @@ export function sqliteSearch(s: SqliteDb): Pick<ArchiveReader, "quotesMatching" 
       const match = ftsMatch(query);
       if (!match) return [];
       const p = new Params("sqlite");
-      const rows = s.stmt(`SELECT ${ARTICLE_COLUMNS} FROM (${ranked("articles_fts", "bm25(articles_fts, 4.0, 1.0)", match, limit, p, within(period, "JOIN articles a INDEXED BY articles_day ON a.id = articles_fts.rowid", ARTICLE_DAY))}) f
-        JOIN articles a ON a.id = f.id ORDER BY f.score, f.id`).all(...p.values) as Row[];
+      const rows = s
+        .stmt(
+          `SELECT ${ARTICLE_COLUMNS} FROM (${ranked("articles_fts", "bm25(articles_fts, 4.0, 1.0)", match, limit, p, within(period, "JOIN articles a INDEXED BY articles_day ON a.id = articles_fts.rowid", ARTICLE_DAY))}) f
+        JOIN articles a ON a.id = f.id ORDER BY f.score, f.id`,
+        )
+        .all(...p.values) as Row[];
       // Snippets for the rows kept only: FTS5 finds one article of a MATCH by its rowid without a scan. The
       // CAST matters: with a plain bound `rowid = ?` beside MATCH, FTS5 (SQLite 3.53) ignores the rowid and
       // gives the first match (tests/archive/contract.ts, "ranks articles…", catches it).
-      const snippet = s.stmt("SELECT snippet(articles_fts, 1, '', '', '…', 24) AS snippet FROM articles_fts WHERE articles_fts MATCH ? AND rowid = CAST(? AS INTEGER)");
+      const snippet = s.stmt(
+        "SELECT snippet(articles_fts, 1, '', '', '…', 24) AS snippet FROM articles_fts WHERE articles_fts MATCH ? AND rowid = CAST(? AS INTEGER)",
+      );
       return rows.map((r) => ({ article: toArticle(r), snippet: (snippet.get(match, r.a_id) as Row).snippet as string }));
     },
   };

@@ -14,12 +14,18 @@ export function openSqliteStore(path: string): SqliteStore {
   const db = new SqliteDb(path);
   return {
     kind: "sqlite",
-    ...sqliteWriter(db), ...sqliteReader(db), ...sqliteLedger(db), ...sqliteLeases(db), ...sqliteButtons(db),
+    ...sqliteWriter(db),
+    ...sqliteReader(db),
+    ...sqliteLedger(db),
+    ...sqliteLeases(db),
+    ...sqliteButtons(db),
     async archiveSource() {
-      return ((db.stmt("SELECT folder FROM source WHERE id = 1").get() as { folder: string } | undefined)?.folder) ?? null;
+      return (db.stmt("SELECT folder FROM source WHERE id = 1").get() as { folder: string } | undefined)?.folder ?? null;
     },
     async recordSource(folder) {
-      db.stmt("INSERT INTO source (id, folder, recorded_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET folder = excluded.folder, recorded_at = excluded.recorded_at").run(folder, new Date().toISOString());
+      db.stmt(
+        "INSERT INTO source (id, folder, recorded_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET folder = excluded.folder, recorded_at = excluded.recorded_at",
+      ).run(folder, new Date().toISOString());
     },
     close: async () => db.close(),
   };

@@ -82,7 +82,7 @@ export function sqliteWriter(s: SqliteDb): ArchiveWriter {
 
     async putFiles(files) {
       const most = bulk ? Infinity : ARTICLES_PER_TRANSACTION;
-      for (let i = 0; i < files.length; ) {
+      for (let i = 0; i < files.length;) {
         const group: typeof files = [];
         for (let size = 0; i < files.length && (group.length === 0 || size + files[i].articles.length <= most); i++) {
           size += files[i].articles.length;

@@ -32,7 +32,10 @@ function slackError(e: unknown): PostError {
   if (err.code === "slack_webapi_platform_error") {
     const code = err.data?.error ?? "error";
     // ok:false with a code: the request was understood and refused. Only these may go through later.
-    return new PostError(`Slack refused the message: ${code}`, !["ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"].includes(code));
+    return new PostError(
+      `Slack refused the message: ${code}`,
+      !["ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"].includes(code),
+    );
   }
   if (err.code === "slack_webapi_http_error") return new PostError(`Slack answered HTTP ${err.statusCode}`, false);
   // A 429 is waited out as Retry-After asks; with no retries left the client then gives up with this.
