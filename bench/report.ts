@@ -3,15 +3,9 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
-import { COMMANDS, coldOf, label, load, ms, n, pct, pkg, sqliteVersion, type Result } from "./results.ts";
+import { personOnTopic } from "./report-topics.ts";
+import { COMMANDS, coldOf, commandName, label, load, ms, n, p99Of, pct, pkg, sqliteVersion, type Result } from "./results.ts";
 
-const p99Of = (r: Result | undefined, c: string) =>
-  r
-    ? pct(
-        r.query.ours.filter((t) => t.command === c).map((t) => t.ms),
-        99,
-      )
-    : NaN;
 const rssOf = (r: Result) => Math.max(r.ingest.rssMB, r.query.oursRssMB, ...r.cold.rssMB);
 
 export function writeReport(out: string, root: string, skippedSizes: string[]): void {
@@ -73,6 +67,7 @@ export function writeReport(out: string, root: string, skippedSizes: string[]): 
   for (const r of all) {
     for (const c of COMMANDS) {
       const ours = r.query.ours.filter((t) => t.command === c).map((t) => t.ms);
+      if (ours.length === 0) continue; // measured before the command was in the benchmark
       const base = r.query.baseline.filter((t) => t.command === c);
       const ratio = base.length
         ? pct(
@@ -86,7 +81,7 @@ export function writeReport(out: string, root: string, skippedSizes: string[]): 
         : NaN;
       const cpu = r.query.ours.filter((t) => t.command === c && t.cpuMs !== undefined).map((t) => t.cpuMs!);
       lines.push(
-        `| ${label(r)} | ${c === "autocomplete" ? "autocomplete" : "/" + c} | ${ours.length} | ${ms(pct(ours, 50))} | ${ms(pct(ours, 99))} | ${ms(pct(cpu, 50))} | ${ms(pct(cpu, 99))} | ${ms(Math.max(...ours))} | ${base.length || "—"} | ${ms(
+        `| ${label(r)} | ${commandName(c)} | ${ours.length} | ${ms(pct(ours, 50))} | ${ms(pct(ours, 99))} | ${ms(pct(cpu, 50))} | ${ms(pct(cpu, 99))} | ${ms(Math.max(...ours))} | ${base.length || "—"} | ${ms(
           pct(
             base.map((b) => b.ms),
             50,
@@ -97,12 +92,12 @@ export function writeReport(out: string, root: string, skippedSizes: string[]): 
   }
   lines.push("");
   lines.push("### p99 by query kind (ms)", "");
-  const kinds = ["surname", "typo", "acronym", "topic", "fullname", "prefix"];
+  const kinds = ["surname", "typo", "acronym", "topic", "fullname", "prefix", "said"];
   lines.push(`| articles | command | ${kinds.join(" | ")} |`, `|---:|---|${kinds.map(() => "---:").join("|")}|`);
   for (const r of all) {
-    for (const c of COMMANDS)
+    for (const c of COMMANDS.filter((x) => r.query.ours.some((t) => t.command === x)))
       lines.push(
-        `| ${label(r)} | ${c} | ${kinds
+        `| ${label(r)} | ${commandName(c)} | ${kinds
           .map((k) =>
             ms(
               pct(
@@ -116,8 +111,9 @@ export function writeReport(out: string, root: string, skippedSizes: string[]): 
   }
   lines.push("", "### Slowest queries (largest archive)", "");
   for (const t of [...(sqlite.at(-1)?.query.ours ?? [])].sort((a, b) => b.ms - a.ms).slice(0, 8))
-    lines.push(`- ${ms(t.ms)} ms: ${t.command === "autocomplete" ? "autocomplete" : "/" + t.command} “${t.query}” (${t.kind})`);
+    lines.push(`- ${ms(t.ms)} ms: ${commandName(t.command)} “${t.query}” (${t.kind})`);
   lines.push("");
+  lines.push(...personOnTopic(all));
 
   const at = (size: number, store = "sqlite") => all.find((r) => r.size === size && r.store === store && r.perFile !== 1);
   // The targets are for 1M articles; where 1M was not measured in this run they are read at the largest size that was,

@@ -60,7 +60,17 @@ export const coldOf = (r: Result) => {
 export const label = (r: Result) => `${n(r.size)}${r.perFile === 1 ? " (a file per article)" : ""}${r.store && r.store !== "sqlite" ? ` (${r.store})` : ""}`;
 /** A load average (1, 5, 15 min) as RESULTS.md shows it. */
 export const load = (l?: number[]) => (l ? l.map((x) => x.toFixed(1)).join(" ") : "—");
-export const COMMANDS: BenchQuery["command"][] = ["quote", "figure", "search", "who", "autocomplete"];
+export const COMMANDS: BenchQuery["command"][] = ["quote", "figure", "search", "who", "autocomplete", "quote-on", "timeline"];
+/** A measured command as a reader types it. */
+export const commandName = (c: string) => (c === "autocomplete" ? "autocomplete" : c === "quote-on" ? "/quote … on …" : `/${c}`);
+/** The p99 wall time of one command's answers in a result. */
+export const p99Of = (r: Result | undefined, c: string) =>
+  r
+    ? pct(
+        r.query.ours.filter((t) => t.command === c).map((t) => t.ms),
+        99,
+      )
+    : NaN;
 
 /** The installed version of a package, or "?". */
 export function pkg(root: string, name: string): string {

@@ -14,7 +14,7 @@ import { openStore } from "../src/archive/open.ts";
 import { loadConfig } from "../src/config.ts";
 import { openBot, type Bot } from "../src/core.ts";
 import { logger } from "../src/log.ts";
-import { buildQueries, type BenchQuery } from "./queries.ts";
+import { buildQueries, type BenchQuery, type Spoken } from "./queries.ts";
 import { freshArticles, type Manifest } from "./generate.ts";
 
 const [mode, dir, db, ...rest] = process.argv.slice(2);
@@ -106,17 +106,29 @@ export interface Timing {
 async function run(bot: Bot, q: BenchQuery): Promise<void> {
   if (q.command === "autocomplete") await bot.suggest("quote", q.query);
   else {
-    const reply = await bot.handle({ command: q.command, query: q.query, platform: "cli" });
+    const command = q.command === "quote-on" ? "quote" : q.command;
+    const reply = await bot.handle({ command, query: q.query, platform: "cli" });
     if (reply.status === "error") throw new Error(`/${q.command} ${q.query} failed`);
   }
 }
 
+/** The 100 most written-about people with long words of their newest quotes (person-on-topic queries that find something). */
+async function spokenBy(bot: Bot, m: Manifest): Promise<Spoken[]> {
+  const out: Spoken[] = [];
+  for (const p of m.people.slice(0, 100)) {
+    const hits = await bot.store.quotesBy([p.name], 5);
+    const words = [...new Set(hits.flatMap((h) => h.quote.text.toLowerCase().match(/\p{L}{6,}/gu) ?? []))];
+    if (words.length) out.push({ name: p.name, words });
+  }
+  return out;
+}
+
 async function query() {
   const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as Manifest;
-  const queries = buildQueries(manifest, opt("per-kind", 40), opt("seed", 7));
   const t0 = performance.now();
   const bot = await open(false);
   const openSeconds = (performance.now() - t0) / 1000;
+  const queries = buildQueries(manifest, opt("per-kind", 40), opt("seed", 7), await spokenBy(bot, manifest));
   // Warm-up: a few queries of each command, not measured (JIT, SQLite page cache).
   for (const q of queries.filter((_, i) => i % 25 === 0)) await run(bot, q);
   const ours: Timing[] = [];
