@@ -7,6 +7,7 @@
 //   5. turns      turns.ts gives spans with no cue of their own the speaker of the turn they continue.
 // Spans that are not speech (titles, nicknames, scare quotes) are left out (speech.ts). When the speaker cannot
 // be told, it is null: a quotation with no speaker is better than one in the wrong mouth.
+import { cueFinder, tailBefore } from "./before-quote.ts";
 import { describedMentions } from "./described-mentions.ts";
 import { readParagraphs, type ParagraphReading } from "./paragraphs.ts";
 import type { Span } from "./marks.ts";
@@ -35,14 +36,17 @@ export function findQuotes(article: ArticleText, people: PeopleIndex, read: Para
     ctx.paragraph = pi + 1;
     const tokens = tokenize(p, spans, byParagraph[pi]);
     const quoteAt = tokens.flatMap((t, k) => (t.kind === "quote" ? [k] : []));
+    const cueIn = cueFinder(p);
     spans.forEach((span, si) => {
       const text = p.slice(span.start, span.end);
       const sentence = sentenceAt(read.sentences[pi], span.openAt);
-      const before = p.slice(sentence ? Math.min(sentence.start, span.openAt) : 0, span.openAt);
+      const from = sentence ? Math.min(sentence.start, span.openAt) : 0;
+      // The sentence up to the mark, as far as isPartial and isSpeech read it (its end).
+      const before = tailBefore(p, from, span.openAt);
       const partial = isPartial(before, text);
       const found = findCue(tokens, quoteAt[si]);
       const around = { left: p.slice(Math.max(0, span.openAt - 20), span.openAt), right: span.closeAt >= 0 ? p.slice(span.closeAt + 1, span.closeAt + 3) : "" };
-      const cueBefore = found !== null && tokens[quoteAt[si] - 1]?.text !== undefined && before.toLowerCase().includes(found.cue);
+      const cueBefore = found !== null && tokens[quoteAt[si] - 1]?.text !== undefined && cueIn(from, span.openAt, found.cue);
       if (!isSpeech(text, before, around, partial, found !== null, cueBefore)) return;
       let speaker: string | null = null;
       let confidence = 0;

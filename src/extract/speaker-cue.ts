@@ -9,6 +9,7 @@
 // A cue found with no phrase (`a voice called out`, `analysts said`) still marks the words as speech.
 import { cueForm, isCue, isModal, isNamedIngCue, isSpeechVerb, isWeakCue, namesListener } from "./cues.ts";
 import { phraseAfter, phraseBefore, type Phrase } from "./speaker-phrase.ts";
+import { scanIndex, stopBefore } from "./token-scan.ts";
 import { endsSentence, quoteEndsSentence, type Token } from "./tokens.ts";
 
 export interface Cue {
@@ -33,8 +34,7 @@ export function findCue(ts: Token[], qi: number): Cue | null {
 
 /** Where the sentence holding token `qi` starts: after a full stop, or after a quotation that ended a sentence. */
 function sentenceStart(ts: Token[], qi: number): number {
-  for (let k = qi - 1; k >= 0; k--) if (endsSentence(ts[k]) || (ts[k].kind === "quote" && quoteEndsSentence(ts[k]))) return k + 1;
-  return 0;
+  return scanIndex(ts).starts[qi];
 }
 
 /** Where the narration after token `qi` stops: a sentence end or the next quotation. */
@@ -59,7 +59,7 @@ function finiteCueAt(ts: Token[], k: number): boolean {
 function passive(ts: Token[], qi: number): Cue | null {
   if (word(ts[qi + 1]) !== "by") return null;
   const start = sentenceStart(ts, qi);
-  for (let k = qi - 1; k > start; k--) {
+  for (let k = stopBefore(ts, qi); k > start; k = stopBefore(ts, k)) {
     if (cueForm(word(ts[k])) !== "finite") continue;
     let j = k - 1;
     while (j >= start && isAdverb(ts[j])) j--;
@@ -105,7 +105,7 @@ function after(ts: Token[], qi: number): Cue | null {
 
 function before(ts: Token[], qi: number): Cue | null {
   const start = sentenceStart(ts, qi);
-  for (let k = qi - 1; k >= start; k--) {
+  for (let k = stopBefore(ts, qi); k >= start; k = stopBefore(ts, k)) {
     const w = word(ts[k]);
     // "a claim by Peter Hain that the leader is acting like an "attack mongrel"": the claim's author speaks.
     if (w === "that") {

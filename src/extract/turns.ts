@@ -9,13 +9,13 @@ import { PERSON } from "./speaker-nouns.ts";
 import type { ArticleText } from "./types.ts";
 
 export function continueTurns(drafts: Draft[], outside: Mention[], article: ArticleText, people: PeopleIndex, subjectBefore: (d: Draft) => string | null): void {
+  const runEnd = openRunEnds(drafts);
   drafts.forEach((d, i) => {
     if (d.own) return;
     const prev = drafts[i - 1];
     if (prev?.speaker && runsOn(prev, d)) return inherit(d, prev, 0.8);
     // "…(left open) "…," he said.": the spans run into the attributed one.
-    let k = i;
-    while (drafts[k] && drafts[k].closeAt < 0 && drafts[k + 1]?.paragraph === d.paragraph && !drafts[k + 1].own) k++;
+    const k = runEnd[i];
     const next = drafts[k + 1];
     // A quotation left open at a paragraph's end goes on in the next one: "“…", "…," the statement said.'
     const continues = next?.paragraph === d.paragraph || (next?.paragraph === d.paragraph + 1 && next.openAt === 0 && next.speaker !== null);
@@ -67,6 +67,20 @@ function narratedByOther(d: Draft, speaker: string | null, article: ArticleText,
   if (lower.some((w) => /^(?:he|she|they|his|her|their)$/.test(w) || names.has(w))) return false;
   const described = lower.some((w, i) => PERSON.has(w) && lower.slice(Math.max(0, i - 4), i).some((x) => x === "the" || x === "our"));
   return !described;
+}
+
+/**
+ * For each draft, the last of the quotations left open that run on from it in its paragraph with no cue of their
+ * own (itself when it is closed): found once from the end, not walked again from each quotation of a run (a
+ * transcript with unbalanced marks is thousands of them in one paragraph).
+ */
+function openRunEnds(drafts: Draft[]): number[] {
+  const ends = new Array<number>(drafts.length);
+  for (let k = drafts.length - 1; k >= 0; k--) {
+    const next = drafts[k + 1];
+    ends[k] = drafts[k].closeAt < 0 && next?.paragraph === drafts[k].paragraph && !next.own ? ends[k + 1] : k;
+  }
+  return ends;
 }
 
 /** A quotation left open that restarts straight after: later in its paragraph, or opening the next one. */
