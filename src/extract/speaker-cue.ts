@@ -9,7 +9,7 @@
 // A cue found with no phrase (`a voice called out`, `analysts said`) still marks the words as speech.
 import { cueForm, isCue, isModal, isNamedIngCue, isSpeechVerb, isWeakCue, namesListener } from "./cues.ts";
 import { phraseAfter, phraseBefore, type Phrase } from "./speaker-phrase.ts";
-import { scanIndex, stopBefore } from "./token-scan.ts";
+import { firstIn, scanIndex, stopBefore } from "./token-scan.ts";
 import { endsSentence, quoteEndsSentence, type Token } from "./tokens.ts";
 
 export interface Cue {
@@ -174,7 +174,7 @@ const CLAUSE_WORDS = new Set("that which who whom and but or when while if becau
 function quotedAsSaying(ts: Token[], from: number, end: number): Cue | null {
   for (let k = from; k < end - 2; k++) {
     if (word(ts[k]) !== "quoted" && word(ts[k]) !== "quotes") continue;
-    const as = ts.findIndex((t, m) => m > k && m < end && t.lower === "as" && ING_SAYING.has(word(ts[m + 1])));
+    const as = firstIn(ts, k + 1, end, (t, m) => t.lower === "as" && ING_SAYING.has(word(ts[m + 1])));
     if (as < 0) return null;
     const phrase = phraseAfter(ts, k + 1, as);
     return phrase ? { phrase, cue: "quoted", weight: 0.9 } : null;
@@ -215,7 +215,7 @@ function reporter(ts: Token[], start: number, inner: number): Phrase | null {
   for (let k = inner - 1; k >= start; k--) {
     const phrasal = phrasalCueAt(ts, k);
     if (!phrasal && (!finiteCueAt(ts, k) || isWeakCue(word(ts[k])))) continue;
-    const that = ts.findIndex((t, m) => m > k && m < Math.min(inner, k + 5) && t.lower === "that");
+    const that = firstIn(ts, k + 1, Math.min(inner, k + 5), (t) => t.lower === "that");
     if (that < 0) return null;
     const phrase = phraseBefore(ts, phrasal ? k - 1 : k);
     return phrase?.kind === "name" || phrase?.kind === "pronoun" ? phrase : null;
@@ -252,7 +252,7 @@ function speakerOfClause(ts: Token[], start: number, ing: number): Phrase | null
 function mainSubject(ts: Token[], start: number, verb: number): Phrase | null {
   let s = start;
   if (LEADING.has(word(ts[s]))) {
-    const comma = ts.findIndex((t, k) => k > s && k < verb && t.text === ",");
+    const comma = firstIn(ts, s + 1, verb, (t) => t.text === ",");
     if (comma > 0) s = comma + 1;
   }
   return phraseAfter(ts, s, verb);

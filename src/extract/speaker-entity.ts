@@ -4,8 +4,9 @@
 // else the last one named who fits; a spokesperson the body they speak for. Each answer carries how sure it is.
 import type { Mention, PeopleIndex } from "./people.ts";
 import type { Phrase } from "./speaker-phrase.ts";
+import { holdersOf } from "./role-holders.ts";
 import { ORGANISATION, nounGender } from "./speaker-nouns.ts";
-import type { Sentence } from "./text.ts";
+import { countEndedBy, type Sentence } from "./text.ts";
 import type { ArticleText } from "./types.ts";
 import { actsIn, leadingPronoun, ownerOfSubject, speaksAt } from "./sentence-subject.ts";
 
@@ -97,7 +98,7 @@ function described(words: string, head: string, at: number, ctx: Context): Resol
     return { speaker, confidence: speaker ? 0.6 : 0 };
   }
   // The one person the article gave this role ("the cardinal", "the party leader"), else the last of them named.
-  const holders = ctx.people.people.filter((p) => p.kind === "person" && [...p.roles, ...p.aliases].some((r) => r.toLowerCase().split(/\s+/).includes(head)));
+  const holders = holdersOf(ctx.people.people, head);
   if (holders.length === 1) return { speaker: holders[0].name, confidence: 0.75 };
   if (holders.length > 1) {
     const names = new Set(holders.map((p) => p.name));
@@ -198,9 +199,14 @@ function unnamedSpeaksLast(ctx: Context, at: number): boolean {
  */
 export function subjectBefore(ctx: Context, paragraph: number, openAt: number): string | null {
   let p = paragraph;
-  let sentences = (ctx.sentences[p - 1] ?? []).filter((x) => x.end <= openAt);
-  if (sentences.length === 0 && openAt === 0 && p > 1) sentences = ctx.sentences[--p - 1] ?? [];
-  const sentence = sentences[sentences.length - 1];
+  // The last sentence to end by the mark (sentences are in order: a bisection, not a filter of the paragraph's thousands).
+  let sentences = ctx.sentences[p - 1] ?? [];
+  let ended = countEndedBy(sentences, openAt);
+  if (ended === 0 && openAt === 0 && p > 1) {
+    sentences = ctx.sentences[--p - 1] ?? [];
+    ended = sentences.length;
+  }
+  const sentence = sentences[ended - 1];
   if (!sentence) return null;
   const text = ctx.article.paragraphs[p - 1];
   if (/["“”]/.test(text.slice(sentence.start, sentence.end))) return null;

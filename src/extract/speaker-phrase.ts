@@ -7,6 +7,7 @@ import { NOT_NAME } from "./names.ts";
 import { ORGANISATION, PERSON, PROXY, SPOKESPERSON, UNNAMED, isAgeNoun } from "./speaker-nouns.ts";
 import { issuedBy, ownerOf, SAYING } from "./speaker-owner.ts";
 import { isComma, isDash, openingComma, relativeStart, strayComma } from "./speaker-commas.ts";
+import { firstIn } from "./token-scan.ts";
 import type { Token } from "./tokens.ts";
 
 export type Phrase =
@@ -231,7 +232,7 @@ export function phraseAfter(ts: Token[], from: number, limit = ts.length): Phras
     if (isStop(t) && !(t.kind === "punct" && t.text === "(")) break;
     // "Internet service provider (ISP) Plus.net": an acronym in brackets is part of the phrase.
     if (t.text === "(") {
-      const close = ts.findIndex((x, k) => k > end && k < end + 4 && x.text === ")");
+      const close = firstIn(ts, end + 1, end + 4, (x) => x.text === ")");
       if (close < 0) break;
       end = close + 1;
       continue;

@@ -94,6 +94,18 @@ export function matchesOf(text: string, re: RegExp): RegExpExecArray[] {
   return out;
 }
 
+/** How many of a paragraph's sentences (in order, so their ends ascend) end at or before `offset`: a bisection. */
+export function countEndedBy(sentences: { end: number }[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The sentence of a paragraph that contains the offset. */
 export function sentenceAt(sentences: Sentence[], offset: number): Sentence | undefined {
   // Binary search: the last sentence that starts at or before the offset (a paragraph may hold thousands).

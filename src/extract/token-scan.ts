@@ -33,3 +33,12 @@ export function scanIndex(ts: Token[]): ScanIndex {
 
 /** The last token before `k` where before() or passive() may stop, or -1. */
 export const stopBefore = (ts: Token[], k: number): number => (k > 0 ? scanIndex(ts).stops[k - 1] : -1);
+
+/**
+ * The first index in [from, to) whose token passes `test`, or -1: `ts.findIndex` over a window, which walks the
+ * whole paragraph from its first token to the window for every call.
+ */
+export function firstIn(ts: Token[], from: number, to: number, test: (t: Token, k: number) => boolean): number {
+  for (let k = Math.max(from, 0); k < Math.min(to, ts.length); k++) if (test(ts[k], k)) return k;
+  return -1;
+}
