@@ -54,10 +54,13 @@ export function findNameRuns(paragraphs: readonly string[], read: Pick<Paragraph
   paragraphs.forEach((text, i) => {
     // A capitalised phrase that fills a pair of quote marks is a title ("Hit The Road Jack"), not a name.
     const titles = read.quotes[i].filter((q) => q.end - q.start < 60 && /^(?:(?:\p{Lu}[\p{L}'’-]*|the|of|and|a|in|on|to)(?:[\s,!?.]+|$))+$/u.test(text.slice(q.start, q.end)));
+    // Looked up by where they open, not tried one by one for every run (a long paragraph holds thousands of each).
+    const titlesAt = new Map<number, typeof titles>();
+    for (const q of titles) titlesAt.set(q.start, [...(titlesAt.get(q.start) ?? []), q]);
     for (const m of matchesOf(text, CAPITAL_RUN)) {
       // Most runs are one ordinary word that opens a sentence ("The", "But"): skip them before any work.
       if (!m[0].includes(" ") && NOT_NAME.has(m[0].toLowerCase()) && !isAcronym(m[0])) continue;
-      if (titles.some((q) => q.start === m.index && m.index + m[0].length >= q.end - 1 && m[0].includes(" "))) continue;
+      if (titlesAt.get(m.index)?.some((q) => m.index + m[0].length >= q.end - 1 && m[0].includes(" "))) continue;
       // "the US government", "the Scottish administration": a body named by its country and a common noun.
       const body = /^\s+(government|administration|authorities)\b/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 20));
       const run = body ? m[0] + body[0] : m[0];
