@@ -41,8 +41,11 @@ export function reportFailure(e: unknown): number {
     return 2;
   }
   const expected =
-    e instanceof ConfigError || e instanceof Refusal || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS") || /^Cannot (read|open) the /.test((e as Error).message);
-  process.stderr.write(`newsbot: ${expected ? (e as Error).message.replace(/\s*\n\s*/g, " ") : (e as Error).stack ?? String(e)}\n`);
+    e instanceof ConfigError ||
+    e instanceof Refusal ||
+    (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS") ||
+    /^Cannot (read|open) the /.test((e as Error).message);
+  process.stderr.write(`newsbot: ${expected ? (e as Error).message.replace(/\s*\n\s*/g, " ") : ((e as Error).stack ?? String(e))}\n`);
   return expected ? 2 : 1;
 }
 
@@ -62,7 +65,8 @@ async function open(config: Config, options: OpenOptions = {}): Promise<Bot> {
 
 async function ask(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
-    args, allowPositionals: true,
+    args,
+    allowPositionals: true,
     options: { json: { type: "boolean" }, articles: { type: "string" }, page: { type: "string" }, "page-size": { type: "string" } },
   });
   const line = positionals.join(" ").trim();
@@ -99,10 +103,19 @@ function wholeNumber(flag: string, text: string | undefined, fallback: number, m
 }
 
 async function ingest(args: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { "confirm-removal": { type: "boolean" }, "new-source": { type: "boolean" } } });
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { "confirm-removal": { type: "boolean" }, "new-source": { type: "boolean" } },
+  });
   const config = configFrom(positionals[0]);
   const bar = progressBar(process.stderr);
-  const bot = await openIndexed(config, open, { onProgress: bar.update, confirmRemoval: values["confirm-removal"], newSource: values["new-source"], logHeld: false }, { quiet: true });
+  const bot = await openIndexed(
+    config,
+    open,
+    { onProgress: bar.update, confirmRemoval: values["confirm-removal"], newSource: values["new-source"], logHeld: false },
+    { quiet: true },
+  );
   bar.done();
   try {
     const problem = notIndexedBecause();
@@ -122,7 +135,9 @@ async function ingest(args: string[]): Promise<number> {
       return 1;
     }
     const stats = await bot.store.stats();
-    process.stdout.write(`${describeSync(bot.lastSync)}\n${stats.articles} articles, ${stats.quotes} quotes, ${stats.figures} figures, ${stats.people} people in ${describeArchive(config)}\n`);
+    process.stdout.write(
+      `${describeSync(bot.lastSync)}\n${stats.articles} articles, ${stats.quotes} quotes, ${stats.figures} figures, ${stats.people} people in ${describeArchive(config)}\n`,
+    );
     return 0;
   } finally {
     await bot.close();
@@ -131,7 +146,8 @@ async function ingest(args: string[]): Promise<number> {
 
 async function digestCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
-    args, allowPositionals: false,
+    args,
+    allowPositionals: false,
     options: { since: { type: "string" }, post: { type: "boolean" }, json: { type: "boolean" }, articles: { type: "string" } },
   });
   const now = new Date();
