@@ -3,7 +3,7 @@
 // organisation — and where it stands: the subject of a speech verb, the name after an inverted "said", the head
 // of an apposition with a role or the object of "according to" is a speaker, whatever the name. people.ts then
 // groups these mentions into people and organisations.
-import { GIVEN_NAMES, NATIONALITIES, NOT_NAME, ORG_WORDS, PLACE_WORDS, ROLE_WORDS, THING_WORDS, TITLES } from "./names.ts";
+import { GIVEN_NAMES, NATIONALITIES, NOT_NAME, PEER_BEFORE, ORG_WORDS, PLACE_WORDS, ROLE_WORDS, THING_WORDS, TITLES } from "./names.ts";
 import type { ParagraphReading } from "./paragraphs.ts";
 import { describedBefore, named, positionKind } from "./name-position.ts";
 import { PERSON } from "./speaker-nouns.ts";
@@ -267,7 +267,7 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
   // (Not a word that qualifies the role of the name after it: "said Sideways producer Michael London".)
   if (words.length === 1 && !isOrg) kind = titled || roleFrom >= 0 || (named(text, start) && !qualifiesRole(text, end)) ? "person" : "maybe";
   // "Lord Nicholls of Birkenhead": a peer named with a territorial designation.
-  if (kind === "maybe" && /\b(?:Lord|Lady|Baroness|Baron|Viscount|Earl)\s+$/.test(text.slice(Math.max(0, start - 12), start)) && /^\s+of\s+\p{Lu}/u.test(text.slice(end, end + 6))) kind = "person";
+  if (kind === "maybe" && PEER_BEFORE.test(text.slice(Math.max(0, start - 12), start)) && /^\s+of\s+\p{Lu}/u.test(text.slice(end, end + 6))) kind = "person";
   // "Okafor, 52, said": an age in apposition is a person's. (Not "who": "Leicester, who signed White,".)
   if (kind === "maybe" && /^,\s+\d{1,3},/.test(text.slice(end, end + 7))) kind = "person";
   // Letters after a name stand in its mention but are not part of the name: "Ian MacDonald QC", "Martin Luther King Jr".

@@ -133,3 +133,11 @@ export const NATIONALITIES = new Set(
     "south-korean north-korean east-timorese south-sudanese new-yorker londoner"
   ).split(" ").map((w) => w.replace("-", " ")),
 );
+
+/** The titles of peers, who may be named with a territorial designation: "Lord Nicholls of Birkenhead". */
+export const PEER_TITLES = ["Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl"];
+const PEER = PEER_TITLES.join("|");
+/** A peer's title straight before a name. */
+export const PEER_BEFORE = new RegExp(`\\b(?:${PEER})\\s+$`);
+/** A peer's title, name and "of" straight before a designation. */
+export const PEER_DESIGNATION = new RegExp(`\\b(?:${PEER}) \\p{Lu}[\\p{L}'’-]+ of\\s+$`, "u");

@@ -2,7 +2,7 @@
 // an article with the other names it uses for them (surname, Mr X, initials, roles), and where each is
 // mentioned: what speaker attribution and /who build on. Two people who share a surname stay two people: a bare
 // surname only resolves when it is unambiguous.
-import { FEMALE_NAMES, GIVEN_NAMES, ORG_WORDS, ROLE_WORDS } from "./names.ts";
+import { FEMALE_NAMES, GIVEN_NAMES, ORG_WORDS, PEER_DESIGNATION, ROLE_WORDS } from "./names.ts";
 import { findNameRuns, qualifiesRole, type Raw } from "./name-runs.ts";
 import { cueForm } from "./cues.ts";
 import { genderByPronoun, reportedPronoun } from "./pronoun-gender.ts";
@@ -240,8 +240,6 @@ export function findPeople(article: ArticleText, read: Pick<ParagraphReading, "q
     kind: (name) => kinds.get(name) ?? null,
   };
 }
-
-const PEER_DESIGNATION = /\b(?:Lord|Lady|Baroness|Baron|Viscount|Earl) \p{Lu}[\p{L}'’-]+ of\s+$/u;
 
 /** A person or organisation being assembled; the lower-case tokens and the name are read many times, so kept. */
 interface Entry {

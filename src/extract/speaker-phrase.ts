@@ -3,7 +3,7 @@
 // "according to". What the phrase is — a name, a pronoun, a description, a spokesperson, people not named — is
 // read here; who it points to is decided by speaker-entity.ts.
 import { VERB_GAP, isCue } from "./cues.ts";
-import { NOT_NAME } from "./names.ts";
+import { NOT_NAME, PEER_TITLES } from "./names.ts";
 import { ORGANISATION, PERSON, PROXY, SPOKESPERSON, UNNAMED, isAgeNoun } from "./speaker-nouns.ts";
 import { issuedBy, ownerOf, SAYING } from "./speaker-owner.ts";
 import { isComma, isDash, openingComma, relativeStart, strayComma } from "./speaker-commas.ts";
@@ -28,7 +28,7 @@ const PREPOSITIONS = new Set("of for at from with to in on by".split(" "));
 // Words that end a noun phrase read forwards: a relative, a conjunction, a clause.
 const PHRASE_STOP = new Set("who which whose that and or but as when while if because after before said says".split(" "));
 
-const PEERS = new Set("lord lady baroness baron viscount earl".split(" "));
+const PEERS = new Set(PEER_TITLES.map((t) => t.toLowerCase()));
 const isGap = (t: Token) => t.kind === "word" && (VERB_GAP.has(t.lower) || (/^\p{Ll}+ly$/u.test(t.text) && t.lower !== "only"));
 const isStop = (t: Token | undefined) => t === undefined || t.kind !== "word";
 
