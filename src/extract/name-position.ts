@@ -4,6 +4,7 @@
 // person — or an organisation, when the apposition says so ("Acme, the mining group,").
 import { cueForm, isModal } from "./cues.ts";
 import { ORG_WORDS } from "./names.ts";
+import { endsInRoleWord } from "./name-words.ts";
 import { ORGANISATION, PERSON, PROXY } from "./speaker-nouns.ts";
 
 const AFTER = /^\s+((?:(?:has|had|have|also|will|would|later|then|is|was|earlier|again|previously)\s+){0,2})(\p{Ll}+)\b/u;
@@ -80,4 +81,10 @@ export function describedBefore(text: string, start: number, end: number): "pers
   if (PERSON.has(noun) || PROXY.has(noun)) return "person";
   // A determiner or owner straight before one noun: "the producer", "Kidman's publicist".
   return prev[1] === "" && !/[.,;:]\s*$/.test(prev[0].slice(0, prev[0].length - noun.length - 1)) && /^(?:the|a|an|his|her|their|its|our|\p{L}+['’]s?)\s/u.test(prev[0]) ? "person" : null;
+}
+
+/** Whether a lower-case role and a capitalised name follow: the word before them is an affiliation, not a name. */
+export function qualifiesRole(text: string, end: number): boolean {
+  const m = /^\s+((?:[\p{Ll}-]+\s+){0,2})\p{Lu}/u.exec(text.slice(end, end + 40));
+  return m !== null && m[1].trim().split(/\s+/).some((w) => PERSON.has(w) || endsInRoleWord(w));
 }

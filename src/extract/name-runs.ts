@@ -5,10 +5,10 @@
 // groups these mentions into people and organisations.
 import { GIVEN_NAMES, NATIONALITIES, NOT_NAME, PEER_BEFORE, ORG_WORDS, PLACE_WORDS, ROLE_WORDS, THING_WORDS, TITLES } from "./names.ts";
 import type { ParagraphReading } from "./paragraphs.ts";
-import { describedBefore, named, positionKind } from "./name-position.ts";
-import { PERSON } from "./speaker-nouns.ts";
+import { describedBefore, named, positionKind, qualifiesRole } from "./name-position.ts";
 import { matchesOf } from "./text.ts";
-import { endsInRoleWord, isPossessive, lastWordBefore, wordsOf } from "./name-words.ts";
+import { endsInRoleWord, isTitleWord, lastWordBefore, wordsOf } from "./name-words.ts";
+import { splitRun } from "./name-run-parts.ts";
 
 // A run of capitalised words, allowing name particles and hyphens/apostrophes inside words.
 // Up to two particles may stand together ("Ursula von der Leyen"); an Arabic article or a French elision may be
@@ -17,15 +17,9 @@ const CAPITAL_RUN = /(?<![\p{L}\p{N}])(?:[\p{Lu}][\p{L}\p{M}'’.-]*)(?:\s+(?:(?
 
 const PARTICLES = new Set("de van von der den da di du le la bin ibn al el del della dos das do ter ten zu y".split(" "));
 
-// Title words as a Set: `word in TITLES` on a freshly lower-cased word costs a string-table probe on every
-// word read (and `in` also saw the keys every object inherits: "Constructor" was read as a title).
-const TITLE_WORDS = new Set(Object.keys(TITLES));
-const isTitleWord = (w: string) => TITLE_WORDS.has(w);
-
 const POST_NOMINALS = /^(?:QC|KC|OBE|MBE|CBE|KBE|DBE|Jr|Sr|PhD|MP|MSP|MEP|MLA)$/;
 /** "Frank Field MP" is a name and its seat; "the Ealing North MP" is a description of a member by the seat. */
 const SEAT = /^(?:MP|MSP|MEP|MLA)$/;
-const WEEKDAYS = new Set("monday tuesday wednesday thursday friday saturday sunday".split(" "));
 
 // Words that, with place names, make a run a place: "United States", "North Korea".
 const PLACE_QUALIFIERS = new Set("great united new north south east west northern southern continental".split(" "));
@@ -68,45 +62,6 @@ export function findNameRuns(paragraphs: readonly string[], read: Pick<Paragraph
     }
   });
   return raws;
-}
-
-/**
- * A capital run can hold several names: "Labour's Owen Smith" (a possessive ends the first), "be OK. We're"
- * (a full stop ends a sentence, unless it follows an initial or a title).
- */
-function splitRun(run: string, at: number): { run: string; at: number }[] {
-  // Most runs are one word, and one word is one part whatever it ends with.
-  if (!/\s/.test(run) && !/\p{Ll}\.\p{Lu}/u.test(run)) return [{ run, at }];
-  const parts: { run: string; at: number }[] = [];
-  const re = /\S+/g;
-  let start = -1;
-  let last = -1;
-  for (const m of matchesOf(run, re)) {
-    // "Bhagwant Mann Tuesday slammed …": a day of the week after a name ends it (US and Indian copy drop the "on").
-    if (start >= 0 && WEEKDAYS.has(m[0].toLowerCase())) {
-      parts.push({ run: run.slice(start, last), at: at + start });
-      start = -1;
-      continue;
-    }
-    if (start < 0) start = m.index!;
-    // Page furniture glued to a name by a full stop ("Kevin O'Brien.Credit", "Mary Lee.Getty"): the name ends there.
-    const glued = /\p{Ll}\.\p{Lu}/u.exec(m[0]);
-    if (glued) {
-      parts.push({ run: run.slice(start, m.index + glued.index + 1), at: at + start });
-      start = -1;
-      break;
-    }
-    last = m.index + m[0].length;
-    const word = m[0];
-    // Initials ("J.", "M.K.") and titles ("Mr.", "Dr.") keep their full stop inside a name.
-    const ends = isPossessive(word) || (word.endsWith(".") && !/^(?:\p{Lu}\.)+$/u.test(word) && !isTitleWord(word.slice(0, -1).toLowerCase()));
-    if (ends) {
-      parts.push({ run: run.slice(start, last), at: at + start });
-      start = -1;
-    }
-  }
-  if (start >= 0) parts.push({ run: run.slice(start, last), at: at + start });
-  return parts;
 }
 
 /** A capital run, cleaned: opening words that are not names dropped, titles and roles read off. */
@@ -275,12 +230,6 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
   const postNominal = POST_NOMINALS.test(lastWord) && !(SEAT.test(lastWord) && /\bthe\s+$/i.test(text.slice(Math.max(0, start - 5), start)));
   const tokens = words.length >= 3 && postNominal ? words.slice(0, -1) : words;
   return [{ paragraph, start, end, tokens, kind, gender, role: role ? role.replace(/['’]s$/, "") : null, titleWord }];
-}
-
-/** Whether a lower-case role and a capitalised name follow: the word before them is an affiliation, not a name. */
-export function qualifiesRole(text: string, end: number): boolean {
-  const m = /^\s+((?:[\p{Ll}-]+\s+){0,2})\p{Lu}/u.exec(text.slice(end, end + 40));
-  return m !== null && m[1].trim().split(/\s+/).some((w) => PERSON.has(w) || endsInRoleWord(w));
 }
 
 /** "US", "UK", "IT": capitals that are an acronym, not the common word they spell (but "MP" is a post). */

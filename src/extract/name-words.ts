@@ -1,6 +1,12 @@
 // The words of a capitalised run and of the text just before it, read by hand where they are asked for on every
-// name: possessives and trailing stops stripped, the word straight before a name, white space by character code.
-import { ROLE_WORDS } from "./names.ts";
+// name: title words, possessives and trailing stops stripped, the word straight before a name, white space by
+// character code.
+import { ROLE_WORDS, TITLES } from "./names.ts";
+
+// Title words as a Set: `word in TITLES` on a freshly lower-cased word costs a string-table probe on every
+// word read (and `in` also saw the keys every object inherits: "Constructor" was read as a title).
+const TITLE_WORDS = new Set(Object.keys(TITLES));
+export const isTitleWord = (w: string) => TITLE_WORDS.has(w);
 
 /** The words of a run with their offsets, each stripped of a possessive and trailing punctuation. */
 export function wordsOf(run: string, at: number): { at: number; word: string }[] {

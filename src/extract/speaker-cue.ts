@@ -7,7 +7,8 @@
 //   possessive  X's resignation letter: "…"  ·  X issued a statement: "…"
 //   trailing    growth was "badly hurt" by the strike, he suggested.
 // A cue found with no phrase (`a voice called out`, `analysts said`) still marks the words as speech.
-import { cueForm, isCue, isModal, isNamedIngCue, isSpeechVerb, isWeakCue, namesListener } from "./cues.ts";
+import { cueForm, isCue, isNamedIngCue, isWeakCue, namesListener } from "./cues.ts";
+import { baseCanCue, finiteCueAt, isAdverb, phrasalCueAt, word } from "./cue-at.ts";
 import { phraseAfter, phraseBefore, type Phrase } from "./speaker-phrase.ts";
 import { firstIn, scanIndex, stopBefore } from "./token-scan.ts";
 import { endsSentence, quoteEndsSentence, type Token } from "./tokens.ts";
@@ -41,19 +42,6 @@ function sentenceStart(ts: Token[], qi: number): number {
 function narrationEnd(ts: Token[], qi: number): number {
   for (let k = qi + 1; k < ts.length; k++) if (endsSentence(ts[k]) || ts[k].kind === "quote") return k;
   return ts.length;
-}
-
-const isAdverb = (t: Token | undefined) => t !== undefined && t.kind === "word" && /^\p{Ll}+ly$/u.test(t.text);
-const word = (t: Token | undefined) => (t && t.kind === "word" ? t.lower : "");
-
-/** A verb of speech at k that can attribute on its own: finite, or a base form after a modal ("will say"). */
-function finiteCueAt(ts: Token[], k: number): boolean {
-  const form = cueForm(word(ts[k]));
-  if (form === "finite") return true;
-  if (form !== "base") return false;
-  let j = k - 1;
-  while (j >= 0 && isAdverb(ts[j])) j--;
-  return isModal(word(ts[j])) && (word(ts[j]) !== "to" || isSpeechVerb(word(ts[k])));
 }
 
 function passive(ts: Token[], qi: number): Cue | null {
@@ -203,13 +191,6 @@ function claimAuthor(ts: Token[], k: number): Phrase | null {
   return null;
 }
 
-/** "went on", "pointed out": a verb of speech in two words, at its particle. */
-function phrasalCueAt(ts: Token[], k: number): boolean {
-  const w = word(ts[k]);
-  const v = word(ts[k - 1]);
-  return (w === "on" && /^(?:went|goes|go|going)$/.test(v)) || (w === "out" && /^(?:pointed|points|point)$/.test(v));
-}
-
 /** The named subject of an earlier verb of speech in the sentence whose "that" opens the clause at `inner`. */
 function reporter(ts: Token[], start: number, inner: number): Phrase | null {
   for (let k = inner - 1; k >= start; k--) {
@@ -221,17 +202,6 @@ function reporter(ts: Token[], start: number, inner: number): Phrase | null {
     return phrase?.kind === "name" || phrase?.kind === "pronoun" ? phrase : null;
   }
   return null;
-}
-
-/** A base form attributes after a modal ("will say", "to warn") or a plural subject ("critics say", "they argue"). */
-function baseCanCue(ts: Token[], k: number): boolean {
-  let j = k - 1;
-  while (j >= 0 && isAdverb(ts[j])) j--;
-  const w = word(ts[j]);
-  if (w === "to") return isSpeechVerb(word(ts[k]));
-  if (isModal(w) || w === "they" || w === "we" || w === "i" || w === "you") return true;
-  // "critics say", and in British usage a body taken as its members: "The Green Party say".
-  return ts[j]?.kind === "word" && (/\p{L}{3,}s$/u.test(ts[j].text) || (ts[j].mention !== null && !ts[j].possessive)) && !ts[j].possessive && !isCue(w);
 }
 
 /**
