@@ -77,7 +77,8 @@ function extract(args: string[]): number {
 function summarise(a: { file: string; title: string } & ReturnType<typeof extractArticle>): string {
   const lines = [`${a.file} — ${a.title}`];
   for (const q of a.quotes) lines.push(`  quote  ¶${q.paragraph} ${q.speaker ?? "(speaker unsure)"}: “${q.text}”${q.partial ? " (partial)" : ""}`);
-  for (const f of a.figures) lines.push(`  figure ¶${f.paragraph} ${f.text} = ${f.value} ${f.unit}${f.per ? "/" + f.per : ""} — ${f.measure}${f.source ? ` (${f.source})` : ""}`);
+  for (const f of a.figures)
+    lines.push(`  figure ¶${f.paragraph} ${f.text} = ${f.value} ${f.unit}${f.per ? "/" + f.per : ""} — ${f.measure}${f.source ? ` (${f.source})` : ""}`);
   for (const p of a.people) lines.push(`  ${p.kind === "person" ? "person" : "org   "} ${p.name}${p.aliases.length ? " — also " + p.aliases.join(", ") : ""}`);
   for (const x of a.acronyms) lines.push(`  acronym ${x.short} = ${x.long}`);
   return lines.join("\n") + "\n\n";

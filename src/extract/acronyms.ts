@@ -12,7 +12,10 @@ export function findAcronyms(article: ArticleText): Acronym[] {
     for (const m of matchesOf(p, /\((\p{Lu}[\p{L}\d&]{1,9})\)/gu)) {
       if (!isAcronym(m[1])) continue;
       const short = m[1].replace(/(?<=\p{Lu})s$/u, ""); // "(MPs)" defines MP
-      const words = p.slice(Math.max(0, m.index - 120), m.index).trim().split(/\s+/);
+      const words = p
+        .slice(Math.max(0, m.index - 120), m.index)
+        .trim()
+        .split(/\s+/);
       const long = longFormBefore(words, short);
       if (long) add(found, short, long);
     }

@@ -18,7 +18,8 @@ export const NOT_COUNTED = new Set(
 
 // After "N times" these make a multiplier ("10 times faster", "30 times the amount", "14 times as much"),
 // not a count of occasions ("downloaded 20,000 times", "raised taxes 66 times").
-const MULTIPLIER_NEXT = /^(?:as|the|a|an|more|less|fewer|what|that|its|their|his|her|our|over|higher|lower|larger|greater|bigger|smaller|faster|slower|better|worse|cheaper|[a-z]+er)$/i;
+const MULTIPLIER_NEXT =
+  /^(?:as|the|a|an|more|less|fewer|what|that|its|their|his|her|our|over|higher|lower|larger|greater|bigger|smaller|faster|slower|better|worse|cheaper|[a-z]+er)$/i;
 
 // Plurals without a final s, and nouns that count people when singular in form.
 const IRREGULAR = new Set(
@@ -40,7 +41,8 @@ const STOP = new Set(
 const TEMPORAL = new Set(["last", "next", "every", "this"]);
 
 // Words ending in s that are not plural nouns.
-const NOT_PLURAL = /(?:ss|us|sis|ous|ness|less)$|^(?:was|has|does|is|its|his|this|thus|yes|plus|gas|news|series|species|across|always|perhaps|towards|afterwards|besides|sometimes|says|means|whereas|chaos|lens)$/;
+const NOT_PLURAL =
+  /(?:ss|us|sis|ous|ness|less)$|^(?:was|has|does|is|its|his|this|thus|yes|plus|gas|news|series|species|across|always|perhaps|towards|afterwards|besides|sometimes|says|means|whereas|chaos|lens)$/;
 
 /** True for a plural noun as news writes it: "jobs", "MPs", "Ethiopians", "people". */
 export function isPlural(word: string): boolean {

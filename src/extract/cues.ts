@@ -7,41 +7,102 @@
 //   -ing    "saying", "adding"  — after a comma the subject is the main clause's ("X welcomed it, saying …")
 
 const LEMMAS: [base: string, third: string, past: string, ing: string][] = [
-  ["say", "says", "said", "saying"], ["tell", "tells", "told", "telling"], ["add", "adds", "added", "adding"],
-  ["write", "writes", "wrote", "writing"], ["tweet", "tweets", "tweeted", "tweeting"], ["post", "posts", "posted", "posting"],
-  ["warn", "warns", "warned", "warning"], ["insist", "insists", "insisted", "insisting"], ["claim", "claims", "claimed", "claiming"],
-  ["admit", "admits", "admitted", "admitting"], ["argue", "argues", "argued", "arguing"], ["explain", "explains", "explained", "explaining"],
-  ["state", "states", "stated", "stating"], ["declare", "declares", "declared", "declaring"], ["announce", "announces", "announced", "announcing"],
-  ["ask", "asks", "asked", "asking"], ["reply", "replies", "replied", "replying"], ["respond", "responds", "responded", "responding"],
-  ["continue", "continues", "continued", "continuing"], ["note", "notes", "noted", "noting"], ["observe", "observes", "observed", "observing"],
-  ["comment", "comments", "commented", "commenting"], ["remark", "remarks", "remarked", "remarking"],
-  ["acknowledge", "acknowledges", "acknowledged", "acknowledging"], ["concede", "concedes", "conceded", "conceding"],
-  ["confirm", "confirms", "confirmed", "confirming"], ["deny", "denies", "denied", "denying"], ["suggest", "suggests", "suggested", "suggesting"],
-  ["urge", "urges", "urged", "urging"], ["call", "calls", "called", "calling"], ["describe", "describes", "described", "describing"],
-  ["dismiss", "dismisses", "dismissed", "dismissing"], ["accuse", "accuses", "accused", "accusing"], ["predict", "predicts", "predicted", "predicting"],
-  ["promise", "promises", "promised", "promising"], ["vow", "vows", "vowed", "vowing"], ["pledge", "pledges", "pledged", "pledging"],
-  ["stress", "stresses", "stressed", "stressing"], ["emphasise", "emphasises", "emphasised", "emphasising"],
-  ["emphasize", "emphasizes", "emphasized", "emphasizing"], ["maintain", "maintains", "maintained", "maintaining"],
-  ["recall", "recalls", "recalled", "recalling"], ["reveal", "reveals", "revealed", "revealing"], ["joke", "jokes", "joked", "joking"],
-  ["complain", "complains", "complained", "complaining"], ["conclude", "concludes", "concluded", "concluding"],
-  ["caution", "cautions", "cautioned", "cautioning"], ["counter", "counters", "countered", "countering"], ["agree", "agrees", "agreed", "agreeing"],
-  ["boast", "boasts", "boasted", "boasting"], ["quip", "quips", "quipped", "quipping"], ["criticise", "criticises", "criticised", "criticising"],
-  ["criticize", "criticizes", "criticized", "criticizing"], ["praise", "praises", "praised", "praising"], ["label", "labels", "labelled", "labelling"],
-  ["brand", "brands", "branded", "branding"], ["dub", "dubs", "dubbed", "dubbing"], ["term", "terms", "termed", "terming"],
-  ["attack", "attacks", "attacked", "attacking"], ["welcome", "welcomes", "welcomed", "welcoming"], ["condemn", "condemns", "condemned", "condemning"],
-  ["denounce", "denounces", "denounced", "denouncing"], ["hail", "hails", "hailed", "hailing"], ["blame", "blames", "blamed", "blaming"],
-  ["reckon", "reckons", "reckoned", "reckoning"], ["fear", "fears", "feared", "fearing"], ["hope", "hopes", "hoped", "hoping"],
-  ["estimate", "estimates", "estimated", "estimating"], ["forecast", "forecasts", "forecast", "forecasting"], ["believe", "believes", "believed", "believing"],
-  ["think", "thinks", "thought", "thinking"], ["want", "wants", "wanted", "wanting"], ["slam", "slams", "slammed", "slamming"],
-  ["blast", "blasts", "blasted", "blasting"], ["lament", "laments", "lamented", "lamenting"], ["demand", "demands", "demanded", "demanding"], ["assert", "asserts", "asserted", "asserting"], ["mention", "mentions", "mentioned", "mentioning"],
-  ["report", "reports", "reported", "reporting"], ["testify", "testifies", "testified", "testifying"], ["plead", "pleads", "pleaded", "pleading"],
-  ["shout", "shouts", "shouted", "shouting"], ["exclaim", "exclaims", "exclaimed", "exclaiming"], ["whisper", "whispers", "whispered", "whispering"],
-  ["recount", "recounts", "recounted", "recounting"], ["tout", "touts", "touted", "touting"],
+  ["say", "says", "said", "saying"],
+  ["tell", "tells", "told", "telling"],
+  ["add", "adds", "added", "adding"],
+  ["write", "writes", "wrote", "writing"],
+  ["tweet", "tweets", "tweeted", "tweeting"],
+  ["post", "posts", "posted", "posting"],
+  ["warn", "warns", "warned", "warning"],
+  ["insist", "insists", "insisted", "insisting"],
+  ["claim", "claims", "claimed", "claiming"],
+  ["admit", "admits", "admitted", "admitting"],
+  ["argue", "argues", "argued", "arguing"],
+  ["explain", "explains", "explained", "explaining"],
+  ["state", "states", "stated", "stating"],
+  ["declare", "declares", "declared", "declaring"],
+  ["announce", "announces", "announced", "announcing"],
+  ["ask", "asks", "asked", "asking"],
+  ["reply", "replies", "replied", "replying"],
+  ["respond", "responds", "responded", "responding"],
+  ["continue", "continues", "continued", "continuing"],
+  ["note", "notes", "noted", "noting"],
+  ["observe", "observes", "observed", "observing"],
+  ["comment", "comments", "commented", "commenting"],
+  ["remark", "remarks", "remarked", "remarking"],
+  ["acknowledge", "acknowledges", "acknowledged", "acknowledging"],
+  ["concede", "concedes", "conceded", "conceding"],
+  ["confirm", "confirms", "confirmed", "confirming"],
+  ["deny", "denies", "denied", "denying"],
+  ["suggest", "suggests", "suggested", "suggesting"],
+  ["urge", "urges", "urged", "urging"],
+  ["call", "calls", "called", "calling"],
+  ["describe", "describes", "described", "describing"],
+  ["dismiss", "dismisses", "dismissed", "dismissing"],
+  ["accuse", "accuses", "accused", "accusing"],
+  ["predict", "predicts", "predicted", "predicting"],
+  ["promise", "promises", "promised", "promising"],
+  ["vow", "vows", "vowed", "vowing"],
+  ["pledge", "pledges", "pledged", "pledging"],
+  ["stress", "stresses", "stressed", "stressing"],
+  ["emphasise", "emphasises", "emphasised", "emphasising"],
+  ["emphasize", "emphasizes", "emphasized", "emphasizing"],
+  ["maintain", "maintains", "maintained", "maintaining"],
+  ["recall", "recalls", "recalled", "recalling"],
+  ["reveal", "reveals", "revealed", "revealing"],
+  ["joke", "jokes", "joked", "joking"],
+  ["complain", "complains", "complained", "complaining"],
+  ["conclude", "concludes", "concluded", "concluding"],
+  ["caution", "cautions", "cautioned", "cautioning"],
+  ["counter", "counters", "countered", "countering"],
+  ["agree", "agrees", "agreed", "agreeing"],
+  ["boast", "boasts", "boasted", "boasting"],
+  ["quip", "quips", "quipped", "quipping"],
+  ["criticise", "criticises", "criticised", "criticising"],
+  ["criticize", "criticizes", "criticized", "criticizing"],
+  ["praise", "praises", "praised", "praising"],
+  ["label", "labels", "labelled", "labelling"],
+  ["brand", "brands", "branded", "branding"],
+  ["dub", "dubs", "dubbed", "dubbing"],
+  ["term", "terms", "termed", "terming"],
+  ["attack", "attacks", "attacked", "attacking"],
+  ["welcome", "welcomes", "welcomed", "welcoming"],
+  ["condemn", "condemns", "condemned", "condemning"],
+  ["denounce", "denounces", "denounced", "denouncing"],
+  ["hail", "hails", "hailed", "hailing"],
+  ["blame", "blames", "blamed", "blaming"],
+  ["reckon", "reckons", "reckoned", "reckoning"],
+  ["fear", "fears", "feared", "fearing"],
+  ["hope", "hopes", "hoped", "hoping"],
+  ["estimate", "estimates", "estimated", "estimating"],
+  ["forecast", "forecasts", "forecast", "forecasting"],
+  ["believe", "believes", "believed", "believing"],
+  ["think", "thinks", "thought", "thinking"],
+  ["want", "wants", "wanted", "wanting"],
+  ["slam", "slams", "slammed", "slamming"],
+  ["blast", "blasts", "blasted", "blasting"],
+  ["lament", "laments", "lamented", "lamenting"],
+  ["demand", "demands", "demanded", "demanding"],
+  ["assert", "asserts", "asserted", "asserting"],
+  ["mention", "mentions", "mentioned", "mentioning"],
+  ["report", "reports", "reported", "reporting"],
+  ["testify", "testifies", "testified", "testifying"],
+  ["plead", "pleads", "pleaded", "pleading"],
+  ["shout", "shouts", "shouted", "shouting"],
+  ["exclaim", "exclaims", "exclaimed", "exclaiming"],
+  ["whisper", "whispers", "whispered", "whispering"],
+  ["recount", "recounts", "recounted", "recounting"],
+  ["tout", "touts", "touted", "touting"],
   // Reporting verbs of wire copy and of other English house styles (Nigerian, Ghanaian, Indian, US).
-  ["disclose", "discloses", "disclosed", "disclosing"], ["reiterate", "reiterates", "reiterated", "reiterating"],
-  ["assure", "assures", "assured", "assuring"], ["contend", "contends", "contended", "contending"],
-  ["opine", "opines", "opined", "opining"], ["aver", "avers", "averred", "averring"], ["retort", "retorts", "retorted", "retorting"],
-  ["confess", "confesses", "confessed", "confessing"], ["reminisce", "reminisces", "reminisced", "reminiscing"],
+  ["disclose", "discloses", "disclosed", "disclosing"],
+  ["reiterate", "reiterates", "reiterated", "reiterating"],
+  ["assure", "assures", "assured", "assuring"],
+  ["contend", "contends", "contended", "contending"],
+  ["opine", "opines", "opined", "opining"],
+  ["aver", "avers", "averred", "averring"],
+  ["retort", "retorts", "retorted", "retorting"],
+  ["confess", "confesses", "confessed", "confessing"],
+  ["reminisce", "reminisces", "reminisced", "reminiscing"],
 ];
 
 /** "said", "says", "told": the speaker is the subject, before the verb or straight after it. */
@@ -57,8 +118,9 @@ const ING = new Set(LEMMAS.map(([, , , ing]) => ing));
  * a quotation follows them, never inside a longer stretch of reported speech.
  */
 const WEAK = new Set(
-  "claims calls reports fears hopes states notes comments remarks thought wants wanted estimates forecasts forecast believes thinks believed mentions posts demands welcomes attacks terms brands blames reckons"
-    .split(" "),
+  "claims calls reports fears hopes states notes comments remarks thought wants wanted estimates forecasts forecast believes thinks believed mentions posts demands welcomes attacks terms brands blames reckons".split(
+    " ",
+  ),
 );
 
 /** Verbs that take a description of something in the speaker's words: `called the plan "reckless"`. */
@@ -72,7 +134,9 @@ const JUDGING = new Set(
  * The verbs whose base form after "to" is speech ("declined to say", "went on to warn"); others ("to blame the
  * public", "to call an election") are not.
  */
-const SPEECH = new Set("say tell add warn insist claim admit argue explain declare announce reply respond note suggest urge stress ask write tweet deny confirm comment".split(" "));
+const SPEECH = new Set(
+  "say tell add warn insist claim admit argue explain declare announce reply respond note suggest urge stress ask write tweet deny confirm comment".split(" "),
+);
 export const isSpeechVerb = (base: string): boolean => SPEECH.has(base);
 
 /** Words that make a following base form a cue: "will say", "is expected to tell", "did not deny". */
@@ -99,11 +163,15 @@ export const namesListener = (lower: string): boolean => lower === "told" || low
  * puts there ("has also said", "had earlier told", "will later say", "is understood to have said").
  */
 export const VERB_GAP = new Set(
-  "has have had also then later earlier again previously once now will would is was were are be been being not never still already further yesterday today subsequently recently quickly simply repeatedly reportedly publicly privately separately understood expected due set going to".split(" "),
+  "has have had also then later earlier again previously once now will would is was were are be been being not never still already further yesterday today subsequently recently quickly simply repeatedly reportedly publicly privately separately understood expected due set going to".split(
+    " ",
+  ),
 );
 
 /** -ing forms whose subject, named straight before them, says the words: "with X accusing Y of a "…"". */
 const NAMED_ING = new Set(
-  "insisting claiming arguing urging admitting stating declaring predicting accusing calling branding dismissing labelling dubbing condemning denouncing criticising criticizing attacking blaming".split(" "),
+  "insisting claiming arguing urging admitting stating declaring predicting accusing calling branding dismissing labelling dubbing condemning denouncing criticising criticizing attacking blaming".split(
+    " ",
+  ),
 );
 export const isNamedIngCue = (lower: string): boolean => NAMED_ING.has(lower);

@@ -28,8 +28,9 @@ const GENERIC = new Set(
     "government country world year years week weeks month months time times way state first last same other uk us people " +
     "number end start day days news rest most moment past future case fact idea point reason thing things part side " +
     "city area place market money figure figures latter former whole following subject issue matter question problem " +
-    "disabled poor rich sick elderly young old public" // adjectives used as nouns: "the disabled" is a group, not a thing named before
-  ).split(" "),
+    "disabled poor rich sick elderly young old public"
+  ) // adjectives used as nouns: "the disabled" is a group, not a thing named before
+    .split(" "),
 );
 const STOP = /^(?:of|in|on|at|to|for|from|by|with|and|or|but|that|which|who|is|are|was|were|will|would|has|have|had|be|been|as|than|said|says)$/i;
 
@@ -39,7 +40,11 @@ export function definiteHeads(sentence: string): string[] {
   // Each determiner starts its own phrase, so "The IFS said the changes" yields both "IFS said" and "changes".
   // "That" only with a capital: lower-case "that" is far more often a conjunction ("said that …").
   for (const m of matchesOf(sentence, /\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his|That)\s+/g)) {
-    const words = sentence.slice(m.index + m[0].length).match(/^(?:[\p{L}][\p{L}'’-]*\s+){0,2}[\p{L}][\p{L}'’-]*/u)?.[0].split(/\s+/) ?? [];
+    const words =
+      sentence
+        .slice(m.index + m[0].length)
+        .match(/^(?:[\p{L}][\p{L}'’-]*\s+){0,2}[\p{L}][\p{L}'’-]*/u)?.[0]
+        .split(/\s+/) ?? [];
     const cut = words.findIndex((w) => STOP.test(w));
     const phrase = cut === -1 ? words : words.slice(0, cut);
     const head = phrase[phrase.length - 1]?.toLowerCase();

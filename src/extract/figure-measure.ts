@@ -1,7 +1,8 @@
 // What a figure measures, in the article's own words: the clause around it, without the attribution
 // ("X said", "estimates suggest") and without the other figures coordinated with it.
 
-const ATTRIBUTION = /^(?:.{0,80}?\b(?:said|says|say|estimates?|estimated|suggests?|suggested|believes|thinks|predicts?|predicted|forecasts?|forecast|expects?|expected|reported|reports|showed|shows|found|finds|warned|warns|claims?|claimed|added|argued)\s+(?:that\s+)?)/i;
+const ATTRIBUTION =
+  /^(?:.{0,80}?\b(?:said|says|say|estimates?|estimated|suggests?|suggested|believes|thinks|predicts?|predicted|forecasts?|forecast|expects?|expected|reported|reports|showed|shows|found|finds|warned|warns|claims?|claimed|added|argued)\s+(?:that\s+)?)/i;
 const MAX_WORDS = 16;
 // Where the clause before a figure starts: after one of these, or after an "and" that opens the figure's own clause.
 const SEPARATORS = [", ", "; ", " - ", ": "];
@@ -53,7 +54,11 @@ function shortened(clause: string): string {
     const words = leadingWords(clause.slice(0, size));
     if (words) return words.join(" ") + " …";
   }
-  clause = clause.replace(/^(?:and|but|while|with|or|so)\s+/i, "").replace(/["“”]/g, "").replace(/^['‘’]+|['‘’]+$/g, "").trim(); // quote marks go; apostrophes stay
+  clause = clause
+    .replace(/^(?:and|but|while|with|or|so)\s+/i, "")
+    .replace(/["“”]/g, "")
+    .replace(/^['‘’]+|['‘’]+$/g, "")
+    .trim(); // quote marks go; apostrophes stay
   const words = clause.split(/\s+/);
   return words.length > MAX_WORDS ? words.slice(0, MAX_WORDS).join(" ") + " …" : clause;
 }

@@ -40,9 +40,11 @@ const MONTH = "january|february|march|april|may|june|july|august|september|octob
 const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTH})\.?\s*$`, "i");
 const MONTH_AFTER = new RegExp(String.raw`^\s*(?:${MONTH})\b`, "i");
 // A number after these is a position, a label or an age, not an amount.
-const LABEL_BEFORE = /\b(?:aged|age|ages|no|nos|number|numbers|page|room|flight|chapter|section|article|clause|level|grade|class|division|version|series|season|top|hot|channel|radio|platform|route|junction|gate|row|seat|category|phase|stage|round)\.?\s*$/i;
+const LABEL_BEFORE =
+  /\b(?:aged|age|ages|no|nos|number|numbers|page|room|flight|chapter|section|article|clause|level|grade|class|division|version|series|season|top|hot|channel|radio|platform|route|junction|gate|row|seat|category|phase|stage|round)\.?\s*$/i;
 // Capitalised words that may open a sentence before a number without naming anything.
-const OPENERS = /^(?:some|around|about|nearly|almost|over|under|more|fewer|less|just|only|up|and|but|with|by|of|at|another|the|a|an|all|about|roughly|approximately|estimated|an|at|in|on|for|than|to)$/i;
+const OPENERS =
+  /^(?:some|around|about|nearly|almost|over|under|more|fewer|less|just|only|up|and|but|with|by|of|at|another|the|a|an|all|about|roughly|approximately|estimated|an|at|in|on|for|than|to)$/i;
 // A dash between two amounts is a range ("20-25%", "£40m-£50m", "1.5 million-2 million"), not a score's.
 const RANGE_DASH_BEFORE = /(?:\d|%|\d\s?(?:m|bn|k|million|billion))-$/;
 const RANGE_DASH_AFTER = new RegExp(String.raw`^-(?:${CURRENCY_PREFIX})?\d`, "iu");
@@ -97,7 +99,16 @@ function classify(p: string, m: RegExpExecArray, sentenceStarts: Starts): Token 
   const rest = p.slice(end);
   const before = p.slice(Math.max(0, start - 30), start);
   const token = (unit: string | null, extra = 0, tail = end + extra): Token => ({
-    start, end: end + extra, text: p.slice(start, end + extra).trim(), value, unit, tail, bareScale: false, refersBack: false, rangeOpen: false, per: null,
+    start,
+    end: end + extra,
+    text: p.slice(start, end + extra).trim(),
+    value,
+    unit,
+    tail,
+    bareScale: false,
+    refersBack: false,
+    rangeOpen: false,
+    per: null,
     implied: null,
   });
 
@@ -139,7 +150,13 @@ function classify(p: string, m: RegExpExecArray, sentenceStarts: Starts): Token 
 
 /** A number that is neither money nor a percentage: a count of something, a rate, or nothing. */
 function countOf(
-  p: string, m: RegExpExecArray, start: number, end: number, num: number, word: boolean, sentenceStarts: Starts,
+  p: string,
+  m: RegExpExecArray,
+  start: number,
+  end: number,
+  num: number,
+  word: boolean,
+  sentenceStarts: Starts,
   token: (unit: string | null, extra?: number, tail?: number) => Token,
 ): Token | null {
   const g = m.groups!;
@@ -156,7 +173,14 @@ function countOf(
   if (LABEL_BEFORE.test(before)) return null;
   // A number right after a capitalised word inside a sentence belongs to a name: "Windows 95", "Burnout 3", "Billboard 200".
   const prevWord = /([\p{L}][\p{L}'’-]*)\s+$/u.exec(before);
-  if (prevWord && /^\p{Lu}/u.test(prevWord[1]) && !/['’]s$/.test(prevWord[1]) && !OPENERS.test(prevWord[1]) && !sentenceStarts.has.has(start - prevWord[0].length)) return null;
+  if (
+    prevWord &&
+    /^\p{Lu}/u.test(prevWord[1]) &&
+    !/['’]s$/.test(prevWord[1]) &&
+    !OPENERS.test(prevWord[1]) &&
+    !sentenceStarts.has.has(start - prevWord[0].length)
+  )
+    return null;
 
   const partitive = partitiveNoun(rest);
   if (partitive) {

@@ -6,13 +6,15 @@ import { matchesOf } from "./text.ts";
 
 const CUES =
   /\b(?:said|says|say|told|estimates?|estimated|forecasts?|forecast|predicts?|predicted|calculated|calculates|found|finds|reported|reports|showed|shows|revealed|reveals|claims?|claimed|believes|thinks|warned|warns|expects|expected|suggests?|suggested|announced|announces|added|argued|insists?)\b/g;
-const BY = /\b(?:according to|figures from|data from|research by|research from|a (?:survey|report|study|poll) (?:by|from|for)|(?:survey|report|study|poll|figures|estimates) (?:by|from|published by|released by))\s+(?:the\s+)?/gi;
+const BY =
+  /\b(?:according to|figures from|data from|research by|research from|a (?:survey|report|study|poll) (?:by|from|for)|(?:survey|report|study|poll|figures|estimates) (?:by|from|published by|released by))\s+(?:the\s+)?/gi;
 // A capitalised name as written: "Institute for Fiscal Studies", "Dr Graham", "Gartner".
 const NAME = /^(?:\p{Lu}[\p{L}\p{N}'’&.-]*)(?:\s+(?:(?:of|for|and|the|de|on)\s+)?\p{Lu}[\p{L}\p{N}'’&.-]*)*/u;
 const NAME_BEFORE = /(?:\p{Lu}[\p{L}\p{N}'’&.-]*)(?:\s+(?:(?:of|for|and|the|de|on)\s+)?\p{Lu}[\p{L}\p{N}'’&.-]*)*(?:,[^,]{1,60},)?\s*$/u;
 // What may stand between a subject and its verb: nothing, an apposition, an adverb or an auxiliary.
 const SUBJECT_GAP = /^(?:['’]s)?\s*(?:,[^,]{0,60})?,?\s*(?:\w+ly\s+|has\s+|have\s+|had\s+|also\s+|now\s+|has also\s+)?$/;
-const NOT_SOURCE = /^(?:The|A|An|It|He|She|They|We|I|This|That|These|Those|But|And|In|On|At|Estimates?|Figures|Analysts|Experts|Officials|Reports?|Mr|Mrs|Ms|Dr|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+const NOT_SOURCE =
+  /^(?:The|A|An|It|He|She|They|We|I|This|That|These|Those|But|And|In|On|At|Estimates?|Figures|Analysts|Experts|Officials|Reports?|Mr|Mrs|Ms|Dr|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
 export function sourceOf(s: PlacedSentence, people: PeopleIndex, mentions = mentionsBySentence(people)(s)): string | null {
   const text = s.text;
@@ -29,7 +31,9 @@ export function sourceOf(s: PlacedSentence, people: PeopleIndex, mentions = ment
     // "Rod Eddington, BA's chief executive, said" (Eddington, not BA).
     const subject = mentions.filter((m) => m.end - s.start <= at && SUBJECT_GAP.test(text.slice(m.end - s.start, at))).pop();
     if (subject) return subject.name;
-    const before = NAME_BEFORE.exec(text.slice(Math.max(0, at - 120), at))?.[0].replace(/,[^,]*,\s*$/, "").trim();
+    const before = NAME_BEFORE.exec(text.slice(Math.max(0, at - 120), at))?.[0]
+      .replace(/,[^,]*,\s*$/, "")
+      .trim();
     const named = asWritten(before, people);
     if (named) return named;
     // The subject after the verb: "… said the IFS". Not after "told": that names the listener.
@@ -73,6 +77,9 @@ function asWritten(name: string | undefined, people: PeopleIndex): string | null
   const words = name.split(/\s+/);
   while (words.length > 0 && NOT_SOURCE.test(words[0])) words.shift();
   if (words.length === 0) return null;
-  const written = words.join(" ").replace(/[.,;:]+$/, "").replace(/['’]s$/, "");
+  const written = words
+    .join(" ")
+    .replace(/[.,;:]+$/, "")
+    .replace(/['’]s$/, "");
   return people.resolve(written) ?? written;
 }

@@ -13,11 +13,13 @@ import type { Acronym, ArticleText, Figure } from "./types.ts";
 
 const APPROX =
   /\b(around|about|nearly|almost|more than|over|under|less than|fewer than|up to|some|roughly|approximately|at least|just over|just under|close to|an estimated|estimated|as many as|as much as|as few as|as little as|in excess of|upwards of|at most|no more than|barely|only)\s+$/i;
-const PER = /^\s*(?:a|an|per|each|every)\s+(year|month|week|day|hour|head|person|household|annum|quarter|share|barrel|tonne|litre|gallon|episode|minute|second)\b|^\s*(annually|yearly|monthly|weekly|daily)\b/i;
+const PER =
+  /^\s*(?:a|an|per|each|every)\s+(year|month|week|day|hour|head|person|household|annum|quarter|share|barrel|tonne|litre|gallon|episode|minute|second)\b|^\s*(annually|yearly|monthly|weekly|daily)\b/i;
 const PER_WORD: Record<string, string> = { annually: "year", yearly: "year", annum: "year", monthly: "month", weekly: "week", daily: "day" };
 // Words between a number and the figure before it that make it the same kind of thing: "37,000 files - up 22,000".
 const SCALE_WRITTEN = new RegExp(String.raw`(?:${DIGITS})\s?-?(${SCALE})`, "iu");
-const CONNECTOR = /(?:\b(?:up|down|by|another|a further|an extra|extra|further|from|to|and|or|than|against|versus|compared with|of|with|rising to|falling to)|[-–])\s*$/i;
+const CONNECTOR =
+  /(?:\b(?:up|down|by|another|a further|an extra|extra|further|from|to|and|or|than|against|versus|compared with|of|with|rising to|falling to)|[-–])\s*$/i;
 
 export function findFigures(
   article: ArticleText,
@@ -32,7 +34,19 @@ export function findFigures(
     const ss = read.sentences[pi];
     const first = sentences.length;
     for (const s of ss) sentences.push({ text: s.text, paragraph: pi + 1, start: s.start, end: s.end });
-    return { p, first, count: ss.length, tokens: resolveNeighbours(p, scanParagraph(p, ss.map((s) => s.start)), ss) };
+    return {
+      p,
+      first,
+      count: ss.length,
+      tokens: resolveNeighbours(
+        p,
+        scanParagraph(
+          p,
+          ss.map((s) => s.start),
+        ),
+        ss,
+      ),
+    };
   });
 
   const out: Figure[] = [];

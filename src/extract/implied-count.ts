@@ -24,8 +24,7 @@ const CHANGE_VERB =
   "predicted|estimated";
 // Verbs whose object is people (closed class): "the firm employs 47,000", "the wave killed 150,000".
 const PEOPLE_VERB =
-  "employs|employed|employ|employing|recruited|hired|killed|kills|injured|wounded|arrested|detained|evacuated|displaced|" +
-  "rescued|infected|affected|housed";
+  "employs|employed|employ|employing|recruited|hired|killed|kills|injured|wounded|arrested|detained|evacuated|displaced|" + "rescued|infected|affected|housed";
 const ADVERB = String.raw`(?:\s+(?:sharply|slightly|steadily|further|again|just|only|already|now|also))?`;
 const PREP = String.raw`(?:\s+(?:to|at|by|from|of|on|around|about))?`;
 const APPROX = String.raw`(?:\s+(?:about|around|nearly|almost|roughly|some|more than|over|under|less than|fewer than|just over|just under|at least|up to|an estimated|a record|a total of|as many as|close to))?`;
@@ -45,9 +44,11 @@ const AFTER_CHANGE = new RegExp(
 // "take the total number of jobs to go to 5,500": a number the sentence's "number of" reaches.
 const AFTER_PREPOSITION = new RegExp(String.raw`\b(?:to|at|of|from|by)${APPROX}\s+$`, "i");
 // Where a bare number is a level, a price, a rate, an age or a measure.
-const NOT_A_COUNT = /\b(?:index|indices|indexes|rank|ranked|ranking|rankings|place|places|position|seed|seeded|points|shares?|stocks?|Dow|Nasdaq|FTSE|Nikkei|Dax|Cac|Sensex|Hang Seng|exchange rates?|age|aged|ages|temperatures?|degrees|miles|metres|meters|feet|km|mph|seconds|minutes|hours|pence|cents)\b/i;
+const NOT_A_COUNT =
+  /\b(?:index|indices|indexes|rank|ranked|ranking|rankings|place|places|position|seed|seeded|points|shares?|stocks?|Dow|Nasdaq|FTSE|Nikkei|Dax|Cac|Sensex|Hang Seng|exchange rates?|age|aged|ages|temperatures?|degrees|miles|metres|meters|feet|km|mph|seconds|minutes|hours|pence|cents)\b/i;
 // After the number: a clause goes on, or the sentence ends; not a noun of its own or another number.
-const CLAUSE_GOES_ON = /^(?:\s*[,.;:)"”’]|\s*$|\s+(?:in|on|at|by|for|from|to|and|or|but|last|this|next|a|an|the|over|after|before|since|during|compared|against|than|year|years|with|while|as|when|which|who|that|,)\b)/i;
+const CLAUSE_GOES_ON =
+  /^(?:\s*[,.;:)"”’]|\s*$|\s+(?:in|on|at|by|for|from|to|and|or|but|last|this|next|a|an|the|over|after|before|since|during|compared|against|than|year|years|with|while|as|when|which|who|that|,)\b)/i;
 
 /**
  * Whether the bare whole number at `start`..`end` of `p` is a count whose noun its sentence implies, and which
@@ -55,7 +56,13 @@ const CLAUSE_GOES_ON = /^(?:\s*[,.;:)"”’]|\s*$|\s+(?:in|on|at|by|for|from|to
  * number after a word of change may take what the paragraph counted before ("200,000 cars … the rise, from
  * 189,000"), and any other is a count of something unnamed.
  */
-export function impliedCount(p: string, sentence: { start: number; end: number }, start: number, end: number, value: number): { noun: string | null; borrow: boolean } | null {
+export function impliedCount(
+  p: string,
+  sentence: { start: number; end: number },
+  start: number,
+  end: number,
+  value: number,
+): { noun: string | null; borrow: boolean } | null {
   if (value < 100 || !Number.isInteger(value)) return null;
   if (!CLAUSE_GOES_ON.test(p.slice(end, end + 24))) return null;
   const before = p.slice(Math.max(sentence.start, start - 60), start);

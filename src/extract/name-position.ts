@@ -19,7 +19,9 @@ export function positionKind(text: string, start: number, end: number): "person"
   if (aside) end += aside[0].length;
   // "Munich Re, the world's biggest reinsurer, said": the verb may stand after an apposition.
   // (Not after ", which …,": that clause is about a thing or a body.)
-  const next = AFTER.exec(text.slice(end, end + 40)) ?? (/^,\s+which\b/.test(text.slice(end, end + 10)) ? null : AFTER.exec(text.slice(end, end + 120).replace(/^,[^,.;:"“”]{3,80},/, "")));
+  const next =
+    AFTER.exec(text.slice(end, end + 40)) ??
+    (/^,\s+which\b/.test(text.slice(end, end + 10)) ? null : AFTER.exec(text.slice(end, end + 120).replace(/^,[^,.;:"“”]{3,80},/, "")));
   if (next) {
     const form = cueForm(next[2]);
     const modal = next[1].trim().split(/\s+/).pop() ?? "";
@@ -73,18 +75,31 @@ export function describedBefore(text: string, start: number, end: number): "pers
   if (/^,\s+(?:his|her)\b/.test(text.slice(end, end + 8))) return "person";
   // "his friend and colleague Ravi Nair", "the producer Quincy Jones", "Kidman's publicist Wendy Day", "chief
   // economist, Mei Tan": the noun just before the name says what it names.
-  const prev = /(?:\b(?:the|a|an|his|her|their|its|our)|\p{L}['’]s?|^|[.,;:"”]|\b[\p{Ll}-]+,|\b\p{Lu}[\p{L}&.-]*)\s+((?:[\p{Ll}-]+\s+){0,3}?)([\p{Ll}-]+),?\s+$/u.exec(text.slice(Math.max(0, start - 60), start));
+  const prev =
+    /(?:\b(?:the|a|an|his|her|their|its|our)|\p{L}['’]s?|^|[.,;:"”]|\b[\p{Ll}-]+,|\b\p{Lu}[\p{L}&.-]*)\s+((?:[\p{Ll}-]+\s+){0,3}?)([\p{Ll}-]+),?\s+$/u.exec(
+      text.slice(Math.max(0, start - 60), start),
+    );
   if (!prev) return null;
   const noun = prev[2];
   // "producer", "broadcaster" name both: the noun alone does not tell.
   if (ORGANISATION.has(noun)) return PERSON.has(noun) ? null : "organisation";
   if (PERSON.has(noun) || PROXY.has(noun)) return "person";
   // A determiner or owner straight before one noun: "the producer", "Kidman's publicist".
-  return prev[1] === "" && !/[.,;:]\s*$/.test(prev[0].slice(0, prev[0].length - noun.length - 1)) && /^(?:the|a|an|his|her|their|its|our|\p{L}+['’]s?)\s/u.test(prev[0]) ? "person" : null;
+  return prev[1] === "" &&
+    !/[.,;:]\s*$/.test(prev[0].slice(0, prev[0].length - noun.length - 1)) &&
+    /^(?:the|a|an|his|her|their|its|our|\p{L}+['’]s?)\s/u.test(prev[0])
+    ? "person"
+    : null;
 }
 
 /** Whether a lower-case role and a capitalised name follow: the word before them is an affiliation, not a name. */
 export function qualifiesRole(text: string, end: number): boolean {
   const m = /^\s+((?:[\p{Ll}-]+\s+){0,2})\p{Lu}/u.exec(text.slice(end, end + 40));
-  return m !== null && m[1].trim().split(/\s+/).some((w) => PERSON.has(w) || endsInRoleWord(w));
+  return (
+    m !== null &&
+    m[1]
+      .trim()
+      .split(/\s+/)
+      .some((w) => PERSON.has(w) || endsInRoleWord(w))
+  );
 }

@@ -13,7 +13,8 @@ import { splitRun } from "./name-run-parts.ts";
 // A run of capitalised words, allowing name particles and hyphens/apostrophes inside words.
 // Up to two particles may stand together ("Ursula von der Leyen"); an Arabic article or a French elision may be
 // joined to the name it opens ("Abdel Fattah al-Sisi", "Valéry Giscard d'Estaing").
-const CAPITAL_RUN = /(?<![\p{L}\p{N}])(?:[\p{Lu}][\p{L}\p{M}'’.-]*)(?:\s+(?:(?:de|van|von|der|den|da|di|du|le|la|bin|ibn|al|el|del|della|dos|das|do|ter|ten|zu|y|of|for|and|&)\s+){0,2}(?:[\p{Lu}]|(?:al|el|ad|as|at|az|ash|ar|an|abu|bin|ibn|bint|d|l)['’-]\p{Lu})[\p{L}\p{M}'’.-]*)*/gu;
+const CAPITAL_RUN =
+  /(?<![\p{L}\p{N}])(?:[\p{Lu}][\p{L}\p{M}'’.-]*)(?:\s+(?:(?:de|van|von|der|den|da|di|du|le|la|bin|ibn|al|el|del|della|dos|das|do|ter|ten|zu|y|of|for|and|&)\s+){0,2}(?:[\p{Lu}]|(?:al|el|ad|as|at|az|ash|ar|an|abu|bin|ibn|bint|d|l)['’-]\p{Lu})[\p{L}\p{M}'’.-]*)*/gu;
 
 const PARTICLES = new Set("de van von der den da di du le la bin ibn al el del della dos das do ter ten zu y".split(" "));
 
@@ -25,7 +26,11 @@ const SEAT = /^(?:MP|MSP|MEP|MLA)$/;
 const PLACE_QUALIFIERS = new Set("great united new north south east west northern southern continental".split(" "));
 
 // Offices that end a post's name ("Scottish Finance Minister") and are not surnames (unlike King, Judge, Bishop).
-const OFFICES = new Set("minister secretary chancellor president spokesman spokeswoman spokesperson chairman chairwoman director leader officer commissioner ambassador governor premier executive".split(" "));
+const OFFICES = new Set(
+  "minister secretary chancellor president spokesman spokeswoman spokesperson chairman chairwoman director leader officer commissioner ambassador governor premier executive".split(
+    " ",
+  ),
+);
 
 // Words that end a role phrase when reading backwards from its role word.
 const ROLE_STOP = new Set("and or but the a an of with to by from for in on at as his her their its our said says told who which that".split(" "));
@@ -47,7 +52,9 @@ export function findNameRuns(paragraphs: readonly string[], read: Pick<Paragraph
   const raws: Raw[] = [];
   paragraphs.forEach((text, i) => {
     // A capitalised phrase that fills a pair of quote marks is a title ("Hit The Road Jack"), not a name.
-    const titles = read.quotes[i].filter((q) => q.end - q.start < 60 && /^(?:(?:\p{Lu}[\p{L}'’-]*|the|of|and|a|in|on|to)(?:[\s,!?.]+|$))+$/u.test(text.slice(q.start, q.end)));
+    const titles = read.quotes[i].filter(
+      (q) => q.end - q.start < 60 && /^(?:(?:\p{Lu}[\p{L}'’-]*|the|of|and|a|in|on|to)(?:[\s,!?.]+|$))+$/u.test(text.slice(q.start, q.end)),
+    );
     // Looked up by where they open, not tried one by one for every run (a long paragraph holds thousands of each).
     const titlesAt = new Map<number, typeof titles>();
     for (const q of titles) titlesAt.set(q.start, [...(titlesAt.get(q.start) ?? []), q]);
@@ -146,7 +153,8 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
   if (i < toks.length - 1) {
     let lastRole = -1;
     // ("Director-General", "Vice-President": a hyphenated role ends in its role word.)
-    for (let k = toks.length - 2; k >= i && lastRole < 0; k--) if (ROLE_WORDS.has(low(k)) || ROLE_WORDS.has(low(k).slice(low(k).lastIndexOf("-") + 1))) lastRole = k;
+    for (let k = toks.length - 2; k >= i && lastRole < 0; k--)
+      if (ROLE_WORDS.has(low(k)) || ROLE_WORDS.has(low(k).slice(low(k).lastIndexOf("-") + 1))) lastRole = k;
     const named = toks.length - lastRole - 1;
     if (lastRole >= i && named >= 1 && named <= 3 && !hasOrgWord(lows, lastRole + 1)) {
       if (roleFrom < 0) roleFrom = i;
@@ -160,7 +168,14 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
     roleFrom = -1;
   }
   // "the Archbishop of Canterbury", "the Mayor of London": after a role and "of" stands a place or a body, not a person.
-  if (roleFrom >= 0 && i > 0 && i < toks.length && low(i - 1) === "of" && !toks.slice(i).some((t, j) => j > 0 && (isTitleWord(low(i + j)) || GIVEN_NAMES.has(low(i + j))))) return [];
+  if (
+    roleFrom >= 0 &&
+    i > 0 &&
+    i < toks.length &&
+    low(i - 1) === "of" &&
+    !toks.slice(i).some((t, j) => j > 0 && (isTitleWord(low(i + j)) || GIVEN_NAMES.has(low(i + j))))
+  )
+    return [];
   const roleWords = roleFrom >= 0 ? toks.slice(roleFrom, roleTo).filter((t) => !isTitleWord(t.word.toLowerCase()) || ROLE_WORDS.has(t.word.toLowerCase())) : [];
   toks = toks.slice(i);
   if (toks.length === 0) return [];
@@ -207,12 +222,23 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
     // officer", "Iraqi interim leader"; a function word or a verb form ends it ("by appointing psychologist").
     let from = phrase.length - 1;
     // A lower-case possessive ("the firm's") is not part of the role; a named one ("BT's") is.
-    while (from > 0 && !ROLE_STOP.has(phrase[from - 1].toLowerCase()) && !NOT_NAME.has(phrase[from - 1].toLowerCase()) && !/^\p{Ll}.*['’]s$/u.test(phrase[from - 1])) from--;
+    while (
+      from > 0 &&
+      !ROLE_STOP.has(phrase[from - 1].toLowerCase()) &&
+      !NOT_NAME.has(phrase[from - 1].toLowerCase()) &&
+      !/^\p{Ll}.*['’]s$/u.test(phrase[from - 1])
+    )
+      from--;
     role = phrase.slice(from).join(" ");
   }
   let kind: Raw["kind"] = isOrg ? "organisation" : "maybe";
   const givenFirst = lower[0].includes("-") ? lower[0].split("-").every((w) => GIVEN_NAMES.has(w)) : GIVEN_NAMES.has(lower[0]);
-  if (!isOrg && words.length > 1 && (titled || gender !== null || role !== null || givenFirst || (/^\p{Lu}{2,}$/u.test(words[0]) && words.slice(1).some((t) => /\p{Ll}/u.test(t))))) kind = "person";
+  if (
+    !isOrg &&
+    words.length > 1 &&
+    (titled || gender !== null || role !== null || givenFirst || (/^\p{Lu}{2,}$/u.test(words[0]) && words.slice(1).some((t) => /\p{Ll}/u.test(t))))
+  )
+    kind = "person";
   // Where a name stands tells too: "the producer Quincy Jones", "Quincy Jones, who…", "said Quincy Jones".
   if (kind === "maybe" && words.length > 1 && position !== null) kind = position;
   // "Former Tory chancellor Ken Clarke": words before a lower-case role and a name are an affiliation, not a person.

@@ -3,16 +3,70 @@
 // English news vocabulary, not names taken from any article.
 
 export const TITLES: Record<string, "m" | "f" | null> = {
-  mr: "m", mrs: "f", ms: "f", miss: "f", sir: "m", lord: "m", lady: "f", dame: "f", dr: null, prof: null,
-  professor: null, rev: null, reverend: null, baroness: "f", baron: "m", judge: null, justice: null,
-  president: null, senator: null, governor: null, general: null, captain: null, commissioner: null,
+  mr: "m",
+  mrs: "f",
+  ms: "f",
+  miss: "f",
+  sir: "m",
+  lord: "m",
+  lady: "f",
+  dame: "f",
+  dr: null,
+  prof: null,
+  professor: null,
+  rev: null,
+  reverend: null,
+  baroness: "f",
+  baron: "m",
+  judge: null,
+  justice: null,
+  president: null,
+  senator: null,
+  governor: null,
+  general: null,
+  captain: null,
+  commissioner: null,
   // Abbreviated titles of US, Indian, Australian and other house styles ("Sen. Mitch Hale", "Rep. Ana Ruiz").
-  sen: null, rep: null, gov: null, gen: null, col: null, lt: null, sgt: null, capt: null, cmdr: null, adm: null,
-  maj: null, supt: null, insp: null, det: null, pres: null, hon: null, fr: "m",
+  sen: null,
+  rep: null,
+  gov: null,
+  gen: null,
+  col: null,
+  lt: null,
+  sgt: null,
+  capt: null,
+  cmdr: null,
+  adm: null,
+  maj: null,
+  supt: null,
+  insp: null,
+  det: null,
+  pres: null,
+  hon: null,
+  fr: "m",
   // Honorifics of other languages that stand before a name as "Mr" does.
-  alhaji: "m", alhaja: "f", mallam: "m", shri: "m", smt: "f", shrimati: "f", kumari: "f", sheikh: "m",
-  herr: "m", frau: "f", monsieur: "m", madame: "f", mme: "f", senor: "m", señor: "m", senora: "f", señora: "f",
-  datuk: null, dato: null, pastor: null, imam: "m", ustaz: "m",
+  alhaji: "m",
+  alhaja: "f",
+  mallam: "m",
+  shri: "m",
+  smt: "f",
+  shrimati: "f",
+  kumari: "f",
+  sheikh: "m",
+  herr: "m",
+  frau: "f",
+  monsieur: "m",
+  madame: "f",
+  mme: "f",
+  senor: "m",
+  señor: "m",
+  senora: "f",
+  señora: "f",
+  datuk: null,
+  dato: null,
+  pastor: null,
+  imam: "m",
+  ustaz: "m",
 };
 
 /** Capitalised words that open sentences or headings and are never part of a name. */
@@ -131,7 +185,9 @@ export const NATIONALITIES = new Set(
     "uruguayan uzbek venezuelan vietnamese welsh welshman welshwoman yemeni zambian zimbabwean kiwi aussie " +
     "south-african new-zealander sri-lankan northern-irish costa-rican puerto-rican sierra-leonean saudi-arabian " +
     "south-korean north-korean east-timorese south-sudanese new-yorker londoner"
-  ).split(" ").map((w) => w.replace("-", " ")),
+  )
+    .split(" ")
+    .map((w) => w.replace("-", " ")),
 );
 
 /** The titles of peers, who may be named with a territorial designation: "Lord Nicholls of Birkenhead". */

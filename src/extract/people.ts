@@ -40,7 +40,6 @@ export interface PeopleIndex {
   unplaced?: Mention[];
 }
 
-
 export function findPeople(article: ArticleText, read: Pick<ParagraphReading, "quotes"> = readParagraphs(article)): PeopleIndex {
   const raws = findNameRuns(article.paragraphs, read);
 
@@ -50,7 +49,12 @@ export function findPeople(article: ArticleText, read: Pick<ParagraphReading, "q
   const surnameUse = new Set(
     raws
       // (Nor one that qualifies a role before a name: "Tory leader Michael Howard".)
-      .filter((r) => r.tokens.length === 1 && !/\bthe\s+$/i.test(article.paragraphs[r.paragraph - 1].slice(Math.max(0, r.start - 5), r.start)) && !qualifiesRole(article.paragraphs[r.paragraph - 1], r.end))
+      .filter(
+        (r) =>
+          r.tokens.length === 1 &&
+          !/\bthe\s+$/i.test(article.paragraphs[r.paragraph - 1].slice(Math.max(0, r.start - 5), r.start)) &&
+          !qualifiesRole(article.paragraphs[r.paragraph - 1], r.end),
+      )
       .map((r) => r.tokens[0].toLowerCase()),
   );
   const multi = raws.filter((r) => r.tokens.length > 1 && r.kind !== "organisation");
@@ -78,7 +82,9 @@ export function findPeople(article: ArticleText, read: Pick<ParagraphReading, "q
     if (r.tokens[0].length < 3) continue;
     // "singer of Because the Night told", "Save the Children said": the end of a title or a longer name, whose
     // capitalised first word stands mid-sentence, is no body of its own.
-    const lead = /(\S+)\s+(\p{Lu}\p{Ll}+)\s+(?:(?:with|of|and|in)\s+)?the\s+$/u.exec(article.paragraphs[r.paragraph - 1].slice(Math.max(0, r.start - 40), r.start));
+    const lead = /(\S+)\s+(\p{Lu}\p{Ll}+)\s+(?:(?:with|of|and|in)\s+)?the\s+$/u.exec(
+      article.paragraphs[r.paragraph - 1].slice(Math.max(0, r.start - 40), r.start),
+    );
     if (lead && !/[.!?:"“”]$/.test(lead[1])) continue;
     // "Lord Nicholls of Birkenhead said": a peer's territorial designation is part of the peer's name, no body.
     if (PEER_DESIGNATION.test(article.paragraphs[r.paragraph - 1].slice(Math.max(0, r.start - 50), r.start))) continue;
@@ -90,12 +96,21 @@ export function findPeople(article: ArticleText, read: Pick<ParagraphReading, "q
     const opensSentence = /(?:^|[.!?]["”’]?\s+)$/.test(article.paragraphs[r.paragraph - 1].slice(Math.max(0, r.start - 4), r.start));
     if (opensSentence && /s$/.test(r.tokens[0])) continue;
     const next = /^\s+(?:has\s+|have\s+|had\s+|also\s+|will\s+)?([a-z]+)/.exec(article.paragraphs[r.paragraph - 1].slice(r.end, r.end + 30))?.[1];
-    if (next && (/^(?:said|says|filed|announced|reported|added|warned|confirmed|denied|insisted|claimed|argued|stated|told|plans|wants|agreed|refused)$/.test(next))) r.kind = "organisation";
+    if (
+      next &&
+      /^(?:said|says|filed|announced|reported|added|warned|confirmed|denied|insisted|claimed|argued|stated|told|plans|wants|agreed|refused)$/.test(next)
+    )
+      r.kind = "organisation";
     // "Putin said he would act": what the verb reports opens with "he" or "she", so the one word names a person.
     // "Jokowi spoke on Monday": only a person speaks (a body "said", never "spoke").
     if (next === "spoke" && !(opensSentence && /s$/.test(r.tokens[0]))) r.kind = "person";
     // (Not a word after a number: "50 Cent" is one name the name runs cannot hold.)
-    if (r.kind === "organisation" && !/\d\s+$/.test(article.paragraphs[r.paragraph - 1].slice(Math.max(0, r.start - 3), r.start)) && reportedPronoun(article.paragraphs[r.paragraph - 1].slice(r.end, r.end + 160)) !== null) r.kind = "person";
+    if (
+      r.kind === "organisation" &&
+      !/\d\s+$/.test(article.paragraphs[r.paragraph - 1].slice(Math.max(0, r.start - 3), r.start)) &&
+      reportedPronoun(article.paragraphs[r.paragraph - 1].slice(r.end, r.end + 160)) !== null
+    )
+      r.kind = "person";
     // "analysts Ovum welcomed", "security firm Sophos", "ISP Plus.net backed": a body's common noun stands before it.
     const noun = /(?:^|\s)([\p{L}]+)\s+$/u.exec(article.paragraphs[r.paragraph - 1].slice(Math.max(0, r.start - 20), r.start))?.[1];
     if (noun && (ORGANISATION.has(noun) || FIRM_NOUNS.has(noun)) && next && cueForm(next) === "finite") r.kind = "organisation";
@@ -140,7 +155,13 @@ export function findPeople(article: ArticleText, read: Pick<ParagraphReading, "q
   for (const p of persons.filter((x) => x.kind === "person" && x.tokens.length >= 2)) initialsOf.set(p.tokens.map((t) => t[0].toUpperCase()).join(""), p);
   const orgByAcronym = new Map<string, Entry>();
   for (const p of persons.filter((x) => x.kind === "organisation" && x.tokens.length >= 2)) {
-    orgByAcronym.set(p.tokens.filter((t) => !/^(of|for|and|the)$/i.test(t)).map((t) => t[0].toUpperCase()).join(""), p);
+    orgByAcronym.set(
+      p.tokens
+        .filter((t) => !/^(of|for|and|the)$/i.test(t))
+        .map((t) => t[0].toUpperCase())
+        .join(""),
+      p,
+    );
   }
 
   const byKey = new Map<string, Entry>();
@@ -153,8 +174,7 @@ export function findPeople(article: ArticleText, read: Pick<ParagraphReading, "q
   const introduced = new Set<Entry>();
   for (const r of raws) {
     const key = r.tokens.map((t) => t.toLowerCase());
-    let p = byKey.get(key.join(" "))
-      ?? (key.length > 1 ? bySurname.get(key[key.length - 1])?.find((x) => endsWith(x.lower, key)) : undefined);
+    let p = byKey.get(key.join(" ")) ?? (key.length > 1 ? bySurname.get(key[key.length - 1])?.find((x) => endsWith(x.lower, key)) : undefined);
     if (!p && key.length === 1) {
       const same = bySurname.get(key[0]) ?? [];
       // Two people share the surname: a bare surname means the one the article has introduced so far, if only one.
@@ -185,7 +205,7 @@ export function findPeople(article: ArticleText, read: Pick<ParagraphReading, "q
   for (const p of persons) {
     if (p.kind !== "person" || p.gender) continue;
     const first = p.tokens[0].toLowerCase();
-    p.gender = FEMALE_NAMES.has(first) ? "f" : GIVEN_NAMES.has(first) ? "m" : byPronoun.get(nameOf(p)) ?? null;
+    p.gender = FEMALE_NAMES.has(first) ? "f" : GIVEN_NAMES.has(first) ? "m" : (byPronoun.get(nameOf(p)) ?? null);
   }
 
   // How many organisations named here end in each word: "the alliance" names one only when one does.
@@ -204,7 +224,8 @@ export function findPeople(article: ArticleText, read: Pick<ParagraphReading, "q
       // The surname is how later mentions and journalists name someone, unless two people here share it.
       if (p.kind === "person" && p.tokens.length > 1) {
         const surname = p.tokens[p.tokens.length - 1];
-        if ((bySurname.get(surname.toLowerCase()) ?? []).length === 1) aliases.add(p.tokens.length > 2 && p.aliases.has(p.tokens.slice(-2).join(" ")) ? p.tokens.slice(-2).join(" ") : surname);
+        if ((bySurname.get(surname.toLowerCase()) ?? []).length === 1)
+          aliases.add(p.tokens.length > 2 && p.aliases.has(p.tokens.slice(-2).join(" ")) ? p.tokens.slice(-2).join(" ") : surname);
       }
       // An organisation is named again by its last word: "the alliance", "the institute".
       if (p.kind === "organisation" && p.tokens.length > 1) {

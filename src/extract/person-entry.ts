@@ -18,8 +18,15 @@ export interface Entry {
 export function entry(tokens: string[], kind: Person["kind"]): Entry {
   const name = canonical(tokens);
   return {
-    tokens, lower: tokens.map((t) => t.toLowerCase()), name, nameLower: name.toLowerCase(), kind,
-    gender: null, roles: new Set(), aliases: new Set(), mentions: 0,
+    tokens,
+    lower: tokens.map((t) => t.toLowerCase()),
+    name,
+    nameLower: name.toLowerCase(),
+    kind,
+    gender: null,
+    roles: new Set(),
+    aliases: new Set(),
+    mentions: 0,
   };
 }
 
@@ -44,6 +51,10 @@ function canonical(tokens: string[]): string {
 }
 
 export function aliasKey(name: string): string {
-  return name.toLowerCase().replace(/['’]s$/, "").replace(/^(the|a|an|former)\s+/, "").replace(/\s+/g, " ").trim();
+  return name
+    .toLowerCase()
+    .replace(/['’]s$/, "")
+    .replace(/^(the|a|an|former)\s+/, "")
+    .replace(/\s+/g, " ")
+    .trim();
 }
-

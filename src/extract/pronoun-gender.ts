@@ -6,7 +6,8 @@ import type { Mention } from "./people.ts";
 // "X said his members…", "X, the union leader, told reporters she would…", "X admitted that he…": the pronoun
 // that opens the clause a person's own verb of speech reports. Only there is it sure to be theirs: after a name
 // used as an object ("he tipped Swank to win, he predicted") a pronoun is someone else's.
-const REPORTED = /^(?:,[^,.;:"“”]{1,80},)?\s+(?:\p{Ll}+\s+){0,2}?(?:said|says|told|tells|added|insisted|admitted|argued|warned|claimed|explained|stressed|confirmed|denied|revealed|announced|believes|believed|thinks|thought)\s+(?:\p{Ll}+\s+){0,2}?(?:that\s+)?(he|his|she|her)\b/u;
+const REPORTED =
+  /^(?:,[^,.;:"“”]{1,80},)?\s+(?:\p{Ll}+\s+){0,2}?(?:said|says|told|tells|added|insisted|admitted|argued|warned|claimed|explained|stressed|confirmed|denied|revealed|announced|believes|believed|thinks|thought)\s+(?:\p{Ll}+\s+){0,2}?(?:that\s+)?(he|his|she|her)\b/u;
 
 /** "m" or "f" when what follows a name is its verb of speech reporting "he…" or "she…" ("Putin said he would…"). */
 export function reportedPronoun(after: string): "m" | "f" | null {

@@ -59,8 +59,18 @@ export function findQuotes(article: ArticleText, people: PeopleIndex, read: Para
         }
       }
       drafts.push({
-        paragraph: pi + 1, start: span.start, end: span.end, openAt: span.openAt, closeAt: span.closeAt, text, partial,
-        speaker, cue: found?.cue ?? null, confidence, own: found !== null, named: found?.phrase?.kind === "name",
+        paragraph: pi + 1,
+        start: span.start,
+        end: span.end,
+        openAt: span.openAt,
+        closeAt: span.closeAt,
+        text,
+        partial,
+        speaker,
+        cue: found?.cue ?? null,
+        confidence,
+        own: found !== null,
+        named: found?.phrase?.kind === "name",
         unnamed: found?.phrase?.kind === "unnamed" || (found?.phrase !== null && found?.phrase !== undefined && speaker === null),
         document: (found?.phrase?.kind === "name" || found?.phrase?.kind === "pronoun") && found.phrase.document === true,
       });
@@ -75,8 +85,15 @@ export function findQuotes(article: ArticleText, people: PeopleIndex, read: Para
     .map((d) => {
       const sure = d.speaker !== null && d.confidence >= 0.5;
       return {
-        text: d.text, speaker: sure ? d.speaker : null, cue: d.cue, partial: d.partial, confidence: sure ? d.confidence : 0,
-        paragraph: d.paragraph, start: d.start, end: d.end, mentions: mentionedIn(byParagraph[d.paragraph - 1], d.start, d.end),
+        text: d.text,
+        speaker: sure ? d.speaker : null,
+        cue: d.cue,
+        partial: d.partial,
+        confidence: sure ? d.confidence : 0,
+        paragraph: d.paragraph,
+        start: d.start,
+        end: d.end,
+        mentions: mentionedIn(byParagraph[d.paragraph - 1], d.start, d.end),
       };
     });
 }

@@ -13,7 +13,10 @@ export function leadingPronoun(p: string, from: number, to: number): string | nu
 
 /** A name followed by a verb of speech, across an apposition: "Mr Blair said", "Mr MacDonell, political editor, said". */
 export function speaksAt(p: string, m: Mention): boolean {
-  const after = p.slice(m.end, m.end + 240).replace(/^['’]s?/, "").replace(/^,[^.;:"“]{1,200}?,(?=\s+\p{Ll}+\b)/u, "");
+  const after = p
+    .slice(m.end, m.end + 240)
+    .replace(/^['’]s?/, "")
+    .replace(/^,[^.;:"“]{1,200}?,(?=\s+\p{Ll}+\b)/u, "");
   const words = /^\s+(\p{L}+)(?:\s+(\p{L}+))?(?:\s+(\p{L}+))?/u.exec(after);
   return words !== null && words.slice(1).some((w) => w !== undefined && cueForm(w.toLowerCase()) === "finite");
 }
@@ -31,10 +34,23 @@ export function actsIn(p: string, m: Mention, sentenceStart: number): boolean {
  * statement,", "Writing in the Guardian,"), a determiner, and a title or role ("Tory leader", "Mr").
  */
 function opensSentence(before: string): boolean {
-  const rest = before.replace(/^[\s"“]*(?:(?:but|and|so|however|meanwhile|yesterday|today|now),?\s+)?(?:(?:in|on|at|after|before|during|writing|speaking|asked|responding|earlier|later|last|this|\p{Lu}\p{L}+day)\b[^,.;:]{0,80},\s*)?/iu, "");
+  const rest = before.replace(
+    /^[\s"“]*(?:(?:but|and|so|however|meanwhile|yesterday|today|now),?\s+)?(?:(?:in|on|at|after|before|during|writing|speaking|asked|responding|earlier|later|last|this|\p{Lu}\p{L}+day)\b[^,.;:]{0,80},\s*)?/iu,
+    "",
+  );
   const words = rest.trim() === "" ? [] : rest.trim().split(/\s+/);
   // Each word a determiner, a capitalised name or title, a role noun or an owner: "the Tory leader", "BT's chief".
-  return words.length <= 5 && words.every((w, i) => (i === 0 && /^(?:the|a|an)$/i.test(w)) || /^\p{Lu}/u.test(w) || /['’]s?$/.test(w) || PERSON.has(w.toLowerCase()) || /^(?:chief|senior|deputy|former|shadow|acting|new)$/i.test(w));
+  return (
+    words.length <= 5 &&
+    words.every(
+      (w, i) =>
+        (i === 0 && /^(?:the|a|an)$/i.test(w)) ||
+        /^\p{Lu}/u.test(w) ||
+        /['’]s?$/.test(w) ||
+        PERSON.has(w.toLowerCase()) ||
+        /^(?:chief|senior|deputy|former|shadow|acting|new)$/i.test(w),
+    )
+  );
 }
 
 /** A possessive name that opens its sentence's subject ("Mendez's chief aide said"): the subject is not them. */

@@ -17,6 +17,11 @@ export function canSpeak(speaker: string, phrase: Phrase | null, mentioned: read
   // "the Conservatives and Liberal Democrats": two bodies are no one "it" or "the party" can mean (the "Finance and
   // Economy Ministry" is one body: neither half is named alone).
   const pair = / and | & /.exec(speaker);
-  if (phrase?.kind !== "name" && pair && (people.kind(speaker.slice(0, pair.index)) !== null || ORG_WORDS.has(speaker.slice(0, pair.index).split(" ").pop()!.toLowerCase()))) return false;
+  if (
+    phrase?.kind !== "name" &&
+    pair &&
+    (people.kind(speaker.slice(0, pair.index)) !== null || ORG_WORDS.has(speaker.slice(0, pair.index).split(" ").pop()!.toLowerCase()))
+  )
+    return false;
   return true;
 }

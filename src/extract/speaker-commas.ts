@@ -32,7 +32,6 @@ export function openingComma(ts: Token[], close: number): number {
   return -1;
 }
 
-
 /** Whether the comma at `i` stands between a person's name and its verb in a clause with no other comma or verb. */
 export function strayComma(ts: Token[], i: number): boolean {
   if (ts[i - 1]?.mention?.kind !== "person" || !isComma(ts[i])) return false;

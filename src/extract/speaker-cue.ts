@@ -22,11 +22,15 @@ export interface Cue {
 }
 
 const SAYING_NOUNS = new Set(
-  "letter statement tweet message speech words email e-mail memo blog post note report warning response reply verdict view argument testimony evidence interview remarks comments".split(" "),
+  "letter statement tweet message speech words email e-mail memo blog post note report warning response reply verdict view argument testimony evidence interview remarks comments".split(
+    " ",
+  ),
 );
 const PASSIVE_AUX = new Set("was were been being is are be".split(" "));
 const LEADING = new Set(
-  "in on at after before during despite following speaking writing asked responding referring when while as earlier later meanwhile however but and yesterday today last".split(" "),
+  "in on at after before during despite following speaking writing asked responding referring when while as earlier later meanwhile however but and yesterday today last".split(
+    " ",
+  ),
 );
 
 export function findCue(ts: Token[], qi: number): Cue | null {
@@ -84,7 +88,8 @@ function after(ts: Token[], qi: number): Cue | null {
     if (!phrase || !modifiesOnly(ts, j, phrase.from)) return null;
     // After a quotation that ends its sentence, a cue belongs to it only when its sentence stops soon after the
     // verb (`"…." he said.`); `"…." Baker said the plan was flawed` opens new reported speech.
-    if (quoteEndsSentence(quote) && (end - k > 6 || ts[end]?.kind === "quote" || ts.slice(k + 1, end).some((t) => t.text === ":" || t.lower === "that"))) return null;
+    if (quoteEndsSentence(quote) && (end - k > 6 || ts[end]?.kind === "quote" || ts.slice(k + 1, end).some((t) => t.text === ":" || t.lower === "that")))
+      return null;
     if (quoteEndsSentence(quote) && j === qi + 1 && ts[j].kind !== "word") return null;
     return { phrase, cue: ts[k].lower, weight: 0.9 };
   }
@@ -121,9 +126,11 @@ function before(ts: Token[], qi: number): Cue | null {
       const aux = word(ts[k - 1]);
       // "with leader Charles Kennedy saying his party was the "…"": a name straight before the -ing form says it.
       const named = ts[k - 1]?.mention;
-      if (named && !ts[k - 1].possessive && (ING_SAYING.has(w) || isNamedIngCue(w)) && !afterPlacePreposition(ts, k - 1)) return { phrase: { kind: "name", name: named.name, from: k - 1 }, cue: w, weight: 0.8 };
+      if (named && !ts[k - 1].possessive && (ING_SAYING.has(w) || isNamedIngCue(w)) && !afterPlacePreposition(ts, k - 1))
+        return { phrase: { kind: "name", name: named.name, from: k - 1 }, cue: w, weight: 0.8 };
       // "X welcomed the move, saying …", "she left the house saying: "…"": the main clause's subject speaks.
-      if (ts[k - 1]?.text === "," || k === start || next.text === ":" || k + 1 === qi) return { phrase: speakerOfClause(ts, start, k) ?? mainSubject(ts, start, k), cue: w, weight: 0.8 };
+      if (ts[k - 1]?.text === "," || k === start || next.text === ":" || k + 1 === qi)
+        return { phrase: speakerOfClause(ts, start, k) ?? mainSubject(ts, start, k), cue: w, weight: 0.8 };
       if (!PASSIVE_AUX.has(aux)) continue;
     }
     let phrase = phraseBefore(ts, k);
@@ -179,7 +186,11 @@ function afterPlacePreposition(ts: Token[], at: number): boolean {
   return PLACE_PREPOSITIONS.has(word(ts[m - 1]));
 }
 
-const CLAIMS = new Set("claim claims suggestion accusation accusations description warning remark remarks comment comments charge allegation allegations criticism assertion".split(" "));
+const CLAIMS = new Set(
+  "claim claims suggestion accusation accusations description warning remark remarks comment comments charge allegation allegations criticism assertion".split(
+    " ",
+  ),
+);
 
 /** The author of "a claim by X that" or "X's claim that", the "that" at k. */
 function claimAuthor(ts: Token[], k: number): Phrase | null {
@@ -252,7 +263,11 @@ function trailing(ts: Token[], qi: number): Cue | null {
   const end = narrationEnd(ts, qi);
   if (ts[end]?.kind === "quote") return null;
   let comma = -1;
-  for (let k = end - 1; k > qi; k--) if (ts[k].text === ",") { comma = k; break; }
+  for (let k = end - 1; k > qi; k--)
+    if (ts[k].text === ",") {
+      comma = k;
+      break;
+    }
   if (comma < 0 || end - comma > 9) return null;
   for (let k = comma + 1; k < end; k++) {
     if (!finiteCueAt(ts, k) || isWeakCue(word(ts[k]))) continue;

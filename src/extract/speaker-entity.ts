@@ -121,7 +121,11 @@ function lastOrganisation(ctx: Context, at: number): string | null {
 }
 
 function qualifiesNoun(p: string, m: Mention): boolean {
-  return /^\p{Lu}{2,5}$/u.test(p.slice(m.start, m.end)) && /^\s+\p{Ll}+s\b/u.test(p.slice(m.end, m.end + 30)) && !/^\s+(?:says|has|was|is)\b/.test(p.slice(m.end, m.end + 10));
+  return (
+    /^\p{Lu}{2,5}$/u.test(p.slice(m.start, m.end)) &&
+    /^\s+\p{Ll}+s\b/u.test(p.slice(m.end, m.end + 30)) &&
+    !/^\s+(?:says|has|was|is)\b/.test(p.slice(m.end, m.end + 10))
+  );
 }
 
 /**
@@ -282,7 +286,8 @@ function fitsWant(ctx: Context, m: Mention, want: Want): boolean {
 
 /** "m" or "f" when the organisation's mention is a spokesman's or spokeswoman's ("a BT spokesman", "a spokeswoman for BT"). */
 function spokespersonGender(p: string, m: Mention): "m" | "f" | null {
-  const near = /\bspokes(man|woman|person)\s+(?:for|from|at)\s+(?:the\s+)?$/i.exec(p.slice(Math.max(0, m.start - 30), m.start))?.[1] ??
+  const near =
+    /\bspokes(man|woman|person)\s+(?:for|from|at)\s+(?:the\s+)?$/i.exec(p.slice(Math.max(0, m.start - 30), m.start))?.[1] ??
     /^['’]?s?\s+spokes(man|woman|person)\b/i.exec(p.slice(m.end, m.end + 20))?.[1];
   if (!near) return null;
   return near.toLowerCase() === "woman" ? "f" : "m";

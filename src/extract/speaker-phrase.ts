@@ -61,12 +61,17 @@ export function phraseBefore(ts: Token[], end: number): Phrase | null {
 // "Peter Dobrow, a T-Mobile spokesperson said": an apposition whose closing comma was left out, after a person's name
 // that opens the clause (not "After talks with Sony, a spokesman said", where the name is an object).
 function withUnclosedApposition(ts: Token[], phrase: Phrase | null): Phrase | null {
-  const from = phrase?.kind === "description" || phrase?.kind === "spokesperson" ? phrase.from : -1, named = ts[from - 2]?.mention;
+  const from = phrase?.kind === "description" || phrase?.kind === "spokesperson" ? phrase.from : -1,
+    named = ts[from - 2]?.mention;
   if (from < 0 || !isComma(ts[from - 1]) || !named || named.kind !== "person" || ts[from - 2].possessive) return phrase;
   let p = from - 2;
   while (p > 0 && ts[p - 1].mention === named) p--;
   const before = ts[p - 1];
-  const opens = before === undefined || before.kind === "quote" || (before.kind === "punct" && /^[.!?:;]$/.test(before.text)) || (isComma(before) && ts[p - 2]?.kind === "quote");
+  const opens =
+    before === undefined ||
+    before.kind === "quote" ||
+    (before.kind === "punct" && /^[.!?:;]$/.test(before.text)) ||
+    (isComma(before) && ts[p - 2]?.kind === "quote");
   return opens ? { kind: "name", name: named.name, from: p } : phrase;
 }
 
@@ -187,7 +192,10 @@ function description(ts: Token[], end: number): Phrase | null {
     // "a US Embassy spokesman": the capitalised words before the head name the body.
     if (/^\p{Lu}/u.test(t.text)) modifier = t.mention?.name ?? (modifier && !ts[k + 1].mention ? `${t.text} ${modifier}` : t.text);
   }
-  const words = ts.slice(from, end).map((t) => t.text).join(" ");
+  const words = ts
+    .slice(from, end)
+    .map((t) => t.text)
+    .join(" ");
   // "co-chairman", "vice-president", "ex-minister": the last part says what it is.
   const h = head.lower.includes("-") && !isAgeNoun(head.lower) ? head.lower.slice(head.lower.lastIndexOf("-") + 1) : head.lower;
   // "His letter says", "the company's statement added": the owner of the words speaks.
@@ -254,7 +262,8 @@ export function phraseAfter(ts: Token[], from: number, limit = ts.length): Phras
     return { kind: "name", name: ts[end + 1].mention!.name, from };
   }
   // "said the Lions coach", "said the Chelsea manager": a name that only says whose coach is no speaker itself.
-  if (lastName >= 0 && lastName < end - 1 && ts[from].lower === "the" && ts.slice(lastName + 1, end).every((t) => PERSON.has(t.lower))) return description(ts, end);
+  if (lastName >= 0 && lastName < end - 1 && ts[from].lower === "the" && ts.slice(lastName + 1, end).every((t) => PERSON.has(t.lower)))
+    return description(ts, end);
   if (lastName >= 0) {
     const name = ts[lastName].mention!.name;
     if (ts[end]?.lower === "and" && ts[end + 1]?.mention) return { kind: "unnamed", from };

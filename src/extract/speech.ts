@@ -13,7 +13,14 @@ export function isPartial(before: string, text: string): boolean {
  * Whether a span is speech. `before` is its sentence up to the opening mark, `around` the characters either side
  * of the marks, `attributed` whether a cue of speech was found for it.
  */
-export function isSpeech(text: string, before: string, around: { left: string; right: string }, partial: boolean, attributed: boolean, cueBefore: boolean): boolean {
+export function isSpeech(
+  text: string,
+  before: string,
+  around: { left: string; right: string },
+  partial: boolean,
+  attributed: boolean,
+  cueBefore: boolean,
+): boolean {
   const words = text.split(/\s+/).length;
   // A nickname between a forename and a surname (David "Fathead" Newman) is nobody's speech.
   if (words <= 3 && /\p{Lu}[\p{L}'’-]*\s$/u.test(around.left) && /^\s\p{Lu}/u.test(around.right)) return false;

@@ -8,7 +8,13 @@ import { lastBefore, type Draft } from "./speaker-entity.ts";
 import { PERSON } from "./speaker-nouns.ts";
 import type { ArticleText } from "./types.ts";
 
-export function continueTurns(drafts: Draft[], outside: Mention[], article: ArticleText, people: PeopleIndex, subjectBefore: (d: Draft) => string | null): void {
+export function continueTurns(
+  drafts: Draft[],
+  outside: Mention[],
+  article: ArticleText,
+  people: PeopleIndex,
+  subjectBefore: (d: Draft) => string | null,
+): void {
   const runEnd = openRunEnds(drafts);
   drafts.forEach((d, i) => {
     if (d.own) return;
@@ -137,8 +143,14 @@ function narratorLead(speaker: string): RegExp {
   const known = leads.get(speaker);
   if (known) return known;
   if (leads.size > 1000) leads.clear();
-  const surname = speaker.split(" ").pop()!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const lead = new RegExp(`^(?:(?:and|but|so|later|earlier|meanwhile|however),?\\s+)?(?:he|she|(?:the|a)\\s+[\\p{L}-]+(?:\\s+[\\p{L}-]+)?|(?:\\p{Lu}\\p{L}+\\s+)*${surname})\\s+(?:\\p{Ll}+\\s+){0,2}?(?:said|says|added|adds|told|insisted|explained|admitted|revealed|warned|stressed)\\b`, "iu");
+  const surname = speaker
+    .split(" ")
+    .pop()!
+    .replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const lead = new RegExp(
+    `^(?:(?:and|but|so|later|earlier|meanwhile|however),?\\s+)?(?:he|she|(?:the|a)\\s+[\\p{L}-]+(?:\\s+[\\p{L}-]+)?|(?:\\p{Lu}\\p{L}+\\s+)*${surname})\\s+(?:\\p{Ll}+\\s+){0,2}?(?:said|says|added|adds|told|insisted|explained|admitted|revealed|warned|stressed)\\b`,
+    "iu",
+  );
   leads.set(speaker, lead);
   return lead;
 }

@@ -5,15 +5,11 @@ const acronyms = (...paragraphs: string[]) => findAcronyms({ title: "", paragrap
 
 describe("acronyms an article defines", () => {
   it("reads a long form followed by the acronym in brackets", () => {
-    expect(acronyms("Changes to Personal Independence Payments (PIP) were confirmed.")).toEqual([
-      { short: "PIP", long: "Personal Independence Payments" },
-    ]);
+    expect(acronyms("Changes to Personal Independence Payments (PIP) were confirmed.")).toEqual([{ short: "PIP", long: "Personal Independence Payments" }]);
   });
 
   it("reads an acronym followed by its long form in brackets", () => {
-    expect(acronyms("Claimants of the PIP (Personal Independence Payment) lose out.")).toEqual([
-      { short: "PIP", long: "Personal Independence Payment" },
-    ]);
+    expect(acronyms("Claimants of the PIP (Personal Independence Payment) lose out.")).toEqual([{ short: "PIP", long: "Personal Independence Payment" }]);
   });
 
   it("skips small words such as of, and, for when matching initials", () => {
@@ -23,9 +19,7 @@ describe("acronyms an article defines", () => {
   });
 
   it("takes only the words the initials need, not the whole sentence before", () => {
-    expect(acronyms("Yesterday the Institute for Fiscal Studies (IFS) said so.")).toEqual([
-      { short: "IFS", long: "Institute for Fiscal Studies" },
-    ]);
+    expect(acronyms("Yesterday the Institute for Fiscal Studies (IFS) said so.")).toEqual([{ short: "IFS", long: "Institute for Fiscal Studies" }]);
   });
 
   it("matches initials whatever their case in the long form", () => {

@@ -9,19 +9,27 @@ const speakers = (...paragraphs: string[]) => extractArticle({ title: "", paragr
 
 describe("a quotation inside someone else's narration is not the last speaker's", () => {
   it("does not hand the last speaker a quotation another name, a report or a statement speaks", () => {
-    expect(speakers("Asked about the deal, Dana Whitcombe said: “Nobody knows.”", "“Proud of our team today,” Okafor wrote on X.")).toEqual(["Dana Whitcombe", null]);
+    expect(speakers("Asked about the deal, Dana Whitcombe said: “Nobody knows.”", "“Proud of our team today,” Okafor wrote on X.")).toEqual([
+      "Dana Whitcombe",
+      null,
+    ]);
     expect(speakers('"Sales will fall," said Mei Tan.', '"Growth has stalled across the region this year," the report said.')).toEqual(["Mei Tan", null]);
   });
 
   it("still hands it on when the narration points back to them", () => {
     expect(speakers('"Sales will fall," said Mei Tan.', '"It was a hard year for all of us," said the Brightwater analyst.')).toEqual(["Mei Tan", "Mei Tan"]);
-    expect(speakers('Mr Vance said: "I was a sailor." "It was a pretty horrible thing with a happy ending," said the Ealing North MP.')).toEqual(["Vance", "Vance"]);
+    expect(speakers('Mr Vance said: "I was a sailor." "It was a pretty horrible thing with a happy ending," said the Ealing North MP.')).toEqual([
+      "Vance",
+      "Vance",
+    ]);
   });
 });
 
 describe("a clause that goes on from a verb of speech", () => {
   it("gives an -ing cue after 'he said,' the one who said", () => {
-    expect(speakers("Marek Nowak, an analyst at Radix, spoke first.", '"It explains why threats spread," he said, accusing users of "bad e-mail behaviour".')).toEqual(["Marek Nowak", "Marek Nowak"]);
+    expect(
+      speakers("Marek Nowak, an analyst at Radix, spoke first.", '"It explains why threats spread," he said, accusing users of "bad e-mail behaviour".'),
+    ).toEqual(["Marek Nowak", "Marek Nowak"]);
     expect(speakers('"These awards mean everything," said producer Lena Marsh, adding they were a "huge first step".')).toEqual(["Lena Marsh", "Lena Marsh"]);
   });
 
@@ -36,11 +44,19 @@ describe("a clause that goes on from a verb of speech", () => {
   });
 
   it("gives a quotation left open at a paragraph's end the speaker of its continuation", () => {
-    expect(speakers("A Brightline Energy Ltd statement was issued on Monday.", "“Customers are strongly advised to ignore this false alarm.", "“It is in the interests of everyone to stay calm,” Brightline Energy Ltd said.")).toEqual(["Brightline Energy Ltd", "Brightline Energy Ltd"]);
+    expect(
+      speakers(
+        "A Brightline Energy Ltd statement was issued on Monday.",
+        "“Customers are strongly advised to ignore this false alarm.",
+        "“It is in the interests of everyone to stay calm,” Brightline Energy Ltd said.",
+      ),
+    ).toEqual(["Brightline Energy Ltd", "Brightline Energy Ltd"]);
   });
 
   it("gives 'X saying' to X", () => {
-    expect(said('The party launched its platform, with leader Ravi Menon saying it was the "authentic opposition".')).toEqual([["authentic opposition", "Ravi Menon"]]);
+    expect(said('The party launched its platform, with leader Ravi Menon saying it was the "authentic opposition".')).toEqual([
+      ["authentic opposition", "Ravi Menon"],
+    ]);
   });
 
   it("reads a one-word firm after its trade noun as a body that speaks", () => {
@@ -74,7 +90,7 @@ describe("a speaker named by one name, or in an -ing clause", () => {
     expect(speakers('"We have to act now," Okafor, 52, told The Associated Press.')).toEqual(["Okafor"]);
     expect(speakers('"It will hurt savers," shop owner Hayriye Ekin, told reporters.')).toEqual(["Hayriye Ekin"]);
     // A clause with a verb of its own before the comma is no stray comma: "writing in The Times" does not speak.
-    expect(speakers("Mr Clarke, writing in The Times, accused critics of \"liberal woolly thinking and spreading false fears\".")).not.toContain("Times");
+    expect(speakers('Mr Clarke, writing in The Times, accused critics of "liberal woolly thinking and spreading false fears".')).not.toContain("Times");
   });
 
   it("reads a peer's territorial designation as part of the peer's name, never as a body", () => {
@@ -88,7 +104,13 @@ describe("a speaker named by one name, or in an -ing clause", () => {
   });
 
   it("reads 'the Lions coach' as a description of the coach, not as the team", () => {
-    expect(speakers("British and Irish Lions coach Clive Ward says he will pick no one.", "Lions fans were angry.", '"Their pack was simply awesome," said the Lions coach.')).toEqual(["Clive Ward"]);
+    expect(
+      speakers(
+        "British and Irish Lions coach Clive Ward says he will pick no one.",
+        "Lions fans were angry.",
+        '"Their pack was simply awesome," said the Lions coach.',
+      ),
+    ).toEqual(["Clive Ward"]);
   });
 
   it("takes a one-word subject whose verb reports 'he' or 'she' for a person, whom a later pronoun can mean", () => {
@@ -98,14 +120,26 @@ describe("a speaker named by one name, or in an -ing clause", () => {
   });
 
   it("gives a quotation that follows a sentence led by 'he' or 'she' to the one the pronoun means", () => {
-    expect(speakers("Arjun Mehta, a former presenter, ran a pirate radio show.", "He spent seven years at a music channel.", '"At a certain point I was driving in and thought: this is so stupid."')).toEqual(["Arjun Mehta"]);
+    expect(
+      speakers(
+        "Arjun Mehta, a former presenter, ran a pirate radio show.",
+        "He spent seven years at a music channel.",
+        '"At a certain point I was driving in and thought: this is so stupid."',
+      ),
+    ).toEqual(["Arjun Mehta"]);
     // Inside someone's quotation, "He has this knack" is the speaker talking about another man.
-    expect(speakers('"Our manager Rafael Ortiz is brilliant," said Tom Hale. "He has this knack of thinking of everything. "Every player is equal here."')).toEqual(["Tom Hale", "Tom Hale", "Tom Hale"]);
+    expect(
+      speakers('"Our manager Rafael Ortiz is brilliant," said Tom Hale. "He has this knack of thinking of everything. "Every player is equal here."'),
+    ).toEqual(["Tom Hale", "Tom Hale", "Tom Hale"]);
   });
 
   it("gives a judgement in an -ing clause to the name straight before the verb", () => {
-    expect(said('Labour hit back, with campaign chief Ola Brandt accusing the minister of writing a "fraudulent prospectus".')).toEqual([["fraudulent prospectus", "Ola Brandt"]]);
-    expect(said('Critics were harsher, with the Northern Times labelling the film a "dispiriting vanity project".')).toEqual([["dispiriting vanity project", "Northern Times"]]);
+    expect(said('Labour hit back, with campaign chief Ola Brandt accusing the minister of writing a "fraudulent prospectus".')).toEqual([
+      ["fraudulent prospectus", "Ola Brandt"],
+    ]);
+    expect(said('Critics were harsher, with the Northern Times labelling the film a "dispiriting vanity project".')).toEqual([
+      ["dispiriting vanity project", "Northern Times"],
+    ]);
     // A name after "at", "in", "from" is a place, not the one who speaks.
     expect(speakers('Students dropped leaflets at Harwood University calling for a "day of reckoning".')).not.toContain("Harwood University");
   });
@@ -119,8 +153,12 @@ describe("spokespeople and appositions", () => {
   });
 
   it("gives words 'according to a statement from' a body to that body", () => {
-    expect(said("Prices rose again.", '"We expect growth to slow," according to a statement from the Finance Ministry.')).toEqual([["We expect growth to slow,", "Finance Ministry"]]);
-    expect(speakers("Ana Lindqvist, the fund's chair, resigned.", 'According to a letter by Ms Lindqvist, "the fund is empty and the board knew it".')).toEqual(["Ana Lindqvist"]);
+    expect(said("Prices rose again.", '"We expect growth to slow," according to a statement from the Finance Ministry.')).toEqual([
+      ["We expect growth to slow,", "Finance Ministry"],
+    ]);
+    expect(speakers("Ana Lindqvist, the fund's chair, resigned.", 'According to a letter by Ms Lindqvist, "the fund is empty and the board knew it".')).toEqual(
+      ["Ana Lindqvist"],
+    );
   });
 
   it("reads an apposition whose closing comma was left out", () => {
@@ -132,8 +170,12 @@ describe("spokespeople and appositions", () => {
 
 describe("pronouns for names from any language", () => {
   it("learns a gender from the pronoun in what a person is reported to say, and gives 'she' to no man", () => {
-    expect(speakers("Chidi Okonkwo, the union leader, said his members would strike.", "Okonkwo attended the meeting.", "“We have made a fair offer,” she said.")).toEqual([null]);
-    expect(speakers("Ngozi Eze told reporters she would not resign.", "Chidi Okonkwo attended the meeting.", "“We have made a fair offer,” she said.")).toEqual(["Ngozi Eze"]);
+    expect(
+      speakers("Chidi Okonkwo, the union leader, said his members would strike.", "Okonkwo attended the meeting.", "“We have made a fair offer,” she said."),
+    ).toEqual([null]);
+    expect(speakers("Ngozi Eze told reporters she would not resign.", "Chidi Okonkwo attended the meeting.", "“We have made a fair offer,” she said.")).toEqual(
+      ["Ngozi Eze"],
+    );
   });
 
   it("does not read the verb after a name in apposition as an apposition of its own", () => {

@@ -23,7 +23,9 @@ describe("stage 2: the cue and the phrase that names the speaker", () => {
   });
 
   it("gives an -ing cue after a comma the main clause's subject", () => {
-    expect(speakers('In a statement, consultancy Brightwater Group welcomed the move, saying the firm had "given a lot of ground".')).toEqual(["Brightwater Group"]);
+    expect(speakers('In a statement, consultancy Brightwater Group welcomed the move, saying the firm had "given a lot of ground".')).toEqual([
+      "Brightwater Group",
+    ]);
   });
 
   it("reads future and modal cues and 'went on'", () => {
@@ -32,7 +34,9 @@ describe("stage 2: the cue and the phrase that names the speaker", () => {
   });
 
   it("reads 'according to him' and a quotation that runs on after it", () => {
-    expect(speakers("Chief Minister Arul Selvan addressed the rally.", "According to him, “The state will not accept the rules.", "“We will fight them in court.”")).toEqual(["Arul Selvan", "Arul Selvan"]);
+    expect(
+      speakers("Chief Minister Arul Selvan addressed the rally.", "According to him, “The state will not accept the rules.", "“We will fight them in court.”"),
+    ).toEqual(["Arul Selvan", "Arul Selvan"]);
   });
 
   it("takes the one quoted, not the paper that quoted them", () => {
@@ -78,7 +82,9 @@ describe("stage 2: the cue and the phrase that names the speaker", () => {
 
 describe("stage 2, more shapes", () => {
   it("gives no one a list of speakers, and reads 'pointed out that' as a cue", () => {
-    expect(speakers('Mr Orji pointed out that Norway, Chile and the Slovak Republic, which all sent troops, have announced a pull-out "whatever happens".')).toEqual(["Orji"]);
+    expect(
+      speakers('Mr Orji pointed out that Norway, Chile and the Slovak Republic, which all sent troops, have announced a pull-out "whatever happens".'),
+    ).toEqual(["Orji"]);
   });
 
   it("lets 'it' go on with a statement just quoted", () => {
@@ -95,10 +101,10 @@ describe("stage 2, more shapes", () => {
 
   it("does not give the speaker's quotation to whoever says the same surname in the narration of several speakers", () => {
     const q = speakers(
-      '“It will cut the journey to twenty minutes,” said Helga Sorensen, the chief executive.',
-      '“We have waited years for this,” said Ruairi Gallagher, who runs a cafe on the quay.',
-      '“The timetable suits commuters,” said Ruth Gallagher, a nurse.',
-      '“Parking is the problem,” said Tobias Lindqvist, the transport commissioner.',
+      "“It will cut the journey to twenty minutes,” said Helga Sorensen, the chief executive.",
+      "“We have waited years for this,” said Ruairi Gallagher, who runs a cafe on the quay.",
+      "“The timetable suits commuters,” said Ruth Gallagher, a nurse.",
+      "“Parking is the problem,” said Tobias Lindqvist, the transport commissioner.",
     );
     expect(q).toEqual(["Helga Sorensen", "Ruairi Gallagher", "Ruth Gallagher", "Tobias Lindqvist"]);
   });
@@ -110,11 +116,15 @@ describe("stage 3: what the phrase points to", () => {
   });
 
   it("lets a pronoun follow a description that named someone", () => {
-    expect(speakers("Cardinal Tomasz Nowak spoke on the radio.", 'On Friday the cardinal will address the crowd. "Peace is possible," he will say.')).toEqual(["Tomasz Nowak"]);
+    expect(speakers("Cardinal Tomasz Nowak spoke on the radio.", 'On Friday the cardinal will address the crowd. "Peace is possible," he will say.')).toEqual([
+      "Tomasz Nowak",
+    ]);
   });
 
   it("follows a chain of pronouns back to the name", () => {
-    expect(speakers("Cardinal Tomasz Nowak spoke on the radio. He and the bishop of the city agreed.", 'He criticised the "waste of billions".')).toEqual(["Tomasz Nowak"]);
+    expect(speakers("Cardinal Tomasz Nowak spoke on the radio. He and the bishop of the city agreed.", 'He criticised the "waste of billions".')).toEqual([
+      "Tomasz Nowak",
+    ]);
   });
 
   it("prefers the one who spoke in the sentence before, over a name in an opening phrase", () => {
@@ -122,7 +132,12 @@ describe("stage 3: what the phrase points to", () => {
   });
 
   it("takes a name in apposition to the subject as the subject", () => {
-    expect(speakers('Announcing the plans, Mr Orji said: "Taxes will fall."', 'His party leader, Tom Vance, argued a change was needed. "We must act now," he said.')).toEqual(["Orji", "Tom Vance"]);
+    expect(
+      speakers(
+        'Announcing the plans, Mr Orji said: "Taxes will fall."',
+        'His party leader, Tom Vance, argued a change was needed. "We must act now," he said.',
+      ),
+    ).toEqual(["Orji", "Tom Vance"]);
   });
 
   it("does not take an owner named in the pronoun's own sentence", () => {

@@ -9,7 +9,10 @@ const pairs = (sentence: string) => found(sentence).map((f) => [f.value, f.unit]
 
 describe("a count is a number with its noun, whatever the noun", () => {
   it("counts what is scored", () => {
-    expect(pairs("The striker has 31 goals and the fly-half kicked 19 points.")).toEqual([[31, "goals"], [19, "points"]]);
+    expect(pairs("The striker has 31 goals and the fly-half kicked 19 points.")).toEqual([
+      [31, "goals"],
+      [19, "points"],
+    ]);
   });
 
   it("counts index points, which the scorer and readers treat like percentage points", () => {
@@ -27,11 +30,17 @@ describe("a count is a number with its noun, whatever the noun", () => {
   });
 
   it("reads modifiers joined by and, and 'more' before the noun", () => {
-    expect(pairs("The firm runs 48 large and small depots and will hire 600 more drivers.")).toEqual([[48, "depots"], [600, "drivers"]]);
+    expect(pairs("The firm runs 48 large and small depots and will hire 600 more drivers.")).toEqual([
+      [48, "depots"],
+      [600, "drivers"],
+    ]);
   });
 
   it("reads '-plus' and '-odd' before the noun", () => {
-    expect(pairs("Some 300-plus volunteers and 40-odd boats took part.")).toEqual([[300, "volunteers"], [40, "boats"]]);
+    expect(pairs("Some 300-plus volunteers and 40-odd boats took part.")).toEqual([
+      [300, "volunteers"],
+      [40, "boats"],
+    ]);
   });
 
   it("counts compounds of men and women", () => {
@@ -39,7 +48,10 @@ describe("a count is a number with its noun, whatever the noun", () => {
   });
 
   it("counts both numbers of a partitive with a number inside", () => {
-    expect(pairs("Only 9 of the 14 reservoirs are full.")).toEqual([[9, "reservoirs"], [14, "reservoirs"]]);
+    expect(pairs("Only 9 of the 14 reservoirs are full.")).toEqual([
+      [9, "reservoirs"],
+      [14, "reservoirs"],
+    ]);
   });
 
   it("does not take a number word after a count for its modifier", () => {
@@ -50,7 +62,9 @@ describe("a count is a number with its noun, whatever the noun", () => {
 describe("numbers in words", () => {
   it("reads spelled-out percentages of any size", () => {
     expect(pairs("Six per cent agreed, Seventy-two percent did not and eleven per cent were unsure.")).toEqual([
-      [6, "%"], [72, "%"], [11, "%"],
+      [6, "%"],
+      [72, "%"],
+      [11, "%"],
     ]);
   });
 
@@ -59,7 +73,10 @@ describe("numbers in words", () => {
   });
 
   it("reads hundreds in words", () => {
-    expect(pairs("Four hundred nurses and three hundred and twenty porters joined the strike.")).toEqual([[400, "nurses"], [320, "porters"]]);
+    expect(pairs("Four hundred nurses and three hundred and twenty porters joined the strike.")).toEqual([
+      [400, "nurses"],
+      [320, "porters"],
+    ]);
   });
 
   it("still leaves small spelled-out counts to the prose", () => {
@@ -70,20 +87,32 @@ describe("numbers in words", () => {
 describe("units of measure", () => {
   it("reads data rates, sizes and frequencies written onto the number or after it", () => {
     expect(pairs("The line runs at 24Mbps, the card holds 64GB, the chip runs at 2.4 GHz and the old modem at 56 kbps.")).toEqual([
-      [24, "Mbps"], [64, "GB"], [2.4, "GHz"], [56, "kbps"],
+      [24, "Mbps"],
+      [64, "GB"],
+      [2.4, "GHz"],
+      [56, "kbps"],
     ]);
   });
 
   it("reads power and picture sizes", () => {
-    expect(pairs("The dam will produce 3,200 MW and the camera has 12 megapixels.")).toEqual([[3200, "MW"], [12, "megapixels"]]);
+    expect(pairs("The dam will produce 3,200 MW and the camera has 12 megapixels.")).toEqual([
+      [3200, "MW"],
+      [12, "megapixels"],
+    ]);
   });
 
   it("keeps megabits (Mb) apart from megabytes (MB)", () => {
-    expect(pairs("A 10Mb line downloads a 700MB film slowly.")).toEqual([[10, "Mb"], [700, "MB"]]);
+    expect(pairs("A 10Mb line downloads a 700MB film slowly.")).toEqual([
+      [10, "Mb"],
+      [700, "MB"],
+    ]);
   });
 
   it("does not read TB after a space, where it is tuberculosis", () => {
-    expect(pairs("The clinic saw 2,000 TB patients and sold a 4TB drive.")).toEqual([[2000, "patients"], [4, "TB"]]);
+    expect(pairs("The clinic saw 2,000 TB patients and sold a 4TB drive.")).toEqual([
+      [2000, "patients"],
+      [4, "TB"],
+    ]);
   });
 
   it("leaves out weights and distances", () => {
@@ -94,13 +123,21 @@ describe("units of measure", () => {
 describe("ranges", () => {
   it("reads both ends of a range written with a dash", () => {
     expect(pairs("Profits may rise 12-15%, and 200-250 staff and 1.5 million-2 million homes are affected.")).toEqual([
-      [12, "%"], [15, "%"], [200, "staff"], [250, "staff"], [1.5e6, "homes"], [2e6, "homes"],
+      [12, "%"],
+      [15, "%"],
+      [200, "staff"],
+      [250, "staff"],
+      [1.5e6, "homes"],
+      [2e6, "homes"],
     ]);
   });
 
   it("gives a range's lower end the upper end's scale and currency", () => {
     expect(pairs("The repairs will cost £3-4bn, or between £30m-£40m a year.")).toEqual([
-      [3e9, "GBP"], [4e9, "GBP"], [3e7, "GBP"], [4e7, "GBP"],
+      [3e9, "GBP"],
+      [4e9, "GBP"],
+      [3e7, "GBP"],
+      [4e7, "GBP"],
     ]);
   });
 
@@ -109,7 +146,10 @@ describe("ranges", () => {
   });
 
   it("reads a range with to", () => {
-    expect(pairs("Labour hopes to gain 15 to 20 seats.")).toEqual([[15, "seats"], [20, "seats"]]);
+    expect(pairs("Labour hopes to gain 15 to 20 seats.")).toEqual([
+      [15, "seats"],
+      [20, "seats"],
+    ]);
   });
 
   it("does not read scores, model numbers or codes as ranges", () => {
@@ -125,12 +165,17 @@ describe("counts whose noun the sentence implies", () => {
 
   it("gives a number after a word of change the noun the paragraph counted before", () => {
     expect(pairs("The plant will build 240,000 vans in 2008. The rise, from 205,000 this year, needs 900 staff.")).toEqual([
-      [240000, "vans"], [205000, "vans"], [900, "staff"],
+      [240000, "vans"],
+      [205000, "vans"],
+      [900, "staff"],
     ]);
   });
 
   it("counts people after a verb whose object is people", () => {
-    expect(pairs("The storm killed more than 1,300 and the mill employs 2,250 in Ghent.")).toEqual([[1300, "people"], [2250, "people"]]);
+    expect(pairs("The storm killed more than 1,300 and the mill employs 2,250 in Ghent.")).toEqual([
+      [1300, "people"],
+      [2250, "people"],
+    ]);
   });
 
   it("takes the noun that 'the number of' names", () => {
@@ -148,13 +193,19 @@ describe("counts whose noun the sentence implies", () => {
   });
 
   it("reads a count before 'last year' as a count", () => {
-    expect(pairs("Exports grew from 12 million last year to 15 million.")).toEqual([[12e6, "count"], [15e6, "count"]]);
+    expect(pairs("Exports grew from 12 million last year to 15 million.")).toEqual([
+      [12e6, "count"],
+      [15e6, "count"],
+    ]);
   });
 });
 
 describe("more forms of counts and scales", () => {
   it("reads a bare number past a percentage change as the count changed", () => {
-    expect(pairs("Dealers expect sales to climb 12% to 64,000 next year.")).toEqual([[12, "%"], [64000, "count"]]);
+    expect(pairs("Dealers expect sales to climb 12% to 64,000 next year.")).toEqual([
+      [12, "%"],
+      [64000, "count"],
+    ]);
   });
 
   it("reads a number the sentence's 'number of' reaches through a preposition", () => {
@@ -167,14 +218,22 @@ describe("more forms of counts and scales", () => {
 
   it("reads news-wire scales: B, M, bln, mln", () => {
     expect(pairs("Net income was $2.4B on sales of $900M; the mine produced 1.1 bln tonnes, up from 980 mln.")).toEqual([
-      [2.4e9, "USD"], [9e8, "USD"], [1.1e9, "tonnes"], [9.8e8, "tonnes"],
+      [2.4e9, "USD"],
+      [9e8, "USD"],
+      [1.1e9, "tonnes"],
+      [9.8e8, "tonnes"],
     ]);
   });
 });
 
 describe("values", () => {
   it("are the amounts as written, without floating-point dust", () => {
-    expect(pairs("It lost £4.1m and $0.3bn, and 20-30.1bn rupiah.")).toEqual([[4.1e6, "GBP"], [3e8, "USD"], [2e10, "IDR"], [3.01e10, "IDR"]]);
+    expect(pairs("It lost £4.1m and $0.3bn, and 20-30.1bn rupiah.")).toEqual([
+      [4.1e6, "GBP"],
+      [3e8, "USD"],
+      [2e10, "IDR"],
+      [3.01e10, "IDR"],
+    ]);
   });
 
   it("counts the planes of a partitive whose noun follows a model number", () => {

@@ -28,7 +28,10 @@ describe("money", () => {
   });
 
   it("reads abbreviated scales after dollar and euro signs", () => {
-    expect(pairs("It paid $2m and then €1.2bn.")).toEqual([[2e6, "USD"], [1.2e9, "EUR"]]);
+    expect(pairs("It paid $2m and then €1.2bn.")).toEqual([
+      [2e6, "USD"],
+      [1.2e9, "EUR"],
+    ]);
   });
 
   it("reads currency written as a word before or after the number", () => {
@@ -42,7 +45,10 @@ describe("money", () => {
   });
 
   it("gives an unlabelled amount the currency of the amount before it in the sentence", () => {
-    expect(pairs("The firm gets 1bn euros now, with another 550m to follow.")).toEqual([[1e9, "EUR"], [5.5e8, "EUR"]]);
+    expect(pairs("The firm gets 1bn euros now, with another 550m to follow.")).toEqual([
+      [1e9, "EUR"],
+      [5.5e8, "EUR"],
+    ]);
   });
 
   it("reads thousands separators", () => {
@@ -52,7 +58,10 @@ describe("money", () => {
 
 describe("percentages", () => {
   it("reads the sign and the words per cent", () => {
-    expect(pairs("Sales rose 80% while costs fell 15 per cent.")).toEqual([[80, "%"], [15, "%"]]);
+    expect(pairs("Sales rose 80% while costs fell 15 per cent.")).toEqual([
+      [80, "%"],
+      [15, "%"],
+    ]);
   });
 
   it("reads percentage points as pp", () => {
@@ -91,11 +100,17 @@ describe("counts", () => {
   });
 
   it("gives 'N of them' the noun of the count before it", () => {
-    expect(pairs("At least 60 people were arrested - 45 of them in the US.")).toEqual([[60, "people"], [45, "people"]]);
+    expect(pairs("At least 60 people were arrested - 45 of them in the US.")).toEqual([
+      [60, "people"],
+      [45, "people"],
+    ]);
   });
 
   it("gives a change the noun of the figure it changes", () => {
-    expect(pairs("It destroyed 37,000 files last year - up 22,000 on 2001.")).toEqual([[37000, "files"], [22000, "files"]]);
+    expect(pairs("It destroyed 37,000 files last year - up 22,000 on 2001.")).toEqual([
+      [37000, "files"],
+      [22000, "files"],
+    ]);
   });
 
   it("reads a bare number of millions as a count", () => {
@@ -172,7 +187,10 @@ describe("numbers that are not statistics", () => {
 describe("one figure per value", () => {
   it("keeps only the first statement of the same value and unit", () => {
     const found = figures("It will cost £4.4 billion.", "Critics said £4.4 billion was too much, and 12% too.");
-    expect(found.map((f) => [f.value, f.unit, f.paragraph])).toEqual([[4.4e9, "GBP", 1], [12, "%", 2]]);
+    expect(found.map((f) => [f.value, f.unit, f.paragraph])).toEqual([
+      [4.4e9, "GBP", 1],
+      [12, "%", 2],
+    ]);
   });
 
   it("keeps the same number with different units", () => {

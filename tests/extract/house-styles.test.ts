@@ -23,9 +23,13 @@ describe("house styles beyond the BBC's", () => {
   });
 
   it("keeps an acronym in brackets with the body it abbreviates, which speaks as a body", () => {
-    expect(speakers("Gordon Reid raised the wage.", 'But the Confederation of Northern Traders (CNT) called for a "pause year" first.')).toEqual(["Confederation of Northern Traders"]);
+    expect(speakers("Gordon Reid raised the wage.", 'But the Confederation of Northern Traders (CNT) called for a "pause year" first.')).toEqual([
+      "Confederation of Northern Traders",
+    ]);
     // A body is never "he": a pronoun after a body's quotation finds no person rather than the body.
-    expect(speakers('Brightline Games (BG) says it wants to grow. "Nobody queues for music now."', '"You cannot ignore an industry like ours," he said.')[1]).not.toBe("Brightline Games");
+    expect(
+      speakers('Brightline Games (BG) says it wants to grow. "Nobody queues for music now."', '"You cannot ignore an industry like ours," he said.')[1],
+    ).not.toBe("Brightline Games");
   });
 
   it("reads honorifics of other languages as titles", () => {
@@ -39,7 +43,12 @@ describe("house styles beyond the BBC's", () => {
   });
 
   it("does not make a titled temple or shrine a person", () => {
-    expect(said("Mr Owen is touring the Midlands.", 'The party leader will visit the Shri Radha Krishna Temple in Leicester. He will say Labour "cannot take these votes for granted".')).toEqual([["cannot take these votes for granted", "Owen"]]);
+    expect(
+      said(
+        "Mr Owen is touring the Midlands.",
+        'The party leader will visit the Shri Radha Krishna Temple in Leicester. He will say Labour "cannot take these votes for granted".',
+      ),
+    ).toEqual([["cannot take these votes for granted", "Owen"]]);
   });
 
   it("keeps particles and joined articles inside a name", () => {
@@ -54,19 +63,35 @@ describe("house styles beyond the BBC's", () => {
   });
 
   it("lets a pronoun look back over short paragraphs of one sentence each, as most sites write them", () => {
-    expect(speakers("The health secretary, Tomas Reyna, announced the plan on Tuesday.", "The plan will cost £2bn over five years.", "Hospitals will get new scanners by 2027.", "Unions welcomed the money but said it was not enough.", "“This is the start of a decade of renewal,” he said.")).toEqual(["Tomas Reyna"]);
+    expect(
+      speakers(
+        "The health secretary, Tomas Reyna, announced the plan on Tuesday.",
+        "The plan will cost £2bn over five years.",
+        "Hospitals will get new scanners by 2027.",
+        "Unions welcomed the money but said it was not enough.",
+        "“This is the start of a decade of renewal,” he said.",
+      ),
+    ).toEqual(["Tomas Reyna"]);
   });
 
   it("finds a long name by its middle part, as Spanish and Portuguese names are used", () => {
-    expect(speakers("Paulo Inácio Ramos da Costa, the president, opened the talks.", "“I’m not going anywhere,” Ramos said.")).toEqual(["Paulo Inácio Ramos da Costa"]);
+    expect(speakers("Paulo Inácio Ramos da Costa, the president, opened the talks.", "“I’m not going anywhere,” Ramos said.")).toEqual([
+      "Paulo Inácio Ramos da Costa",
+    ]);
   });
 
   it("leaves letters after a name out of it", () => {
-    expect(speakers('Ian Mackay QC resigned on Monday.', '"The reason is simple," said Mr Mackay.')).toEqual(["Ian Mackay"]);
+    expect(speakers("Ian Mackay QC resigned on Monday.", '"The reason is simple," said Mr Mackay.')).toEqual(["Ian Mackay"]);
   });
 
   it("reads a title before a family name written first", () => {
-    expect(speakers('"The market knows it," said Park Jiwon, a strategist at Hanseong Securities.', '"Rates will rise," said Mei Tan.', '"They have been stalling," said Mr Park.')).toEqual(["Park Jiwon", "Mei Tan", "Park Jiwon"]);
+    expect(
+      speakers(
+        '"The market knows it," said Park Jiwon, a strategist at Hanseong Securities.',
+        '"Rates will rise," said Mei Tan.',
+        '"They have been stalling," said Mr Park.',
+      ),
+    ).toEqual(["Park Jiwon", "Mei Tan", "Park Jiwon"]);
     // A peer's title goes with the peerage, never with someone's first name.
     expect(speakers("Ravi Lord spoke first.", 'Lord Ravi said the bill was "a mistake".')).not.toContain("Ravi Lord");
   });
@@ -81,7 +106,13 @@ describe("quotation marks and reporting verbs of other house styles", () => {
   });
 
   it("reads doubled single marks as double ones", () => {
-    expect(said("The Minister of Works, Dele Adebayo, spoke on Monday.", "‘’I heard about that matter at the beginning.", "“The ministry is key to the administration,’’ Adebayo said.")).toEqual([
+    expect(
+      said(
+        "The Minister of Works, Dele Adebayo, spoke on Monday.",
+        "‘’I heard about that matter at the beginning.",
+        "“The ministry is key to the administration,’’ Adebayo said.",
+      ),
+    ).toEqual([
       ["I heard about that matter at the beginning.", "Dele Adebayo"],
       ["The ministry is key to the administration,", "Dele Adebayo"],
     ]);
@@ -95,7 +126,9 @@ describe("quotation marks and reporting verbs of other house styles", () => {
   });
 
   it("gives 'the statement' to the one whose statement was just quoted", () => {
-    expect(speakers('A Brightline Energy Ltd statement said: "We regret the disruption."', '"Engineers are working around the clock," the statement added.')).toEqual(["Brightline Energy Ltd", "Brightline Energy Ltd"]);
+    expect(
+      speakers('A Brightline Energy Ltd statement said: "We regret the disruption."', '"Engineers are working around the clock," the statement added.'),
+    ).toEqual(["Brightline Energy Ltd", "Brightline Energy Ltd"]);
   });
 
   it("gives a statement introduced with a colon to the one who issued it", () => {
@@ -103,18 +136,27 @@ describe("quotation marks and reporting verbs of other house styles", () => {
   });
 
   it("reads the reporting verbs of wire copy", () => {
-    expect(speakers("The President will prosecute any minister, Defence Minister, Dominic Amoah has disclosed.", "“I can assure you the President will prosecute such individual,” he said.")).toEqual(["Dominic Amoah"]);
+    expect(
+      speakers(
+        "The President will prosecute any minister, Defence Minister, Dominic Amoah has disclosed.",
+        "“I can assure you the President will prosecute such individual,” he said.",
+      ),
+    ).toEqual(["Dominic Amoah"]);
     expect(speakers('Mr Osei reiterated that the plan was "not negotiable".')).toEqual(["Osei"]);
   });
 
   it("does not make the affiliation before a role and a name a person", () => {
-    expect(said("Former Tory chancellor Ken Clarke says the party is improving.", 'But he adds: "It has got to change itself a bit."')).toEqual([["It has got to change itself a bit.", "Ken Clarke"]]);
+    expect(said("Former Tory chancellor Ken Clarke says the party is improving.", 'But he adds: "It has got to change itself a bit."')).toEqual([
+      ["It has got to change itself a bit.", "Ken Clarke"],
+    ]);
   });
 });
 
 describe("Indian and US wire copy", () => {
   it("ends a name at a day of the week written straight after it", () => {
-    expect(speakers("Chief Minister Harjit Sandhu Tuesday slammed the opposition.", "''These statements are baseless,'' said Sandhu.")).toEqual(["Harjit Sandhu"]);
+    expect(speakers("Chief Minister Harjit Sandhu Tuesday slammed the opposition.", "''These statements are baseless,'' said Sandhu.")).toEqual([
+      "Harjit Sandhu",
+    ]);
   });
 
   it("reads CM and PM as roles, not as bodies", () => {
@@ -122,6 +164,8 @@ describe("Indian and US wire copy", () => {
   });
 
   it("takes a name with its middle name left out as the same person", () => {
-    expect(speakers("Opposition leader Karan Singh Dhillon spoke first.", "Later Karan Dhillon said the talks had failed.", '"We will fight on," Dhillon said.')).toEqual(["Karan Singh Dhillon"]);
+    expect(
+      speakers("Opposition leader Karan Singh Dhillon spoke first.", "Later Karan Dhillon said the talks had failed.", '"We will fight on," Dhillon said.'),
+    ).toEqual(["Karan Singh Dhillon"]);
   });
 });

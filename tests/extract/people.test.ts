@@ -95,7 +95,12 @@ describe("names inside longer capitalised phrases", () => {
 
 describe("acronyms the article defines", () => {
   it("reads Long Form (LF) and LF (Long Form)", () => {
-    expect(findAcronyms({ title: "", paragraphs: ["Changes to Personal Independence Payments (PIP) were dropped. The OECD (Organisation for Economic Co-operation and Development) agreed."] })).toEqual([
+    expect(
+      findAcronyms({
+        title: "",
+        paragraphs: ["Changes to Personal Independence Payments (PIP) were dropped. The OECD (Organisation for Economic Co-operation and Development) agreed."],
+      }),
+    ).toEqual([
       { short: "PIP", long: "Personal Independence Payments" },
       { short: "OECD", long: "Organisation for Economic Co-operation and Development" },
     ]);

@@ -28,12 +28,17 @@ describe("quotations and their speakers", () => {
 
   it("resolves he and she to the last person of that gender named before", () => {
     const q = said("Peter Grant met Sarah Wells on Monday.", "She wrote: “We have agreed a deal.”", "Peter Grant left early.", "He said: “It went well.”");
-    expect(q).toEqual([["We have agreed a deal.", "Sarah Wells"], ["It went well.", "Peter Grant"]]);
+    expect(q).toEqual([
+      ["We have agreed a deal.", "Sarah Wells"],
+      ["It went well.", "Peter Grant"],
+    ]);
   });
 
   it("reads a capitalised word that only a plain object would hold as a title (“Constructor”) as no title", () => {
     // It was read as a title with the gender `Object`, and "she" then resolved to no one.
-    expect(said("Constructor Ann Smith opened the works on Monday.", "“It is a great day for the town,” she said.")).toEqual([["It is a great day for the town,", "Ann Smith"]]);
+    expect(said("Constructor Ann Smith opened the works on Monday.", "“It is a great day for the town,” she said.")).toEqual([
+      ["It is a great day for the town,", "Ann Smith"],
+    ]);
   });
 
   it("takes the subject of a reporting verb, not a name after it", () => {
@@ -42,17 +47,25 @@ describe("quotations and their speakers", () => {
   });
 
   it("reads a possessive cue: X's letter: “…”", () => {
-    expect(said("Tom Hardy resigned on Friday.", "There was a sharp ending to Tom Hardy’s resignation letter: “I hope you look again at the cuts.”")[0][1]).toBe("Tom Hardy");
+    expect(
+      said("Tom Hardy resigned on Friday.", "There was a sharp ending to Tom Hardy’s resignation letter: “I hope you look again at the cuts.”")[0][1],
+    ).toBe("Tom Hardy");
   });
 
   it("keeps the speaker of a quotation that runs on into the next paragraph", () => {
     const q = said("Ann Cole said: “We tried everything we could think of.", "“In the end the money was not there.”");
-    expect(q).toEqual([["We tried everything we could think of.", "Ann Cole"], ["In the end the money was not there.", "Ann Cole"]]);
+    expect(q).toEqual([
+      ["We tried everything we could think of.", "Ann Cole"],
+      ["In the end the money was not there.", "Ann Cole"],
+    ]);
   });
 
   it("splits a quotation that restarts mid-paragraph, keeping its speaker", () => {
     const q = said('Mike Dean said: "We are ready for the season. "The squad is stronger than last year."');
-    expect(q).toEqual([["We are ready for the season.", "Mike Dean"], ["The squad is stronger than last year.", "Mike Dean"]]);
+    expect(q).toEqual([
+      ["We are ready for the season.", "Mike Dean"],
+      ["The squad is stronger than last year.", "Mike Dean"],
+    ]);
   });
 
   it("marks a fragment inside reported speech as partial", () => {
@@ -84,7 +97,10 @@ describe("quotations and their speakers", () => {
 
   it("never merges two people who share a surname", () => {
     const q = said("Iain Duncan Smith resigned. Labour’s Owen Smith said: “It is a humiliating climbdown.”", "Duncan Smith wrote: “I could not go on.”");
-    expect(q).toEqual([["It is a humiliating climbdown.", "Owen Smith"], ["I could not go on.", "Iain Duncan Smith"]]);
+    expect(q).toEqual([
+      ["It is a humiliating climbdown.", "Owen Smith"],
+      ["I could not go on.", "Iain Duncan Smith"],
+    ]);
   });
 
   it("records whom a quotation mentions", () => {
@@ -94,7 +110,11 @@ describe("quotations and their speakers", () => {
 
   it("does not give a finished quotation to the next sentence's reported speech", () => {
     const q = said('Ann Cole said the deal was "a good start". "We can build on it." Rival Tom Hardy said the plan was "too timid".');
-    expect(q).toEqual([["a good start", "Ann Cole"], ["We can build on it.", "Ann Cole"], ["too timid", "Tom Hardy"]]);
+    expect(q).toEqual([
+      ["a good start", "Ann Cole"],
+      ["We can build on it.", "Ann Cole"],
+      ["too timid", "Tom Hardy"],
+    ]);
   });
 
   it("still reads a short cue after a quotation that ends its sentence", () => {
@@ -116,12 +136,17 @@ describe("quotations and their speakers", () => {
   });
 
   it("lets a pronoun go on with the speaker just quoted in the sentence before", () => {
-    const q = said("Among the mourners at Peter Grant's funeral was his friend, the writer Tom Hardy, who called him a “gentle giant”. “Nobody will ever replace him,” he said.");
+    const q = said(
+      "Among the mourners at Peter Grant's funeral was his friend, the writer Tom Hardy, who called him a “gentle giant”. “Nobody will ever replace him,” he said.",
+    );
     expect(q[1]).toEqual(["Nobody will ever replace him,", "Tom Hardy"]);
   });
 
   it("lets a later he said speak for the organisation whose spokesman was quoted", () => {
-    const q = said("Tom Hardy led the raids.", 'A spokesman for the Acme Corporation said: "We lost millions." He said the gang were running a "huge operation".');
+    const q = said(
+      "Tom Hardy led the raids.",
+      'A spokesman for the Acme Corporation said: "We lost millions." He said the gang were running a "huge operation".',
+    );
     expect(q.map((x) => x[1])).toEqual(["Acme Corporation", "Acme Corporation"]);
   });
 
@@ -136,7 +161,9 @@ describe("quotations and their speakers", () => {
   });
 
   it("keeps speech by people the article does not name, with no speaker", () => {
-    expect(quotes('Tom Hardy resigned. Analysts said the firm faced a "long stand-off" with its lenders.')).toMatchObject([{ text: "long stand-off", speaker: null }]);
+    expect(quotes('Tom Hardy resigned. Analysts said the firm faced a "long stand-off" with its lenders.')).toMatchObject([
+      { text: "long stand-off", speaker: null },
+    ]);
   });
 
   it("reads a base-form verb after a plural subject but not a noun of the same spelling", () => {
@@ -211,7 +238,11 @@ describe("quotations and their speakers", () => {
   it("keeps every quote verbatim at its paragraph and offsets, across the BBC dev set", () => {
     // The hand-annotated BBC set beside the checkout when it is there; the sample articles always.
     const dirs = ["../shared/eval/dev", "data/articles"].filter((d) => existsSync(d));
-    const files = dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith(".txt")).map((f) => join(d, f)));
+    const files = dirs.flatMap((d) =>
+      readdirSync(d)
+        .filter((f) => f.endsWith(".txt"))
+        .map((f) => join(d, f)),
+    );
     let checked = 0;
     for (const f of files) {
       const r = readArticleFile(f, f);

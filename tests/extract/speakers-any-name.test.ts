@@ -6,10 +6,31 @@ import { extractArticle } from "../../src/extract/index.ts";
 import { findPeople } from "../../src/extract/people.ts";
 
 const NAMES = [
-  "Chidi Okonkwo", "Xiu Mei Lin", "Priya Raman", "Fatima Al-Sayed", "Dmitri Volkov", "Siobhan Gallagher", "Hamish Campbell",
-  "Rhys Bevan", "Joaquin Almunia", "Ngozi Adichie", "Oluwaseun Bakare", "Aarav Sharma", "Wei Zhang", "Mehmet Yilmaz",
-  "Kwame Mensah", "Thandiwe Nkosi", "Yuki Tanaka", "Nguyen Van An", "Björn Lindqvist", "Zoltán Kovács", "Haruto Sato",
-  "Leilani Kahale", "Tariq Hussain", "Bongani Dlamini", "Anjali Deshpande",
+  "Chidi Okonkwo",
+  "Xiu Mei Lin",
+  "Priya Raman",
+  "Fatima Al-Sayed",
+  "Dmitri Volkov",
+  "Siobhan Gallagher",
+  "Hamish Campbell",
+  "Rhys Bevan",
+  "Joaquin Almunia",
+  "Ngozi Adichie",
+  "Oluwaseun Bakare",
+  "Aarav Sharma",
+  "Wei Zhang",
+  "Mehmet Yilmaz",
+  "Kwame Mensah",
+  "Thandiwe Nkosi",
+  "Yuki Tanaka",
+  "Nguyen Van An",
+  "Björn Lindqvist",
+  "Zoltán Kovács",
+  "Haruto Sato",
+  "Leilani Kahale",
+  "Tariq Hussain",
+  "Bongani Dlamini",
+  "Anjali Deshpande",
 ];
 const WORDS = "We will look at every option before we decide";
 const FORMS: [string, (n: string) => string][] = [
