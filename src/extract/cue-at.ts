@@ -4,7 +4,8 @@ import { cueForm, isCue, isModal, isSpeechVerb } from "./cues.ts";
 import type { Token } from "./tokens.ts";
 
 export const isAdverb = (t: Token | undefined) => t !== undefined && t.kind === "word" && /^\p{Ll}+ly$/u.test(t.text);
-export const word = (t: Token | undefined) => (t && t.kind === "word" ? t.lower : "");
+// (A capitalised word of a name is never the verb: "the Washington Post's Wesley Lowery" has no cue "post".)
+export const word = (t: Token | undefined) => (t && t.kind === "word" && !(t.mention && /^\p{Lu}/u.test(t.text)) ? t.lower : "");
 
 /** A verb of speech at k that can attribute on its own: finite, or a base form after a modal ("will say"). */
 export function finiteCueAt(ts: Token[], k: number): boolean {

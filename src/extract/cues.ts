@@ -103,6 +103,7 @@ const LEMMAS: [base: string, third: string, past: string, ing: string][] = [
   ["retort", "retorts", "retorted", "retorting"],
   ["confess", "confesses", "confessed", "confessing"],
   ["reminisce", "reminisces", "reminisced", "reminiscing"],
+  ["allege", "alleges", "alleged", "alleging"],
 ];
 
 /** "said", "says", "told": the speaker is the subject, before the verb or straight after it. */
@@ -118,7 +119,7 @@ const ING = new Set(LEMMAS.map(([, , , ing]) => ing));
  * a quotation follows them, never inside a longer stretch of reported speech.
  */
 const WEAK = new Set(
-  "claims calls reports fears hopes states notes comments remarks thought wants wanted estimates forecasts forecast believes thinks believed mentions posts demands welcomes attacks terms brands blames reckons".split(
+  "claims calls reports fears hopes states notes comments remarks thought wants wanted estimates forecasts forecast believes thinks believed mentions posts demands welcomes attacks terms brands blames reckons alleged".split(
     " ",
   ),
 );

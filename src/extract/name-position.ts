@@ -17,6 +17,9 @@ export function positionKind(text: string, start: number, end: number): "person"
   const aside = /^\s*\(([^()"“”]{1,24})\)/u.exec(text.slice(end, end + 30));
   const speaks = aside && /^\p{Lu}{2,8}$/u.test(aside[1]) ? "organisation" : "person";
   if (aside) end += aside[0].length;
+  // "Matt Williams, a fund manager at Perpetual Trustees said", "a spokeswoman for Human Rights Watch said": the
+  // object of a preposition is no verb's subject, but the body the subject works for.
+  const object = /\b(?:at|of|for|from|with)\s+(?:the\s+)?$/.test(text.slice(Math.max(0, start - 10), start));
   // "Munich Re, the world's biggest reinsurer, said": the verb may stand after an apposition.
   // (Not after ", which …,": that clause is about a thing or a body.)
   const next =
@@ -26,16 +29,22 @@ export function positionKind(text: string, start: number, end: number): "person"
     const form = cueForm(next[2]);
     const modal = next[1].trim().split(/\s+/).pop() ?? "";
     // "Hakainde Hichilema spoke on Monday": speaking shows a speaker too, though "spoke" introduces no quotation.
-    if (form === "finite" || (form === "base" && isModal(modal)) || next[2] === "spoke" || next[2] === "speaks") return speaks;
+    if (form === "finite" || (form === "base" && isModal(modal)) || next[2] === "spoke" || next[2] === "speaks") return object ? "organisation" : speaks;
   }
   if (/^,\s+who\b/.test(text.slice(end, end + 8))) return "person";
   // "Mei Tan, Brightwater Traders Association said": a body after the name, then the verb.
-  const body = /^,\s+((?:\p{Lu}[\p{L}&.'’-]*\s+){1,5})(\p{Ll}+)\b/u.exec(text.slice(end, end + 80));
-  if (body && cueForm(body[2]) === "finite" && body[1].split(/\s+/).some((w) => ORG_WORDS.has(w.toLowerCase()))) return "person";
+  // ("Emmanuel Ferry, from Exane BNP Paribas said", "Howard Archer, economist at Global Insight said": the body
+  // after a preposition, whatever its name.)
+  const body = /^,\s+((?:\p{Ll}+\s+){0,3}(?:at|from|of|with)\s+(?:the\s+)?)?((?:\p{Lu}[\p{L}&.'’-]*\s+){1,5})(\p{Ll}+)\b/u.exec(text.slice(end, end + 100));
+  if (body && cueForm(body[3]) === "finite" && (body[1] || body[2].split(/\s+/).some((w) => ORG_WORDS.has(w.toLowerCase())))) return "person";
   if (named(text, start)) return "person";
   // A name that is itself in apposition ("The health minister, Amina Yusuf, met the union") is followed by its
   // sentence's verb, not by an apposition of its own.
-  if (/,\s*$/.test(text.slice(Math.max(0, start - 3), start))) return null;
+  if (/,\s*$/.test(text.slice(Math.max(0, start - 3), start))) {
+    // "The Governor of Kano State, Abba Kabir Yusuf, told reporters": unless its sentence's verb is one of speech.
+    const verb = /^,\s+(?:(?:has|had|also|later|then)\s+)?(\p{Ll}+)\b/u.exec(text.slice(end, end + 30));
+    return verb && cueForm(verb[1]) === "finite" ? "person" : null;
+  }
   return appositionKind(text, end);
 }
 

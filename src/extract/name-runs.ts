@@ -3,7 +3,7 @@
 // organisation — and where it stands: the subject of a speech verb, the name after an inverted "said", the head
 // of an apposition with a role or the object of "according to" is a speaker, whatever the name. people.ts then
 // groups these mentions into people and organisations.
-import { GIVEN_NAMES, NATIONALITIES, NOT_NAME, PEER_BEFORE, ORG_WORDS, PLACE_WORDS, ROLE_WORDS, THING_WORDS, TITLES } from "./names.ts";
+import { GIVEN_NAMES, NATIONALITIES, NOT_NAME, PEER_BEFORE, ORG_WORDS, PLACE_WORDS, PORTFOLIO_WORDS, ROLE_WORDS, THING_WORDS, TITLES } from "./names.ts";
 import type { ParagraphReading } from "./paragraphs.ts";
 import { describedBefore, named, positionKind, qualifiesRole } from "./name-position.ts";
 import { matchesOf } from "./text.ts";
@@ -79,6 +79,19 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
   const low = (i: number) => lows[i];
   // A sentence that opens with an adverb or a participle ("Putting Vioxx back…") does not lend it to the name.
   const sentenceStart = () => /(?:^|[.!?]["”’]?\s+)$/.test(text.slice(Math.max(0, at - 4), at));
+  // "The British Chambers of Commerce (BCC)": a run whose initials follow it in brackets is a body's name, whole.
+  const lead = lows.findIndex((w) => !NOT_NAME.has(w));
+  if (
+    lead >= 0 &&
+    spelledAfter(
+      text,
+      at + run.length,
+      toks.slice(lead).map((t) => t.word),
+    )
+  ) {
+    const from = toks[lead].at;
+    return [{ paragraph, start: from, end: at + run.length, tokens: toks.slice(lead).map((t) => t.word), kind: "organisation", gender: null, role: null }];
+  }
   let gender: "m" | "f" | null = null;
   // A title before the name ("Dr", "Prof"), with a gender or without one.
   let titled = false;
@@ -114,6 +127,28 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
       roleTo = i + nationality;
       i += nationality - 1;
       continue;
+    }
+    // "Minister for Lands and Natural Resources Kweku Asoma Kyeremeh", "the Governor of Kano State": a role or title
+    // before "of" or "for" names a post; the words after it are its portfolio, its place or its body, not a person.
+    if ((isTitleWord(w) || ROLE_WORDS.has(w)) && (low(i + 1) === "of" || low(i + 1) === "for") && i + 2 < toks.length) {
+      if (roleFrom < 0) roleFrom = i;
+      let c = i + 2;
+      while (c < toks.length && PORTFOLIO_WORDS.has(low(c))) c++;
+      if (c === toks.length) return [];
+      // The holder's name starts after the portfolio, or at a given name or title further on ("… of the Exchequer
+      // Gordon Brown", where the list does not know the portfolio's last word).
+      let g = c;
+      while (g < toks.length - 1 && !GIVEN_NAMES.has(low(g)) && !isTitleWord(low(g))) g++;
+      const from = g < toks.length - 1 ? g : c;
+      if (from > i + 2 && toks.length - from <= 5 && !hasOrgWord(lows, from)) {
+        roleTo = from;
+        i = from;
+        break;
+      }
+      // A place or a body ("of Kano State", "of the European Commission"): a holder only if named inside (below).
+      roleTo = i + 1;
+      i += 2;
+      break;
     }
     if (isTitleWord(w) && i < toks.length - 1) {
       gender = TITLES[w] ?? gender;
@@ -172,7 +207,7 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
     roleFrom >= 0 &&
     i > 0 &&
     i < toks.length &&
-    low(i - 1) === "of" &&
+    (low(i - 1) === "of" || low(i - 1) === "for") &&
     !toks.slice(i).some((t, j) => j > 0 && (isTitleWord(low(i + j)) || GIVEN_NAMES.has(low(i + j))))
   )
     return [];
@@ -195,6 +230,13 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
   if (lower.every((t) => PLACE_WORDS.has(t) || PLACE_QUALIFIERS.has(t)) && lower.some((t) => PLACE_WORDS.has(t))) return [];
   const acronymFirst = words.length > 1 && /^\p{Lu}{2,3}$/u.test(words[0]);
   const isOrg = acronymFirst || lower.some((t) => ORG_WORDS.has(t)) || (words.length === 1 && /^\p{Lu}{2,6}$/u.test(words[0]));
+  // "Nick Bubb of Evolution Securities", "Analyst Dan Ives of Wedbush Securities": someone of a body, two names (but
+  // "Bank of England", "University of Leeds": the body's word stands before "of").
+  const of = lower.indexOf("of");
+  if (isOrg && of >= 2 && !lower.slice(0, of).some((t) => ORG_WORDS.has(t)) && lower.slice(of + 1).some((t) => ORG_WORDS.has(t))) {
+    const head = readRun(text, toks[0].at, text.slice(toks[0].at, toks[of - 1].at + toks[of - 1].word.length), paragraph);
+    return [...head, ...readRun(text, toks[of + 1].at, text.slice(toks[of + 1].at, end), paragraph)];
+  }
   if (!isOrg && lower.some((t) => t === "and" || t === "for" || t === "of")) {
     // "Duncan Smith and Cameron": two names, not one.
     const out: Raw[] = [];
@@ -208,7 +250,8 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
     return out;
   }
   // Longer runs are rarely one person, unless particles join them ("Luiz Inácio Lula da Silva").
-  const longest = lower.some((t) => PARTICLES.has(t)) ? 6 : 4;
+  // (Five when where it stands says a person: "Nana Ama Dokua Asiamah Adjei stated".)
+  const longest = lower.some((t) => PARTICLES.has(t)) ? 6 : position === "person" ? 5 : 4;
   if (!isOrg && (words.length > longest || (words.length > 1 && /^\p{L}$/u.test(last)))) return [];
   // A lower-case role just before the name: "chief economist Jean-Philippe Cotis", "housing minister Yvette Cooper".
   let role = roleWords.length ? text.slice(roleWords[0].at, roleWords[roleWords.length - 1].at + roleWords[roleWords.length - 1].word.length) : null;
@@ -256,6 +299,19 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
   const postNominal = POST_NOMINALS.test(lastWord) && !(SEAT.test(lastWord) && /\bthe\s+$/i.test(text.slice(Math.max(0, start - 5), start)));
   const tokens = words.length >= 3 && postNominal ? words.slice(0, -1) : words;
   return [{ paragraph, start, end, tokens, kind, gender, role: role ? role.replace(/['’]s$/, "") : null, titleWord }];
+}
+
+/** "British Chambers of Commerce (BCC)": the initials of a run's capitalised words follow it in brackets, as a body's do. */
+function spelledAfter(text: string, end: number, words: string[]): boolean {
+  if (words.length < 2) return false;
+  const aside = /^\s*\((\p{Lu}{2,8})\)/u.exec(text.slice(end, end + 12));
+  return (
+    aside !== null &&
+    words
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .map((w) => w[0])
+      .join("") === aside[1]
+  );
 }
 
 /** "US", "UK", "IT": capitals that are an acronym, not the common word they spell (but "MP" is a post). */

@@ -109,7 +109,29 @@ export const ROLE_WORDS = new Set(
     "attorney chief-executive owner partner strategist researcher scientist expert campaigner activist adviser advisor " +
     "envoy representative spokesperson counsel prosecutor inspector superintendent constable king queen prince princess " +
     "cardinal archbishop bishop rabbi imam sheikh pope colonel lieutenant sergeant admiral commander detective sheriff " +
-    "ceo cfo coo cto md cm pm mla mlas"
+    "ceo cfo coo cto md cm pm mla mlas dj correspondent presenter columnist"
+  ).split(" "),
+);
+
+/**
+ * The words of a post's portfolio after "of" or "for": "Minister for Lands and Natural Resources", "Secretary of State
+ * for Foreign Affairs", "Director of Public Prosecutions". A closed class of administrative nouns; the name of the
+ * post's holder starts at the first word that is not one of them ("… Natural Resources Kweku Asoma Kyeremeh").
+ */
+export const PORTFOLIO_WORDS = new Set(
+  (
+    "state foreign affairs home internal interior justice defence defense finance economy economic planning development " +
+    "trade industry commerce investment health education higher basic environment climate change energy power petroleum " +
+    "oil gas mines mining minerals lands land natural resources water sanitation works housing transport transportation " +
+    "roads highways aviation railways communications information culture arts tourism sport sports youth women gender " +
+    "children family social welfare protection labour labor employment work pensions agriculture food fisheries forestry " +
+    "rural urban local government regional integration international cooperation relations public service services " +
+    "security national homeland science technology innovation digital budget treasury revenue customs immigration " +
+    "citizenship veterans policing prisons corrections constitutional legal parliamentary cabinet europe european " +
+    "external religious indigenous equality equalities disability small business enterprise skills training " +
+    "universities schools communities community heritage media broadcasting telecommunications infrastructure human " +
+    "rights consumer competition fiscal monetary policy financial prosecutions research operations strategy marketing " +
+    "sales affairs administration humanitarian relief disaster management emergency safety crime police the and & of for"
   ).split(" "),
 );
 

@@ -85,12 +85,14 @@ function after(ts: Token[], qi: number): Cue | null {
   for (let k = j + 1; k < end; k++) {
     if (!finiteCueAt(ts, k)) continue;
     const phrase = phraseBefore(ts, k);
-    if (!phrase || !modifiesOnly(ts, j, phrase.from)) return null;
+    if (!phrase || !modifiesOnly(ts, j, phrase.from, phrase.kind === "name" && ts[k - 1]?.text === ",")) return null;
     // After a quotation that ends its sentence, a cue belongs to it only when its sentence stops soon after the
     // verb (`"…." he said.`); `"…." Baker said the plan was flawed` opens new reported speech.
     if (quoteEndsSentence(quote) && (end - k > 6 || ts[end]?.kind === "quote" || ts.slice(k + 1, end).some((t) => t.text === ":" || t.lower === "that")))
       return null;
     if (quoteEndsSentence(quote) && j === qi + 1 && ts[j].kind !== "word") return null;
+    // `"…." Mr Valentine, who grew up there, agreed.`: a subject given a clause of its own opens a new sentence.
+    if (quoteEndsSentence(quote) && ts.slice(phrase.from, k).some((t) => t.lower === "who" || t.lower === "which")) return null;
     return { phrase, cue: ts[k].lower, weight: 0.9 };
   }
   return null;
@@ -154,9 +156,11 @@ function before(ts: Token[], qi: number): Cue | null {
  * Whether the words from `from` up to a phrase are only what may open it: a role or an affiliation ("Nissan chief
  * executive Carlos Ghosn", "director of telecoms research Tony Lavender"), no clause of their own.
  */
-function modifiesOnly(ts: Token[], from: number, phraseFrom: number): boolean {
-  if (phraseFrom < from || phraseFrom - from > 6) return false;
-  for (let k = from; k < phraseFrom; k++) {
+function modifiesOnly(ts: Token[], from: number, phraseFrom: number, apposition = false): boolean {
+  // (`…," the Minister of Information, Michael Makuei Lueth, said`: a post, then the name in apposition to it.)
+  const end = apposition && phraseFrom - 1 > from && ts[phraseFrom - 1]?.text === "," ? phraseFrom - 1 : phraseFrom;
+  if (phraseFrom < from || end - from > 6) return false;
+  for (let k = from; k < end; k++) {
     const t = ts[k];
     if (t.kind !== "word" || isCue(t.lower) || CLAUSE_WORDS.has(t.lower)) return false;
   }

@@ -92,6 +92,8 @@ function described(words: string, head: string, at: number, ctx: Context): Resol
   const bare = words.replace(/^(?:the|a|an)\s+/i, "");
   const named = ctx.people.resolve(bare) ?? ctx.people.resolve(bare.replace(/^(?:former|then|new|outgoing)\s+/i, ""));
   if (named) return { speaker: named, confidence: 0.8 };
+  // "one trader", "a judge", "another member of the cabinet": an indefinite description brings in someone new.
+  if (/^(?:a|an|one|another)\s/i.test(words)) return { speaker: null, confidence: 0 };
   if (ORGANISATION.has(head)) {
     // "the bank": the body whose name holds the word, else the last body named.
     const speaker = antecedent(ctx, at, "org", (m) => m.name.toLowerCase().split(" ").includes(head)) ?? antecedent(ctx, at, "org");
@@ -105,6 +107,8 @@ function described(words: string, head: string, at: number, ctx: Context): Resol
     const speaker = antecedent(ctx, at, "any", (m) => names.has(m.name));
     return { speaker, confidence: speaker ? 0.65 : 0 };
   }
+  // ("our correspondent" is the paper's own reporter, whom only a role given in the article can name.)
+  if (/^our\s/i.test(words)) return { speaker: null, confidence: 0 };
   const speaker = antecedent(ctx, at, nounGender(head) ?? "any");
   return { speaker, confidence: speaker ? 0.6 : 0 };
 }

@@ -61,8 +61,14 @@ export function phraseBefore(ts: Token[], end: number): Phrase | null {
 // "Peter Dobrow, a T-Mobile spokesperson said": an apposition whose closing comma was left out, after a person's name
 // that opens the clause (not "After talks with Sony, a spokesman said", where the name is an object).
 function withUnclosedApposition(ts: Token[], phrase: Phrase | null): Phrase | null {
-  const from = phrase?.kind === "description" || phrase?.kind === "spokesperson" ? phrase.from : -1,
-    named = ts[from - 2]?.mention;
+  let from = phrase?.kind === "description" || phrase?.kind === "spokesperson" ? phrase.from : -1;
+  // (Or the body it names: "Howard Archer, economist at Global Insight said", "Emmanuel Ferry, from Exane said".)
+  if (phrase?.kind === "name" && /^(?:at|from|of|with)$/.test(ts[phrase.from - 1]?.lower ?? "")) {
+    let k = phrase.from - 2;
+    while (k > phrase.from - 6 && ts[k]?.kind === "word" && /^\p{Ll}/u.test(ts[k].text)) k--;
+    if (isComma(ts[k])) from = k + 1;
+  }
+  const named = ts[from - 2]?.mention;
   if (from < 0 || !isComma(ts[from - 1]) || !named || named.kind !== "person" || ts[from - 2].possessive) return phrase;
   let p = from - 2;
   while (p > 0 && ts[p - 1].mention === named) p--;
