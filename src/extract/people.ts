@@ -115,10 +115,18 @@ export function findPeople(article: ArticleText, read: Pick<ParagraphReading, "q
     const noun = /(?:^|\s)([\p{L}]+)\s+$/u.exec(article.paragraphs[r.paragraph - 1].slice(Math.max(0, r.start - 20), r.start))?.[1];
     if (noun && (ORGANISATION.has(noun) || FIRM_NOUNS.has(noun)) && next && cueForm(next) === "finite") r.kind = "organisation";
   }
-  // Someone the article names only by one name — "Mr Thomas said", "…," said Foxx — is a person still.
+  // Someone the article names only by one name — "Mr Thomas said", "…," said Foxx — is a person still, even one
+  // whose surname is another's given name ("Mr Howard" beside Howard Flight, whom the article calls "Mr Flight").
+  const titledSurnames = new Set(raws.filter((r) => r.titleWord && r.tokens.length === 1).map((r) => r.tokens[0].toLowerCase()));
+  const givenOfAnother = (r: Raw, key: string) =>
+    r.titleWord !== undefined &&
+    r.titleWord !== "sir" &&
+    r.titleWord !== "dame" &&
+    !PEERAGE.has(r.titleWord) &&
+    persons.every((p) => !p.lower.includes(key) || (p.lower[0] === key && p.lower.length > 1 && titledSurnames.has(p.lower[p.lower.length - 1])));
   for (const r of raws) {
     const key = r.tokens[0].toLowerCase();
-    if (r.tokens.length !== 1 || r.kind !== "person" || nameParts.has(key) || ROLE_WORDS.has(key)) continue;
+    if (r.tokens.length !== 1 || r.kind !== "person" || (nameParts.has(key) && !givenOfAnother(r, key)) || ROLE_WORDS.has(key)) continue;
     persons.push(entry(r.tokens, "person"));
     nameParts.add(key);
   }
@@ -183,7 +191,19 @@ export function findPeople(article: ArticleText, read: Pick<ParagraphReading, "q
       else if (/^\p{Lu}{2,5}$/u.test(r.tokens[0])) p = initialsOf.get(r.tokens[0]) ?? orgByAcronym.get(r.tokens[0]);
       // "Mr Kim", "President Xi": written family name first ("Kim Yungmin", "Xi Jinping"), the title goes with the
       // first word; so does "Sir Digby" (Digby Jones). A peer's title goes with a peerage name ("Lord Dubs").
+      // (Not someone the article titles by their last word: "Mr Flight" is Howard Flight, so "Mr Howard" is another.)
       else if (same.length === 0 && r.kind === "person" && !PEERAGE.has(r.titleWord ?? "")) p = byFamilyFirst.get(key[0]) ?? undefined;
+      if (
+        p &&
+        key.length === 1 &&
+        key[0] === p.lower[0] &&
+        p.lower.length > 1 &&
+        r.titleWord &&
+        r.titleWord !== "sir" &&
+        r.titleWord !== "dame" &&
+        titledSurnames.has(p.lower[p.lower.length - 1])
+      )
+        p = undefined;
       // "Sánchez" for Pedro Sánchez Pérez-Castejón, "Lula" for Luiz Inácio Lula da Silva: a name used alone that is
       // the middle of one person's long name (the paternal surname of Spanish and Portuguese names).
       if (!p && same.length === 0) p = byMiddle.get(key[0]) ?? undefined;
