@@ -5,6 +5,7 @@
 import { FEMALE_NAMES, GIVEN_NAMES, ORG_WORDS, PEER_DESIGNATION, ROLE_WORDS } from "./names.ts";
 import { findNameRuns, type Raw } from "./name-runs.ts";
 import { qualifiesRole } from "./name-position.ts";
+import { takeShortForms } from "./body-short-forms.ts";
 import { cueForm } from "./cues.ts";
 import { genderByPronoun, reportedPronoun } from "./pronoun-gender.ts";
 import { ORGANISATION } from "./speaker-nouns.ts";
@@ -172,6 +173,7 @@ export function findPeople(article: ArticleText, read: Pick<ParagraphReading, "q
     );
   }
 
+  const shortForms = takeShortForms(persons);
   const byKey = new Map<string, Entry>();
   for (const x of persons) {
     const k = x.lower.join(" ");
@@ -182,7 +184,10 @@ export function findPeople(article: ArticleText, read: Pick<ParagraphReading, "q
   const introduced = new Set<Entry>();
   for (const r of raws) {
     const key = r.tokens.map((t) => t.toLowerCase());
-    let p = byKey.get(key.join(" ")) ?? (key.length > 1 ? bySurname.get(key[key.length - 1])?.find((x) => endsWith(x.lower, key)) : undefined);
+    let p =
+      byKey.get(key.join(" ")) ??
+      (key.length === 1 ? shortForms.get(key[0]) : undefined) ??
+      (key.length > 1 ? bySurname.get(key[key.length - 1])?.find((x) => endsWith(x.lower, key)) : undefined);
     if (!p && key.length === 1) {
       const same = bySurname.get(key[0]) ?? [];
       // Two people share the surname: a bare surname means the one the article has introduced so far, if only one.

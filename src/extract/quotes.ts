@@ -18,6 +18,7 @@ import { resolvePhrase, subjectBefore, type Context, type Draft } from "./speake
 import { isPartial, isSpeech } from "./speech.ts";
 import { sentenceAt } from "./text.ts";
 import { tokenize } from "./tokens.ts";
+import { reporterBefore } from "./speech-report.ts";
 import { continueTurns } from "./turns.ts";
 import type { ArticleText, Quote } from "./types.ts";
 
@@ -52,7 +53,14 @@ export function findQuotes(article: ArticleText, people: PeopleIndex, read: Para
       let confidence = 0;
       if (found?.phrase) {
         const resolved = resolvePhrase(found.phrase, tokens[found.phrase.from].start, ctx);
-        const mentioned = mentionedIn(byParagraph[pi], span.start, span.end);
+        // (A body's statement names the body as "the Ministry", "the Company": that is the speaker, not its subject.)
+        const mentioned = mentionedIn(
+          byParagraph[pi],
+          span.start,
+          span.end,
+          (m) =>
+            !(m.kind === "organisation" && /^\p{Lu}\p{Ll}+$/u.test(p.slice(m.start, m.end)) && /\bthe\s+$/i.test(p.slice(Math.max(0, m.start - 4), m.start))),
+        );
         if (resolved.speaker && canSpeak(resolved.speaker, found.phrase, mentioned, people)) {
           speaker = resolved.speaker;
           confidence = Math.min(resolved.confidence, found.weight);
@@ -79,7 +87,17 @@ export function findQuotes(article: ArticleText, people: PeopleIndex, read: Para
 
   // Names the index could not place still end a turn when they stand between two quotations.
   const named = [...outside, ...(people.unplaced ?? [])].sort((a, b) => a.paragraph - b.paragraph || a.start - b.start).filter(outsideQuotes(read.quotes));
-  continueTurns(drafts, named, article, people, (d) => subjectBefore(ctx, d.paragraph, d.openAt));
+  continueTurns(
+    drafts,
+    named,
+    article,
+    people,
+    (d) => subjectBefore(ctx, d.paragraph, d.openAt),
+    (d) =>
+      reporterBefore(ctx, d.paragraph, d.openAt, d.closeAt, outside, (words, head, at) =>
+        resolvePhrase({ kind: "description", words, head, of: null, from: 0 }, at, ctx),
+      ),
+  );
   return drafts
     .filter((d) => d.confidence >= 0)
     .map((d) => {
@@ -124,7 +142,7 @@ function outsideQuotes(spans: Span[][]): (m: Mention) => boolean {
 }
 
 /** Canonical names of the people and bodies named between two offsets of a paragraph (mentions in order). */
-function mentionedIn(mentions: Mention[], start: number, end: number): string[] {
+function mentionedIn(mentions: Mention[], start: number, end: number, keep: (m: Mention) => boolean = () => true): string[] {
   let lo = 0;
   let hi = mentions.length;
   while (lo < hi) {
@@ -133,6 +151,6 @@ function mentionedIn(mentions: Mention[], start: number, end: number): string[] 
     else hi = mid;
   }
   const names = new Set<string>();
-  for (let i = lo; i < mentions.length && mentions[i].start < end; i++) if (mentions[i].end <= end) names.add(mentions[i].name);
+  for (let i = lo; i < mentions.length && mentions[i].start < end; i++) if (mentions[i].end <= end && keep(mentions[i])) names.add(mentions[i].name);
   return [...names];
 }

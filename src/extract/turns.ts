@@ -14,6 +14,7 @@ export function continueTurns(
   article: ArticleText,
   people: PeopleIndex,
   subjectBefore: (d: Draft) => string | null,
+  reporterBefore: (d: Draft) => string | null | undefined,
 ): void {
   const runEnd = openRunEnds(drafts);
   drafts.forEach((d, i) => {
@@ -26,6 +27,14 @@ export function continueTurns(
     // A quotation left open at a paragraph's end goes on in the next one: "“…", "…," the statement said.'
     const continues = next?.paragraph === d.paragraph || (next?.paragraph === d.paragraph + 1 && next.openAt === 0 && next.speaker !== null);
     if (drafts[k].closeAt < 0 && next?.own && continues) return inherit(d, next, 0.7);
+    // "The police stated that the report was false. "…"": a sentence reporting someone speaking hands them the
+    // quotation after it, and ends the turn of whoever spoke before (no speaker, when the article cannot tell who).
+    const reporter = d.partial ? undefined : reporterBefore(d);
+    if (reporter !== undefined) {
+      d.speaker = reporter;
+      d.confidence = reporter ? 0.6 : 0;
+      return;
+    }
     // A whole sentence quoted inside someone else's narration is speech, though whose is not known.
     const other = !d.partial && narratedByOther(d, prev?.speaker ?? null, article, outside);
     if (prev?.speaker && d.paragraph - prev.paragraph <= 1 && !namedBetween(prev, d, outside, article, people) && !other) return inherit(d, prev, 0.7);
