@@ -5,6 +5,7 @@
 import type { Mention, PeopleIndex } from "./people.ts";
 import type { Phrase } from "./speaker-phrase.ts";
 import { holdersOf } from "./role-holders.ts";
+import { usedUnnamedBefore } from "./unnamed-description.ts";
 import { ORGANISATION, nounGender } from "./speaker-nouns.ts";
 import { countEndedBy, type Sentence } from "./text.ts";
 import type { ArticleText } from "./types.ts";
@@ -108,7 +109,7 @@ function described(words: string, head: string, at: number, ctx: Context): Resol
     return { speaker, confidence: speaker ? 0.65 : 0 };
   }
   // ("our correspondent" is the paper's own reporter, whom only a role given in the article can name.)
-  if (/^our\s/i.test(words)) return { speaker: null, confidence: 0 };
+  if (/^our\s/i.test(words) || usedUnnamedBefore(ctx.article.paragraphs, ctx.paragraph, at, head)) return { speaker: null, confidence: 0 };
   const speaker = antecedent(ctx, at, nounGender(head) ?? "any");
   return { speaker, confidence: speaker ? 0.6 : 0 };
 }

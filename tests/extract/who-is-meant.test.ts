@@ -17,4 +17,47 @@ describe("who a later mention means", () => {
     // A family name written first is still what the title goes with.
     expect(speakers('Kim Yungmin arrived in Seoul. "We are ready," Mr Kim said.')).toEqual(["Kim Yungmin"]);
   });
+
+  it('reads "the Ministry" alone as the one ministry the article named in full, which may name itself in its statement', () => {
+    const found = speakers(
+      "The Ministry of Roads and Highways has said a report on the bridge was misread.",
+      "“The attention of the Ministry has been drawn to publications on the bridge. These publications misquote the Minister.",
+      "“While the Ministry welcomes the interest of the media, the Minister did not say the bridge is unsafe,” the ministry said.",
+    );
+    expect(found).toEqual(["Ministry of Roads and Highways", "Ministry of Roads and Highways"]);
+  });
+
+  it("gives quotations after a sentence that reports a body or a person speaking to them, ending the turn before", () => {
+    expect(
+      speakers(
+        "The Police stated that the report of the arrest was false.",
+        '"The report should be disregarded."',
+        '"Two persons identified themselves as journalists."',
+      ),
+    ).toEqual(["Police", "Police"]);
+    // Someone the article cannot name ends the last speaker's turn: no speaker rather than theirs.
+    expect(speakers('Amara Diallo said the vote was fair. "We won."', 'Officials said the count would take a week. "It is a slow process."')).toEqual([
+      "Amara Diallo",
+      null,
+    ]);
+    // A sentence whose quotation has its own verb after it is not handed to the sentence before.
+    expect(speakers("Corvane says none of the money will go to the owners.", '"It is a sound deal," the newspaper quotes a source close to the firm.')).toEqual(
+      [null],
+    );
+  });
+});
+
+describe("descriptions of someone the article never names", () => {
+  it("gives no speaker to a description the article used before for someone unnamed, rather than the last name", () => {
+    const found = speakers(
+      "Reporter Ines Holt spoke with the city's police chief, who said he was shocked.",
+      'The police chief later told her the officers were "acting on orders".',
+    );
+    expect(found).toEqual([null]);
+    // Used before as the subject of speech, the description is read the same way each time.
+    expect(speakers('Gordon Reyes led the talks. The chancellor said he was "confident".', 'Later the chancellor said the deal was "close".')).toEqual([
+      "Gordon Reyes",
+      "Gordon Reyes",
+    ]);
+  });
 });

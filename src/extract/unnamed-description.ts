@@ -1,0 +1,23 @@
+// "Matt Pearce spoke with the Ferguson police chief, who … The police chief later told him …": a description the
+// article has already used, in passing, for someone it never named points back to that unnamed one, not to the
+// last person named. (An earlier use that was itself the subject of speech was read the same way, and one
+// attached to a name — "the police chief, Tom Jackson" — names its holder.)
+import { cueForm } from "./cues.ts";
+
+const LOOK_BACK_PARAGRAPHS = 8;
+
+export function usedUnnamedBefore(paragraphs: readonly string[], paragraph: number, at: number, head: string): boolean {
+  const re = new RegExp(`\\b(?:the|a|an)\\s+(?:[\\p{L}'’-]+\\s+){0,3}?${head.replace(/[^\p{L}-]/gu, "")}\\b`, "giu");
+  for (let p = Math.max(0, paragraph - 1 - LOOK_BACK_PARAGRAPHS); p < paragraph; p++) {
+    const text = p === paragraph - 1 ? paragraphs[p].slice(0, at) : paragraphs[p];
+    for (const m of text.matchAll(re)) {
+      const before = text.slice(Math.max(0, m.index - 40), m.index);
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
+      if (/^['’]?s?\s*,?\s*\p{Lu}/u.test(after) || /\p{Lu}[\p{L}'’-]+,\s*$/u.test(before)) continue;
+      const verb = /^(?:,[^,.]{1,60},)?\s+(?:(?:has|had|have|also|later|then|will|would)\s+)*(\p{Ll}+)/u.exec(after);
+      if (verb && cueForm(verb[1]) === "finite") continue;
+      return true;
+    }
+  }
+  return false;
+}
