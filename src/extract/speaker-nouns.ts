@@ -50,7 +50,9 @@ export const PERSON = new Set([
   businessman businesswoman entrepreneur tycoon billionaire millionaire investor banker trader broker founder
   owner tenant farmer worker miner fan member mother father son daughter wife husband widow widower grandmother
   grandfather brother sister mum dad chairman chairwoman chair president premier chancellor monarch king queen
-  prince princess duke duchess`),
+  prince princess duke duchess organiser organizer advocate negotiator mediator volunteer diplomat consultant
+  lecturer specialist engineer photographer filmmaker film-maker commentator pundit critic paramedic firefighter
+  lawmaker legislator councillor councilor`),
 ]);
 
 /** "the 30-year-old", "the 24-year-old Briton": an age used as a description of a person. */

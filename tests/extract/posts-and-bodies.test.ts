@@ -46,6 +46,11 @@ describe("someone of a body", () => {
     expect(speakers('The Northern Chambers of Industry (NCI) said it was "alarmed by the delay".')).toEqual(["Northern Chambers of Industry"]);
   });
 
+  it("reads the name after an inverted cue and an occupation as a person, whatever the name", () => {
+    expect(speakers('The decision, said union organiser Tuvya Ben-Ami, "shows contempt for the staff".')).toEqual(["Tuvya Ben-Ami"]);
+    expect(speakers('"The cuts go too deep," said film critic Oyelaran Adebayo.')).toEqual(["Oyelaran Adebayo"]);
+  });
+
   it("never reads the capitalised word of a name as the verb", () => {
     // "Post" in a newspaper's name is no "post" that attributes.
     expect(speakers('A tweet by Lena Fisk said she and the Harbour Post\'s Abel Ruiz were held for "not packing up fast enough" at the cafe.')).not.toContain(
