@@ -7,7 +7,7 @@ import { GIVEN_NAMES, NATIONALITIES, NOT_NAME, PEER_BEFORE, ORG_WORDS, PLACE_WOR
 import type { ParagraphReading } from "./paragraphs.ts";
 import { describedBefore, named, positionKind, qualifiesRole } from "./name-position.ts";
 import { matchesOf } from "./text.ts";
-import { endsInRoleWord, isTitleWord, lastWordBefore, wordsOf } from "./name-words.ts";
+import { appositionRoleBefore, endsInRoleWord, isTitleWord, lastWordBefore, wordsOf } from "./name-words.ts";
 import { splitRun } from "./name-run-parts.ts";
 
 // A run of capitalised words, allowing name particles and hyphens/apostrophes inside words.
@@ -274,6 +274,7 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
       from--;
     role = phrase.slice(from).join(" ");
   }
+  if (!role && !isOrg) role = appositionRoleBefore(text, start);
   let kind: Raw["kind"] = isOrg ? "organisation" : "maybe";
   const givenFirst = lower[0].includes("-") ? lower[0].split("-").every((w) => GIVEN_NAMES.has(w)) : GIVEN_NAMES.has(lower[0]);
   if (

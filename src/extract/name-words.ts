@@ -74,3 +74,14 @@ export function isSpace(c: number): boolean {
     c === 0xfeff
   );
 }
+
+/**
+ * "The Rivers State Governor, Nyesom Wike,", "Defence Minister, Dominic Nitiwul has": a role that stands before a
+ * name in apposition, opening its sentence or after "the". What later "the governor" and "the minister" point to.
+ */
+export function appositionRoleBefore(text: string, start: number): string | null {
+  const m = /(?:^|[.!?:;]["”’]?\s+|\b[Tt]he\s+)((?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+),\s*$/u.exec(text.slice(Math.max(0, start - 80), start));
+  if (!m) return null;
+  const words = m[1].split(/\s+/);
+  return endsInRoleWord(words[words.length - 1]) && !words.some((w) => /^(?:and|or|of|said|says)$/i.test(w)) ? m[1].replace(/^[Tt]he\s+/, "") : null;
+}

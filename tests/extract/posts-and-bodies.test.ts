@@ -23,6 +23,17 @@ describe("posts and their holders", () => {
     expect(names).not.toContain("Benue State");
   });
 
+  it('gives a role in apposition before a name to that person, so a later "the governor" and "he" find them', () => {
+    const found = speakers(
+      "The Delta State Governor, Oghenekaro Edewor, said the fund was illegal.",
+      "Mr. Edewor said his meeting with President Adamu Bello centred on security.",
+      "The governor, who described his relationship with the president as cordial, said the talks went well.",
+      "“I am happy with the discussion.",
+      "“We do not have any bad relationship,” he said.",
+    );
+    expect(found).toEqual(["Oghenekaro Edewor", "Oghenekaro Edewor"]);
+  });
+
   it("keeps the holder's role with the name, so the post named later finds them", () => {
     const found = extractArticle({ title: "", paragraphs: ['Minister for Lands Kojo Ampofo-Boateng said the leases "were lawful".'] }).people;
     expect(found.find((p) => p.name === "Kojo Ampofo-Boateng")?.roles).toContain("Minister for Lands");
