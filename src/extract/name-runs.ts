@@ -223,9 +223,14 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
   const position = positionKind(text, start, end) ?? describedBefore(text, start, end);
   // (A title does not make "Shri Swaminarayan Mandir Temple" a person: "Mr Day" is one, a long run is not.)
   if (THING_WORDS.has(last) && (gender === null || words.length > 2) && !(words.length > 1 && position === "person")) return [];
+  // "the Chancellor", "The President said": a role word alone after "the" is a post, not a body called so.
+  if (words.length === 1 && ROLE_WORDS.has(last) && /\bthe\s+$/i.test(text.slice(Math.max(0, start - 4), start))) return [];
   // "Scottish Finance Minister", "the Prime Minister": a run that ends in a role and opens with no forename names a
   // post, not its holder.
-  if (words.length > 1 && OFFICES.has(last) && !GIVEN_NAMES.has(lower[0]) && !titled && !lower.some((t) => ORG_WORDS.has(t))) return [];
+  // (So does one with a body's word, "the Union Minister", "the Federal Reserve Chairman", but not the bodies named
+  // "Executive": "the Scottish Executive".)
+  if (words.length > 1 && OFFICES.has(last) && !GIVEN_NAMES.has(lower[0]) && !titled && (last !== "executive" || !lower.some((t) => ORG_WORDS.has(t))))
+    return [];
   // Countries and cities stand in sentences as subjects ("China's booming economy") but are not sources here.
   if (lower.every((t) => PLACE_WORDS.has(t) || PLACE_QUALIFIERS.has(t)) && lower.some((t) => PLACE_WORDS.has(t))) return [];
   const acronymFirst = words.length > 1 && /^\p{Lu}{2,3}$/u.test(words[0]);

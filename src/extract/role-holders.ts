@@ -27,3 +27,20 @@ export function holdersOf(people: Person[], word: string): Person[] {
   }
   return index.get(word) ?? [];
 }
+
+/** "the foreign secretary" is not the shadow foreign secretary, nor the former or deputy one (of roles with its head). */
+export function sameRank(p: { roles: string[] }, words: string, head: string): boolean {
+  const asked = new Set(words.toLowerCase().split(/\s+/));
+  const roles = p.roles.map((r) => r.toLowerCase().split(/\s+/)).filter((r) => r.includes(head));
+  return roles.length === 0 || roles.some((r) => r.every((w) => !RANKS.has(w) || asked.has(w)));
+}
+const RANKS = new Set("shadow former ex deputy vice acting assistant junior outgoing".split(" "));
+
+const byName = new WeakMap<Person[], Map<string, Person>>();
+/** Whether the one named `name`, if a person of the article, may be called by the description `words` for their rank. */
+export function rankFits(people: Person[], name: string, words: string, head: string): boolean {
+  let index = byName.get(people);
+  if (!index) byName.set(people, (index = new Map(people.map((p) => [p.name, p]))));
+  const p = index.get(name);
+  return p === undefined || sameRank(p, words, head);
+}

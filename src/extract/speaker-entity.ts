@@ -4,7 +4,8 @@
 // else the last one named who fits; a spokesperson the body they speak for. Each answer carries how sure it is.
 import type { Mention, PeopleIndex } from "./people.ts";
 import type { Phrase } from "./speaker-phrase.ts";
-import { holdersOf } from "./role-holders.ts";
+import { holdersOf, rankFits, sameRank } from "./role-holders.ts";
+import { sentenceBefore } from "./speech-report.ts";
 import { usedUnnamedBefore } from "./unnamed-description.ts";
 import { ORGANISATION, nounGender } from "./speaker-nouns.ts";
 import { countEndedBy, type Sentence } from "./text.ts";
@@ -101,7 +102,7 @@ function described(words: string, head: string, at: number, ctx: Context): Resol
     return { speaker, confidence: speaker ? 0.6 : 0 };
   }
   // The one person the article gave this role ("the cardinal", "the party leader"), else the last of them named.
-  const holders = holdersOf(ctx.people.people, head);
+  const holders = holdersOf(ctx.people.people, head).filter((p) => sameRank(p, words, head));
   if (holders.length === 1) return { speaker: holders[0].name, confidence: 0.75 };
   if (holders.length > 1) {
     const names = new Set(holders.map((p) => p.name));
@@ -110,8 +111,21 @@ function described(words: string, head: string, at: number, ctx: Context): Resol
   }
   // ("our correspondent" is the paper's own reporter, whom only a role given in the article can name.)
   if (/^our\s/i.test(words) || usedUnnamedBefore(ctx.article.paragraphs, ctx.paragraph, at, head)) return { speaker: null, confidence: 0 };
-  const speaker = antecedent(ctx, at, nounGender(head) ?? "any");
+  // (Not someone the same sentence named after a preposition: "According to Mr Peston the prime minister said", "a
+  // comment by Tim Phillips, the American said".)
+  const opens = sentenceStartAt(ctx, at);
+  const paragraph = ctx.article.paragraphs[ctx.paragraph - 1];
+  const objectHere = (m: Mention) =>
+    m.paragraph === ctx.paragraph &&
+    m.start >= opens &&
+    /\b(?:to|by|of|from|with|at|for|on|about)\s+(?:\p{Lu}\p{L}*\s+)?$/u.test(paragraph.slice(Math.max(0, m.start - 30), m.start));
+  const speaker = antecedent(ctx, at, nounGender(head) ?? "any", (m) => !objectHere(m) && rankFits(ctx.people.people, m.name, words, head));
   return { speaker, confidence: speaker ? 0.6 : 0 };
+}
+
+function sentenceStartAt(ctx: Context, at: number): number {
+  const sentences = ctx.sentences[ctx.paragraph - 1] ?? [];
+  return sentences[countEndedBy(sentences, at)]?.start ?? 0;
 }
 
 /** The last organisation named before `at` in this paragraph or the one before: whom "a spokesman" speaks for. */
@@ -207,16 +221,9 @@ function unnamedSpeaksLast(ctx: Context, at: number): boolean {
  * "As our manifesto…""). A quotation with no cue of its own that opens the next sentence is most likely theirs.
  */
 export function subjectBefore(ctx: Context, paragraph: number, openAt: number): string | null {
-  let p = paragraph;
-  // The last sentence to end by the mark (sentences are in order: a bisection, not a filter of the paragraph's thousands).
-  let sentences = ctx.sentences[p - 1] ?? [];
-  let ended = countEndedBy(sentences, openAt);
-  if (ended === 0 && openAt === 0 && p > 1) {
-    sentences = ctx.sentences[--p - 1] ?? [];
-    ended = sentences.length;
-  }
-  const sentence = sentences[ended - 1];
-  if (!sentence) return null;
+  const found = sentenceBefore(ctx, paragraph, openAt);
+  if (!found) return null;
+  const { paragraph: p, sentence } = found;
   const text = ctx.article.paragraphs[p - 1];
   if (/["“”]/.test(text.slice(sentence.start, sentence.end))) return null;
   // "He spent seven years at MTV. "At a certain point…"": a sentence led by "he" or "she" is about whom it means.

@@ -172,13 +172,21 @@ function outerPhrase(ts: Token[], nameAt: number, name: string): Phrase | null {
 
 // A description read backwards to its determiner: "the cardinal", "the veteran midfielder", "President Castro's
 // chief aide", "a BT spokesman", "the 30-year-old". Its last word is its head.
+/** "the Union Minister", "The Chancellor": a post written with capitals after "the" (not "Ms King"). */
+function capitalisedPost(ts: Token[], end: number): boolean {
+  if (!PERSON.has(ts[end - 1].lower)) return false;
+  let k = end - 2;
+  while (k >= 0 && ts[k].kind === "word" && /^\p{Lu}/u.test(ts[k].text) && ts[k].lower !== "the") k--;
+  return ts[k]?.lower === "the";
+}
+
 function description(ts: Token[], end: number): Phrase | null {
   const head = ts[end - 1];
   // The head of a description is a common noun ("the cardinal"), or a nationality standing for a person ("the
   // Australian"); a capitalised word the name index did not take ("Ms King" when two Kings are named) is no description.
   if (head.possessive || NOT_NAME.has(head.lower)) return null;
   const opensSentence = end - 2 < 0 || ts[end - 2].kind !== "word";
-  if (/^\p{Lu}/u.test(head.text) && !opensSentence && !isNationality(head.text, ts[end - 2])) return null;
+  if (/^\p{Lu}/u.test(head.text) && !opensSentence && !isNationality(head.text, ts[end - 2]) && !capitalisedPost(ts, end)) return null;
   let of: string | null = null;
   let from = end - 1;
   let modifier: string | null = null;

@@ -34,6 +34,24 @@ describe("posts and their holders", () => {
     expect(found).toEqual(["Oghenekaro Edewor", "Oghenekaro Edewor"]);
   });
 
+  it('reads a post written with capitals after "the" as its holder, never as a body', () => {
+    expect(
+      speakers(
+        'Union Minister Arjun Mehra said it was "like the pot calling the kettle black".',
+        'The Union Minister said the opposition was "hallucinating".',
+      ),
+    ).toEqual(["Arjun Mehra", "Arjun Mehra"]);
+    expect(speakers("Chancellor Greta Lindqvist spoke first.", 'The Chancellor said the budget was "prudent".')).toEqual(["Greta Lindqvist"]);
+  });
+
+  it("does not give a post to the shadow, former or deputy holder of it", () => {
+    const found = speakers(
+      "Shadow foreign secretary Colm Reilly attacked the plan. Mr Dunmore defended it in a speech.",
+      'The foreign secretary told reporters: "I stand by every word."',
+    );
+    expect(found).not.toContain("Colm Reilly");
+  });
+
   it("keeps the holder's role with the name, so the post named later finds them", () => {
     const found = extractArticle({ title: "", paragraphs: ['Minister for Lands Kojo Ampofo-Boateng said the leases "were lawful".'] }).people;
     expect(found.find((p) => p.name === "Kojo Ampofo-Boateng")?.roles).toContain("Minister for Lands");
