@@ -3,12 +3,13 @@
 // organisation — and where it stands: the subject of a speech verb, the name after an inverted "said", the head
 // of an apposition with a role or the object of "according to" is a speaker, whatever the name. people.ts then
 // groups these mentions into people and organisations.
-import { GIVEN_NAMES, NATIONALITIES, NOT_NAME, PEER_BEFORE, ORG_WORDS, PLACE_WORDS, PORTFOLIO_WORDS, ROLE_WORDS, THING_WORDS, TITLES } from "./names.ts";
+import { GIVEN_NAMES, NATIONALITIES, NOT_NAME, PEER_BEFORE, ORG_WORDS, PLACE_WORDS, ROLE_WORDS, THING_WORDS, TITLES } from "./names.ts";
 import type { ParagraphReading } from "./paragraphs.ts";
 import { describedBefore, named, positionKind, qualifiesRole } from "./name-position.ts";
 import { matchesOf } from "./text.ts";
 import { appositionRoleBefore, endsInRoleWord, isTitleWord, lastWordBefore, wordsOf } from "./name-words.ts";
 import { splitRun } from "./name-run-parts.ts";
+import { personOfBody, readPost, spelledBody } from "./name-posts.ts";
 
 // A run of capitalised words, allowing name particles and hyphens/apostrophes inside words.
 // Up to two particles may stand together ("Ursula von der Leyen"); an Arabic article or a French elision may be
@@ -80,18 +81,8 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
   // A sentence that opens with an adverb or a participle ("Putting Vioxx back…") does not lend it to the name.
   const sentenceStart = () => /(?:^|[.!?]["”’]?\s+)$/.test(text.slice(Math.max(0, at - 4), at));
   // "The British Chambers of Commerce (BCC)": a run whose initials follow it in brackets is a body's name, whole.
-  const lead = lows.findIndex((w) => !NOT_NAME.has(w));
-  if (
-    lead >= 0 &&
-    spelledAfter(
-      text,
-      at + run.length,
-      toks.slice(lead).map((t) => t.word),
-    )
-  ) {
-    const from = toks[lead].at;
-    return [{ paragraph, start: from, end: at + run.length, tokens: toks.slice(lead).map((t) => t.word), kind: "organisation", gender: null, role: null }];
-  }
+  const body = spelledBody(text, at + run.length, toks, lows, paragraph);
+  if (body) return [body];
   let gender: "m" | "f" | null = null;
   // A title before the name ("Dr", "Prof"), with a gender or without one.
   let titled = false;
@@ -128,26 +119,13 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
       i += nationality - 1;
       continue;
     }
-    // "Minister for Lands and Natural Resources Kweku Asoma Kyeremeh", "the Governor of Kano State": a role or title
-    // before "of" or "for" names a post; the words after it are its portfolio, its place or its body, not a person.
-    if ((isTitleWord(w) || ROLE_WORDS.has(w)) && (low(i + 1) === "of" || low(i + 1) === "for") && i + 2 < toks.length) {
+    // "Minister for Lands and Natural Resources Kweku Asoma Kyeremeh", "the Governor of Kano State" (name-posts.ts).
+    const post = readPost(lows, i);
+    if (post === "post") return [];
+    if (post) {
       if (roleFrom < 0) roleFrom = i;
-      let c = i + 2;
-      while (c < toks.length && PORTFOLIO_WORDS.has(low(c))) c++;
-      if (c === toks.length) return [];
-      // The holder's name starts after the portfolio, or at a given name or title further on ("… of the Exchequer
-      // Gordon Brown", where the list does not know the portfolio's last word).
-      let g = c;
-      while (g < toks.length - 1 && !GIVEN_NAMES.has(low(g)) && !isTitleWord(low(g))) g++;
-      const from = g < toks.length - 1 ? g : c;
-      if (from > i + 2 && toks.length - from <= 5 && !hasOrgWord(lows, from)) {
-        roleTo = from;
-        i = from;
-        break;
-      }
-      // A place or a body ("of Kano State", "of the European Commission"): a holder only if named inside (below).
-      roleTo = i + 1;
-      i += 2;
+      roleTo = post.roleTo;
+      i = post.from;
       break;
     }
     if (isTitleWord(w) && i < toks.length - 1) {
@@ -237,8 +215,8 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
   const isOrg = acronymFirst || lower.some((t) => ORG_WORDS.has(t)) || (words.length === 1 && /^\p{Lu}{2,6}$/u.test(words[0]));
   // "Nick Bubb of Evolution Securities", "Analyst Dan Ives of Wedbush Securities": someone of a body, two names (but
   // "Bank of England", "University of Leeds": the body's word stands before "of").
-  const of = lower.indexOf("of");
-  if (isOrg && of >= 2 && !lower.slice(0, of).some((t) => ORG_WORDS.has(t)) && lower.slice(of + 1).some((t) => ORG_WORDS.has(t))) {
+  const of = isOrg ? personOfBody(lower) : -1;
+  if (of > 0) {
     const head = readRun(text, toks[0].at, text.slice(toks[0].at, toks[of - 1].at + toks[of - 1].word.length), paragraph);
     return [...head, ...readRun(text, toks[of + 1].at, text.slice(toks[of + 1].at, end), paragraph)];
   }
@@ -305,19 +283,6 @@ function readRun(text: string, at: number, run: string, paragraph: number): Raw[
   const postNominal = POST_NOMINALS.test(lastWord) && !(SEAT.test(lastWord) && /\bthe\s+$/i.test(text.slice(Math.max(0, start - 5), start)));
   const tokens = words.length >= 3 && postNominal ? words.slice(0, -1) : words;
   return [{ paragraph, start, end, tokens, kind, gender, role: role ? role.replace(/['’]s$/, "") : null, titleWord }];
-}
-
-/** "British Chambers of Commerce (BCC)": the initials of a run's capitalised words follow it in brackets, as a body's do. */
-function spelledAfter(text: string, end: number, words: string[]): boolean {
-  if (words.length < 2) return false;
-  const aside = /^\s*\((\p{Lu}{2,8})\)/u.exec(text.slice(end, end + 12));
-  return (
-    aside !== null &&
-    words
-      .filter((w) => /^\p{Lu}/u.test(w))
-      .map((w) => w[0])
-      .join("") === aside[1]
-  );
 }
 
 /** "US", "UK", "IT": capitals that are an acronym, not the common word they spell (but "MP" is a post). */

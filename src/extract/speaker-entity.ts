@@ -8,6 +8,7 @@ import { holdersOf, rankFits, sameRank } from "./role-holders.ts";
 import { sentenceBefore } from "./speech-report.ts";
 import { usedUnnamedBefore } from "./unnamed-description.ts";
 import { ORGANISATION, nounGender } from "./speaker-nouns.ts";
+import { fitsWant } from "./speaker-fit.ts";
 import { countEndedBy, type Sentence } from "./text.ts";
 import type { ArticleText } from "./types.ts";
 import { actsIn, leadingPronoun, ownerOfSubject, speaksAt } from "./sentence-subject.ts";
@@ -51,7 +52,7 @@ export interface Resolved {
   confidence: number;
 }
 
-type Want = "m" | "f" | "org" | "any";
+export type Want = "m" | "f" | "org" | "any";
 
 /** Who the phrase at character offset `at` of the current paragraph names. */
 export function resolvePhrase(phrase: Phrase, at: number, ctx: Context): Resolved {
@@ -284,23 +285,4 @@ function quotedIn(ctx: Context, paragraph: number, from: number, to: number): st
 function mentionedAs(outside: Mention[], i: number, name: string, fits: (m: Mention) => boolean): boolean {
   for (let k = i, seen = 0; k >= 0 && seen < LOOK_BACK; k--, seen++) if (outside[k].name === name && fits(outside[k])) return true;
   return false;
-}
-
-function fitsWant(ctx: Context, m: Mention, want: Want): boolean {
-  const kind = ctx.people.kind(m.name);
-  if (want === "org") return kind === "organisation";
-  // "A spokesman for the BSA said…": a later "he said" is the spokesman, who speaks for the organisation.
-  if (kind === "organisation") return want !== "any" && spokespersonGender(ctx.article.paragraphs[m.paragraph - 1], m) === want;
-  if (kind !== "person") return false;
-  const g = ctx.people.gender(m.name);
-  return want === "any" || g === null || g === want;
-}
-
-/** "m" or "f" when the organisation's mention is a spokesman's or spokeswoman's ("a BT spokesman", "a spokeswoman for BT"). */
-function spokespersonGender(p: string, m: Mention): "m" | "f" | null {
-  const near =
-    /\bspokes(man|woman|person)\s+(?:for|from|at)\s+(?:the\s+)?$/i.exec(p.slice(Math.max(0, m.start - 30), m.start))?.[1] ??
-    /^['’]?s?\s+spokes(man|woman|person)\b/i.exec(p.slice(m.end, m.end + 20))?.[1];
-  if (!near) return null;
-  return near.toLowerCase() === "woman" ? "f" : "m";
 }

@@ -6,7 +6,7 @@ import { VERB_GAP, isCue } from "./cues.ts";
 import { NOT_NAME, PEER_TITLES } from "./names.ts";
 import { ORGANISATION, PERSON, PROXY, SPOKESPERSON, UNNAMED, isAgeNoun } from "./speaker-nouns.ts";
 import { issuedBy, ownerOf, SAYING } from "./speaker-owner.ts";
-import { isComma, isDash, openingComma, relativeStart, strayComma } from "./speaker-commas.ts";
+import { isComma, isDash, openingComma, relativeStart, strayComma, withUnclosedApposition } from "./speaker-commas.ts";
 import { firstIn } from "./token-scan.ts";
 import type { Token } from "./tokens.ts";
 
@@ -56,29 +56,6 @@ export function phraseBefore(ts: Token[], end: number): Phrase | null {
     return head ?? inner;
   }
   return withUnclosedApposition(ts, phraseEndingAt(ts, i + 1));
-}
-
-// "Peter Dobrow, a T-Mobile spokesperson said": an apposition whose closing comma was left out, after a person's name
-// that opens the clause (not "After talks with Sony, a spokesman said", where the name is an object).
-function withUnclosedApposition(ts: Token[], phrase: Phrase | null): Phrase | null {
-  let from = phrase?.kind === "description" || phrase?.kind === "spokesperson" ? phrase.from : -1;
-  // (Or the body it names: "Howard Archer, economist at Global Insight said", "Emmanuel Ferry, from Exane said".)
-  if (phrase?.kind === "name" && /^(?:at|from|of|with)$/.test(ts[phrase.from - 1]?.lower ?? "")) {
-    let k = phrase.from - 2;
-    while (k > phrase.from - 6 && ts[k]?.kind === "word" && /^\p{Ll}/u.test(ts[k].text)) k--;
-    if (isComma(ts[k])) from = k + 1;
-  }
-  const named = ts[from - 2]?.mention;
-  if (from < 0 || !isComma(ts[from - 1]) || !named || named.kind !== "person" || ts[from - 2].possessive) return phrase;
-  let p = from - 2;
-  while (p > 0 && ts[p - 1].mention === named) p--;
-  const before = ts[p - 1];
-  const opens =
-    before === undefined ||
-    before.kind === "quote" ||
-    (before.kind === "punct" && /^[.!?:;]$/.test(before.text)) ||
-    (isComma(before) && ts[p - 2]?.kind === "quote");
-  return opens ? { kind: "name", name: named.name, from: p } : phrase;
 }
 
 /**

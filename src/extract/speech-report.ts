@@ -38,7 +38,7 @@ function reportingSubject(sentence: string): { subject: string; offset: number }
     if (cueForm(w) !== "finite" || isWeakCue(w)) continue;
     let end = k;
     while (end > 1 && GAP.has(words[end - 1][0])) end--;
-    const subject = sentence.slice(from, from + words[end - 1].index! + words[end - 1][0].length);
+    const subject = sentence.slice(from, from + words[end - 1].index + words[end - 1][0].length);
     // A noun phrase: a determiner and up to four words, or a name.
     return /^(?:(?:the|a|an)\s+)?[\p{L}'’.-]+(?:\s+[\p{L}'’.-]+){0,3}$/iu.test(subject) ? { subject, offset: from } : null;
   }
