@@ -35,7 +35,10 @@ export function positionKind(text: string, start: number, end: number): "person"
   // "Mei Tan, Brightwater Traders Association said": a body after the name, then the verb.
   // ("Emmanuel Ferry, from Exane BNP Paribas said", "Howard Archer, economist at Global Insight said": the body
   // after a preposition, whatever its name.)
-  const body = /^,\s+((?:\p{Ll}+\s+){0,3}(?:at|from|of|with)\s+(?:the\s+)?)?((?:\p{Lu}[\p{L}&.'’-]*\s+){1,5})(\p{Ll}+)\b/u.exec(text.slice(end, end + 100));
+  // ("Arno Vis from Lumen Aid told": or straight after the name, after "from", "of" or "at".)
+  const body =
+    /^,\s+((?:\p{Ll}+\s+){0,3}(?:at|from|of|with)\s+(?:the\s+)?)?((?:\p{Lu}[\p{L}&.'’-]*\s+){1,5})(\p{Ll}+)\b/u.exec(text.slice(end, end + 100)) ??
+    /^\s+((?:at|from|of)\s+(?:the\s+)?)((?:\p{Lu}[\p{L}&.'’-]*\s+){1,5})(\p{Ll}+)\b/u.exec(text.slice(end, end + 100));
   if (body && cueForm(body[3]) === "finite" && (body[1] || body[2].split(/\s+/).some((w) => ORG_WORDS.has(w.toLowerCase())))) return "person";
   if (named(text, start)) return "person";
   // A name that is itself in apposition ("The health minister, Amina Yusuf, met the union") is followed by its

@@ -237,10 +237,13 @@ export function subjectBefore(ctx: Context, paragraph: number, openAt: number): 
     ctx.paragraph = saved;
     return meant !== null && ctx.people.kind(meant) === "person" ? meant : null;
   }
-  const i = lastBefore(ctx.outside, p, sentence.start) + 1;
-  const m = ctx.outside[i];
-  if (!m || m.paragraph !== p || m.start >= sentence.end || ctx.people.kind(m.name) !== "person") return null;
-  return actsIn(text, m, sentence.start) ? m.name : null;
+  // Its subject: the first name that acts, past an opening phrase ("Writing in the Guardian, Mr Brown outlined").
+  for (let i = lastBefore(ctx.outside, p, sentence.start) + 1, seen = 0; i < ctx.outside.length && seen < 8; i++, seen++) {
+    const m = ctx.outside[i];
+    if (m.paragraph !== p || m.start >= sentence.end) return null;
+    if (actsIn(text, m, sentence.start)) return ctx.people.kind(m.name) === "person" ? m.name : null;
+  }
+  return null;
 }
 
 // How many names, and quotations, a pronoun looks back over.

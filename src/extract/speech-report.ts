@@ -70,9 +70,12 @@ export function reporterBefore(
   const { subject } = report;
   if (/^(?:he|she|it|they|we|i|you|this|that)$/i.test(subject)) return undefined;
   const at = start + report.offset;
-  // A name the index placed there.
-  const named = mentions.find((x) => x.paragraph === found.paragraph && x.start >= at && x.start < at + subject.length);
-  if (named) return named.name;
+  // A name the index placed there: the subject's head, not an owner before it ("The ANC's Dakota Legoete told",
+  // "Matthew Herren from EduVision told").
+  const named = mentions.filter(
+    (x) => x.paragraph === found.paragraph && x.start >= at && x.start < at + subject.length && !/^['’]/.test(text.slice(x.end, x.end + 1)),
+  );
+  if (named.length > 0) return named[0].name;
   if (/^\p{Lu}/u.test(subject) && !/^(?:The|A|An)\s/u.test(subject)) return null;
   const words = subject.toLowerCase();
   const head = words.slice(words.lastIndexOf(" ") + 1);

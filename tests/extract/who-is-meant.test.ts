@@ -47,6 +47,23 @@ describe("who a later mention means", () => {
   });
 });
 
+describe("the sentence before a quotation with no cue", () => {
+  it("is about its subject past an opening phrase that names a paper or a place", () => {
+    expect(
+      speakers('Writing in the Clarion newspaper, Mr Osei outlined his view of the party. "As our manifesto makes clear, our ambition is full employment."'),
+    ).toEqual(["Osei"]);
+  });
+
+  it("reports its subject's head, not an owner before it nor the body after it", () => {
+    expect(speakers("The party's Thandiwe Nkosi told the radio station the message was clear.", '"Let us focus on renewing our mandate in May."')).toEqual([
+      "Thandiwe Nkosi",
+    ]);
+    expect(speakers("Arno Vis from Lumen Aid told the programme how the charity works.", '"The tablets connect to a base station in the school."')).toEqual([
+      "Arno Vis",
+    ]);
+  });
+});
+
 describe("descriptions of someone the article never names", () => {
   it("gives no speaker to a description the article used before for someone unnamed, rather than the last name", () => {
     const found = speakers(
