@@ -6,6 +6,7 @@ import { FEMALE_NAMES, GIVEN_NAMES, ORG_WORDS, PEER_DESIGNATION, ROLE_WORDS } fr
 import { findNameRuns, type Raw } from "./name-runs.ts";
 import { qualifiesRole } from "./name-position.ts";
 import { takeShortForms } from "./body-short-forms.ts";
+import { misspellings } from "./misspelt-names.ts";
 import { cueForm } from "./cues.ts";
 import { genderByPronoun, reportedPronoun } from "./pronoun-gender.ts";
 import { ORGANISATION } from "./speaker-nouns.ts";
@@ -78,8 +79,10 @@ export function findPeople(article: ArticleText, read: Pick<ParagraphReading, "q
   // A lone capitalised word that is nobody's name part yet acts as a subject ("Intel filed…", "Sony said") is a
   // company, club or body: it can be a source, and "it" can point back to it.
   const nameParts = new Set(persons.flatMap((p) => p.tokens.map((t) => t.toLowerCase())));
+  const slipOf = misspellings(raws, persons);
   for (const r of raws) {
     if (r.tokens.length !== 1 || r.kind !== "maybe" || nameParts.has(r.tokens[0].toLowerCase()) || GIVEN_NAMES.has(r.tokens[0].toLowerCase())) continue;
+    if (slipOf(r.tokens[0].toLowerCase()) !== null) continue;
     if (r.tokens[0].length < 3) continue;
     // "singer of Because the Night told", "Save the Children said": the end of a title or a longer name, whose
     // capitalised first word stands mid-sentence, is no body of its own.
@@ -128,6 +131,7 @@ export function findPeople(article: ArticleText, read: Pick<ParagraphReading, "q
   for (const r of raws) {
     const key = r.tokens[0].toLowerCase();
     if (r.tokens.length !== 1 || r.kind !== "person" || (nameParts.has(key) && !givenOfAnother(r, key)) || ROLE_WORDS.has(key)) continue;
+    if (slipOf(key) !== null) continue;
     persons.push(entry(r.tokens, "person"));
     nameParts.add(key);
   }
@@ -212,6 +216,9 @@ export function findPeople(article: ArticleText, read: Pick<ParagraphReading, "q
       // "Sánchez" for Pedro Sánchez Pérez-Castejón, "Lula" for Luiz Inácio Lula da Silva: a name used alone that is
       // the middle of one person's long name (the paternal surname of Spanish and Portuguese names).
       if (!p && same.length === 0) p = byMiddle.get(key[0]) ?? undefined;
+      // "Rijju said" for Kiren Rijiju: a surname misspelt (misspelt-names.ts).
+      if (!p && same.length === 0)
+        p = bySurname.get(slipOf(key[0]) ?? "")?.find((x) => x.tokens.length > 1 && bySurname.get(x.lower[x.lower.length - 1])?.length === 1);
     }
     if (p && key.length > 1) introduced.add(p);
     if (!p) {

@@ -47,6 +47,18 @@ describe("who a later mention means", () => {
   });
 });
 
+describe("a surname misspelt", () => {
+  it("is the person the article named in full, when one letter is dropped, added or swapped", () => {
+    expect(speakers("Union Minister Kiran Rajivan spoke in Delhi.", '"People have rejected him for ten years," Rajvan said.')).toEqual(["Kiran Rajivan"]);
+    expect(speakers('Tennis player Lindsay Davenbrook was in Dubai. "It is a different game," said Davenbrok.')).toEqual(["Lindsay Davenbrook"]);
+  });
+
+  it("is not a plural, a changed letter, or the spelling the article uses more", () => {
+    expect(speakers("Dr Amal Muslih spoke.", '"They were caught in the downdraft," said Muslihs.')).not.toContain("Amal Muslih");
+    expect(speakers("Colin Smyth spoke first.", '"It is over," said Smith.')).toEqual(["Smith"]);
+  });
+});
+
 describe("the sentence before a quotation with no cue", () => {
   it("is about its subject past an opening phrase that names a paper or a place", () => {
     expect(
