@@ -16,6 +16,9 @@ const SIGNS: Record<string, string> = {
   "₽": "RUB",
   "₪": "ILS",
   "₵": "GHS",
+  // Ghana's own papers write the cedi "GH¢" or "GH₵".
+  "gh¢": "GHS",
+  "gh₵": "GHS",
   $: "USD",
   us$: "USD",
   hk$: "HKD",
@@ -56,7 +59,7 @@ const CODES = new Set(
 const CODE_ALIAS: Record<string, string> = { RMB: "CNY" };
 
 /** A regex source for what may stand before an amount to make it money. */
-export const CURRENCY_PREFIX = String.raw`(?:US|HK|NZ|AU|A|CA|C|S|NT|R|Z)?\$\s?|[£€¥₹₦₩₱₺₽₪₵]\s?|(?:US|HK|NZ|A|C|S)?dollars\s*|(?:euros|pounds)\s+|Rs\.?\s?|(?:K|U|T)?Sh\s?|[A-Z]{3}\s?(?=\d)|[RN](?=\d)`;
+export const CURRENCY_PREFIX = String.raw`GH[¢₵]\s?|(?:US|HK|NZ|AU|A|CA|C|S|NT|R|Z)?\$\s?|[£€¥₹₦₩₱₺₽₪₵]\s?|(?:US|HK|NZ|A|C|S)?dollars\s*|(?:euros|pounds)\s+|Rs\.?\s?|(?:K|U|T)?Sh\s?|[A-Z]{3}\s?(?=\d)|[RN](?=\d)`;
 
 /**
  * The currency of a prefix as written, or null when it is not one here: an ISO code not in capitals or

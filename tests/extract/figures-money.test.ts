@@ -57,6 +57,13 @@ describe("currency signs and codes before the amount", () => {
     ]);
   });
 
+  it("reads the cedi as Ghana's papers write it", () => {
+    expect(pairs("The assembly spent GH¢2 million on drains and GH₵ 450,000 on lights.")).toEqual([
+      [2e6, "GHS"],
+      [4.5e5, "GHS"],
+    ]);
+  });
+
   it("does not take an ordinary word before a number for a currency code", () => {
     expect(pairs("He wrote version PHP 5 and the 300 men left.")).toEqual([[300, "men"]]);
   });
