@@ -99,10 +99,11 @@ export function findPeople(article: ArticleText, read: Pick<ParagraphReading, "q
     // A capitalised plural opening a sentence is a common noun: "Analysts said", "Organisers announced".
     const opensSentence = /(?:^|[.!?]["”’]?\s+)$/.test(article.paragraphs[r.paragraph - 1].slice(Math.max(0, r.start - 4), r.start));
     if (opensSentence && /s$/.test(r.tokens[0])) continue;
-    const next = /^\s+(?:has\s+|have\s+|had\s+|also\s+|will\s+)?([a-z]+)/.exec(article.paragraphs[r.paragraph - 1].slice(r.end, r.end + 30))?.[1];
+    // ("Google is to cut 1,000 jobs": the news idiom of a plan announced is a verb of its own.)
+    const next = /^\s+(?:has\s+|have\s+|had\s+|also\s+|will\s+)?(is\s+to|[a-z]+)\b/.exec(article.paragraphs[r.paragraph - 1].slice(r.end, r.end + 30))?.[1];
     if (
       next &&
-      /^(?:said|says|filed|announced|reported|added|warned|confirmed|denied|insisted|claimed|argued|stated|told|plans|wants|agreed|refused)$/.test(next)
+      /^(?:said|says|filed|announced|reported|added|warned|confirmed|denied|insisted|claimed|argued|stated|told|plans|wants|agreed|refused|is\s+to)$/.test(next)
     )
       r.kind = "organisation";
     // "Putin said he would act": what the verb reports opens with "he" or "she", so the one word names a person.
