@@ -5,10 +5,25 @@
 
 /** For the article's names and persons: the surname each one-word name misspells, else null. */
 export function misspellings(raws: readonly { tokens: string[] }[], persons: readonly { lower: string[] }[]): (word: string) => string | null {
-  const surnames = new Set(persons.filter((p) => p.lower.length > 1).map((p) => p.lower[p.lower.length - 1]));
+  // Each surname under itself and each way of dropping one of its letters: the names one slip from a word share one
+  // of these keys with it, so a word is compared with a few surnames, not with all of an article's thousands.
+  const byKey = new Map<string, Set<string>>();
+  for (const p of persons) {
+    const s = p.lower[p.lower.length - 1];
+    if (p.lower.length < 2 || s.length < 5) continue;
+    for (const k of [s, ...dropOne(s)]) byKey.set(k, (byKey.get(k) ?? new Set()).add(s));
+  }
   const uses = new Map<string, number>();
   for (const r of raws) for (const t of r.tokens) uses.set(t.toLowerCase(), (uses.get(t.toLowerCase()) ?? 0) + 1);
-  return (word) => misspeltSurname(word, surnames, uses);
+  return (word) => {
+    if (word.length < 5) return null;
+    const near = new Set([word, ...dropOne(word)].flatMap((k) => [...(byKey.get(k) ?? [])]));
+    return misspeltSurname(word, near, uses);
+  };
+}
+
+function dropOne(word: string): string[] {
+  return Array.from(word, (_, i) => word.slice(0, i) + word.slice(i + 1));
 }
 
 /** The one surname among `surnames` (lower case) that `word` (lower case) misspells, else null; `uses` counts each word's uses. */

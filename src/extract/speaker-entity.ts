@@ -6,6 +6,7 @@ import type { Mention, PeopleIndex } from "./people.ts";
 import type { Phrase } from "./speaker-phrase.ts";
 import { holdersOf, rankFits, sameRank } from "./role-holders.ts";
 import { sentenceBefore } from "./speech-report.ts";
+import { lastBefore } from "./mention-order.ts";
 import { usedUnnamedBefore } from "./unnamed-description.ts";
 import { ORGANISATION, nounGender } from "./speaker-nouns.ts";
 import { fitsWant } from "./speaker-fit.ts";
@@ -248,19 +249,6 @@ export function subjectBefore(ctx: Context, paragraph: number, openAt: number): 
 
 // How many names, and quotations, a pronoun looks back over.
 const LOOK_BACK = 80;
-
-/** The index of the last mention before offset `at` of paragraph `paragraph`, by binary search; -1 when none. */
-export function lastBefore(list: Mention[], paragraph: number, at: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const m = list[mid];
-    if (m.paragraph < paragraph || (m.paragraph === paragraph && m.start < at)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
 
 function sentenceOf(ctx: Context, m: Mention): { start: number; end: number } {
   const sentences = ctx.sentences[m.paragraph - 1] ?? [];

@@ -5,6 +5,7 @@
 // before. A subject it cannot resolve ("Officials said the toll could rise.") leaves the quotation with no speaker.
 import { cueForm, isWeakCue } from "./cues.ts";
 import type { Mention } from "./people.ts";
+import { lastBefore } from "./mention-order.ts";
 import { holdersOf } from "./role-holders.ts";
 import { ORGANISATION, PERSON } from "./speaker-nouns.ts";
 import { countEndedBy, type Sentence } from "./text.ts";
@@ -72,10 +73,11 @@ export function reporterBefore(
   const at = start + report.offset;
   // A name the index placed there: the subject's head, not an owner before it ("The ANC's Dakota Legoete told",
   // "Matthew Herren from EduVision told").
-  const named = mentions.filter(
-    (x) => x.paragraph === found.paragraph && x.start >= at && x.start < at + subject.length && !/^['’]/.test(text.slice(x.end, x.end + 1)),
-  );
-  if (named.length > 0) return named[0].name;
+  for (let i = lastBefore(mentions, found.paragraph, at) + 1; i < mentions.length; i++) {
+    const x = mentions[i];
+    if (x.paragraph !== found.paragraph || x.start >= at + subject.length) break;
+    if (!/^['’]/.test(text.slice(x.end, x.end + 1))) return x.name;
+  }
   if (/^\p{Lu}/u.test(subject) && !/^(?:The|A|An)\s/u.test(subject)) return null;
   const words = subject.toLowerCase();
   const head = words.slice(words.lastIndexOf(" ") + 1);

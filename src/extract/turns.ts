@@ -4,7 +4,8 @@
 // the text names someone else, or, opening a turn, belongs to the person the sentence before it is about. Short
 // spans that belong to no turn are dropped as scare quotes.
 import type { Mention, PeopleIndex } from "./people.ts";
-import { lastBefore, type Draft } from "./speaker-entity.ts";
+import { lastBefore } from "./mention-order.ts";
+import type { Draft } from "./speaker-entity.ts";
 import { PERSON } from "./speaker-nouns.ts";
 import type { ArticleText } from "./types.ts";
 

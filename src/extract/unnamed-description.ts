@@ -4,12 +4,18 @@
 // attached to a name — "the police chief, Tom Jackson" — names its holder.)
 import { cueForm } from "./cues.ts";
 
+// How far back to look: 8 paragraphs, and no more than 3,000 characters (a paragraph of merged copy, or one of
+// thousands of sentences, is not read again for each description in it).
 const LOOK_BACK_PARAGRAPHS = 8;
+const LOOK_BACK_CHARS = 3000;
 
 export function usedUnnamedBefore(paragraphs: readonly string[], paragraph: number, at: number, head: string): boolean {
   const re = new RegExp(`\\b(?:the|a|an)\\s+(?:[\\p{L}'’-]+\\s+){0,3}?${head.replace(/[^\p{L}-]/gu, "")}\\b`, "giu");
-  for (let p = Math.max(0, paragraph - 1 - LOOK_BACK_PARAGRAPHS); p < paragraph; p++) {
-    const text = p === paragraph - 1 ? paragraphs[p].slice(0, at) : paragraphs[p];
+  let budget = LOOK_BACK_CHARS;
+  for (let p = paragraph - 1; p >= Math.max(0, paragraph - 1 - LOOK_BACK_PARAGRAPHS) && budget > 0; p--) {
+    const end = p === paragraph - 1 ? at : paragraphs[p].length;
+    const text = paragraphs[p].slice(Math.max(0, end - budget), end);
+    budget -= text.length;
     for (const m of text.matchAll(re)) {
       const before = text.slice(Math.max(0, m.index - 40), m.index);
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
