@@ -118,9 +118,10 @@ function described(words: string, head: string, at: number, ctx: Context): Resol
   const opens = sentenceStartAt(ctx, at);
   const paragraph = ctx.article.paragraphs[ctx.paragraph - 1];
   const objectHere = (m: Mention) =>
-    m.paragraph === ctx.paragraph &&
-    m.start >= opens &&
-    /\b(?:to|by|of|from|with|at|for|on|about)\s+(?:\p{Lu}\p{L}*\s+)?$/u.test(paragraph.slice(Math.max(0, m.start - 30), m.start));
+    (m.paragraph === ctx.paragraph &&
+      m.start >= opens &&
+      /\b(?:to|by|of|from|with|at|for|on|about)\s+(?:\p{Lu}\p{L}*\s+)?$/u.test(paragraph.slice(Math.max(0, m.start - 30), m.start))) ||
+    /\bby\s+(?:[\p{L}'’-]+\s+){0,3}$/u.test(ctx.article.paragraphs[m.paragraph - 1].slice(Math.max(0, m.start - 40), m.start));
   const speaker = antecedent(ctx, at, nounGender(head) ?? "any", (m) => !objectHere(m) && rankFits(ctx.people.people, m.name, words, head));
   return { speaker, confidence: speaker ? 0.6 : 0 };
 }

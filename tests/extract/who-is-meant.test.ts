@@ -76,6 +76,16 @@ describe("the sentence before a quotation with no cue", () => {
   });
 });
 
+describe("a description that points back", () => {
+  it("does not point to someone named only as the agent of a passive", () => {
+    const found = speakers(
+      "Ryan Doyle has impressed at City this season.",
+      'He was once threatened with the sack by City boss Kevin Marsh. Talks have begun and the defender said: "I want to stay."',
+    );
+    expect(found).toEqual(["Ryan Doyle"]);
+  });
+});
+
 describe("descriptions of someone the article never names", () => {
   it("gives no speaker to a description the article used before for someone unnamed, rather than the last name", () => {
     const found = speakers(
