@@ -200,6 +200,37 @@ export function toIdentityRow(r: Record<string, unknown>): IdentityRow {
   };
 }
 
+/** A name_word_aliases row joined with its name_aliases row (`word`, then the alias's columns), as aliasesWithWords answers. */
+export function toWordAlias(r: Record<string, unknown>): { word: string; alias: AliasRow } {
+  return {
+    word: r.word as string,
+    alias: { key: r.key as string, ord: r.ord as number, text: r.text as string, pairs: r.pairs as number, words: r.words as number },
+  };
+}
+
+/** name_deletes rows (variant, word) as nameWords answers them: each variant's words, in the order read. */
+export function deletesByVariant(rows: Record<string, unknown>[]): Map<string, string[]> {
+  const deletes = new Map<string, string[]>();
+  for (const r of rows) {
+    const l = deletes.get(r.variant as string);
+    if (l) l.push(r.word as string);
+    else deletes.set(r.variant as string, [r.word as string]);
+  }
+  return deletes;
+}
+
+/** Every row of the dictionary, each table in a fixed order, read by `all` (how a store runs one SELECT). */
+export async function dumpDictionary(all: (sql: string) => Record<string, unknown>[] | Promise<Record<string, unknown>[]>): Promise<DictionaryDump> {
+  return {
+    identities: (await all(`SELECT ${IDENTITY_COLUMNS} FROM identities i ORDER BY i.key`)).map(toIdentityRow),
+    pairs: (await all("SELECT alias, identity, grp, first, text FROM name_pairs ORDER BY alias, identity")) as never,
+    aliases: (await all("SELECT key, ord, text, pairs, words FROM name_aliases ORDER BY key")) as never,
+    words: (await all("SELECT word, aliases FROM name_words ORDER BY word")) as never,
+    wordAliases: (await all("SELECT word, alias FROM name_word_aliases ORDER BY word, alias")) as never,
+    deletes: (await all("SELECT variant, word FROM name_deletes ORDER BY variant, word")) as never,
+  };
+}
+
 /** Alias → its identities, in answer order (most written-about first, then the pair first seen), from pair + identity rows. */
 export function aliasIdentities(rows: Record<string, unknown>[]): AliasIdentities[] {
   const byAlias = new Map<string, { hit: AliasIdentities; firsts: Map<IdentityRow, number> }>();

@@ -1,20 +1,9 @@
 // The name dictionary in the PostgreSQL archive (what the rows are: src/archive/names/dictionary.ts). Kept in
-// the transaction that changes the names rows, for the surname groups it touched; read by indexed look-ups.
+// the transaction that changes the names rows, for the surname groups it touched; read by indexed look-ups
+// that both stores share (src/archive/names/reader.ts).
 import type pg from "pg";
-import {
-  IDENTITY_COLUMNS,
-  PREFIX_END as UPTO,
-  RANK,
-  aliasIdentities,
-  planAliases,
-  planGroups,
-  planWords,
-  toIdentityRow,
-  wordAliasRows,
-  wordDelta,
-  type AliasRow,
-  type DictionaryDump,
-} from "../names/dictionary.ts";
+import { planAliases, planGroups, planWords, wordAliasRows, wordDelta, type AliasRow } from "../names/dictionary.ts";
+import { nameReader } from "../names/reader.ts";
 import type { OrderedNameEntry } from "../names/identities.ts";
 import type { Row } from "../rows.ts";
 import type { NameReader } from "../store.ts";
@@ -103,84 +92,7 @@ export async function refreshGroups(c: pg.PoolClient, groups: Iterable<string>):
   ]);
 }
 
+/** The dictionary's look-ups, the same SELECTs as the other store's (src/archive/names/reader.ts). */
 export function postgresNames(db: PgDb): NameReader {
-  return {
-    async identitiesByAlias(keys) {
-      if (keys.length === 0) return [];
-      return aliasIdentities(
-        await db.rows(
-          `SELECT p.alias AS pair_alias, p.first AS pair_first, p.text AS pair_text, ${IDENTITY_COLUMNS}
-        FROM name_pairs p JOIN identities i ON i.key = p.identity WHERE p.alias = ANY($1::text[])`,
-          [[...new Set(keys)]],
-        ),
-      );
-    },
-
-    async rankedIdentities(limit, after) {
-      const rows = after
-        ? await db.rows(`SELECT ${IDENTITY_COLUMNS} FROM identities i WHERE (-i.articles, i.phase, i.ord) > ($1, $2, $3) ORDER BY ${RANK} LIMIT $4`, [
-            -after.articles,
-            after.phase,
-            after.ord,
-            limit,
-          ])
-        : await db.rows(`SELECT ${IDENTITY_COLUMNS} FROM identities i ORDER BY ${RANK} LIMIT $1`, [limit]);
-      return rows.map(toIdentityRow);
-    },
-
-    async identitiesWithWordPrefix(prefix, limit, most) {
-      const [{ n }] = await db.rows("SELECT count(*) AS n FROM (SELECT 1 FROM name_word_aliases WHERE word >= $1 AND word < $2 LIMIT $3) x", [
-        prefix,
-        prefix + UPTO,
-        most + 1,
-      ]);
-      if ((n as number) > most) return null;
-      const rows = await db.rows(
-        `SELECT ${IDENTITY_COLUMNS} FROM identities i WHERE i.key IN (SELECT p.identity FROM name_word_aliases w JOIN name_pairs p ON p.alias = w.alias
-        WHERE w.word >= $1 AND w.word < $2) ORDER BY ${RANK} LIMIT $3`,
-        [prefix, prefix + UPTO, limit],
-      );
-      return rows.map(toIdentityRow);
-    },
-
-    async nameWords(words, variants, prefix, rangeLimit) {
-      const [counted, deleted, range] = await Promise.all([
-        db.rows("SELECT word, aliases FROM name_words WHERE word = ANY($1::text[])", [words]),
-        db.rows("SELECT variant, word FROM name_deletes WHERE variant = ANY($1::text[]) ORDER BY variant, word", [variants]),
-        prefix === null
-          ? []
-          : db.rows("SELECT word FROM name_words WHERE word >= $1 AND word < $2 ORDER BY word LIMIT $3", [prefix, prefix + UPTO, rangeLimit]),
-      ]);
-      const deletes = new Map<string, string[]>();
-      for (const r of deleted) {
-        const l = deletes.get(r.variant as string);
-        if (l) l.push(r.word as string);
-        else deletes.set(r.variant as string, [r.word as string]);
-      }
-      return { counts: new Map(counted.map((r) => [r.word as string, r.aliases as number])), deletes, range: range.map((r) => r.word as string) };
-    },
-
-    async aliasesWithWords(words) {
-      const rows = await db.rows(
-        "SELECT w.word, a.key, a.ord, a.text, a.pairs, a.words FROM name_word_aliases w JOIN name_aliases a ON a.key = w.alias WHERE w.word = ANY($1::text[])",
-        [words],
-      );
-      return rows.map((r) => ({
-        word: r.word as string,
-        alias: { key: r.key as string, ord: r.ord as number, text: r.text as string, pairs: r.pairs as number, words: r.words as number },
-      }));
-    },
-
-    async nameDictionary(): Promise<DictionaryDump> {
-      const all = (sql: string) => db.rows(sql);
-      return {
-        identities: (await all(`SELECT ${IDENTITY_COLUMNS} FROM identities i ORDER BY i.key`)).map(toIdentityRow),
-        pairs: (await all("SELECT alias, identity, grp, first, text FROM name_pairs ORDER BY alias, identity")) as never,
-        aliases: (await all("SELECT key, ord, text, pairs, words FROM name_aliases ORDER BY key")) as never,
-        words: (await all("SELECT word, aliases FROM name_words ORDER BY word")) as never,
-        wordAliases: (await all("SELECT word, alias FROM name_word_aliases ORDER BY word, alias")) as never,
-        deletes: (await all("SELECT variant, word FROM name_deletes ORDER BY variant, word")) as never,
-      };
-    },
-  };
+  return nameReader("postgres", (sql, params) => db.rows(sql, params));
 }

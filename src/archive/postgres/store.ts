@@ -5,6 +5,7 @@
 import pg from "pg";
 import { describeUrl } from "../../config.ts";
 import type { Logger } from "../../log.ts";
+import { assembleStore } from "../assemble.ts";
 import type { ArchiveStore } from "../store.ts";
 import { PgDb, types } from "./db.ts";
 import { postgresButtons, postgresLedger, postgresLeases } from "./ledger.ts";
@@ -49,14 +50,9 @@ export async function connectPostgresStore(url: string, log: Logger): Promise<Po
   }
   client.release();
   const db = new PgDb(pool);
-  return {
-    kind: "postgres",
-    ...postgresWriter(db),
-    ...postgresReader(db),
-    ...postgresLedger(db),
-    ...postgresLeases(db),
-    ...postgresButtons(db),
-    ...postgresSource(db),
-    close: () => db.close(),
-  };
+  return assembleStore(
+    "postgres",
+    [postgresWriter(db), postgresReader(db), postgresLedger(db), postgresLeases(db), postgresButtons(db), postgresSource(db)],
+    () => db.close(),
+  );
 }

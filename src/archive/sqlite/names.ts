@@ -1,19 +1,8 @@
 // The name dictionary in the SQLite archive (what the rows are: src/archive/names/dictionary.ts). Kept in
-// the transaction that changes the names rows, for the surname groups it touched; read by indexed look-ups.
-import {
-  IDENTITY_COLUMNS,
-  PREFIX_END as UPTO,
-  RANK,
-  aliasIdentities,
-  planAliases,
-  planGroups,
-  planWords,
-  toIdentityRow,
-  wordAliasRows,
-  wordDelta,
-  type AliasRow,
-  type DictionaryDump,
-} from "../names/dictionary.ts";
+// the transaction that changes the names rows, for the surname groups it touched; read by indexed look-ups
+// that both stores share (src/archive/names/reader.ts).
+import { planAliases, planGroups, planWords, wordAliasRows, wordDelta, type AliasRow } from "../names/dictionary.ts";
+import { nameReader } from "../names/reader.ts";
 import type { OrderedNameEntry } from "../names/identities.ts";
 import type { Row } from "../rows.ts";
 import type { NameReader } from "../store.ts";
@@ -64,84 +53,7 @@ export function refreshGroups(s: SqliteDb, groups: Iterable<string>): void {
   for (const d of words.deletes) s.stmt("INSERT INTO name_deletes (variant, word) VALUES (?, ?)").run(d.variant, d.word);
 }
 
+/** The dictionary's look-ups, the same SELECTs as the other store's (src/archive/names/reader.ts). */
 export function sqliteNames(s: SqliteDb): NameReader {
-  return {
-    async identitiesByAlias(keys) {
-      if (keys.length === 0) return [];
-      const rows = s
-        .stmt(
-          `SELECT p.alias AS pair_alias, p.first AS pair_first, p.text AS pair_text, ${IDENTITY_COLUMNS}
-        FROM name_pairs p JOIN identities i ON i.key = p.identity WHERE p.alias ${IN}`,
-        )
-        .all(list(new Set(keys))) as Row[];
-      return aliasIdentities(rows);
-    },
-
-    async rankedIdentities(limit, after) {
-      const rows = after
-        ? s
-            .stmt(
-              `SELECT ${IDENTITY_COLUMNS} FROM identities i WHERE i.articles < ? OR (i.articles = ? AND (i.phase > ? OR (i.phase = ? AND i.ord > ?)))
-            ORDER BY ${RANK} LIMIT ?`,
-            )
-            .all(after.articles, after.articles, after.phase, after.phase, after.ord, limit)
-        : s.stmt(`SELECT ${IDENTITY_COLUMNS} FROM identities i ORDER BY ${RANK} LIMIT ?`).all(limit);
-      return (rows as Row[]).map(toIdentityRow);
-    },
-
-    async identitiesWithWordPrefix(prefix, limit, most) {
-      const n = (
-        s.stmt("SELECT count(*) AS n FROM (SELECT 1 FROM name_word_aliases WHERE word >= ? AND word < ? LIMIT ?)").get(prefix, prefix + UPTO, most + 1) as Row
-      ).n as number;
-      if (n > most) return null;
-      const rows = s
-        .stmt(
-          `SELECT ${IDENTITY_COLUMNS} FROM identities i WHERE i.key IN (SELECT p.identity FROM name_word_aliases w JOIN name_pairs p ON p.alias = w.alias
-        WHERE w.word >= ? AND w.word < ?) ORDER BY ${RANK} LIMIT ?`,
-        )
-        .all(prefix, prefix + UPTO, limit) as Row[];
-      return rows.map(toIdentityRow);
-    },
-
-    async nameWords(words, variants, prefix, rangeLimit) {
-      const counts = new Map(
-        (s.stmt(`SELECT word, aliases FROM name_words WHERE word ${IN}`).all(list(words)) as Row[]).map((r) => [r.word as string, r.aliases as number]),
-      );
-      const deletes = new Map<string, string[]>();
-      for (const r of s.stmt(`SELECT variant, word FROM name_deletes WHERE variant ${IN} ORDER BY variant, word`).all(list(variants)) as Row[]) {
-        const l = deletes.get(r.variant as string);
-        if (l) l.push(r.word as string);
-        else deletes.set(r.variant as string, [r.word as string]);
-      }
-      const range =
-        prefix === null
-          ? []
-          : (s.stmt("SELECT word FROM name_words WHERE word >= ? AND word < ? ORDER BY word LIMIT ?").all(prefix, prefix + UPTO, rangeLimit) as Row[]).map(
-              (r) => r.word as string,
-            );
-      return { counts, deletes, range };
-    },
-
-    async aliasesWithWords(words) {
-      const rows = s
-        .stmt(`SELECT w.word, a.key, a.ord, a.text, a.pairs, a.words FROM name_word_aliases w JOIN name_aliases a ON a.key = w.alias WHERE w.word ${IN}`)
-        .all(list(words)) as Row[];
-      return rows.map((r) => ({
-        word: r.word as string,
-        alias: { key: r.key as string, ord: r.ord as number, text: r.text as string, pairs: r.pairs as number, words: r.words as number },
-      }));
-    },
-
-    async nameDictionary(): Promise<DictionaryDump> {
-      const all = (sql: string) => s.stmt(sql).all() as Row[];
-      return {
-        identities: all(`SELECT ${IDENTITY_COLUMNS} FROM identities i ORDER BY i.key`).map(toIdentityRow),
-        pairs: all("SELECT alias, identity, grp, first, text FROM name_pairs ORDER BY alias, identity") as never,
-        aliases: all("SELECT key, ord, text, pairs, words FROM name_aliases ORDER BY key") as never,
-        words: all("SELECT word, aliases FROM name_words ORDER BY word") as never,
-        wordAliases: all("SELECT word, alias FROM name_word_aliases ORDER BY word, alias") as never,
-        deletes: all("SELECT variant, word FROM name_deletes ORDER BY variant, word") as never,
-      };
-    },
-  };
+  return nameReader("sqlite", (sql, params) => s.stmt(sql).all(...params) as Row[]);
 }

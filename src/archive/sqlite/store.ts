@@ -1,7 +1,8 @@
 // The embedded archive: one SQLite file per articles folder (better-sqlite3, FTS5 for words). Everything
 // extracted is stored with the article, so a restart redoes nothing. Its parts: schema.ts (tables),
 // write.ts (ingestion), read.ts and search.ts (commands), ledger.ts (digests, leases, buttons).
-import type { ArchiveStore } from "../store.ts";
+import { assembleStore } from "../assemble.ts";
+import type { ArchiveSource, ArchiveStore } from "../store.ts";
 import { SqliteDb } from "./db.ts";
 import { sqliteButtons, sqliteLedger, sqliteLeases } from "./ledger.ts";
 import { sqliteReader } from "./read.ts";
@@ -12,13 +13,7 @@ export type SqliteStore = ArchiveStore & { readonly kind: "sqlite" };
 /** Opens (creating or rebuilding its tables as needed) the archive file at `path`. */
 export function openSqliteStore(path: string): SqliteStore {
   const db = new SqliteDb(path);
-  return {
-    kind: "sqlite",
-    ...sqliteWriter(db),
-    ...sqliteReader(db),
-    ...sqliteLedger(db),
-    ...sqliteLeases(db),
-    ...sqliteButtons(db),
+  const source: ArchiveSource = {
     async archiveSource() {
       return (db.stmt("SELECT folder FROM source WHERE id = 1").get() as { folder: string } | undefined)?.folder ?? null;
     },
@@ -27,6 +22,6 @@ export function openSqliteStore(path: string): SqliteStore {
         "INSERT INTO source (id, folder, recorded_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET folder = excluded.folder, recorded_at = excluded.recorded_at",
       ).run(folder, new Date().toISOString());
     },
-    close: async () => db.close(),
   };
+  return assembleStore("sqlite", [sqliteWriter(db), sqliteReader(db), sqliteLedger(db), sqliteLeases(db), sqliteButtons(db), source], async () => db.close());
 }
