@@ -153,6 +153,11 @@ export function renderSlackPost(reply: Reply): { message: SlackMessage; complete
   return { message, complete: left === 0 };
 }
 
+/** A button of ours: its label fitted to Slack's limit, its value the state that redoes the answer. */
+function button(actionId: string, label: string, value: string, style?: "primary"): ButtonElement {
+  return { type: "button", action_id: actionId, text: { type: "plain_text", text: fitText(label, BUTTON_TEXT_MAX) }, value, ...(style ? { style } : {}) };
+}
+
 /** The message, and how many of the reply's blocks it had no room for. */
 function layout(reply: Reply, options: RenderOptions): { message: SlackMessage; left: number } {
   const visibility = options.visibility ?? "ephemeral";
@@ -169,25 +174,12 @@ function layout(reply: Reply, options: RenderOptions): { message: SlackMessage; 
       reply.status === "ok"
         ? encodeButton({ action: "share", command: reply.command, query: reply.query, page: reply.paging?.page ?? 1 }, BUTTON_VALUE_MAX)
         : null;
-    if (share)
-      buttons.push({
-        type: "button",
-        action_id: ACTION_SHARE,
-        text: { type: "plain_text", text: fitText(Messages.buttons.shareInChannel, BUTTON_TEXT_MAX) },
-        value: share,
-        style: "primary",
-      });
+    if (share) buttons.push(button(ACTION_SHARE, Messages.buttons.shareInChannel, share, "primary"));
     const more =
       reply.paging && reply.paging.page < reply.paging.pages
         ? encodeButton({ action: "page", command: reply.command, query: reply.query, page: reply.paging.page + 1 }, BUTTON_VALUE_MAX)
         : null;
-    if (more)
-      buttons.push({
-        type: "button",
-        action_id: ACTION_MORE,
-        text: { type: "plain_text", text: fitText(Messages.buttons.more, BUTTON_TEXT_MAX) },
-        value: more,
-      });
+    if (more) buttons.push(button(ACTION_MORE, Messages.buttons.more, more));
   }
 
   // Room for the headline, a "not shown" note, the footer and the buttons.
