@@ -6,6 +6,7 @@ import { encodeButton, parseButton } from "../../src/reply/buttons.ts";
 import { CUSTOM_ID_MAX, QUOTE_CONTINUES, renderDiscord } from "../../src/reply/discord.ts";
 import type { Reply, SourceRef } from "../../src/reply/model.ts";
 import { messageProblems } from "../fakes/discord.ts";
+import { figureBlock, figureReply } from "../helpers/replies.ts";
 
 const source: SourceRef = {
   articleId: "003_a45378febf24a42f.txt",
@@ -57,27 +58,9 @@ describe("Discord renderer", () => {
   });
 
   it("puts a figure's value in bold with what it measures and its source", () => {
-    const reply: Reply = {
-      command: "figure",
-      query: "PIP",
+    const reply = figureReply([figureBlock({ claimedBy: "the Treasury", sentence: "The cuts would save £4.4 billion.", sources: [source] })], {
       title: "Figures for PIP",
-      blocks: [
-        {
-          kind: "figure",
-          text: "£4.4 billion",
-          value: 4.4e9,
-          unit: "GBP",
-          per: null,
-          approx: null,
-          measure: "cuts to PIP",
-          claimedBy: "the Treasury",
-          sentence: "The cuts would save £4.4 billion.",
-          sources: [source],
-        },
-      ],
-      paging: null,
-      status: "ok",
-    };
+    });
     const field = renderDiscord(reply).embeds[0].fields![0];
     expect(field.name).toBe("cuts to PIP");
     expect(field.value).toMatch(/^\*\*£4\.4 billion\*\*/);
@@ -95,27 +78,14 @@ describe("Discord renderer", () => {
       path: "000_2ea4bb40d2f84377.txt",
       paragraph: 2,
     };
-    const reply: Reply = {
-      command: "figure",
-      query: "PIP",
-      title: "Figures on “PIP”",
-      blocks: [
-        {
-          kind: "figure",
-          text: "£4.4 billion",
-          value: 4.4e9,
-          unit: "GBP",
-          per: null,
-          approx: null,
-          measure: "cuts to Personal Independence Payments",
-          claimedBy: "the Institute for Fiscal Studies",
-          sentence: "The changes will see £4.4 billion cut from the bill.",
-          sources: [source, other],
-        },
-      ],
-      paging: null,
-      status: "ok",
-    };
+    const reply = figureReply([
+      figureBlock({
+        measure: "cuts to Personal Independence Payments",
+        claimedBy: "the Institute for Fiscal Studies",
+        sentence: "The changes will see £4.4 billion cut from the bill.",
+        sources: [source, other],
+      }),
+    ]);
     expect(renderDiscord(reply, { ids: { previous: null, next: null, share: "sh:figure:1:PIP" } })).toEqual({
       embeds: [
         {
@@ -142,27 +112,7 @@ describe("Discord renderer", () => {
 
   it("does not repeat a figure's sentence when its name (what it measures) is that sentence", () => {
     const sentence = "The demand for £4.4 billion cuts was the last straw.";
-    const reply: Reply = {
-      command: "figure",
-      query: "PIP",
-      title: "Figures on “PIP”",
-      blocks: [
-        {
-          kind: "figure",
-          text: "£4.4 billion",
-          value: 4.4e9,
-          unit: "GBP",
-          per: null,
-          approx: null,
-          measure: sentence.slice(0, -1),
-          claimedBy: null,
-          sentence,
-          sources: [source],
-        },
-      ],
-      paging: null,
-      status: "ok",
-    };
+    const reply = figureReply([figureBlock({ measure: sentence.slice(0, -1), sentence, sources: [source] })]);
     const field = renderDiscord(reply).embeds[0].fields![0];
     expect(field.name).toBe(sentence.slice(0, -1));
     expect(field.value).not.toContain("> ");

@@ -8,6 +8,7 @@ import { ACTION_SHARE, BUTTON_TEXT_MAX, BUTTON_VALUE_MAX, MAX_BLOCKS, SECTION_TE
 import { renderNotice, renderSlack } from "../../src/reply/slack.ts";
 import { fitText, slackText } from "../../src/reply/text.ts";
 import { checkMessage, LIMITS, liveMentions } from "../fakes/slack-api.ts";
+import { figureBlock } from "../helpers/replies.ts";
 
 const src: SourceRef = {
   articleId: "a1",
@@ -68,18 +69,12 @@ describe("Slack renderer edge cases", () => {
   });
 
   it("renders a figure exactly: value in bold, measure, claimant, sentence and every article", () => {
-    const figure: Block = {
-      kind: "figure",
-      text: "£4.4 billion",
-      value: 4.4e9,
-      unit: "GBP",
-      per: null,
-      approx: null,
+    const figure = figureBlock({
       measure: "cuts in Personal Independence Payments",
       claimedBy: "Institute for Fiscal Studies",
       sentence: "The demand for £4.4 billion cuts in PIP was the last straw.",
       sources: [src, plainSrc],
-    };
+    });
     const m = renderSlack(reply({ command: "figure", query: "PIP", title: "Figures on “PIP”", blocks: [figure] }));
     expect(m).toEqual({
       response_type: "ephemeral",

@@ -11,6 +11,7 @@ import { renderSlack } from "../../src/reply/slack.ts";
 import { slackText } from "../../src/reply/text.ts";
 import { checkMessage } from "../fakes/slack-api.ts";
 import { manifest } from "../../slack/manifest.ts";
+import { figureBlock } from "../helpers/replies.ts";
 import { LIVE_MENTION, visibleText } from "./slack-helpers.ts";
 
 const source = (over: Partial<SourceRef> = {}): SourceRef => ({
@@ -89,23 +90,10 @@ describe("the Slack renderer", () => {
 
   it("renders a figure with its value in bold, what it measures, the source and its articles", () => {
     const m = renderSlack(
-      reply(
-        [
-          {
-            kind: "figure",
-            text: "£4.4 billion",
-            value: 4.4e9,
-            unit: "GBP",
-            per: null,
-            approx: null,
-            measure: "cuts to PIP",
-            claimedBy: "the IFS",
-            sentence: "The demand for £4.4 billion cuts was the last straw.",
-            sources: [source(), source({ title: "Second", url: null, paragraph: 2 })],
-          },
-        ],
-        { command: "figure", title: "Figures on “PIP”" },
-      ),
+      reply([figureBlock({ claimedBy: "the IFS", sources: [source(), source({ title: "Second", url: null, paragraph: 2 })] })], {
+        command: "figure",
+        title: "Figures on “PIP”",
+      }),
     );
     const text = sections(m)[1];
     expect(text).toMatch(/^\*£4\.4 billion\* — cuts to PIP, according to the IFS\n= 4,400,000,000 GBP\n“The demand/);
