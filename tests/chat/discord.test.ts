@@ -4,6 +4,7 @@ import { DEFER_AFTER_MS } from "../../src/chat/discord.ts";
 import { memoryLogger } from "../../src/log.ts";
 import { Messages } from "../../src/reply/messages.ts";
 import { APP_ID, FakeDiscord, GUILD_ID, messageProblems, USER_ID } from "../fakes/discord.ts";
+import { messagePayload } from "../fakes/discord-payloads.ts";
 import { eventually } from "../helpers/net.ts";
 import { articlesFolder } from "../helpers/process.ts";
 import { FAILING_QUERY, SLOW_QUERY, startHookedDiscord, type HookedDiscord } from "./discord-hooked.ts";
@@ -116,26 +117,8 @@ describe("Discord adapter with the real discord.js client", () => {
     const select = fake.interaction(
       3,
       { custom_id: "old-select", component_type: 3, values: ["a"] },
-      {
-        message: {
-          id: fake.id(),
-          channel_id: "333333333333333333",
-          type: 0,
-          content: "",
-          author: user,
-          timestamp: new Date().toISOString(),
-          edited_timestamp: null,
-          tts: false,
-          mention_everyone: false,
-          mentions: [],
-          mention_roles: [],
-          attachments: [],
-          embeds: [],
-          components: [],
-          pinned: false,
-          flags: 0,
-        },
-      },
+      // An empty message in another channel, sent by the user (not the bot).
+      { message: { ...messagePayload(fake.id(), null, "333333333333333333"), author: user } },
     );
     for (const id of [menu, select]) {
       const first = await fake.firstResponse(id);
