@@ -1,7 +1,7 @@
 // The subcommands that open the archive (ask, ingest, digest, start), loaded by cli.ts only when one of them runs,
 // and how a failed command is reported. Each parses its own flags and returns an exit code.
 import { parseArgs } from "node:util";
-import { shown } from "./archive/listing.ts";
+import { checkArticlesFolder, shown } from "./archive/listing.ts";
 import type { SyncReport } from "./archive/ingest.ts";
 import { Refusal } from "./fault.ts";
 import { archiveProblem } from "./archive/problems.ts";
@@ -198,6 +198,8 @@ async function start(args: string[]): Promise<number> {
   const config = configFrom(values.articles);
   const log = logger(config.logLevel);
   log.info(`starting — ${describeConfig(config)}`);
+  // Checked here, not at the first sync: a replica that does not hold the ingest lease never lists the folder.
+  checkArticlesFolder(config.articlesDir);
   const bar = progressBar(process.stderr);
   // The folder is indexed by the replica that holds the ingest lease (this one, unless another process
   // on the same archive already watches it), inside startLive.

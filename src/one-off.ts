@@ -6,6 +6,7 @@ import type { Bot, OpenOptions } from "./core.ts";
 import { logger } from "./log.ts";
 import { archiveProblem, isWriteProblem } from "./archive/problems.ts";
 import { replicaId, underLease } from "./replica/duty.ts";
+import { checkArticlesFolder } from "./archive/listing.ts";
 
 let problem: string | null = null;
 
@@ -25,6 +26,8 @@ export async function openIndexed(
   { quiet = false } = {},
 ): Promise<Bot> {
   const log = logger(config.logLevel);
+  // Before the lease: whether this process or a running replica would index, a missing folder is this command's error.
+  checkArticlesFolder(config.articlesDir);
   const bot = await open(config, { ...options, sync: false });
   try {
     const ran = await underLease({ store: bot.store, name: "ingest", owner: replicaId(), ttlMs: config.leaseSeconds * 1000, log }, () => bot.sync());

@@ -3,7 +3,7 @@
 // each entry that cannot be read at all (a broken link, a folder it may not open). A name that is not UTF-8
 // (a Latin-1 "café.txt" from an old system) is read all the same, through its bytes, and named with its odd
 // bytes as \xNN. Nothing is ignored silently except hidden entries (.git, .DS_Store) and node_modules.
-import { readdirSync, statSync, type Dirent, type Stats } from "node:fs";
+import { opendirSync, readdirSync, statSync, type Dirent, type Stats } from "node:fs";
 
 export interface ListedFile {
   /** Relative to the folder, with "/". */
@@ -26,6 +26,21 @@ export function shown(path: string): string {
   return /[\u0000-\u001f\u007f-\u009f\u2028\u2029"]|^\s|\s$/.test(path) ? JSON.stringify(path) : path;
 }
 
+/**
+ * Throws the one-line "Cannot read the articles folder" when `dir` cannot be opened as a folder. Checked
+ * before a command takes the ingest lease: a missing folder is the command's error whoever indexes.
+ */
+export function checkArticlesFolder(dir: string): void {
+  try {
+    opendirSync(dir).closeSync();
+  } catch (e) {
+    throw folderError(dir, e);
+  }
+}
+
+const folderError = (dir: string, e: unknown) =>
+  new Error(`Cannot read the articles folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, { cause: e });
+
 export function listFolder(dir: string): FolderListing {
   const files: ListedFile[] = [];
   const skipped: FolderListing["skipped"] = [];
@@ -41,7 +56,7 @@ export function listFolder(dir: string): FolderListing {
     try {
       entries = readdirSync(full, { withFileTypes: true, encoding: "buffer" });
     } catch (e) {
-      if (rel === "") throw new Error(`Cannot read the articles folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, { cause: e });
+      if (rel === "") throw folderError(dir, e);
       skipped.push({ path: rel, reason: `a folder that cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})` });
       return;
     }
