@@ -128,6 +128,14 @@ describe("reading faults: every file indexed or reported", { timeout: 120_000 },
     expect(dateOf("penguins")).toBeNull();
     expect(dateOf("east gallery")).toBe("2024-02-29");
     expect(JSON.stringify(r.ask("/search hidden"))).not.toContain("[object Object]");
+    // In /digest they count from the day they were added (a stored "2024-13-45" dropped them out of it).
+    const digest = r.ask("/digest 24h") as { blocks: { kind: string; source?: { title: string; date: string | null } }[] };
+    const listed = digest.blocks.filter((b) => b.kind === "article").map((b) => [b.source!.title, b.source!.date]);
+    expect(listed.sort()).toEqual([
+      ["Fine", null],
+      ["Harbour plan", null],
+      ["Zoo wing", null],
+    ]);
   });
 
   it("UTF-16 without a byte-order mark is 'not UTF-8'; a page of scripts only has 'no article text'; good files beside them are indexed", () => {
