@@ -100,11 +100,10 @@ export async function startLive(bot: Bot, config: Config, log: Logger, options: 
           ...lease,
           name: "digest",
           what: "the digest schedule",
-          async start() {
+          async start(gap) {
             // The first start in this process follows a time when the bot was down; a later one, a time
-            // when this replica did not hold the digest (another had it, or the archive could not be reached).
-            const missed =
-              digestStarts++ === 0 ? undefined : "while this replica did not run the digest (another replica had it, or the archive could not be reached)";
+            // when this replica did not hold the digest, for the reason the lease saw (an outage, another replica).
+            const missed = digestStarts++ === 0 ? undefined : `while this replica did not run the digest (${gap ?? "another replica had it"})`;
             const scheduler = new DigestScheduler({
               missed,
               store: bot.store,

@@ -20,8 +20,11 @@ export interface DutyOptions {
   owner: string;
   ttlMs: number;
   log: Logger;
-  /** Starts the work once this replica holds the lease. */
-  start(): Promise<Running>;
+  /**
+   * Starts the work once this replica holds the lease. `gap`: why it did not run here since it last did
+   * ("the archive could not be reached", "another replica had it"); undefined at the first start.
+   */
+  start(gap?: string): Promise<Running>;
 }
 
 export interface Duty {
@@ -53,6 +56,9 @@ export async function startDuty(o: DutyOptions): Promise<Duty> {
   let firstFailure: Error | null = null;
   let first = true;
   let renewal: Promise<void> = Promise.resolve();
+  // What kept the work from running here since it last ran (in order, each once), for the next start.
+  const gap = new Set<string>();
+  let ranBefore = false;
 
   const stopWork = async (why: string) => {
     const r = running;
@@ -66,7 +72,10 @@ export async function startDuty(o: DutyOptions): Promise<Duty> {
     (async () => {
       o.log.info(`${o.what}: this replica (${o.owner}) runs it`);
       try {
-        const r = await o.start();
+        const why = ranBefore && gap.size ? [...gap].join(", then ") : undefined;
+        gap.clear();
+        ranBefore = true;
+        const r = await o.start(why);
         running = r;
         // Lost the lease (or stopped) while starting: someone else may run it now.
         if (!holds || stopped) await stopWork(stopped ? "" : "lease lost while starting; stopped here");
@@ -103,13 +112,17 @@ export async function startDuty(o: DutyOptions): Promise<Duty> {
         );
       }
       unreachable = true;
+      gap.add("the archive could not be reached");
       holds = false;
     }
     if (stopped) return;
     if (holds && !running && !starting) {
       waitingLogged = false;
       starting = begin();
-    } else if (!holds && running) {
+    } else if (!holds && !unreachable) {
+      gap.add("another replica had it");
+    }
+    if (!holds && running) {
       await stopWork(unreachable ? "" : "lease lost; stopped here (another replica takes over)");
     } else if (!holds && !running && !starting && !waitingLogged && !unreachable) {
       waitingLogged = true;
