@@ -2,7 +2,8 @@
 // body.content, NewsML-G2 inlineXML, feed content:encoded, and the article element of a page. Entities are
 // decoded by node-html-parser (through the `entities` package: every HTML5 named entity, &rsquo; &pound; …).
 import { decodeHTML } from "entities";
-import { NodeType, parse, type HTMLElement, type Node } from "node-html-parser";
+import type { HTMLElement, Node } from "node-html-parser";
+import { htmlParser } from "./lazy.ts";
 import { splitParagraphs } from "../../extract/text.ts";
 
 /** Elements that start a new paragraph. */
@@ -65,7 +66,7 @@ const NEVER = new Set([
 ]);
 
 export function parseHtml(html: string): HTMLElement {
-  return parse(html, { comment: false, blockTextElements: { script: true, style: false, noscript: false, pre: true } });
+  return htmlParser().parse(html, { comment: false, blockTextElements: { script: true, style: false, noscript: false, pre: true } });
 }
 
 /**
@@ -88,6 +89,7 @@ export function paragraphsOf(root: Node, skip: (el: HTMLElement) => boolean = ()
     }
     current = "";
   };
+  const { NodeType } = htmlParser();
   const walk = (node: Node) => {
     if (node.nodeType === NodeType.TEXT_NODE) {
       // Whitespace in markup is one space; only <br> breaks a line.

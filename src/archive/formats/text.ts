@@ -1,5 +1,5 @@
 // Plain text (.txt) and Markdown with YAML front matter (.md).
-import { parse as parseYaml } from "yaml";
+import { yaml } from "./lazy.ts";
 import { splitParagraphs } from "../../extract/text.ts";
 import { blank, firstLine, single, titleFrom, type ReadResult, type Warn } from "./fields.ts";
 import { withMeta } from "./json.ts";
@@ -25,7 +25,7 @@ export function fromMarkdown(text: string, key: string, warn: Warn): ReadResult 
   let body = unix;
   if (m) {
     try {
-      const parsed: unknown = parseYaml(m[1]);
+      const parsed: unknown = yaml().parse(m[1]);
       if (parsed !== null && typeof parsed !== "object") return single("front matter is not a YAML mapping");
       meta = (parsed ?? {}) as Record<string, unknown>;
     } catch (e) {

@@ -6,7 +6,8 @@
 // HTML entities XML does not define (&rsquo; in a title), which `entities` decodes instead (decodeHTML knows
 // XML's five too), once for the XML layer and once more for escaped HTML inside it.
 import { decodeHTML } from "entities";
-import { XMLParser } from "fast-xml-parser";
+import type { XMLParser } from "fast-xml-parser";
+import { xmlParser } from "./lazy.ts";
 import { htmlParagraphs, htmlText } from "./html-text.ts";
 
 export type XmlNode = Record<string, unknown>;
@@ -56,22 +57,25 @@ const LISTS = new Set([
   "inlineData",
 ]);
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: "@",
-  processEntities: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  cdataPropName: "#cdata",
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  transformTagName: (name) => name.replace(/\./g, "_"),
-  stopNodes: MARKUP.map((n) => `..${n}`),
-  isArray: (name) => LISTS.has(name),
-});
+let parser: XMLParser | undefined;
+const newParser = () =>
+  new (xmlParser().XMLParser)({
+    ignoreAttributes: false,
+    attributeNamePrefix: "@",
+    processEntities: false,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+    cdataPropName: "#cdata",
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    transformTagName: (name) => name.replace(/\./g, "_"),
+    stopNodes: MARKUP.map((n) => `..${n}`),
+    isArray: (name) => LISTS.has(name),
+  });
 
 export function parseXml(xml: string): XmlNode {
+  parser ??= newParser();
   return parser.parse(xml) as XmlNode;
 }
 
