@@ -107,7 +107,7 @@ export function contextOf(sentences: PlacedSentence[], index: number, acronyms: 
   const joined = texts.join(" ");
   // "PIP" in the context finds "Personal Independence Payments" too, and the other way round.
   const lower = joined.toLowerCase();
-  for (const a of acronyms) {
+  for (const a of mentionedIn(joined, lower, acronyms)) {
     const forms = formsOf(a);
     const hasShort = joined.includes(a.short) && forms.short.test(joined); // the pattern is the short form, whole
     const hasLong = lower.includes(forms.long);
@@ -124,4 +124,54 @@ function formsOf(a: Acronym): { short: RegExp; long: string } {
   let forms = FORMS.get(a);
   if (!forms) FORMS.set(a, (forms = { short: new RegExp(`\\b${a.short.replace(/[^\w]/g, "\\$&")}\\b`), long: a.long.toLowerCase() }));
   return forms;
+}
+
+/**
+ * The acronyms that may stand in a context, in their order, found through an index of the article's acronyms
+ * rather than by searching the context for each of them: a long article defines hundreds and has thousands of
+ * figures. Every acronym left out has neither form in the context. A short form of word characters stands
+ * whole (as its pattern `\bPIP\b` asks) only as one of the context's words; a long form (two words or more,
+ * joined by spaces) only where a space in the context is followed by its second word. Others are always tried.
+ */
+function mentionedIn(joined: string, lower: string, acronyms: Acronym[]): Acronym[] {
+  const index = indexOf(acronyms);
+  const found = new Set<number>(index.always);
+  for (const word of joined.match(/\w+/g) ?? []) for (const i of index.byShort.get(word) ?? []) found.add(i);
+  for (let at = lower.indexOf(" "); at >= 0; at = lower.indexOf(" ", at + 1)) {
+    for (const i of index.bySecondWord.get(lower.slice(at + 1, at + 3)) ?? []) found.add(i);
+    for (const i of index.bySecondWord.get(lower.slice(at + 1, at + 2)) ?? []) found.add(i);
+  }
+  return [...found].sort((x, y) => x - y).map((i) => acronyms[i]);
+}
+
+interface AcronymIndex {
+  /** By the short form, when it is all word characters. */
+  byShort: Map<string, number[]>;
+  /** By the first two characters of the long form's second word (its one character, when it has one). */
+  bySecondWord: Map<string, number[]>;
+  /** Those with a form the index cannot place. */
+  always: number[];
+}
+
+const INDEXES = new WeakMap<Acronym[], AcronymIndex>();
+
+function indexOf(acronyms: Acronym[]): AcronymIndex {
+  let index = INDEXES.get(acronyms);
+  if (index) return index;
+  const made: AcronymIndex = { byShort: new Map(), bySecondWord: new Map(), always: [] };
+  const add = (map: Map<string, number[]>, key: string, i: number) => {
+    const list = map.get(key);
+    if (list) list.push(i);
+    else map.set(key, [i]);
+  };
+  acronyms.forEach((a, i) => {
+    const second = formsOf(a).long.split(" ")[1];
+    if (!/^\w+$/.test(a.short) || !second) made.always.push(i);
+    else {
+      add(made.byShort, a.short, i);
+      add(made.bySecondWord, second.slice(0, 2), i);
+    }
+  });
+  INDEXES.set(acronyms, (index = made));
+  return index;
 }
