@@ -20,31 +20,64 @@ const MIN_SHARE = 0.6;
 
 /** Each claim with, when others measure the same thing with a different value, every value given for it. */
 export function flagDisagreements(claims: FigureBlock[]): FigureBlock[] {
-  const words = new Map(claims.map((c) => [c, measureWords(c)]));
-  return claims.map((c) => {
-    const group = claims.filter((o) => o === c || sameMeasure(c, o, words));
-    // One value per figure up to rounding, in the claims' order.
-    const values: FigureBlock[] = [];
-    for (const o of group) if (!values.some((v) => sameUpToRounding(v.value, o.value))) values.push(o);
+  // What each claim measures is worked out once, and each pair compared once (the relation is symmetric):
+  // up to 100 claims a page, and /figure at 100k spent half its CPU here when every pair re-derived both.
+  const measures = claims.map(measureOf);
+  const same = claims.map(() => new Array<boolean>(claims.length).fill(false));
+  for (let i = 0; i < claims.length; i++) {
+    same[i][i] = true;
+    for (let j = i + 1; j < claims.length; j++) same[i][j] = same[j][i] = claims[i] === claims[j] || sameMeasure(measures[i], measures[j]);
+  }
+  const digits = new Map<number, number>();
+  const rounded = (a: number, b: number) => a === b || roundedEqual(a, b, digits);
+  // Claims of one cluster have the same group, and so the same values: worked out once per group.
+  const valuesOf = new Map<string, FigureBlock[]>();
+  return claims.map((c, i) => {
+    const group: number[] = [];
+    for (let j = 0; j < claims.length; j++) if (same[i][j]) group.push(j);
+    const key = group.join(",");
+    let values = valuesOf.get(key);
+    if (!values) {
+      // One value per figure up to rounding, in the claims' order.
+      values = [];
+      for (const j of group) {
+        const o = claims[j];
+        if (!values.some((v) => rounded(v.value, o.value))) values.push(o);
+      }
+      valuesOf.set(key, values);
+    }
     if (values.length < 2) return c;
     return { ...c, disagree: values.map((v) => ({ text: v.text, claimedBy: v.claimedBy, source: v.sources[0] })) };
   });
 }
+
+/** A claim with what sameMeasure compares, derived once. */
+interface Measure {
+  claim: FigureBlock;
+  unit: string;
+  years: string;
+  words: Set<string>;
+}
+
+const measureOf = (c: FigureBlock): Measure => ({ claim: c, unit: c.unit.toLowerCase(), years: years(c.measure), words: measureWords(c) });
 
 /**
  * Whether two claims measure the same thing in different sources. Two values in one sentence ("losses
  * deepened to £51.6m from £1.2m") or one article are a change or a comparison, not a disagreement, unless
  * the article gives them to two named sources.
  */
-function sameMeasure(a: FigureBlock, b: FigureBlock, words: Map<FigureBlock, Set<string>>): boolean {
-  if (a.unit.toLowerCase() !== b.unit.toLowerCase() || (a.per ?? "") !== (b.per ?? "")) return false;
+function sameMeasure(ma: Measure, mb: Measure): boolean {
+  const a = ma.claim;
+  const b = mb.claim;
+  if (ma.unit !== mb.unit || (a.per ?? "") !== (b.per ?? "")) return false;
   if (a.sentence === b.sentence) return false;
   const twoNamed = a.claimedBy !== null && b.claimedBy !== null && a.claimedBy !== b.claimedBy;
   if (!twoNamed && a.sources.some((x) => b.sources.some((y) => y.articleId === x.articleId))) return false;
-  if (years(a.measure) !== years(b.measure)) return false;
-  const wa = words.get(a)!;
-  const wb = words.get(b)!;
-  const common = [...wa].filter((w) => wb.has(w)).length;
+  if (ma.years !== mb.years) return false;
+  const wa = ma.words;
+  const wb = mb.words;
+  let common = 0;
+  for (const w of wa) if (wb.has(w)) common++;
   return common >= MIN_COMMON && common / Math.min(wa.size, wb.size) >= MIN_SHARE;
 }
 
@@ -65,8 +98,16 @@ const singular = (w: string) => (w.length > 3 && w.endsWith("s") && !/(ss|us|is)
 
 /** Whether two values are the same figure once the more precise is rounded as the other is written. */
 export function sameUpToRounding(a: number, b: number): boolean {
-  if (a === b) return true;
-  const p = Math.min(significant(a), significant(b));
+  return a === b || roundedEqual(a, b, new Map());
+}
+
+/** sameUpToRounding for two different values, each value's significant digits worked out once (`digits`). */
+function roundedEqual(a: number, b: number, digits: Map<number, number>): boolean {
+  let da = digits.get(a);
+  if (da === undefined) digits.set(a, (da = significant(a)));
+  let db = digits.get(b);
+  if (db === undefined) digits.set(b, (db = significant(b)));
+  const p = Math.min(da, db);
   return Number(a.toPrecision(p)) === Number(b.toPrecision(p));
 }
 
