@@ -205,9 +205,10 @@ export interface ArchiveReader extends NameReader {
   quotesBy(speakers: string[], limit: number, period?: Period | null): Promise<QuoteHit[]>;
   /**
    * Quotes whose text matches, best first (among the RANKED_MATCHES most recently added matches); with a
-   * period, among the matches in articles of that period.
+   * period, among the matches in articles of that period; with `speaker`, among the matches by that speaker
+   * or by no one named (the other occurrences of one person's quotation).
    */
-  quotesMatching(query: TextQuery, limit: number, period?: Period | null): Promise<QuoteHit[]>;
+  quotesMatching(query: TextQuery, limit: number, period?: Period | null, speaker?: string): Promise<QuoteHit[]>;
   /** Figures whose sentence, context, measure or article title match, best first (as quotesMatching). */
   figuresMatching(query: TextQuery, limit: number, period?: Period | null): Promise<FigureHit[]>;
   /** Articles whose title or body match, best first (as quotesMatching), each with a snippet around the words. */

@@ -36,7 +36,12 @@ function words(h: QuoteHit): string[] {
 }
 
 const sameSpeaker = (a: QuoteHit, b: QuoteHit) => a.quote.speaker === b.quote.speaker || a.quote.speaker === null || b.quote.speaker === null;
-const key = (h: QuoteHit) => words(h).join(" ");
+const keyOf = new WeakMap<QuoteHit, string>();
+function key(h: QuoteHit): string {
+  let k = keyOf.get(h);
+  if (k === undefined) keyOf.set(h, (k = words(h).join(" ")));
+  return k;
+}
 const isIn = (short: QuoteHit, long: QuoteHit) => words(short).length < words(long).length && indexOfRun(words(long), words(short)) >= 0;
 
 /**
@@ -45,20 +50,35 @@ const isIn = (short: QuoteHit, long: QuoteHit) => words(short).length < words(lo
  */
 export function foldRepeats<H extends QuoteHit>(hits: H[]): Quoted<H>[] {
   const groups: Quoted<H>[] = [];
+  // The groups of each set of words, in list order: the first of them with the same speaker takes a repeat.
+  const byKey = new Map<string, Quoted<H>[]>();
   for (const h of hits) {
     if (words(h).length === 0) {
       groups.push({ hit: h, same: [], parts: [] });
       continue;
     }
-    const same = groups.find((g) => key(g.hit) === key(h) && sameSpeaker(g.hit, h));
+    const same = byKey.get(key(h))?.find((g) => sameSpeaker(g.hit, h));
     if (same) same.same.push(h);
-    else groups.push({ hit: h, same: [], parts: [] });
+    else {
+      const g = { hit: h, same: [], parts: [] };
+      groups.push(g);
+      byKey.set(key(h), [...(byKey.get(key(h)) ?? []), g]);
+    }
+  }
+  // Which groups' quotations hold each one's words, worked out once: the folding below starts again after
+  // each merge (a /who reads 200 quotes, and re-testing every pair on every pass was most of its CPU).
+  const holders = new Map<QuoteHit, Set<QuoteHit>>();
+  for (const short of groups) {
+    if (words(short.hit).length === 0) continue;
+    const holding = groups.filter((g) => g !== short && isIn(short.hit, g.hit) && sameSpeaker(short.hit, g.hit)).map((g) => g.hit);
+    if (holding.length) holders.set(short.hit, new Set(holding));
   }
   // A shorter group folds into a longer one that contains its words, wherever that one is in the list; the
   // merged group takes the earlier place.
   for (let i = 0; i < groups.length; i++) {
     const short = groups[i];
-    const long = groups.find((g) => g !== short && words(short.hit).length > 0 && isIn(short.hit, g.hit) && sameSpeaker(short.hit, g.hit));
+    const holding = holders.get(short.hit);
+    const long = holding && groups.find((g) => g !== short && holding.has(g.hit));
     if (!long) continue;
     long.parts.push(short.hit, ...short.same, ...short.parts);
     const at = groups.indexOf(long);
@@ -83,7 +103,9 @@ export async function reportedIn(store: Pick<ArchiveReader, "quotesMatching">, q
   let found: QuoteHit[] = [];
   if (words(q.hit).length >= MIN_PHRASE_WORDS) {
     const rare = [...new Set(words(q.hit))].sort((a, b) => b.length - a.length).slice(0, LOOKUP_WORDS);
-    found = (await store.quotesMatching({ groups: rare.map((w) => [w]) }, RANKED_MATCHES)).filter((h) => sameSpeaker(h, q.hit));
+    // The speaker's (or no one's) occurrences only: in a large archive a quotation is often in hundreds of rows.
+    const speaker = q.hit.quote.speaker ?? undefined;
+    found = (await store.quotesMatching({ groups: rare.map((w) => [w]) }, RANKED_MATCHES, null, speaker)).filter((h) => sameSpeaker(h, q.hit));
   }
   const all = dedupe([...known, ...found.filter((h) => key(h) === key(q.hit))]);
   const articles = new Set(all.map((h) => h.article.id));

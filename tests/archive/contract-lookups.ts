@@ -116,6 +116,22 @@ export function lookupsContract({ name, d, open }: ContractParts) {
       expect((await s.quotesMatching({ groups: [["benefit"]] }, 1)).map((q) => q.quote.speaker)).toEqual(["Repeated"]);
     });
 
+    it("with a speaker, finds that speaker's quotes and those of no one named, not the others'", async () => {
+      const s = await open();
+      const said = "We will not cut the winter fuel allowance";
+      await put(
+        s,
+        "a.txt",
+        article("a.txt", "A", ["x"], { quotes: [quote(said, "Ann Lee"), quote(said, "Bob Ray"), quote(said, null), quote("Winter is coming", "Ann Lee")] }),
+      );
+      const speakers = async (speaker?: string) =>
+        (await s.quotesMatching({ groups: [["winter"], ["allowance"]] }, 10, null, speaker)).map((q) => q.quote.speaker ?? "(none)").sort();
+      expect(await speakers("Ann Lee")).toEqual(["(none)", "Ann Lee"]);
+      expect(await speakers("Bob Ray")).toEqual(["(none)", "Bob Ray"]);
+      expect(await speakers("Nobody")).toEqual(["(none)"]);
+      expect(await speakers()).toEqual(["(none)", "Ann Lee", "Bob Ray"]);
+    });
+
     it(`past ${RANKED_MATCHES} matches, ranks the most recently added ones only, for quotes, figures and articles`, async () => {
       const s = await open();
       // The best match of all comes first, then RANKED_MATCHES weaker ones: it falls outside the bound.

@@ -6,13 +6,15 @@ import type { SqliteDb } from "./db.ts";
 
 export function sqliteSearch(s: SqliteDb): Pick<ArchiveReader, "quotesMatching" | "figuresMatching" | "articlesMatching"> {
   return {
-    async quotesMatching(query, limit, period) {
+    async quotesMatching(query, limit, period, speaker) {
       const match = ftsMatch(query);
       if (!match) return [];
       const p = new Params("sqlite");
+      const join = "JOIN quotes q ON q.id = quotes_fts.rowid";
+      const who = speaker === undefined ? null : { join, where: (p: Params) => ` AND (q.speaker = ${p.add(speaker)} OR q.speaker IS NULL)` };
       const rows = s
         .stmt(
-          `SELECT q.*, ${ARTICLE_COLUMNS} FROM (${ranked("quotes_fts", "bm25(quotes_fts)", match, limit, p, within(period, "JOIN quotes q ON q.id = quotes_fts.rowid", "q.at"))}) f
+          `SELECT q.*, ${ARTICLE_COLUMNS} FROM (${ranked("quotes_fts", "bm25(quotes_fts)", match, limit, p, within(period, join, "q.at"), who)}) f
         JOIN quotes q ON q.id = f.id JOIN articles a ON a.id = q.article_id ORDER BY f.score, f.id`,
         )
         .all(...p.values) as Row[];
@@ -61,13 +63,20 @@ export function sqliteSearch(s: SqliteDb): Pick<ArchiveReader, "quotesMatching" 
  * and computes the rank function for the rows it yields, so taking the newest RANKED_MATCHES by rowid first
  * bounds the ranking work, however common the words. `within`: the join that gives each row its article's
  * day, the day's expression and the period the rows must fall in (the walk then skips rows outside it).
+ * `filter`: another condition the walk skips rows by (its join, the same as `within`'s when both are given).
  */
-function ranked(table: string, rank: string, match: string, limit: number, p: Params, days: Within | null): string {
-  const join = days ? days.join : "";
+function ranked(table: string, rank: string, match: string, limit: number, p: Params, days: Within | null, filter: Filter | null = null): string {
+  const join = days?.join ?? filter?.join ?? "";
   const m = p.add(match);
   const inPeriod = days ? p.period(days.period, days.day) : "";
-  return `SELECT id, score FROM (SELECT ${table}.rowid AS id, ${rank} AS score FROM ${table} ${join} WHERE ${table} MATCH ${m}${inPeriod}
+  const kept = filter ? filter.where(p) : "";
+  return `SELECT id, score FROM (SELECT ${table}.rowid AS id, ${rank} AS score FROM ${table} ${join} WHERE ${table} MATCH ${m}${inPeriod}${kept}
     ORDER BY ${table}.rowid DESC LIMIT ${p.add(RANKED_MATCHES)}) ORDER BY score, id LIMIT ${p.add(limit)}`;
+}
+
+interface Filter {
+  join: string;
+  where: (p: Params) => string;
 }
 
 interface Within {
