@@ -27,7 +27,7 @@ function dropOne(word: string): string[] {
 }
 
 /** The one surname among `surnames` (lower case) that `word` (lower case) misspells, else null; `uses` counts each word's uses. */
-export function misspeltSurname(word: string, surnames: Iterable<string>, uses: Map<string, number>): string | null {
+function misspeltSurname(word: string, surnames: Iterable<string>, uses: Map<string, number>): string | null {
   if (word.length < 5) return null;
   let found: string | null = null;
   for (const s of surnames) {

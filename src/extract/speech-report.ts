@@ -32,7 +32,8 @@ const GAP = new Set("has have had also further then later again".split(" "));
 /** "The police stated …", "The Ministry further explained …": the subject before a verb of speech that opens the sentence. */
 function reportingSubject(sentence: string): { subject: string; offset: number } | null {
   const from = OPENER.exec(sentence)![0].length;
-  const words = [...sentence.slice(from).matchAll(/[\p{L}'’.-]+|[,;:]/gu)].slice(0, 8);
+  // (The verb stands within its first eight words: a sentence of thousands is not split into words for each quotation.)
+  const words = [...sentence.slice(from, from + 200).matchAll(/[\p{L}'’.-]+|[,;:]/gu)].slice(0, 8);
   for (let k = 1; k < words.length; k++) {
     const w = words[k][0];
     if (w === "," || w === ";" || w === ":") return null;

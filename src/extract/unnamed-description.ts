@@ -10,7 +10,8 @@ const LOOK_BACK_PARAGRAPHS = 8;
 const LOOK_BACK_CHARS = 3000;
 
 export function usedUnnamedBefore(paragraphs: readonly string[], paragraph: number, at: number, head: string): boolean {
-  const re = new RegExp(`\\b(?:the|a|an)\\s+(?:[\\p{L}'’-]+\\s+){0,3}?${head.replace(/[^\p{L}-]/gu, "")}\\b`, "giu");
+  const re = usePattern(head);
+  re.lastIndex = 0;
   let budget = LOOK_BACK_CHARS;
   for (let p = paragraph - 1; p >= Math.max(0, paragraph - 1 - LOOK_BACK_PARAGRAPHS) && budget > 0; p--) {
     const end = p === paragraph - 1 ? at : paragraphs[p].length;
@@ -26,4 +27,16 @@ export function usedUnnamedBefore(paragraphs: readonly string[], paragraph: numb
     }
   }
   return false;
+}
+
+// One pattern per head word, built once: an article of thousands of descriptions asks for the same few heads.
+const patterns = new Map<string, RegExp>();
+function usePattern(head: string): RegExp {
+  let re = patterns.get(head);
+  if (!re) {
+    if (patterns.size > 1000) patterns.clear();
+    re = new RegExp(`\\b(?:the|a|an)\\s+(?:[\\p{L}'’-]+\\s+){0,3}?${head.replace(/[^\p{L}-]/gu, "")}\\b`, "giu");
+    patterns.set(head, re);
+  }
+  return re;
 }
