@@ -5,7 +5,7 @@ import { countedNoun, partitiveNoun } from "./counted-noun.ts";
 import { currencyAfter, CURRENCY_PREFIX, exchangeRate, prefixCurrency } from "./figure-money.ts";
 import { unitAfter } from "./figure-units.ts";
 import { impliedCount } from "./implied-count.ts";
-import { DIGITS, isWordNumber, parseNumber, SCALE, scaleOf, WORD_NUMBER } from "./numbers.ts";
+import { DECIMAL_COMMA, DIGITS, isWordNumber, parseNumber, SCALE, scaleOf, WORD_NUMBER } from "./numbers.ts";
 
 /** A number the paragraph states, classified; `unit` is null while it still needs a neighbour to tell. */
 export interface Token {
@@ -30,7 +30,7 @@ export interface Token {
 
 const NUMBER = new RegExp(
   String.raw`(?<![\p{L}\p{N}/.:#&])(?<cur>${CURRENCY_PREFIX})?` +
-    String.raw`(?<num>${DIGITS}|(?:a|half a)(?=\s(?:million|billion|thousand|trillion)\b)|${WORD_NUMBER}(?![\p{L}]))` +
+    String.raw`(?<num>${DECIMAL_COMMA}|${DIGITS}|(?:a|half a)(?=\s(?:million|billion|thousand|trillion)\b)|${WORD_NUMBER}(?![\p{L}]))` +
     String.raw`(?:(?:\s|-(?=(?:m|b|tr)illion))?(?<scale>${SCALE}))?`,
   "giu",
 );

@@ -70,9 +70,17 @@ export const DIGITS = String.raw`\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\
 /** A regex source for a scale after a number: "bn", " billion", "m", "B", "bln", "lakh crore"; not the "m" of "mph". */
 export const SCALE = String.raw`(?:bn|bln|b|billion|mn|mln|m|million|k|thousand|tn|trn|trln|trillion|lakhs?(?:[\s-]cr(?:ores?)?)?|crores?|cr)(?![\p{L}\d])`;
 
-/** "640,000" → 640000; "4.4" → 4.4; "Ninety one" → 91; "five hundred" → 500; "two point five" → 2.5; NaN otherwise. */
+/**
+ * A regex source for a number written with a decimal comma, as much of Europe and Southern Africa write a
+ * percentage ("9,61%", "20,5 per cent"): only before a percent sign or word, where a thousands comma (three
+ * digits after it) cannot be meant.
+ */
+export const DECIMAL_COMMA = String.raw`\d{1,3},\d{1,2}(?=\s?(?:%|per\s?cent\b|percent\b))`;
+
+/** "640,000" → 640000; "4.4" → 4.4; "9,61" (a decimal comma) → 9.61; "Ninety one" → 91; "two point five" → 2.5; NaN otherwise. */
 export function parseNumber(s: string): number {
   const w = s.toLowerCase().trim().replace(/\s+/g, " ");
+  if (/^\d+,\d{1,2}$/.test(w)) return Number(w.replace(",", "."));
   if (/^[\d,.]+$/.test(w)) return Number(w.replace(/,/g, ""));
   if (w in NUMBER_WORDS) return NUMBER_WORDS[w];
   const [whole, decimals] = w.split(" point ");
