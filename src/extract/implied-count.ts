@@ -27,7 +27,7 @@ const PEOPLE_VERB =
   "employs|employed|employ|employing|recruited|hired|killed|kills|injured|wounded|arrested|detained|evacuated|displaced|" + "rescued|infected|affected|housed";
 const ADVERB = String.raw`(?:\s+(?:sharply|slightly|steadily|further|again|just|only|already|now|also))?`;
 const PREP = String.raw`(?:\s+(?:to|at|by|from|of|on|around|about))?`;
-const APPROX = String.raw`(?:\s+(?:about|around|nearly|almost|roughly|some|more than|over|under|less than|fewer than|just over|just under|at least|up to|an estimated|a record|a total of|as many as|close to))?`;
+const APPROX = String.raw`(?:\s+(?:about|around|nearly|almost|roughly|some|more than|over|under|less than|fewer than|just over|just under|at least|up to|an estimated|a record|a total of|as many as|close to|just|only))?`;
 
 const AFTER_QUANTITY_NOUN = new RegExp(String.raw`\b(${QUANTITY_NOUN})\s+of${APPROX}\s+$`, "i");
 const OF_PEOPLE = new RegExp(String.raw`^(?:${PEOPLE_NOUN})$`, "i");
@@ -38,7 +38,7 @@ const AFTER_PEOPLE_VERB = new RegExp(String.raw`\b(?:${PEOPLE_VERB})${ADVERB}${A
 // "rose to 520,000", "the rise, from 189,000", and past a percentage: "sales will grow 16% to 250,000".
 const AFTER_CHANGE = new RegExp(
   String.raw`\b(?:${CHANGE_VERB})${ADVERB}(?:\s+(?:by\s+)?[\d.]+\s?(?:%|per\s?cent|percent)(?=\s+to\b))?${PREP}${APPROX}\s+$|` +
-    String.raw`\b(?:rise|fall|increase|drop|jump|decline|cut|up|down)\s*,?${PREP}${APPROX}\s+$`,
+    String.raw`\b(?:rise|fall|increase|drop|jump|decline|cut|up|down)${ADVERB}\s*,?${PREP}${APPROX}\s+$`,
   "i",
 );
 // "take the total number of jobs to go to 5,500": a number the sentence's "number of" reaches.
@@ -48,7 +48,7 @@ const NOT_A_COUNT =
   /\b(?:index|indices|indexes|rank|ranked|ranking|rankings|place|places|position|seed|seeded|points|shares?|stocks?|Dow|Nasdaq|FTSE|Nikkei|Dax|Cac|Sensex|Hang Seng|exchange rates?|age|aged|ages|temperatures?|degrees|miles|metres|meters|feet|km|mph|seconds|minutes|hours|pence|cents)\b/i;
 // After the number: a clause goes on, or the sentence ends; not a noun of its own or another number.
 const CLAUSE_GOES_ON =
-  /^(?:\s*[,.;:)"”’]|\s*$|\s+(?:in|on|at|by|for|from|to|and|or|but|last|this|next|a|an|the|over|after|before|since|during|compared|against|than|year|years|with|while|as|when|which|who|that|,)\b)/i;
+  /^(?:\s*[,.;:)"”’]|\s*$|\s+(?:in|on|at|by|for|from|to|and|or|but|last|this|next|a|an|the|over|after|before|since|during|compared|against|than|year|years|with|while|as|when|which|who|that|of|,)\b)/i;
 
 /**
  * Whether the bare whole number at `start`..`end` of `p` is a count whose noun its sentence implies, and which

@@ -192,6 +192,21 @@ describe("counts whose noun the sentence implies", () => {
     expect(pairs("Their lead was cut to 12.")).toEqual([]);
   });
 
+  it("reads a change word with an adverb before a number that refers back", () => {
+    expect(pairs("Some 24,610 tenants were in arrears in March. That is down slightly from 25,380 in February.")).toEqual([
+      [24610, "tenants"],
+      [25380, "tenants"],
+    ]);
+  });
+
+  it("reads 'just' or 'only' between a noun of quantity and the number", () => {
+    expect(pairs("The council recorded a rise of just 3,150 on the year.")).toEqual([[3150, "count"]]);
+  });
+
+  it("counts a number a verb of sale reaches when a singular partitive follows it", () => {
+    expect(pairs("The maker has sold 6,300 of its new electric van since spring.")).toEqual([[6300, "count"]]);
+  });
+
   it("reads a count before 'last year' as a count", () => {
     expect(pairs("Exports grew from 12 million last year to 15 million.")).toEqual([
       [12e6, "count"],
