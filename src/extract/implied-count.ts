@@ -69,12 +69,35 @@ export function impliedCount(
   const quantity = AFTER_QUANTITY_NOUN.exec(before);
   const people = !quantity && AFTER_PEOPLE_VERB.test(before);
   const numberOf = numberOfBefore(p, sentence, start);
-  if (!quantity && !people && !AFTER_CHANGE.test(before) && !(numberOf && AFTER_PREPOSITION.test(before))) return null;
+  const change = AFTER_CHANGE.test(before) || fromTo(p, before, start, end);
+  if (!quantity && !people && !change && !(numberOf && AFTER_PREPOSITION.test(before))) return null;
   if (factsOf(p, sentence).notACount) return null;
   const named = numberOf ? countedNoun(" " + numberOf[1], 3) : null;
   if (named && "noun" in named) return { noun: named.noun, borrow: false };
   if (quantity || people) return { noun: people || OF_PEOPLE.test(quantity![1]) ? "people" : null, borrow: false };
   return { noun: null, borrow: true };
+}
+
+// A number that may stand at either end of a change "from N to M": written with thousands commas or under 1,000
+// ("0900", "1130" are times of day; years never reach here), and no noun after it.
+const LEVEL = String.raw`(?:\d{1,3}(?:,\d{3})+|[1-9]\d{2})(?![\d.,]\d)`;
+const LEVEL_ONLY = new RegExp(String.raw`^${LEVEL}$`);
+const FROM_BEFORE = /\bfrom\s+$/i;
+const TO_LEVEL_AFTER = new RegExp(String.raw`^\s+to\s+(?:just\s+|about\s+|around\s+|nearly\s+|almost\s+)?${LEVEL}`, "i");
+const FROM_LEVEL_TO_BEFORE = new RegExp(String.raw`\bfrom\s+${LEVEL}\s+to\s+(?:just\s+|about\s+|around\s+|nearly\s+|almost\s+)?$`, "i");
+
+/**
+ * "revised the gains from 157,000 to 133,000", "a decline since October from 785 to 708": a bare number that
+ * changes to (or from) another bare one is a level that moved, a count of what the paragraph counted before.
+ * Both ends must be levels and the clause must go on after the upper one ("from 1130 to 1215 GMT" is a time,
+ * "from 2,000 to 3,000 metres" a measure).
+ */
+function fromTo(p: string, before: string, start: number, end: number): boolean {
+  if (!LEVEL_ONLY.test(p.slice(start, end).trim())) return false;
+  if (FROM_LEVEL_TO_BEFORE.test(before)) return true;
+  if (!FROM_BEFORE.test(before)) return false;
+  const upper = TO_LEVEL_AFTER.exec(p.slice(end, end + 40));
+  return !!upper && CLAUSE_GOES_ON.test(p.slice(end + upper[0].length, end + upper[0].length + 24));
 }
 
 // What impliedCount reads off a whole sentence, read once per sentence (object) rather than once per number in

@@ -207,6 +207,14 @@ describe("counts whose noun the sentence implies", () => {
     expect(pairs("The maker has sold 6,300 of its new electric van since spring.")).toEqual([[6300, "count"]]);
   });
 
+  it("counts both ends of a bare change from one level to another, but no time, measure or small number", () => {
+    expect(pairs("The agency revised the gains for May from 212,000 to 187,000.")).toEqual([
+      [212000, "count"],
+      [187000, "count"],
+    ]);
+    expect(pairs("It runs from 1130 to 1215 GMT, climbs from 2,000 to 3,000 metres and moves from 40 to 55.")).toEqual([]);
+  });
+
   it("reads a count before 'last year' as a count", () => {
     expect(pairs("Exports grew from 12 million last year to 15 million.")).toEqual([
       [12e6, "count"],
