@@ -33,16 +33,21 @@ const ours = (name: string) => OURS.has(name) || /^(quotes|figures|articles)_fts
 
 /** Checks the file is newsbot's (or empty) and marks it so; a Refusal otherwise. Call before anything writes. */
 export function claimArchive(db: Database.Database, path: string): void {
+  // The mark and the tables read in one snapshot: another process claiming the same fresh file at this moment
+  // (it marks the file, then makes the tables) is seen either not at all or marked, never as unmarked tables.
   let id: number;
+  let tables: string[];
   try {
-    id = db.pragma("application_id", { simple: true }) as number;
+    ({ id, tables } = db.transaction(() => ({
+      id: db.pragma("application_id", { simple: true }) as number,
+      tables: (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map(
+        (r) => r.name,
+      ),
+    }))());
   } catch (e) {
     throw damaged(path, e as Error & { code?: string });
   }
   if (id === NEWSBOT_APPLICATION_ID) return checkIntact(db, path);
-  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map(
-    (r) => r.name,
-  );
   const foreign = tables.filter((t) => !ours(t));
   const legacy = tables.includes("files") && tables.includes("articles") && foreign.length === 0;
   if (id !== 0 || (tables.length > 0 && !legacy)) {

@@ -98,13 +98,19 @@ DROP INDEX IF EXISTS people_name;
 
 export function migrate(db: Database.Database): void {
   db.exec(HISTORY);
-  const version = db.pragma("user_version", { simple: true }) as number;
-  if (version === SCHEMA_VERSION) {
+  if (db.pragma("user_version", { simple: true }) === SCHEMA_VERSION) {
     db.exec(UPGRADES);
     return;
   }
   // The archive is derived from the article files, so an old layout is dropped and rebuilt, not migrated.
+  // Write-locked from its first statement and the version read again under the lock: two processes opening
+  // a fresh archive at once rebuild it once (a deferred transaction that read first could not take the write
+  // lock the other had taken since: "database is locked"; and the second would drop what the first had made).
   db.transaction(() => {
+    if (db.pragma("user_version", { simple: true }) === SCHEMA_VERSION) {
+      db.exec(UPGRADES);
+      return;
+    }
     const objects = db
       .prepare(
         "SELECT type, name FROM sqlite_master WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts_%' AND name NOT IN ('digests', 'leases', 'buttons', 'source')",
@@ -113,5 +119,5 @@ export function migrate(db: Database.Database): void {
     for (const o of objects) db.exec(`DROP ${o.type.toUpperCase()} IF EXISTS "${o.name}"`);
     db.exec(SCHEMA);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
-  })();
+  }).immediate();
 }
