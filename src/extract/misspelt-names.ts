@@ -15,10 +15,18 @@ export function misspellings(raws: readonly { tokens: string[] }[], persons: rea
   }
   const uses = new Map<string, number>();
   for (const r of raws) for (const t of r.tokens) uses.set(t.toLowerCase(), (uses.get(t.toLowerCase()) ?? 0) + 1);
+  // Asked once for each one-word mention, and a long article repeats its names thousands of times: each word's
+  // answer is worked out once.
+  const answers = new Map<string, string | null>();
   return (word) => {
     if (word.length < 5) return null;
-    const near = new Set([word, ...dropOne(word)].flatMap((k) => [...(byKey.get(k) ?? [])]));
-    return misspeltSurname(word, near, uses);
+    let answer = answers.get(word);
+    if (answer === undefined) {
+      const near = new Set([word, ...dropOne(word)].flatMap((k) => [...(byKey.get(k) ?? [])]));
+      answer = misspeltSurname(word, near, uses);
+      answers.set(word, answer);
+    }
+    return answer;
   };
 }
 

@@ -36,7 +36,9 @@ export function findQuotes(article: ArticleText, people: PeopleIndex, read: Para
     if (spans.length === 0) return;
     ctx.paragraph = pi + 1;
     const tokens = tokenize(p, spans, byParagraph[pi]);
-    const quoteAt = tokens.flatMap((t, k) => (t.kind === "quote" ? [k] : []));
+    // (A loop, not flatMap: a long paragraph has hundreds of thousands of tokens, and flatMap an array for each.)
+    const quoteAt: number[] = [];
+    for (let k = 0; k < tokens.length; k++) if (tokens[k].kind === "quote") quoteAt.push(k);
     const cueIn = cueFinder(p);
     spans.forEach((span, si) => {
       const text = p.slice(span.start, span.end);

@@ -25,6 +25,9 @@ export interface Token {
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|[.'’&-](?=[\p{L}\p{N}]))*(?:['’]s?(?![\p{L}\p{N}]))?/uy;
 const PUNCT = /[,;:.!?()[\]—–]|-(?=\s)/y;
 
+/** An apostrophe, straight or curly. */
+const isMark = (c: number): boolean => c === 0x27 || c === 0x2019;
+
 export function tokenize(p: string, spans: Span[], mentions: Mention[]): Token[] {
   const tokens: Token[] = [];
   let spanIndex = 0;
@@ -53,8 +56,11 @@ export function tokenize(p: string, spans: Span[], mentions: Mention[]): Token[]
       let end = i + raw.length;
       // "Mr.", "J.", "U.S.": the full stop belongs to the abbreviation, not to the sentence.
       if (p[end] === "." && isAbbreviation(p, end)) end++;
-      const possessive = /['’]s?$/.test(raw) && !/^\p{L}['’]$/u.test(raw);
-      if (possessive) raw = raw.replace(/['’]s?$/, "");
+      // A possessive ending, "'", "’", "'s" or "’s" (but "O'" is no one's), read by character: this runs for
+      // every word of the paragraph.
+      const cut = isMark(raw.charCodeAt(raw.length - 1)) ? 1 : raw.endsWith("s") && isMark(raw.charCodeAt(raw.length - 2)) ? 2 : 0;
+      const possessive = cut > 0 && !(cut === 1 && raw.length <= 3 && /^\p{L}['’]$/u.test(raw));
+      if (possessive) raw = raw.slice(0, raw.length - cut);
       while (mentionIndex < mentions.length && mentions[mentionIndex].end <= i) mentionIndex++;
       const m = mentions[mentionIndex];
       const mention = m && m.start < end && m.end > i ? m : null;
