@@ -192,6 +192,11 @@ export interface NameReader {
   ): Promise<{ counts: Map<string, number>; deletes: Map<string, string[]>; range: string[] }>;
   /** The aliases with each of these words. */
   aliasesWithWords(words: string[]): Promise<{ word: string; alias: AliasRow }[]>;
+  /**
+   * Which of these folded aliases also name an identity other than `identity` (an index probe each, stopping
+   * at the first other: a surname shared by hundreds costs no more than one shared by two).
+   */
+  aliasesNamingOthers(keys: string[], identity: string): Promise<Set<string>>;
   /** The whole dictionary (reads it all): for tests and checks against a rebuild. */
   nameDictionary(): Promise<DictionaryDump>;
 }
@@ -205,10 +210,15 @@ export interface ArchiveReader extends NameReader {
   quotesBy(speakers: string[], limit: number, period?: Period | null): Promise<QuoteHit[]>;
   /**
    * Quotes whose text matches, best first (among the RANKED_MATCHES most recently added matches); with a
-   * period, among the matches in articles of that period; with `speaker`, among the matches by that speaker
-   * or by no one named (the other occurrences of one person's quotation).
+   * period, among the matches in articles of that period.
    */
-  quotesMatching(query: TextQuery, limit: number, period?: Period | null, speaker?: string): Promise<QuoteHit[]>;
+  quotesMatching(query: TextQuery, limit: number, period?: Period | null): Promise<QuoteHit[]>;
+  /**
+   * The quotes with every one of these folded words, by `speaker` or by no one named (by anyone when
+   * `speaker` is null): the other occurrences of one person's quotation. Unranked (nothing here needs an
+   * order but the caller's own), so no bm25: the RANKED_MATCHES most recently added, newest first.
+   */
+  quotesWithWords(words: string[], speaker: string | null): Promise<QuoteHit[]>;
   /** Figures whose sentence, context, measure or article title match, best first (as quotesMatching). */
   figuresMatching(query: TextQuery, limit: number, period?: Period | null): Promise<FigureHit[]>;
   /** Articles whose title or body match, best first (as quotesMatching), each with a snippet around the words. */

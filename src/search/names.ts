@@ -46,13 +46,6 @@ export class NameIndex {
     return { identities: hit.identities.map(toIdentity), alias: hit.text, exact: false };
   }
 
-  /** The identities each alias names exactly, without typo tolerance (cheap: one indexed read). */
-  async exactly(aliases: string[]): Promise<Identity[][]> {
-    const keys = aliases.map(fold);
-    const hits = new Map((await this.store.identitiesByAlias(keys)).map((h) => [h.key, h.identities.map(toIdentity)]));
-    return keys.map((k) => hits.get(k) ?? []);
-  }
-
   /** Names that start with, or are close to, a partial query: autocomplete and "did you mean". */
   async suggest(partial: string, limit: number): Promise<Identity[]> {
     const key = fold(partial);

@@ -2,7 +2,7 @@
 // A list of quotes is folded (the same words by the same speaker once; a shorter quote whose words are all in
 // a longer one of the same speaker folded into it), then each result shown is looked up in the whole archive
 // (an indexed query of its rarest-looking words) for every article that has it and the first that did.
-import { RANKED_MATCHES, type ArchiveReader, type QuoteHit } from "../archive/store.ts";
+import type { ArchiveReader, QuoteHit } from "../archive/store.ts";
 import { indexOfRun, indexWords } from "./match.ts";
 
 export interface Quoted<H extends QuoteHit = QuoteHit> {
@@ -94,18 +94,16 @@ export function foldRepeats<H extends QuoteHit>(hits: H[]): Quoted<H>[] {
 }
 
 /** Every article with this quotation, the first to report it, and a longer quotation it is part of. */
-export async function reportedIn(store: Pick<ArchiveReader, "quotesMatching">, q: Quoted): Promise<Reported> {
+export async function reportedIn(store: Pick<ArchiveReader, "quotesWithWords" | "termDocs">, q: Quoted): Promise<Reported> {
   const known = [q.hit, ...q.same];
   // The quotation's words as one phrase query cost FTS5 a walk of every word's positions, common words ("the",
   // "we") included: 4-7 ms at 100k articles, ten times that at 1M. Every row used below has the quotation's
-  // words in a run (the same words, or a longer quotation holding them), so its longest words, each required,
-  // find the same rows and more: FTS5 then walks three short lists (0.3 ms), and the run is checked here.
+  // words in a run (the same words, or a longer quotation holding them), so its rarest words, each required,
+  // find the same rows and more: the index then walks three short lists, and the run is checked here.
   let found: QuoteHit[] = [];
   if (words(q.hit).length >= MIN_PHRASE_WORDS) {
-    const rare = [...new Set(words(q.hit))].sort((a, b) => b.length - a.length).slice(0, LOOKUP_WORDS);
     // The speaker's (or no one's) occurrences only: in a large archive a quotation is often in hundreds of rows.
-    const speaker = q.hit.quote.speaker ?? undefined;
-    found = (await store.quotesMatching({ groups: rare.map((w) => [w]) }, RANKED_MATCHES, null, speaker)).filter((h) => sameSpeaker(h, q.hit));
+    found = (await store.quotesWithWords(await rarest(store, words(q.hit)), q.hit.quote.speaker)).filter((h) => sameSpeaker(h, q.hit));
   }
   const all = dedupe([...known, ...found.filter((h) => key(h) === key(q.hit))]);
   const articles = new Set(all.map((h) => h.article.id));
@@ -117,6 +115,18 @@ export async function reportedIn(store: Pick<ArchiveReader, "quotesMatching">, q
     reported: articles.size > 1 ? { articles: articles.size, first: firstPerArticle[0], others: firstPerArticle.slice(1, 1 + OTHERS_LISTED) } : null,
     partOf: longer[0] ?? null,
   };
+}
+
+/**
+ * The LOOKUP_WORDS words of a quotation in fewest articles (the vocabulary kept at ingestion), longest first
+ * among equals. The longest words alone took "the" for "tickets tear the": a walk of a list in every quote.
+ */
+async function rarest(store: Pick<ArchiveReader, "termDocs">, ws: string[]): Promise<string[]> {
+  const distinct = [...new Set(ws)];
+  const docs = await store.termDocs(distinct);
+  const order = new Map(distinct.map((w, i) => [w, i]));
+  const rank = (w: string) => docs.get(w) ?? 0;
+  return distinct.sort((a, b) => rank(a) - rank(b) || b.length - a.length || order.get(a)! - order.get(b)!).slice(0, LOOKUP_WORDS);
 }
 
 /** The day an article counts from: its date, or the day it was added when it has none. */

@@ -34,6 +34,11 @@ export function dictionaryContract({ name, d, open, again }: ContractParts) {
           .identities.map((i) => i.name)
           .sort(),
       ).toEqual(["Iain Duncan Smith", "Owen Smith", "Smith"]);
+      // What a mention may be searched by: a form no one else has ("ids"), not one shared ("smith"); a form
+      // the dictionary lacks names no one else either.
+      const ids = before.find((h) => h.key === "smith")!.identities.find((i) => i.name === "Iain Duncan Smith")!;
+      expect(await s.aliasesNamingOthers(["smith", "ids", "duncan smith", "nobody"], ids.key)).toEqual(new Set(["smith"]));
+      expect(await s.aliasesNamingOthers([], ids.key)).toEqual(new Set());
       // Changed: Owen Smith is gone from file 1; file 2 loses its Smith; file 3's second article goes.
       await put(s, "1.txt", article("1.txt", "One", ["x"], people(person("George Osborne", ["Osborne"]))));
       await same(s);

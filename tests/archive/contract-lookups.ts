@@ -116,7 +116,7 @@ export function lookupsContract({ name, d, open }: ContractParts) {
       expect((await s.quotesMatching({ groups: [["benefit"]] }, 1)).map((q) => q.quote.speaker)).toEqual(["Repeated"]);
     });
 
-    it("with a speaker, finds that speaker's quotes and those of no one named, not the others'", async () => {
+    it("finds a quotation's other occurrences by its words: that speaker's and no one's, not the others'", async () => {
       const s = await open();
       const said = "We will not cut the winter fuel allowance";
       await put(
@@ -124,8 +124,8 @@ export function lookupsContract({ name, d, open }: ContractParts) {
         "a.txt",
         article("a.txt", "A", ["x"], { quotes: [quote(said, "Ann Lee"), quote(said, "Bob Ray"), quote(said, null), quote("Winter is coming", "Ann Lee")] }),
       );
-      const speakers = async (speaker?: string) =>
-        (await s.quotesMatching({ groups: [["winter"], ["allowance"]] }, 10, null, speaker)).map((q) => q.quote.speaker ?? "(none)").sort();
+      const speakers = async (speaker: string | null = null) =>
+        (await s.quotesWithWords(["winter", "allowance"], speaker)).map((q) => q.quote.speaker ?? "(none)").sort();
       expect(await speakers("Ann Lee")).toEqual(["(none)", "Ann Lee"]);
       expect(await speakers("Bob Ray")).toEqual(["(none)", "Bob Ray"]);
       expect(await speakers("Nobody")).toEqual(["(none)"]);

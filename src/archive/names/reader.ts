@@ -78,6 +78,20 @@ export function nameReader(dialect: "sqlite" | "postgres", rows: RunRows): NameR
       return found.map(toWordAlias);
     },
 
+    async aliasesNamingOthers(keys, identity) {
+      if (keys.length === 0) return new Set();
+      // EXISTS stops at the first pair of another identity: a range of the (alias, identity) key, not all of it.
+      const others = (p: Params, alias: string) =>
+        `EXISTS (SELECT 1 FROM name_pairs p JOIN identities i ON i.key = p.identity WHERE p.alias = ${alias} AND p.identity <> ${p.add(identity)})`;
+      const found = await run((p) => {
+        const list = [...new Set(keys)];
+        return dialect === "sqlite"
+          ? `SELECT k.value AS alias FROM json_each(${p.add(JSON.stringify(list))}) k WHERE ${others(p, "k.value")}`
+          : `SELECT k.alias FROM unnest(${p.add(list)}::text[]) AS k(alias) WHERE ${others(p, "k.alias")}`;
+      });
+      return new Set(found.map((r) => r.alias as string));
+    },
+
     nameDictionary: () => dumpDictionary((sql) => rows(sql, [])),
   };
 }

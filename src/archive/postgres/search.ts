@@ -10,18 +10,32 @@ import { bm25, instances, matches, planQuery, snippet, tokenize, type TextPlan, 
 const FIGURE_WEIGHTS = [6, 4, 2, 1];
 const ARTICLE_WEIGHTS = [4, 1];
 
-export function postgresSearch(db: PgDb): Pick<ArchiveReader, "quotesMatching" | "figuresMatching" | "articlesMatching"> {
+export function postgresSearch(db: PgDb): Pick<ArchiveReader, "quotesMatching" | "quotesWithWords" | "figuresMatching" | "articlesMatching"> {
   return {
-    async quotesMatching(query, limit, period, speaker) {
+    async quotesMatching(query, limit, period) {
       const plan = planQuery(query);
       if (!plan) return [];
-      const who = speaker === undefined ? undefined : (p: Params) => ` AND (t.speaker = ${p.add(speaker)} OR t.speaker IS NULL)`;
-      const ranked = await rank(db, plan, "quotes", "text", (r) => [r.text as string], [1], limit, period, who);
+      const ranked = await rank(db, plan, "quotes", "text", (r) => [r.text as string], [1], limit, period);
       if (ranked.length === 0) return [];
       const rows = await db.rows(`SELECT q.*, ${ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.id = ANY($1::bigint[])`, [
         ranked.map((r) => r.id),
       ]);
       return inRankOrder(rows, ranked, "id").map(toQuoteHit);
+    },
+
+    async quotesWithWords(words, speaker) {
+      const plan = planQuery({ groups: words.map((w) => [w]) });
+      if (!plan) return [];
+      // Single words: the GIN index's answer is exact (no phrase to check), and nothing is ranked, so the
+      // rows are read once, with no phrase counts and no texts scored.
+      const p = new Params("postgres");
+      const who = speaker === null ? "" : ` AND (q.speaker = ${p.add(speaker)} OR q.speaker IS NULL)`;
+      const rows = await db.rows(
+        `SELECT q.*, ${ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
+        WHERE q.tsv @@ ${p.add(plan.tsquery)}::tsquery${who} ORDER BY q.id DESC LIMIT ${p.add(RANKED_MATCHES)}`,
+        p.values,
+      );
+      return rows.map(toQuoteHit);
     },
 
     async figuresMatching(query, limit, period) {
@@ -74,8 +88,6 @@ async function rank(
   weights: number[],
   limit: number,
   period?: Period | null,
-  /** Another condition on the table's rows (`t`), as the SQLite store's walk skips rows by it. */
-  filter?: (p: Params) => string,
 ) {
   const [totals, phraseRows] = await Promise.all([db.rows("SELECT rows, tokens FROM fts_totals WHERE name = $1", [table]), phraseCounts(db, plan, table)]);
   // Ids first: the texts (an article's body is stored out of line) are read for the chosen rows only. Past
@@ -83,7 +95,7 @@ async function rank(
   // With a period, the matches in articles of that period (as the SQLite store's walk skips the others).
   const p = new Params("postgres");
   const join = !(period?.from || period?.to) ? "" : table === "articles" ? "JOIN articles a ON a.id = t.id" : "JOIN articles a ON a.id = t.article_id";
-  const sql = `SELECT t.id FROM ${table} t ${join} WHERE t.tsv @@ ${p.add(plan.tsquery)}::tsquery${join ? p.period(period) : ""}${filter ? filter(p) : ""} ORDER BY t.id DESC LIMIT ${p.add(RANKED_MATCHES)}`;
+  const sql = `SELECT t.id FROM ${table} t ${join} WHERE t.tsv @@ ${p.add(plan.tsquery)}::tsquery${join ? p.period(period) : ""} ORDER BY t.id DESC LIMIT ${p.add(RANKED_MATCHES)}`;
   const ids = (await db.rows(sql, p.values)).map((r) => r.id as number);
   const rows = ids.length ? await db.rows(`SELECT id, ${columns} FROM ${table} WHERE id = ANY($1::bigint[]) ORDER BY id`, [ids]) : [];
   const stats = { rows: Math.max(1, (totals[0]?.rows as number) ?? 1), tokens: (totals[0]?.tokens as number) ?? 0, phraseRows };

@@ -4,18 +4,35 @@ import { ARTICLE_DAY, Params } from "../shared-sql.ts";
 import { RANKED_MATCHES, type ArchiveReader, type Period, type TextQuery } from "../store.ts";
 import type { SqliteDb } from "./db.ts";
 
-export function sqliteSearch(s: SqliteDb): Pick<ArchiveReader, "quotesMatching" | "figuresMatching" | "articlesMatching"> {
+export function sqliteSearch(s: SqliteDb): Pick<ArchiveReader, "quotesMatching" | "quotesWithWords" | "figuresMatching" | "articlesMatching"> {
   return {
-    async quotesMatching(query, limit, period, speaker) {
+    async quotesMatching(query, limit, period) {
       const match = ftsMatch(query);
       if (!match) return [];
       const p = new Params("sqlite");
       const join = "JOIN quotes q ON q.id = quotes_fts.rowid";
-      const who = speaker === undefined ? null : { join, where: (p: Params) => ` AND (q.speaker = ${p.add(speaker)} OR q.speaker IS NULL)` };
       const rows = s
         .stmt(
-          `SELECT q.*, ${ARTICLE_COLUMNS} FROM (${ranked("quotes_fts", "bm25(quotes_fts)", match, limit, p, within(period, join, "q.at"), who)}) f
+          `SELECT q.*, ${ARTICLE_COLUMNS} FROM (${ranked("quotes_fts", "bm25(quotes_fts)", match, limit, p, within(period, join, "q.at"))}) f
         JOIN quotes q ON q.id = f.id JOIN articles a ON a.id = q.article_id ORDER BY f.score, f.id`,
+        )
+        .all(...p.values) as Row[];
+      return rows.map(toQuoteHit);
+    },
+
+    async quotesWithWords(words, speaker) {
+      const match = ftsMatch({ groups: words.map((w) => [w]) });
+      if (!match) return [];
+      // No bm25: ranking made FTS5 count every row holding each word (its weight), a walk of a common
+      // word's whole list, and read each match's positions, for an order the caller does not use.
+      const p = new Params("sqlite");
+      // Bound in the order the marks appear.
+      const m = p.add(match);
+      const who = speaker === null ? "" : ` AND (q.speaker = ${p.add(speaker)} OR q.speaker IS NULL)`;
+      const rows = s
+        .stmt(
+          `SELECT q.*, ${ARTICLE_COLUMNS} FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.id = q.article_id
+        WHERE quotes_fts MATCH ${m}${who} ORDER BY quotes_fts.rowid DESC LIMIT ${p.add(RANKED_MATCHES)}`,
         )
         .all(...p.values) as Row[];
       return rows.map(toQuoteHit);
@@ -63,20 +80,13 @@ export function sqliteSearch(s: SqliteDb): Pick<ArchiveReader, "quotesMatching" 
  * and computes the rank function for the rows it yields, so taking the newest RANKED_MATCHES by rowid first
  * bounds the ranking work, however common the words. `within`: the join that gives each row its article's
  * day, the day's expression and the period the rows must fall in (the walk then skips rows outside it).
- * `filter`: another condition the walk skips rows by (its join, the same as `within`'s when both are given).
  */
-function ranked(table: string, rank: string, match: string, limit: number, p: Params, days: Within | null, filter: Filter | null = null): string {
-  const join = days?.join ?? filter?.join ?? "";
+function ranked(table: string, rank: string, match: string, limit: number, p: Params, days: Within | null): string {
+  const join = days?.join ?? "";
   const m = p.add(match);
   const inPeriod = days ? p.period(days.period, days.day) : "";
-  const kept = filter ? filter.where(p) : "";
-  return `SELECT id, score FROM (SELECT ${table}.rowid AS id, ${rank} AS score FROM ${table} ${join} WHERE ${table} MATCH ${m}${inPeriod}${kept}
+  return `SELECT id, score FROM (SELECT ${table}.rowid AS id, ${rank} AS score FROM ${table} ${join} WHERE ${table} MATCH ${m}${inPeriod}
     ORDER BY ${table}.rowid DESC LIMIT ${p.add(RANKED_MATCHES)}) ORDER BY score, id LIMIT ${p.add(limit)}`;
-}
-
-interface Filter {
-  join: string;
-  where: (p: Params) => string;
 }
 
 interface Within {
