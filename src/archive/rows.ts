@@ -10,6 +10,8 @@ export const ARTICLE_COLUMNS =
   "a.id AS a_id, a.key AS a_key, a.title AS a_title, a.date AS a_date, a.url AS a_url, a.byline AS a_byline, a.outlet AS a_outlet, a.section AS a_section, a.added_at AS a_added_at";
 /** Newest first: by the article's date, or the day it entered the archive when it has none. */
 export const NEWEST = "coalesce(a.date, substr(a.added_at, 1, 10)) DESC, a.id DESC";
+/** A quote's occurrence (toOccurrence): the quote's own columns and its article's day, no other article field. */
+export const OCCURRENCE_COLUMNS = "q.id, q.article_id, q.text, q.speaker, q.paragraph, q.start, coalesce(a.date, substr(a.added_at, 1, 10)) AS day";
 
 /** The files table: what the archive remembers of each file. */
 export const FILE_COLUMNS = "path, size, mtime_ms, hash, skipped";
@@ -78,6 +80,12 @@ export function inOrder<T extends { article: ArticleMeta }>(hits: T[], ids: numb
   return hits.sort((a, b) => (rank.get(a.article.id) ?? 0) - (rank.get(b.article.id) ?? 0));
 }
 
+/** Rows with an `id` in the order of `ids` (each once; ids without a row left out). */
+export function inIdOrder(rows: Row[], ids: number[]): Row[] {
+  const byId = new Map(rows.map((r) => [Number(r.id), r]));
+  return [...new Set(ids)].map((id) => byId.get(id)).filter((r): r is Row => r !== undefined);
+}
+
 export function toArticle(r: Row): ArticleMeta {
   return {
     id: r.a_id as number,
@@ -106,6 +114,31 @@ export function toQuoteHit(r: Row): QuoteHit {
     mentions: JSON.parse(r.mentions as string) as string[],
   };
   return { quote, article: toArticle(r) };
+}
+
+/** Where a quote is and what it says: enough to tell a quotation's occurrences apart and order them. */
+export interface QuoteOccurrence {
+  id: number;
+  article: number;
+  /** Its article's day: the date, or the day it was added when it has none (as answers order articles). */
+  day: string;
+  text: string;
+  speaker: string | null;
+  paragraph: number;
+  start: number;
+}
+
+/** A quote's occurrence from OCCURRENCE_COLUMNS. */
+export function toOccurrence(r: Row): QuoteOccurrence {
+  return {
+    id: Number(r.id),
+    article: Number(r.article_id),
+    day: r.day as string,
+    text: r.text as string,
+    speaker: (r.speaker as string) ?? null,
+    paragraph: r.paragraph as number,
+    start: r.start as number,
+  };
 }
 
 export function toFigure(r: Row): Figure {

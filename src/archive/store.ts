@@ -5,6 +5,9 @@ import type { Acronym, Extraction, Figure, Quote } from "../extract/types.ts";
 import type { AliasIdentities, AliasRow, DictionaryDump, IdentityRow } from "./names/dictionary.ts";
 import type { OrderedNameEntry } from "./names/identities.ts";
 import type { ArticleRecord } from "./read.ts";
+import type { QuoteOccurrence } from "./rows.ts";
+
+export type { QuoteOccurrence } from "./rows.ts";
 
 /** What the archive remembers of a file, to tell whether it changed since it was indexed. */
 export interface FileState {
@@ -192,10 +195,7 @@ export interface NameReader {
   ): Promise<{ counts: Map<string, number>; deletes: Map<string, string[]>; range: string[] }>;
   /** The aliases with each of these words. */
   aliasesWithWords(words: string[]): Promise<{ word: string; alias: AliasRow }[]>;
-  /**
-   * Which of these folded aliases also name an identity other than `identity` (an index probe each, stopping
-   * at the first other: a surname shared by hundreds costs no more than one shared by two).
-   */
+  /** Which of these folded aliases also name an identity other than `identity` (a probe each, stopping at the first). */
   aliasesNamingOthers(keys: string[], identity: string): Promise<Set<string>>;
   /** The whole dictionary (reads it all): for tests and checks against a rebuild. */
   nameDictionary(): Promise<DictionaryDump>;
@@ -214,11 +214,13 @@ export interface ArchiveReader extends NameReader {
    */
   quotesMatching(query: TextQuery, limit: number, period?: Period | null): Promise<QuoteHit[]>;
   /**
-   * The quotes with every one of these folded words, by `speaker` or by no one named (by anyone when
-   * `speaker` is null): the other occurrences of one person's quotation. Unranked (nothing here needs an
-   * order but the caller's own), so no bm25: the RANKED_MATCHES most recently added, newest first.
+   * The quotes with every one of these folded words, by `speaker` or by no one named (anyone's when null): a
+   * quotation's other occurrences. Unranked (no bm25): the RANKED_MATCHES most recently added, newest first,
+   * without their articles' rows (at 1M a quotation is in hundreds): quotesById reads the few shown.
    */
-  quotesWithWords(words: string[], speaker: string | null): Promise<QuoteHit[]>;
+  quotesWithWords(words: string[], speaker: string | null): Promise<QuoteOccurrence[]>;
+  /** These quotes with their articles, in the order asked; an id not in the archive is left out. */
+  quotesById(ids: number[]): Promise<QuoteHit[]>;
   /** Figures whose sentence, context, measure or article title match, best first (as quotesMatching). */
   figuresMatching(query: TextQuery, limit: number, period?: Period | null): Promise<FigureHit[]>;
   /** Articles whose title or body match, best first (as quotesMatching), each with a snippet around the words. */

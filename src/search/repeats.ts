@@ -2,7 +2,7 @@
 // A list of quotes is folded (the same words by the same speaker once; a shorter quote whose words are all in
 // a longer one of the same speaker folded into it), then each result shown is looked up in the whole archive
 // (an indexed query of its rarest-looking words) for every article that has it and the first that did.
-import type { ArchiveReader, QuoteHit } from "../archive/store.ts";
+import type { ArchiveReader, QuoteHit, QuoteOccurrence } from "../archive/store.ts";
 import { indexOfRun, indexWords } from "./match.ts";
 
 export interface Quoted<H extends QuoteHit = QuoteHit> {
@@ -94,28 +94,70 @@ export function foldRepeats<H extends QuoteHit>(hits: H[]): Quoted<H>[] {
 }
 
 /** Every article with this quotation, the first to report it, and a longer quotation it is part of. */
-export async function reportedIn(store: Pick<ArchiveReader, "quotesWithWords" | "termDocs">, q: Quoted): Promise<Reported> {
-  const known = [q.hit, ...q.same];
+export async function reportedIn(store: Pick<ArchiveReader, "quotesWithWords" | "quotesById" | "termDocs">, q: Quoted): Promise<Reported> {
+  const known = [q.hit, ...q.same].map(placeOfHit);
   // The quotation's words as one phrase query cost FTS5 a walk of every word's positions, common words ("the",
   // "we") included: 4-7 ms at 100k articles, ten times that at 1M. Every row used below has the quotation's
   // words in a run (the same words, or a longer quotation holding them), so its rarest words, each required,
   // find the same rows and more: the index then walks three short lists, and the run is checked here.
-  let found: QuoteHit[] = [];
+  let found: Place[] = [];
   if (words(q.hit).length >= MIN_PHRASE_WORDS) {
     // The speaker's (or no one's) occurrences only: in a large archive a quotation is often in hundreds of rows.
-    found = (await store.quotesWithWords(await rarest(store, words(q.hit)), q.hit.quote.speaker)).filter((h) => sameSpeaker(h, q.hit));
+    const occurrences = await store.quotesWithWords(await rarest(store, words(q.hit)), q.hit.quote.speaker);
+    found = occurrences.map(placeOf).filter((p) => p.speaker === q.hit.quote.speaker || p.speaker === null || q.hit.quote.speaker === null);
   }
-  const all = dedupe([...known, ...found.filter((h) => key(h) === key(q.hit))]);
-  const articles = new Set(all.map((h) => h.article.id));
+  const all = dedupe([...known, ...found.filter((p) => p.words.join(" ") === key(q.hit))]);
+  const articles = new Set(all.map((p) => p.article));
   const byDay = [...all].sort(earliestFirst);
   const seen = new Set<number>();
-  const firstPerArticle = byDay.filter((h) => !seen.has(h.article.id) && seen.add(h.article.id));
-  const longer = found.filter((h) => isIn(q.hit, h)).sort(earliestFirst);
+  const firstPerArticle = byDay.filter((p) => !seen.has(p.article) && seen.add(p.article)).slice(0, 1 + OTHERS_LISTED);
+  const mine = words(q.hit);
+  const longer = found.filter((p) => mine.length < p.words.length && indexOfRun(p.words, mine) >= 0).sort(earliestFirst);
+  // Only the occurrences shown are read in full, with their articles: a few of the hundreds found.
+  const shown = [...firstPerArticle, ...longer.slice(0, 1)];
+  const read = new Map((await store.quotesById(shown.flatMap((p) => (p.hit ? [] : [p.id!])))).map((h) => [key4(h), h]));
+  // (A quote removed in between by another process is left out.)
+  const hits = (ps: Place[]) => ps.map((p) => p.hit ?? read.get(`${p.article}:${p.paragraph}:${p.start}`)).filter((h): h is QuoteHit => h !== undefined);
+  const listed = hits(firstPerArticle);
   return {
-    reported: articles.size > 1 ? { articles: articles.size, first: firstPerArticle[0], others: firstPerArticle.slice(1, 1 + OTHERS_LISTED) } : null,
-    partOf: longer[0] ?? null,
+    reported: articles.size > 1 && listed.length ? { articles: articles.size, first: listed[0], others: listed.slice(1) } : null,
+    partOf: hits(longer.slice(0, 1))[0] ?? null,
   };
 }
+
+/** One occurrence of a quotation, as the list gave it (`hit`) or as the archive found it (`id`, read later). */
+interface Place {
+  article: number;
+  day: string;
+  paragraph: number;
+  start: number;
+  speaker: string | null;
+  words: string[];
+  hit?: QuoteHit;
+  id?: number;
+}
+
+const placeOfHit = (h: QuoteHit): Place => ({
+  article: h.article.id,
+  day: dayOf(h),
+  paragraph: h.quote.paragraph,
+  start: h.quote.start,
+  speaker: h.quote.speaker,
+  words: words(h),
+  hit: h,
+});
+
+const placeOf = (o: QuoteOccurrence): Place => ({
+  article: o.article,
+  day: o.day,
+  paragraph: o.paragraph,
+  start: o.start,
+  speaker: o.speaker,
+  words: indexWords(o.text),
+  id: o.id,
+});
+
+const key4 = (h: QuoteHit) => `${h.article.id}:${h.quote.paragraph}:${h.quote.start}`;
 
 /**
  * The LOOKUP_WORDS words of a quotation in fewest articles (the vocabulary kept at ingestion), longest first
@@ -132,13 +174,12 @@ async function rarest(store: Pick<ArchiveReader, "termDocs">, ws: string[]): Pro
 /** The day an article counts from: its date, or the day it was added when it has none. */
 export const dayOf = (h: QuoteHit) => h.article.date ?? h.article.addedAt.slice(0, 10);
 
-const earliestFirst = (a: QuoteHit, b: QuoteHit) =>
-  dayOf(a).localeCompare(dayOf(b)) || a.article.id - b.article.id || a.quote.paragraph - b.quote.paragraph || a.quote.start - b.quote.start;
+const earliestFirst = (a: Place, b: Place) => a.day.localeCompare(b.day) || a.article - b.article || a.paragraph - b.paragraph || a.start - b.start;
 
-function dedupe(hits: QuoteHit[]): QuoteHit[] {
+function dedupe(places: Place[]): Place[] {
   const seen = new Set<string>();
-  return hits.filter((h) => {
-    const k = `${h.article.id}:${h.quote.paragraph}:${h.quote.start}`;
+  return places.filter((p) => {
+    const k = `${p.article}:${p.paragraph}:${p.start}`;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;

@@ -125,11 +125,19 @@ export function lookupsContract({ name, d, open }: ContractParts) {
         article("a.txt", "A", ["x"], { quotes: [quote(said, "Ann Lee"), quote(said, "Bob Ray"), quote(said, null), quote("Winter is coming", "Ann Lee")] }),
       );
       const speakers = async (speaker: string | null = null) =>
-        (await s.quotesWithWords(["winter", "allowance"], speaker)).map((q) => q.quote.speaker ?? "(none)").sort();
+        (await s.quotesWithWords(["winter", "allowance"], speaker)).map((q) => q.speaker ?? "(none)").sort();
       expect(await speakers("Ann Lee")).toEqual(["(none)", "Ann Lee"]);
       expect(await speakers("Bob Ray")).toEqual(["(none)", "Bob Ray"]);
       expect(await speakers("Nobody")).toEqual(["(none)"]);
       expect(await speakers()).toEqual(["(none)", "Ann Lee", "Bob Ray"]);
+      // Read in full by id, in the order asked (an unknown id left out).
+      const found = await s.quotesWithWords(["winter", "allowance"], "Bob Ray");
+      const ids = found.map((o) => o.id).reverse();
+      const full = await s.quotesById([...ids, 999999]);
+      expect(full.map((h) => [h.quote.speaker, h.quote.text, h.article.title])).toEqual(ids.map((id) => [found.find((o) => o.id === id)!.speaker, said, "A"]));
+      // Each occurrence places the quote as its full row does: the article, its day, the paragraph and offset.
+      const place = (h: (typeof full)[number]) => [h.article.id, h.article.date ?? h.article.addedAt.slice(0, 10), h.quote.paragraph, h.quote.start];
+      expect(ids.map((id) => found.find((o) => o.id === id)!).map((o) => [o.article, o.day, o.paragraph, o.start])).toEqual(full.map(place));
     });
 
     it(`past ${RANKED_MATCHES} matches, ranks the most recently added ones only, for quotes, figures and articles`, async () => {

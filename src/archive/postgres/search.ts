@@ -1,6 +1,6 @@
 // Text queries on the PostgreSQL archive: the GIN index finds the candidates, and text.ts checks and ranks
 // them with FTS5's bm25 (the scores the SQLite store sorts by), so both stores answer alike.
-import { ARTICLE_COLUMNS, toArticle, toFigureHit, toQuoteHit, type Row } from "../rows.ts";
+import { ARTICLE_COLUMNS, OCCURRENCE_COLUMNS, inIdOrder, toArticle, toFigureHit, toOccurrence, toQuoteHit, type Row } from "../rows.ts";
 import { Params } from "../shared-sql.ts";
 import { RANKED_MATCHES, type ArchiveReader, type Period } from "../store.ts";
 import type { PgDb } from "./db.ts";
@@ -10,7 +10,7 @@ import { bm25, instances, matches, planQuery, snippet, tokenize, type TextPlan, 
 const FIGURE_WEIGHTS = [6, 4, 2, 1];
 const ARTICLE_WEIGHTS = [4, 1];
 
-export function postgresSearch(db: PgDb): Pick<ArchiveReader, "quotesMatching" | "quotesWithWords" | "figuresMatching" | "articlesMatching"> {
+export function postgresSearch(db: PgDb): Pick<ArchiveReader, "quotesMatching" | "quotesWithWords" | "quotesById" | "figuresMatching" | "articlesMatching"> {
   return {
     async quotesMatching(query, limit, period) {
       const plan = planQuery(query);
@@ -31,11 +31,17 @@ export function postgresSearch(db: PgDb): Pick<ArchiveReader, "quotesMatching" |
       const p = new Params("postgres");
       const who = speaker === null ? "" : ` AND (q.speaker = ${p.add(speaker)} OR q.speaker IS NULL)`;
       const rows = await db.rows(
-        `SELECT q.*, ${ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
+        `SELECT ${OCCURRENCE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
         WHERE q.tsv @@ ${p.add(plan.tsquery)}::tsquery${who} ORDER BY q.id DESC LIMIT ${p.add(RANKED_MATCHES)}`,
         p.values,
       );
-      return rows.map(toQuoteHit);
+      return rows.map(toOccurrence);
+    },
+
+    async quotesById(ids) {
+      if (ids.length === 0) return [];
+      const rows = await db.rows(`SELECT q.*, ${ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.id = ANY($1::bigint[])`, [ids]);
+      return inIdOrder(rows, ids).map(toQuoteHit);
     },
 
     async figuresMatching(query, limit, period) {
