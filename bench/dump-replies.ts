@@ -1,5 +1,5 @@
 // Every bench query's reply, one JSON line each, to compare answers before and after a change:
-// `node bin/run-ts.js bench/dump-replies.ts DIR DB OUT`.
+// `node bin/run-ts.js bench/dump-replies.ts DIR DB OUT` (DB: a SQLite file or a postgres:// URL).
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadConfig } from "../src/config.ts";
@@ -10,7 +10,9 @@ import type { Manifest } from "./generate.ts";
 
 const [dir, db, out] = process.argv.slice(2);
 const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as Manifest;
-const config = loadConfig({ env: { NEWSBOT_ARTICLES: join(dir, "articles"), NEWSBOT_DB: db, NEWSBOT_LOG_LEVEL: "error" }, cwd: process.cwd() });
+// DB: the SQLite file, or a postgres:// URL.
+const where = db.startsWith("postgres") ? { NEWSBOT_DATABASE_URL: db } : { NEWSBOT_DB: db };
+const config = loadConfig({ env: { NEWSBOT_ARTICLES: join(dir, "articles"), ...where, NEWSBOT_LOG_LEVEL: "error" }, cwd: process.cwd() });
 const bot = await openBot(config, { log: logger("error"), sync: false });
 const spoken = [];
 for (const p of manifest.people.slice(0, 100)) {

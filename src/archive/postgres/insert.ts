@@ -15,7 +15,7 @@ export async function insertArticles(c: pg.PoolClient, file: string, articles: I
   );
   const now = new Date().toISOString();
   const a = columns(11);
-  const q = columns(11);
+  const q = columns(12);
   const f = columns(16);
   const p = columns(6);
   const ac = columns(3);
@@ -30,11 +30,14 @@ export async function insertArticles(c: pg.PoolClient, file: string, articles: I
     a.push(id, r.key, r.title, r.date, r.byline, r.outlet, r.url, r.section, JSON.stringify(r.tags), body, size);
     a.extra.push(tsvectorOf([titleTokens, bodyTokens]));
     a.last.push(file, now);
+    // The article's day on each of its quotes (as in the SQLite store): a speaker's newest quotes are then a
+    // range of the (speaker, at, …) index, not a walk of the articles by date (EXPLAIN at 100k: 1.3 s).
+    const at = r.date ?? now.slice(0, 10);
     for (const x1 of x.quotes) {
       const tokens = tokenize(x1.text);
       delta.total("quotes", 1, tokens.length);
       if (!copy) for (const t of distinctTerms([tokens])) delta.rowTerm("quotes", t, 1);
-      q.push(id, x1.text, x1.speaker, x1.cue, x1.partial, x1.confidence, x1.paragraph, x1.start, x1.end, JSON.stringify(x1.mentions), tokens.length);
+      q.push(id, x1.text, x1.speaker, x1.cue, x1.partial, x1.confidence, x1.paragraph, x1.start, x1.end, JSON.stringify(x1.mentions), tokens.length, at);
       q.extra.push(tsvectorOf([tokens]));
     }
     for (const g of x.figures) {
@@ -57,7 +60,7 @@ export async function insertArticles(c: pg.PoolClient, file: string, articles: I
       a.extra,
       ...a.lastCols,
     ]);
-    await copyRows(c, 'quotes (article_id, text, speaker, cue, partial, confidence, paragraph, start, "end", mentions, tokens, tsv)', [...q.cols, q.extra]);
+    await copyRows(c, 'quotes (article_id, text, speaker, cue, partial, confidence, paragraph, start, "end", mentions, tokens, at, tsv)', [...q.cols, q.extra]);
     await copyRows(
       c,
       'figures (article_id, text, value, unit, per, approx, up_to, measure, source, sentence, context, paragraph, start, "end", title, tokens, tsv)',
@@ -76,10 +79,10 @@ export async function insertArticles(c: pg.PoolClient, file: string, articles: I
   );
   if (q.length) {
     await c.query(
-      `INSERT INTO quotes (article_id, text, speaker, cue, partial, confidence, paragraph, start, "end", mentions, tokens, tsv)
-      SELECT u.a, u.t, u.s, u.c, u.p, u.conf, u.para, u.st, u.en, u.m, u.tok, u.tsv::tsvector
-      FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::float8[], $7::int[], $8::int[], $9::int[], $10::text[], $11::int[], $12::text[])
-        WITH ORDINALITY AS u(a, t, s, c, p, conf, para, st, en, m, tok, tsv, n) ORDER BY u.n`,
+      `INSERT INTO quotes (article_id, text, speaker, cue, partial, confidence, paragraph, start, "end", mentions, tokens, at, tsv)
+      SELECT u.a, u.t, u.s, u.c, u.p, u.conf, u.para, u.st, u.en, u.m, u.tok, u.at, u.tsv::tsvector
+      FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::float8[], $7::int[], $8::int[], $9::int[], $10::text[], $11::int[], $12::text[], $13::text[])
+        WITH ORDINALITY AS u(a, t, s, c, p, conf, para, st, en, m, tok, at, tsv, n) ORDER BY u.n`,
       [...q.cols, q.extra],
     );
   }

@@ -1,6 +1,6 @@
 // What commands and the digest read from the PostgreSQL archive: indexed look-ups only, each bounded.
 import { ARTICLE_COLUMNS, NEWEST, inOrder, toArticle, toFigureHit, toPersonFacts, toPersonMentions, toQuoteHit } from "../rows.ts";
-import { ARTICLE_DAY, Params, bodiesSql, paragraphsFrom, quotesInArticlesSql, termDocsSql, toTermDocs } from "../shared-sql.ts";
+import { Params, bodiesSql, paragraphsFrom, quotesInArticlesSql, termDocsSql, toTermDocs } from "../shared-sql.ts";
 import { PERSON_ROWS, RANKED_MATCHES, type ArchiveReader } from "../store.ts";
 import type { OrderedNameEntry } from "../names/identities.ts";
 import type { PgDb } from "./db.ts";
@@ -27,10 +27,17 @@ export function postgresReader(db: PgDb): ArchiveReader {
 
     async quotesBy(speakers, limit, period) {
       if (speakers.length === 0) return [];
+      // Each speaker's newest `limit` (of the period) are a range of the (speaker, at, …) index; merged, the
+      // newest `limit` of all are read with their articles. Ordering by the article's day made the planner
+      // walk every article newest first, probing each for the speaker's quotes (1.3 s for 2,000 quotes at 100k).
       const p = new Params("postgres");
+      const order = "at DESC, article_id DESC, paragraph, start";
+      const newest = `SELECT k.id FROM unnest(${p.add([...new Set(speakers)])}::text[]) AS s(name) CROSS JOIN LATERAL (
+          SELECT id, at, article_id, paragraph, start FROM quotes WHERE speaker = s.name${p.period(period, "at")} ORDER BY ${order} LIMIT ${p.add(limit)}) k
+        ORDER BY ${order} LIMIT ${p.add(limit)}`;
       const rows = await db.rows(
-        `SELECT q.*, ${ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
-        WHERE ${p.oneOf("q.speaker", speakers, "text")}${p.period(period)} ORDER BY ${NEWEST}, q.paragraph, q.start LIMIT ${p.add(limit)}`,
+        `SELECT q.*, ${ARTICLE_COLUMNS} FROM (${newest}) top JOIN quotes q ON q.id = top.id JOIN articles a ON a.id = q.article_id
+        ORDER BY q.at DESC, q.article_id DESC, q.paragraph, q.start`,
         p.values,
       );
       return rows.map(toQuoteHit);
@@ -56,9 +63,10 @@ export function postgresReader(db: PgDb): ArchiveReader {
       if (speakers.length === 0) return [];
       // The quote's day is its article's (the SQLite store keeps it on the quote, as `at`).
       const p = new Params("postgres");
+      // From the (speaker, at, …) index: each quote carries its article's day.
       const rows = await db.rows(
-        `SELECT substr(${ARTICLE_DAY}, 1, 7) AS month, count(*) AS quotes FROM quotes q JOIN articles a ON a.id = q.article_id
-        WHERE ${p.oneOf("q.speaker", speakers, "text")}${p.period(period)} GROUP BY month ORDER BY month`,
+        `SELECT substr(q.at, 1, 7) AS month, count(*) AS quotes FROM quotes q
+        WHERE ${p.oneOf("q.speaker", speakers, "text")}${p.period(period, "q.at")} GROUP BY month ORDER BY month`,
         p.values,
       );
       return rows.map((r) => ({ month: r.month as string, quotes: Number(r.quotes) }));

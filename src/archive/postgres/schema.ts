@@ -6,7 +6,7 @@ import type pg from "pg";
 import { LOOKUP_TABLES } from "../shared-sql.ts";
 
 /** Bump when the derived tables change: an archive with another version is rebuilt from the files. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** pg_advisory_xact_lock keys: one for migrations, one that serialises writers of the derived tables. */
 export const MIGRATE_LOCK = 0x6e657773_01; // "news" 1
@@ -34,7 +34,7 @@ export const SORTED_LATER = `
 CREATE INDEX IF NOT EXISTS articles_tsv ON articles USING gin (tsv);
 CREATE INDEX IF NOT EXISTS quotes_tsv ON quotes USING gin (tsv);
 CREATE INDEX IF NOT EXISTS figures_tsv ON figures USING gin (tsv);
-CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker, at DESC, article_id DESC, paragraph, start);
 CREATE INDEX IF NOT EXISTS people_name ON people (name, article_id);
 CREATE INDEX IF NOT EXISTS acronyms_form ON acronyms (short, long);
 `;
@@ -52,7 +52,8 @@ CREATE INDEX articles_when ON articles ((coalesce(date, substr(added_at, 1, 10))
 CREATE TABLE quotes (
   id bigserial PRIMARY KEY, article_id bigint NOT NULL REFERENCES articles (id) ON DELETE CASCADE, text text NOT NULL,
   speaker text COLLATE "C", cue text, partial boolean NOT NULL, confidence double precision NOT NULL, paragraph integer NOT NULL,
-  start integer NOT NULL, "end" integer NOT NULL, mentions text NOT NULL, tokens integer NOT NULL, tsv tsvector NOT NULL);
+  start integer NOT NULL, "end" integer NOT NULL, mentions text NOT NULL, tokens integer NOT NULL, tsv tsvector NOT NULL,
+  at text COLLATE "C" NOT NULL);
 CREATE INDEX quotes_article ON quotes (article_id);
 CREATE TABLE figures (
   id bigserial PRIMARY KEY, article_id bigint NOT NULL REFERENCES articles (id) ON DELETE CASCADE, text text NOT NULL,
