@@ -71,9 +71,15 @@ export function nameReader(dialect: "sqlite" | "postgres", rows: RunRows): NameR
     },
 
     async aliasesWithWords(words) {
+      // PostgreSQL's planner hashed the whole of name_aliases for this join (EXPLAIN at 100k: a sequential scan of
+      // 106,717 rows spilling to disk, 72-152 ms for a typo's 2,203 rows); a LATERAL look-up that it cannot
+      // flatten (OFFSET 0) reads each alias by its key instead: 9.5 ms. SQLite's planner does that already.
+      const aliases =
+        dialect === "postgres"
+          ? "CROSS JOIN LATERAL (SELECT * FROM name_aliases a WHERE a.key = w.alias OFFSET 0) a"
+          : "JOIN name_aliases a ON a.key = w.alias";
       const found = await run(
-        (p) =>
-          `SELECT w.word, a.key, a.ord, a.text, a.pairs, a.words FROM name_word_aliases w JOIN name_aliases a ON a.key = w.alias WHERE ${p.oneOf("w.word", words, "text")}`,
+        (p) => `SELECT w.word, a.key, a.ord, a.text, a.pairs, a.words FROM name_word_aliases w ${aliases} WHERE ${p.oneOf("w.word", words, "text")}`,
       );
       return found.map(toWordAlias);
     },
